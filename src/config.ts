@@ -1,0 +1,129 @@
+import path from "node:path";
+import { z } from "zod";
+
+/**
+ * Every setting the tutor reads from the environment, validated once. No other module reads
+ * `process.env`; they receive a `Config` (or the part they need) as an argument.
+ */
+const emptyToUndefined = (value: unknown) => (value === "" ? undefined : value);
+const optionalString = z.preprocess(emptyToUndefined, z.string().optional());
+const optionalUrl = z.preprocess(emptyToUndefined, z.string().url().optional());
+const port = z.coerce.number().int().min(0).max(65535);
+const positiveNumber = z.coerce.number().positive();
+
+const envSchema = z.object({
+  DATABASE_URL: optionalString,
+  PORT: z.preprocess(emptyToUndefined, port.default(3000)),
+  TUTOR_DATA_DIR: z.preprocess(emptyToUndefined, z.string().default("./data")),
+  TUTOR_DEFAULT_COURSE: z.preprocess(emptyToUndefined, z.string().default("aie101")),
+  TUTOR_CORPUS_DIR: optionalString,
+  EMBEDDER: z.preprocess(emptyToUndefined, z.enum(["use", "transformers"]).default("use")),
+  EMBEDDING_MODEL_DIR: optionalString,
+  EMBED_WORKERS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(16).optional()),
+  TRANSFORMERS_ALLOW_REMOTE: z.preprocess(emptyToUndefined, z.enum(["0", "1", "true", "false"]).default("0")),
+  RERANKER: z.preprocess(
+    emptyToUndefined,
+    z.enum(["none", "heuristic", "cross-encoder"]).default("heuristic"),
+  ),
+  RERANKER_MODEL_DIR: optionalString,
+  LLM_PROVIDER: z.preprocess(emptyToUndefined, z.enum(["none", "openai", "ollama"]).default("none")),
+  LLM_BASE_URL: optionalUrl,
+  LLM_MODEL: optionalString,
+  LLM_API_KEY: optionalString,
+  LLM_TIMEOUT_MS: z.preprocess(emptyToUndefined, positiveNumber.default(20_000)),
+  CHAT_DEADLINE_MS: z.preprocess(emptyToUndefined, positiveNumber.default(30_000)),
+  ADMIN_TOKEN: optionalString,
+  SLACK_SIGNING_SECRET: optionalString,
+  SLACK_BOT_TOKEN: optionalString,
+  SLACK_API_URL: optionalUrl,
+  REDIS_URL: optionalString,
+  PUBLIC_BASE_URL: optionalUrl,
+  GUARD_CONFIG: optionalString,
+  LOG_LEVEL: z.preprocess(
+    emptyToUndefined,
+    z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  ),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export interface Config {
+  databaseUrl: string | undefined;
+  port: number;
+  dataDir: string;
+  defaultCourse: string;
+  corpusDir: string;
+  embedder: "use" | "transformers";
+  embeddingModelDir: string | undefined;
+  embedWorkers: number | undefined;
+  transformersAllowRemote: boolean;
+  reranker: "none" | "heuristic" | "cross-encoder";
+  rerankerModelDir: string | undefined;
+  llm: {
+    provider: "none" | "openai" | "ollama";
+    baseUrl: string | undefined;
+    model: string | undefined;
+    apiKey: string | undefined;
+    timeoutMs: number;
+  };
+  chatDeadlineMs: number;
+  adminToken: string | undefined;
+  slack: { signingSecret: string | undefined; botToken: string | undefined; apiUrl: string | undefined };
+  redisUrl: string | undefined;
+  publicBaseUrl: string | undefined;
+  guardConfigPath: string | undefined;
+  logLevel: Env["LOG_LEVEL"];
+}
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+/** The folder this package lives in, so bundled assets resolve wherever the command runs from. */
+export const packageRoot = path.resolve(new URL(".", import.meta.url).pathname, "..");
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+    throw new ConfigError(`Invalid settings:\n  ${problems.join("\n  ")}`);
+  }
+  const e = parsed.data;
+  if (e.EMBEDDER === "transformers" && !e.EMBEDDING_MODEL_DIR) {
+    throw new ConfigError("EMBEDDER=transformers needs EMBEDDING_MODEL_DIR (a local model folder)");
+  }
+  if (e.RERANKER === "cross-encoder" && !e.RERANKER_MODEL_DIR) {
+    throw new ConfigError("RERANKER=cross-encoder needs RERANKER_MODEL_DIR (a local cross-encoder folder)");
+  }
+  if (e.LLM_PROVIDER !== "none" && !e.LLM_MODEL) {
+    throw new ConfigError(`LLM_PROVIDER=${e.LLM_PROVIDER} needs LLM_MODEL`);
+  }
+  return {
+    databaseUrl: e.DATABASE_URL,
+    port: e.PORT,
+    dataDir: path.resolve(e.TUTOR_DATA_DIR),
+    defaultCourse: e.TUTOR_DEFAULT_COURSE,
+    corpusDir: path.resolve(e.TUTOR_CORPUS_DIR ?? path.join(packageRoot, "corpus")),
+    embedder: e.EMBEDDER,
+    embeddingModelDir: e.EMBEDDING_MODEL_DIR,
+    embedWorkers: e.EMBED_WORKERS,
+    transformersAllowRemote: e.TRANSFORMERS_ALLOW_REMOTE === "1" || e.TRANSFORMERS_ALLOW_REMOTE === "true",
+    // A cross-encoder folder given without RERANKER implies the user wants it used.
+    reranker: e.RERANKER_MODEL_DIR && env.RERANKER === undefined ? "cross-encoder" : e.RERANKER,
+    rerankerModelDir: e.RERANKER_MODEL_DIR,
+    llm: {
+      provider: e.LLM_PROVIDER,
+      baseUrl: e.LLM_BASE_URL,
+      model: e.LLM_MODEL,
+      apiKey: e.LLM_API_KEY,
+      timeoutMs: e.LLM_TIMEOUT_MS,
+    },
+    chatDeadlineMs: e.CHAT_DEADLINE_MS,
+    adminToken: e.ADMIN_TOKEN,
+    slack: { signingSecret: e.SLACK_SIGNING_SECRET, botToken: e.SLACK_BOT_TOKEN, apiUrl: e.SLACK_API_URL },
+    redisUrl: e.REDIS_URL,
+    publicBaseUrl: e.PUBLIC_BASE_URL,
+    guardConfigPath: e.GUARD_CONFIG,
+    logLevel: e.LOG_LEVEL,
+  };
+}
