@@ -1,0 +1,22 @@
+/** Small facts every loader needs about a file. */
+
+const utf8 = new TextDecoder("utf-8");
+
+/** Decodes UTF-8 (invalid bytes become U+FFFD), drops a byte-order mark, unifies line endings. */
+export function decodeText(bytes: Uint8Array): string {
+  return utf8
+    .decode(bytes)
+    .replace(/^\uFEFF/, "")
+    .replace(/\r\n?/g, "\n");
+}
+
+/** Lower-case extension with its dot (".md"), or "" when the name has none. */
+export function extensionOf(relativePath: string): string {
+  const name = fileNameOf(relativePath);
+  const dot = name.lastIndexOf(".");
+  return dot > 0 ? name.slice(dot).toLowerCase() : "";
+}
+
+export function fileNameOf(relativePath: string): string {
+  return relativePath.split(/[\\/]/).pop() ?? relativePath;
+}

@@ -1,0 +1,53 @@
+import model from "wink-eng-lite-web-model";
+import winkNLP, { type ItemToken, type ItsFunction } from "wink-nlp";
+
+/**
+ * The lexical view of text shared by BM25, the extractive answerer and the reranker: wink-nlp
+ * tokens, lower-cased and Porter-stemmed, without stop words and punctuation. Hyphenated words
+ * count once joined and once per part so "re-ranking" meets "reranking" and "ranking".
+ */
+const nlp = winkNLP(model);
+// wink-nlp's declarations type `its` helpers more narrowly than `out()` accepts; the calls are fine.
+const itsType = nlp.its.type as unknown as ItsFunction<string>;
+const itsStem = nlp.its.stem as unknown as ItsFunction<string>;
+const itsStopWord = nlp.its.stopWordFlag as unknown as ItsFunction<boolean>;
+
+export function contentTerms(text: string): string[] {
+  const terms: string[] = [];
+  nlp
+    .readDoc(text)
+    .tokens()
+    .each((token: ItemToken) => {
+      const type = token.out(itsType);
+      if (type !== "word" && type !== "number") return;
+      if (token.out(itsStopWord) === true) return;
+      const raw = token.out().toLowerCase();
+      if (raw.includes("-")) {
+        const parts = raw.split("-").filter(Boolean);
+        terms.push(stem(parts.join("")));
+        for (const part of parts) if (part.length > 1) terms.push(stem(part));
+        return;
+      }
+      if (raw.length === 1 && type === "word") return;
+      terms.push(String(token.out(itsStem)).toLowerCase());
+    });
+  return terms;
+}
+
+const stemCache = new Map<string, string>();
+
+/** Stems one word the way `contentTerms` does. */
+export function stem(word: string): string {
+  const cached = stemCache.get(word);
+  if (cached !== undefined) return cached;
+  const doc = nlp.readDoc(word);
+  const stemmed = String(doc.tokens().itemAt(0)?.out(itsStem) ?? word).toLowerCase();
+  if (stemCache.size > 50_000) stemCache.clear();
+  stemCache.set(word, stemmed);
+  return stemmed;
+}
+
+/** Distinct content terms, in first-seen order. */
+export function uniqueTerms(text: string): string[] {
+  return [...new Set(contentTerms(text))];
+}
