@@ -1,0 +1,49 @@
+import type { ScoredChunk } from "../retrieve/types.ts";
+
+export type AnswerStatus = "answered" | "no_answer" | "refused";
+export type TutorMode = "explain" | "hint" | "quiz";
+
+export interface Citation {
+  n: number;
+  source: string;
+  title: string;
+  heading: string;
+  snippet: string;
+  url?: string;
+  chunkId: string;
+  locator?: string;
+}
+
+export interface AnswerDraft {
+  status: AnswerStatus;
+  answer: string;
+  citations: Citation[];
+  /** True when the preferred answerer failed and a simpler one stepped in. */
+  degraded?: boolean;
+  /** Which answerer wrote this (extractive, llm:…). */
+  answeredBy: string;
+}
+
+export interface ConversationTurn {
+  question: string;
+  answer: string;
+}
+
+export interface AnswerRequest {
+  question: string;
+  /** Retrieved and reranked, best first. */
+  chunks: ScoredChunk[];
+  /** IDF-like weight of an analysed term in this course (rare terms weigh more). */
+  termWeight: (term: string) => number;
+  mode: TutorMode;
+  history: ConversationTurn[];
+  /** Called with each piece of the answer as it is produced (streaming surfaces). */
+  onToken?: (text: string) => void;
+  signal?: AbortSignal;
+}
+
+/** Writes an answer from retrieved chunks, citing every statement. */
+export interface Answerer {
+  readonly name: string;
+  answer(request: AnswerRequest): Promise<AnswerDraft>;
+}

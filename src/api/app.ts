@@ -1,0 +1,43 @@
+import { Hono } from "hono";
+import type { ConversationStore } from "../conversation/store.ts";
+import type { Pipeline } from "../pipeline.ts";
+import type { HybridSearcher } from "../retrieve/search.ts";
+import { errorBody, respondWithError } from "./errors.ts";
+import { limitBodySize } from "./middleware/body-limit.ts";
+import { type RequestIdVariables, requestId } from "./middleware/request-id.ts";
+import { chatRoutes } from "./routes/chat.ts";
+import { feedbackRoutes } from "./routes/feedback.ts";
+import { healthRoutes, type Readiness } from "./routes/health.ts";
+import { searchRoutes } from "./routes/search.ts";
+
+export interface AppDeps {
+  searcher: HybridSearcher;
+  pipeline: Pipeline;
+  conversations: ConversationStore;
+  readiness: Readiness;
+  defaultCourse: string;
+  /** Extra routers (admin, Slack, widget, metrics) mounted after the core ones. */
+  extraRoutes?: Hono[];
+}
+
+export type AppEnv = { Variables: RequestIdVariables };
+
+/** The tutor's HTTP API; every dependency comes in as an argument. */
+export function createApp(deps: AppDeps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  app.use("*", requestId());
+  app.use("*", async (c, next) => {
+    if (c.req.method === "GET" || c.req.method === "HEAD" || c.req.method === "OPTIONS") return next();
+    return limitBodySize()(c, next);
+  });
+
+  app.route("/", healthRoutes(deps.readiness));
+  app.route("/", searchRoutes(deps));
+  app.route("/", chatRoutes(deps));
+  app.route("/", feedbackRoutes(deps));
+  for (const extra of deps.extraRoutes ?? []) app.route("/", extra);
+
+  app.notFound((c) => c.json(errorBody("not_found", `No route for ${c.req.method} ${c.req.path}.`), 404));
+  app.onError((error, c) => respondWithError(c, error));
+  return app;
+}

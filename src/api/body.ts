@@ -1,0 +1,27 @@
+import type { Context } from "hono";
+import type { z } from "zod";
+import { ApiError, describeZodError } from "./errors.ts";
+
+/** Reads and validates a JSON body: malformed JSON and schema mismatches are 400s that say why. */
+export async function readJsonBody<Schema extends z.ZodType>(
+  c: Context,
+  schema: Schema,
+): Promise<z.infer<Schema>> {
+  let raw: string;
+  try {
+    raw = await c.req.text();
+  } catch {
+    throw new ApiError(400, "invalid_body", "The request body could not be read.");
+  }
+  if (raw.trim() === "")
+    throw new ApiError(400, "invalid_json", "The request body is empty; send a JSON object.");
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    throw new ApiError(400, "invalid_json", "The request body is not valid JSON.");
+  }
+  const result = schema.safeParse(parsed);
+  if (!result.success) throw new ApiError(400, "invalid_request", describeZodError(result.error));
+  return result.data;
+}

@@ -1,0 +1,41 @@
+import { z } from "zod";
+
+const courseId = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, "course ids are letters, digits, '.', '_' and '-'");
+
+export const filtersSchema = z
+  .object({
+    week: z.number().int().min(0).max(60).optional(),
+    sourcePrefix: z.string().max(512).optional(),
+  })
+  .strict();
+
+export const searchBodySchema = z.object({
+  course: courseId.optional(),
+  query: z.string().trim().min(1, "query must not be empty").max(2_000),
+  k: z.number().int().min(1).max(50).optional(),
+  filters: filtersSchema.optional(),
+  mode: z.enum(["bm25", "vector", "hybrid"]).optional(),
+  rerank: z.boolean().optional(),
+});
+
+export const chatBodySchema = z.object({
+  course: courseId.optional(),
+  message: z.string().min(1, "message must not be empty").max(8_000),
+  sessionId: z.string().max(100).optional(),
+  stream: z.boolean().optional(),
+  mode: z.enum(["explain", "hint", "quiz"]).optional(),
+  filters: filtersSchema.optional(),
+});
+
+export const feedbackBodySchema = z.object({
+  sessionId: z.string().min(1).max(100),
+  messageId: z.string().min(1).max(100),
+  rating: z.enum(["up", "down"]),
+  comment: z.string().max(2_000).optional(),
+});
+
+export { courseId as courseIdSchema };

@@ -1,0 +1,32 @@
+export type GuardAction = "allow" | "redact" | "refuse";
+export type GuardStage = "input" | "output";
+
+export interface GuardVerdict {
+  rule: string;
+  action: GuardAction;
+  /** Student-facing explanation (refusals) or a short note (redactions). */
+  reason?: string;
+  /** The text after this rule, when it redacted something. */
+  text?: string;
+  /** What the tutor says instead of answering, when a rule refuses with its own reply. */
+  reply?: string;
+}
+
+export interface GuardContext {
+  course: string;
+}
+
+/** A pure check over text; one rule family per module under src/guard/rules/. */
+export interface GuardRule {
+  readonly id: string;
+  readonly stage: GuardStage;
+  check(text: string, context: GuardContext): GuardVerdict;
+}
+
+export interface GuardOutcome {
+  /** The text after every redaction. */
+  text: string;
+  verdicts: GuardVerdict[];
+  /** The first refusing verdict, if any; later rules do not run after it. */
+  refusal?: GuardVerdict;
+}

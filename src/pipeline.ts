@@ -1,0 +1,249 @@
+import { makeCitation } from "./answer/citations.ts";
+import {
+  type ConfidenceThresholds,
+  defaultConfidenceThresholds,
+  isConfident,
+  queryCoverage,
+} from "./answer/confidence.ts";
+import type {
+  AnswerDraft,
+  Answerer,
+  AnswerStatus,
+  Citation,
+  ConversationTurn,
+  TutorMode,
+} from "./answer/types.ts";
+import type { ConversationStore } from "./conversation/store.ts";
+import type { GuardEngine } from "./guard/engine.ts";
+import type { HybridSearcher, SearchResponse } from "./retrieve/search.ts";
+import type { ScoredChunk, SearchFilters } from "./retrieve/types.ts";
+
+export interface AskRequest {
+  course: string;
+  message: string;
+  sessionId?: string;
+  mode?: TutorMode;
+  filters?: SearchFilters;
+  /** Which surface asked (api, widget, slack, cli, eval); stored with the session. */
+  surface?: string;
+  onToken?: (text: string) => void;
+  signal?: AbortSignal;
+}
+
+export interface AnswerTimings {
+  guard: number;
+  retrieve: number;
+  rerank: number;
+  answer: number;
+  total: number;
+}
+
+/** What every surface gets back: the `/v1/chat` reply. */
+export interface Answer {
+  sessionId: string;
+  messageId: string;
+  status: AnswerStatus;
+  answer: string;
+  citations: Citation[];
+  guardrail?: { rule: string; reason: string };
+  degraded?: boolean;
+  timings: AnswerTimings;
+}
+
+/** What happened inside, for evaluations and logs; not part of the HTTP reply. */
+export interface AskTrace {
+  retrieved: ScoredChunk[];
+  coverage: number;
+  topVectorSimilarity: number | null;
+  answeredBy: string;
+}
+
+export interface PipelineDeps {
+  searcher: HybridSearcher;
+  answerer: Answerer;
+  /** Used when `answerer` fails; its answers are marked degraded. */
+  fallbackAnswerer?: Answerer;
+  guard: GuardEngine;
+  conversations: ConversationStore;
+  confidence?: ConfidenceThresholds;
+  /** Chunks retrieved for answering. */
+  retrieveK?: number;
+  historyTurns?: number;
+  publicBaseUrl?: string;
+}
+
+export interface Pipeline {
+  ask(request: AskRequest): Promise<Answer>;
+  askWithTrace(request: AskRequest): Promise<{ answer: Answer; trace: AskTrace }>;
+}
+
+const round = (ms: number) => Math.round(ms * 100) / 100;
+
+/** The one path every surface takes: guard → retrieve → rerank → answer → guard → store. */
+export function createPipeline(deps: PipelineDeps): Pipeline {
+  const retrieveK = deps.retrieveK ?? 6;
+  const historyTurns = deps.historyTurns ?? 4;
+  const thresholds = deps.confidence ?? defaultConfidenceThresholds;
+
+  async function askWithTrace(request: AskRequest): Promise<{ answer: Answer; trace: AskTrace }> {
+    const started = performance.now();
+    const mode = request.mode ?? "explain";
+    const timings: AnswerTimings = { guard: 0, retrieve: 0, rerank: 0, answer: 0, total: 0 };
+    const trace: AskTrace = { retrieved: [], coverage: 0, topVectorSimilarity: null, answeredBy: "none" };
+
+    // The course must exist before anything is stored against it (UnknownCourseError → 404).
+    let t = performance.now();
+    const inputCheck = deps.guard.checkInput(request.message, { course: request.course });
+    timings.guard += performance.now() - t;
+    await deps.searcher.snapshot(request.course);
+    const sessionId = await deps.conversations.resolveSession(
+      request.course,
+      request.sessionId,
+      request.surface ?? "api",
+    );
+    const question = inputCheck.text;
+
+    let draft: AnswerDraft;
+    let guardrail: Answer["guardrail"];
+    let topScore: number | null = null;
+    if (inputCheck.refusal) {
+      guardrail = { rule: inputCheck.refusal.rule, reason: inputCheck.refusal.reason ?? "" };
+      const reply =
+        inputCheck.refusal.reply ?? inputCheck.refusal.reason ?? "I can't help with that request.";
+      request.onToken?.(reply);
+      draft = { status: "refused", answer: reply, citations: [], answeredBy: "guard" };
+    } else {
+      const history = await deps.conversations.recentTurns(sessionId, historyTurns);
+      t = performance.now();
+      const retrieval = await deps.searcher.search({
+        course: request.course,
+        query: question,
+        k: retrieveK,
+        filters: request.filters,
+      });
+      timings.retrieve = performance.now() - t - retrieval.timings.rerank;
+      timings.rerank = retrieval.timings.rerank;
+      trace.retrieved = retrieval.results;
+      const termWeight = makeTermWeight(retrieval);
+      trace.coverage = queryCoverage(question, retrieval.results, termWeight);
+      trace.topVectorSimilarity = retrieval.topVectorSimilarity;
+      topScore = retrieval.topVectorSimilarity;
+
+      t = performance.now();
+      const confident =
+        retrieval.results.length > 0 &&
+        isConfident(
+          { coverage: trace.coverage, topVectorSimilarity: retrieval.topVectorSimilarity },
+          thresholds,
+        );
+      draft = confident
+        ? await answerWithFallback(deps, {
+            question,
+            chunks: retrieval.results,
+            termWeight,
+            mode,
+            history,
+            onToken: request.onToken,
+            signal: request.signal,
+          })
+        : noAnswer(retrieval.results, deps.publicBaseUrl);
+      if (draft.status === "no_answer" && draft.citations.length === 0) {
+        draft = noAnswer(retrieval.results, deps.publicBaseUrl);
+      }
+      if (draft.status === "no_answer") request.onToken?.(draft.answer);
+      timings.answer = performance.now() - t;
+
+      t = performance.now();
+      const outputCheck = deps.guard.checkOutput(draft.answer, { course: request.course });
+      timings.guard += performance.now() - t;
+      if (outputCheck.refusal) {
+        guardrail = { rule: outputCheck.refusal.rule, reason: outputCheck.refusal.reason ?? "" };
+        draft = {
+          status: "refused",
+          answer: outputCheck.refusal.reply ?? "I can't share that answer.",
+          citations: [],
+          answeredBy: "guard",
+        };
+      } else {
+        draft = { ...draft, answer: outputCheck.text };
+      }
+    }
+    trace.answeredBy = draft.answeredBy;
+
+    timings.total = performance.now() - started;
+    const messageId = await deps.conversations.recordMessage({
+      sessionId,
+      course: request.course,
+      question,
+      answer: draft.answer,
+      status: draft.status,
+      mode,
+      citations: draft.citations,
+      guardrail,
+      degraded: draft.degraded ?? false,
+      topScore,
+      latencyMs: timings.total,
+    });
+    for (const key of Object.keys(timings) as (keyof AnswerTimings)[]) timings[key] = round(timings[key]);
+    const answer: Answer = {
+      sessionId,
+      messageId,
+      status: draft.status,
+      answer: draft.answer,
+      citations: draft.citations,
+      ...(guardrail ? { guardrail } : {}),
+      ...(draft.degraded ? { degraded: true } : {}),
+      timings,
+    };
+    return { answer, trace };
+  }
+
+  return {
+    askWithTrace,
+    ask: async (request) => (await askWithTrace(request)).answer,
+  };
+}
+
+function makeTermWeight(retrieval: SearchResponse): (term: string) => number {
+  const bm25 = retrieval.snapshot.bm25;
+  const unseen = bm25.maxIdf;
+  return (term) => bm25.idf(term) ?? unseen;
+}
+
+async function answerWithFallback(
+  deps: PipelineDeps,
+  request: Parameters<Answerer["answer"]>[0],
+): Promise<AnswerDraft> {
+  try {
+    return await deps.answerer.answer(request);
+  } catch (error) {
+    if (!deps.fallbackAnswerer || request.signal?.aborted) throw error;
+    const draft = await deps.fallbackAnswerer.answer(request);
+    return { ...draft, degraded: true };
+  }
+}
+
+/** Declines honestly and points at the closest material instead of guessing. */
+export function noAnswer(results: readonly ScoredChunk[], publicBaseUrl?: string): AnswerDraft {
+  const nearest: ScoredChunk[] = [];
+  for (const chunk of results) {
+    if (nearest.length >= 3) break;
+    if (!nearest.some((c) => c.source === chunk.source)) nearest.push(chunk);
+  }
+  const citations = nearest.map((chunk, i) => makeCitation(i + 1, chunk, chunk.text, publicBaseUrl));
+  const pointers = citations.map(
+    (c) => `[${c.n}] ${c.title}${c.heading && c.heading !== c.title ? ` › ${c.heading}` : ""}`,
+  );
+  const answer =
+    pointers.length > 0
+      ? `I couldn't find this in the course material, so I won't guess. The closest sections I found are ${joinList(pointers)}; try rephrasing your question, or ask the teaching team.`
+      : "I couldn't find this in the course material, so I won't guess. Try rephrasing your question, or ask the teaching team.";
+  return { status: "no_answer", answer, citations, answeredBy: "none" };
+}
+
+function joinList(items: string[]): string {
+  if (items.length <= 1) return items.join("");
+  return `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
+}
+
+export type { ConversationTurn };

@@ -1,0 +1,146 @@
+import type { Queryable } from "../db/db.ts";
+import type { CourseEmbeddings } from "../embed/embeddings.ts";
+import type { CourseIndexes, CourseSnapshot } from "./course-index.ts";
+import { DEFAULT_RRF_K, fuseReciprocalRank } from "./fuse.ts";
+import { keepOrder, type Reranker } from "./rerank.ts";
+import type { RetrievalMode, ScoredChunk, SearchFilters } from "./types.ts";
+import { searchVectors } from "./vector.ts";
+
+export interface FusionWeights {
+  bm25: number;
+  vector: number;
+  /** The RRF constant. */
+  k: number;
+}
+
+export const defaultFusionWeights: FusionWeights = { bm25: 1, vector: 1, k: DEFAULT_RRF_K };
+
+export interface SearchRequest {
+  course: string;
+  query: string;
+  k: number;
+  filters?: SearchFilters;
+  mode?: RetrievalMode;
+  /** Skip the reranker even when one is configured. */
+  rerank?: boolean;
+}
+
+export interface SearchTimings {
+  embed: number;
+  bm25: number;
+  vector: number;
+  rerank: number;
+  total: number;
+}
+
+export interface SearchResponse {
+  results: ScoredChunk[];
+  timings: SearchTimings;
+  mode: RetrievalMode;
+  /** False when the course's vectors come from another model than the configured embedder. */
+  vectorAvailable: boolean;
+  /** Best cosine similarity any chunk had to the query (before fusion), for confidence checks. */
+  topVectorSimilarity: number | null;
+  queryEmbedding: number[] | null;
+  snapshot: CourseSnapshot;
+}
+
+export interface HybridSearcherDeps {
+  db: Queryable;
+  indexes: CourseIndexes;
+  embeddings: CourseEmbeddings;
+  reranker?: Reranker;
+  weights?: FusionWeights;
+  /** How many candidates each retriever contributes before fusion. */
+  candidatesPerRetriever?: number;
+}
+
+const elapsed = (since: number) => Math.round((performance.now() - since) * 100) / 100;
+
+/**
+ * BM25 and pgvector kNN side by side, fused by weighted reciprocal rank, then reranked. Every
+ * result carries each stage's own score.
+ */
+export class HybridSearcher {
+  readonly reranker: Reranker;
+  readonly weights: FusionWeights;
+  private readonly candidates: number;
+
+  constructor(private readonly deps: HybridSearcherDeps) {
+    this.reranker = deps.reranker ?? keepOrder;
+    this.weights = deps.weights ?? defaultFusionWeights;
+    this.candidates = deps.candidatesPerRetriever ?? 30;
+  }
+
+  /** The course's loaded indexes; throws UnknownCourseError for a course that does not exist. */
+  snapshot(course: string): Promise<CourseSnapshot> {
+    return this.deps.indexes.get(course);
+  }
+
+  async search(request: SearchRequest): Promise<SearchResponse> {
+    const started = performance.now();
+    const snapshot = await this.deps.indexes.get(request.course);
+    const mode = request.mode ?? "hybrid";
+    const filters = request.filters ?? {};
+    const pool = Math.max(this.candidates, request.k);
+    const vectorAvailable = snapshot.embeddingModel === this.deps.embeddings.modelId;
+
+    let t = performance.now();
+    const bm25Hits = mode === "vector" ? [] : snapshot.bm25.search(request.query, pool, filters);
+    const bm25Ms = elapsed(t);
+
+    let embedMs = 0;
+    let vectorMs = 0;
+    let queryEmbedding: number[] | null = null;
+    let vectorHits: { id: string; score: number }[] = [];
+    if (mode !== "bm25" && vectorAvailable && snapshot.bm25.size > 0) {
+      t = performance.now();
+      queryEmbedding = await this.deps.embeddings.embedQuery(request.query);
+      embedMs = elapsed(t);
+      t = performance.now();
+      vectorHits = await searchVectors(this.deps.db, {
+        course: request.course,
+        embedding: queryEmbedding,
+        model: this.deps.embeddings.modelId,
+        k: pool,
+        filters,
+      });
+      vectorMs = elapsed(t);
+    }
+
+    const fused = fuseReciprocalRank(
+      [
+        { name: "bm25", weight: mode === "vector" ? 0 : this.weights.bm25, hits: bm25Hits },
+        { name: "vector", weight: mode === "bm25" ? 0 : this.weights.vector, hits: vectorHits },
+      ],
+      this.weights.k,
+    );
+    const candidates: ScoredChunk[] = [];
+    for (const hit of fused) {
+      const chunk = snapshot.bm25.chunk(hit.id);
+      if (!chunk) continue; // ingested after this snapshot was built; the next check reloads
+      candidates.push({
+        ...chunk,
+        score: hit.score,
+        scores: { bm25: hit.sources.bm25, vector: hit.sources.vector, fused: hit.score },
+      });
+    }
+
+    t = performance.now();
+    const useReranker = request.rerank !== false && this.reranker !== keepOrder && candidates.length > 1;
+    const ranked = useReranker
+      ? await this.reranker.rerank(request.query, candidates, { queryEmbedding: queryEmbedding ?? undefined })
+      : candidates;
+    const rerankMs = elapsed(t);
+
+    return {
+      results: ranked.slice(0, request.k),
+      timings: { embed: embedMs, bm25: bm25Ms, vector: vectorMs, rerank: rerankMs, total: elapsed(started) },
+      mode,
+      vectorAvailable,
+      topVectorSimilarity: vectorHits[0]?.score ?? null,
+      queryEmbedding,
+      snapshot,
+    };
+  }
+}

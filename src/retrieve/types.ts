@@ -1,0 +1,47 @@
+/** Narrowing a search: week ≤ N (material without a week, like the syllabus, always counts) and a source prefix. */
+export interface SearchFilters {
+  week?: number;
+  sourcePrefix?: string;
+}
+
+/** A chunk as the retrievers and the answerer see it. */
+export interface ChunkRecord {
+  chunkId: string;
+  courseId: string;
+  source: string;
+  title: string;
+  heading: string;
+  headingPath: string[];
+  locator: string | null;
+  url: string | null;
+  week: number | null;
+  ord: number;
+  text: string;
+}
+
+export interface StageScores {
+  bm25?: number;
+  vector?: number;
+  fused?: number;
+  rerank?: number;
+}
+
+export interface ScoredChunk extends ChunkRecord {
+  /** The score that ordered the list this chunk came in (fused, or reranked when reranking ran). */
+  score: number;
+  scores: StageScores;
+}
+
+/** One retriever's answer: chunk ids best first, with that retriever's own score. */
+export interface RankedIds {
+  name: string;
+  hits: { id: string; score: number }[];
+}
+
+export type RetrievalMode = "bm25" | "vector" | "hybrid";
+
+export function matchesFilters(chunk: Pick<ChunkRecord, "week" | "source">, filters: SearchFilters): boolean {
+  if (filters.week !== undefined && chunk.week !== null && chunk.week > filters.week) return false;
+  if (filters.sourcePrefix !== undefined && !chunk.source.startsWith(filters.sourcePrefix)) return false;
+  return true;
+}

@@ -1,0 +1,123 @@
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { serve } from "@hono/node-server";
+import type { Hono } from "hono";
+import { type AppEnv, createApp } from "./api/app.ts";
+import { adminRoutes } from "./api/routes/admin.ts";
+import type { Config } from "./config.ts";
+import { acquireDataDirLock, type DataDirLock } from "./db/data-lock.ts";
+import type { IngestProgress } from "./ingest/sync.ts";
+import { createTutor, type Tutor, type TutorOverrides } from "./tutor.ts";
+
+export interface RunningServer {
+  tutor: Tutor;
+  app: Hono<AppEnv>;
+  port: number;
+  url: string;
+  /** Stops accepting requests, lets in-flight ones finish, closes the database. */
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  hostname?: string;
+  /** Ingest the bundled corpus into the default course when that course has no chunks. */
+  bootstrapDefaultCourse?: boolean;
+  log?: (message: string) => void;
+  onIngestProgress?: IngestProgress;
+  overrides?: TutorOverrides;
+  /** Extra routers (widget, Slack, metrics…) given the assembled tutor. */
+  extraRoutes?: (tutor: Tutor) => Hono[];
+}
+
+/**
+ * Starts the API: listens first (so /healthz answers and /readyz says "starting"), then loads
+ * or bootstraps the default course, then reports ready.
+ */
+export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
+  const log = options.log ?? (() => {});
+  let lock: DataDirLock | undefined;
+  if (!config.databaseUrl && !options.overrides?.db) lock = await acquireDataDirLock(config.dataDir, "serve");
+
+  let tutor: Tutor;
+  try {
+    tutor = await createTutor(config, options.overrides);
+  } catch (error) {
+    await lock?.release();
+    throw error;
+  }
+
+  let state: "starting" | "ready" | "draining" = "starting";
+  let startupProblem: string | undefined;
+  const app = createApp({
+    searcher: tutor.searcher,
+    pipeline: tutor.pipeline,
+    conversations: tutor.conversations,
+    defaultCourse: config.defaultCourse,
+    readiness: {
+      async check() {
+        if (state !== "ready") return { ready: false, reason: startupProblem ?? state };
+        await tutor.db.query("SELECT 1");
+        return { ready: true };
+      },
+    },
+    extraRoutes: [
+      adminRoutes({
+        db: tutor.db,
+        tokens: () => [config.adminToken, lock?.info.token],
+        ingest: (dir, course) => tutor.ingest(dir, course),
+      }),
+      ...(options.extraRoutes?.(tutor) ?? []),
+    ],
+  });
+
+  const server = await new Promise<Server>((resolve, reject) => {
+    const s = serve({ fetch: app.fetch, port: config.port, hostname: options.hostname }, () =>
+      resolve(s as Server),
+    );
+    (s as Server).once("error", reject);
+  });
+  const port = (server.address() as AddressInfo).port;
+  await lock?.update({ port });
+  const url = `http://localhost:${port}`;
+  log(`Course Tutor listening on ${url} (starting up)`);
+
+  try {
+    const course = config.defaultCourse;
+    if (options.bootstrapDefaultCourse !== false && (await tutor.courseIsEmpty(course))) {
+      log(`Course "${course}" is empty: ingesting the bundled material from ${config.corpusDir}…`);
+      const summary = await tutor.ingest(config.corpusDir, course, options.onIngestProgress);
+      log(
+        `Ingested ${summary.documents} documents, ${summary.chunks} chunks in ${(summary.ms / 1000).toFixed(1)} s.`,
+      );
+      for (const skip of summary.skipped) log(`  skipped ${skip.source}: ${skip.reason}`);
+    }
+    await tutor.indexes.get(course).catch(() => undefined);
+    state = "ready";
+    log(`Course Tutor ready on ${url}`);
+  } catch (error) {
+    startupProblem = `startup failed: ${error instanceof Error ? error.message : String(error)}`;
+    log(startupProblem);
+  }
+
+  let closing: Promise<void> | undefined;
+  return {
+    tutor,
+    app,
+    port,
+    url,
+    close() {
+      closing ??= (async () => {
+        state = "draining";
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          server.closeIdleConnections();
+          // Requests still open after the grace period (stalled streams) are cut.
+          setTimeout(() => server.closeAllConnections(), 10_000).unref();
+        });
+        await tutor.close();
+        await lock?.release();
+      })();
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,54 @@
+import { createHash } from "node:crypto";
+import { existsSync } from "node:fs";
+import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { packageRoot } from "../../src/config.ts";
+import { migrate } from "../../src/db/migrate.ts";
+import { openPglite } from "../../src/db/pglite.ts";
+import { UseEmbeddings } from "../../src/embed/use.ts";
+import { ingestFolder, PIPELINE_VERSION } from "../../src/ingest/sync.ts";
+import { listFiles } from "../../src/ingest/walk.ts";
+
+export const BUNDLED_COURSE = "aie101";
+const cacheDir = path.join(packageRoot, ".tmp", "test-cache");
+
+/** What the dump depends on: the course text, the schema and the code that chunks and embeds. */
+async function dumpKey(): Promise<string> {
+  const hash = createHash("sha256").update(PIPELINE_VERSION);
+  const inputs = [
+    ...(await listFiles(path.join(packageRoot, "corpus"))).map((f) => f.absolute),
+    ...(await listFiles(path.join(packageRoot, "migrations"))).map((f) => f.absolute),
+    ...(await listFiles(path.join(packageRoot, "src", "ingest"))).map((f) => f.absolute),
+    path.join(packageRoot, "src", "text", "sentences.ts"),
+    path.join(packageRoot, "src", "embed", "use-model.ts"),
+  ];
+  for (const file of inputs.sort()) {
+    hash.update(file.slice(packageRoot.length));
+    hash.update(await readFile(file));
+  }
+  return hash.digest("hex").slice(0, 16);
+}
+
+/**
+ * A PGlite data folder (as a tarball) holding the bundled course, ingested with the real
+ * embedder. Built once per change of its inputs, then loaded by every integration test.
+ */
+export async function ensureCourseDump(): Promise<string> {
+  const file = path.join(cacheDir, `aie101-${await dumpKey()}.tar.gz`);
+  if (existsSync(file)) return file;
+  await mkdir(cacheDir, { recursive: true });
+  const db = await openPglite(undefined);
+  const embeddings = new UseEmbeddings();
+  try {
+    await migrate(db);
+    await ingestFolder({ db, embeddings, dir: path.join(packageRoot, "corpus"), course: BUNDLED_COURSE });
+    const dump = await db.pglite.dumpDataDir("gzip");
+    const partial = `${file}.${process.pid}.partial`;
+    await writeFile(partial, Buffer.from(await dump.arrayBuffer()));
+    await rename(partial, file);
+  } finally {
+    await embeddings.close();
+    await db.close();
+  }
+  return file;
+}
