@@ -27,6 +27,8 @@ export interface AskRequest {
   /** Which surface asked (api, widget, slack, cli, eval); stored with the session. */
   surface?: string;
   onToken?: (text: string) => void;
+  /** Called once the session is known, before any token (streaming surfaces send it as `meta`). */
+  onStart?: (info: { sessionId: string }) => void;
   signal?: AbortSignal;
 }
 
@@ -52,10 +54,22 @@ export interface Answer {
 
 /** What happened inside, for evaluations and logs; not part of the HTTP reply. */
 export interface AskTrace {
+  /** The query retrieval ran with (after follow-up rewriting, typo fixes, acronym expansion). */
+  query: string;
   retrieved: ScoredChunk[];
   coverage: number;
   topVectorSimilarity: number | null;
   answeredBy: string;
+}
+
+/** Turns what the student typed into what retrieval should search for. */
+export interface QueryRewriter {
+  rewrite(question: string, context: { course: string; history: ConversationTurn[] }): Promise<string>;
+}
+
+/** Watches finished answers (metrics, logs, insights); must not throw. */
+export interface PipelineObserver {
+  onAnswer(answer: Answer, trace: AskTrace, request: AskRequest): void;
 }
 
 export interface PipelineDeps {
@@ -65,6 +79,8 @@ export interface PipelineDeps {
   fallbackAnswerer?: Answerer;
   guard: GuardEngine;
   conversations: ConversationStore;
+  queryRewriter?: QueryRewriter;
+  observers?: PipelineObserver[];
   confidence?: ConfidenceThresholds;
   /** Chunks retrieved for answering. */
   retrieveK?: number;
@@ -89,7 +105,13 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
     const started = performance.now();
     const mode = request.mode ?? "explain";
     const timings: AnswerTimings = { guard: 0, retrieve: 0, rerank: 0, answer: 0, total: 0 };
-    const trace: AskTrace = { retrieved: [], coverage: 0, topVectorSimilarity: null, answeredBy: "none" };
+    const trace: AskTrace = {
+      query: request.message,
+      retrieved: [],
+      coverage: 0,
+      topVectorSimilarity: null,
+      answeredBy: "none",
+    };
 
     // The course must exist before anything is stored against it (UnknownCourseError → 404).
     let t = performance.now();
@@ -115,9 +137,13 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
     } else {
       const history = await deps.conversations.recentTurns(sessionId, historyTurns);
       t = performance.now();
+      const query = deps.queryRewriter
+        ? await deps.queryRewriter.rewrite(question, { course: request.course, history })
+        : question;
+      trace.query = query;
       const retrieval = await deps.searcher.search({
         course: request.course,
-        query: question,
+        query,
         k: retrieveK,
         filters: request.filters,
       });
@@ -125,7 +151,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
       timings.rerank = retrieval.timings.rerank;
       trace.retrieved = retrieval.results;
       const termWeight = makeTermWeight(retrieval);
-      trace.coverage = queryCoverage(question, retrieval.results, termWeight);
+      trace.coverage = queryCoverage(query, retrieval.results, termWeight);
       trace.topVectorSimilarity = retrieval.topVectorSimilarity;
       topScore = retrieval.topVectorSimilarity;
 
@@ -139,6 +165,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
       draft = confident
         ? await answerWithFallback(deps, {
             question,
+            query,
             chunks: retrieval.results,
             termWeight,
             mode,
@@ -154,7 +181,11 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
       timings.answer = performance.now() - t;
 
       t = performance.now();
-      const outputCheck = deps.guard.checkOutput(draft.answer, { course: request.course });
+      const outputCheck = deps.guard.checkOutput(draft.answer, {
+        course: request.course,
+        chunks: retrieval.results,
+        citations: draft.citations,
+      });
       timings.guard += performance.now() - t;
       if (outputCheck.refusal) {
         guardrail = { rule: outputCheck.refusal.rule, reason: outputCheck.refusal.reason ?? "" };
@@ -195,6 +226,13 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
       ...(draft.degraded ? { degraded: true } : {}),
       timings,
     };
+    for (const observer of deps.observers ?? []) {
+      try {
+        observer.onAnswer(answer, trace, request);
+      } catch {
+        // An observer's failure must never cost the student their answer.
+      }
+    }
     return { answer, trace };
   }
 

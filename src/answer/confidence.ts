@@ -22,15 +22,19 @@ export interface ConfidenceThresholds {
 }
 
 /**
- * Calibrated on the bundled course with on-topic questions (answered) and off-topic ones
- * (no_answer): see tests/answer/confidence-calibration.test.ts, which fails if the split stops
- * holding. USE similarities for on-topic questions sit around 0.4–0.7, off-topic below 0.3.
+ * Calibrated on the bundled course with the calibration questions in
+ * tests/fixtures/confidence-questions.json (40 on topic, 25 off topic) and checked on a held-out
+ * set by tests/answer/confidence-calibration.test.ts. Coverage separates the two: on-topic
+ * questions covered ≥ 0.61, off-topic ones ≤ 0.46 (one exception: "what is the meaning of life?"
+ * uses only words the notes use). USE similarity overlaps heavily — acronyms it does not know
+ * ("HNSW", "kappa") score 0.19–0.29 while "speed of light" scores 0.43 — so it is only a floor
+ * and, when high, lets a paraphrase with little word overlap through.
  */
 export const defaultConfidenceThresholds: ConfidenceThresholds = {
-  minCoverage: 0.5,
-  minVectorSimilarity: 0.3,
+  minCoverage: 0.55,
+  minVectorSimilarity: 0.12,
   strongVectorSimilarity: 0.5,
-  minCoverageWhenStrong: 0.25,
+  minCoverageWhenStrong: 0.35,
   minCoverageLexicalOnly: 0.6,
 };
 

@@ -62,11 +62,13 @@ export class ExtractiveAnswerer implements Answerer {
     };
   }
 
-  /** Scored, deduplicated sentences in reading order (by chunk rank, then position). */
+  /** Scored, deduplicated sentences: the best first, the rest in reading order. */
   selectSentences(request: AnswerRequest): Candidate[] {
-    const questionTerms = uniqueTerms(request.question);
+    const questionTerms = uniqueTerms(request.query ?? request.question);
     if (questionTerms.length === 0) return [];
+    const queryText = request.query ?? request.question;
     const weights = new Map(questionTerms.map((t) => [t, request.termWeight(t)]));
+    const queryPairs = adjacentPairs(contentTerms(queryText));
     const totalWeight = [...weights.values()].reduce((a, b) => a + b, 0) || 1;
 
     const candidates: Candidate[] = [];
@@ -76,13 +78,24 @@ export class ExtractiveAnswerer implements Answerer {
       for (const [term, weight] of weights) if (headingTerms.has(term)) headingOverlap += weight;
       splitSentences(chunk.text).forEach((text, position) => {
         if (!isQuotable(text)) return;
-        const terms = new Set(contentTerms(text));
+        const sequence = contentTerms(text);
+        const terms = new Set(sequence);
         let overlap = 0;
         for (const [term, weight] of weights) if (terms.has(term)) overlap += weight;
         if (overlap === 0) return;
         const coverage = overlap / totalWeight;
-        let score = coverage + 0.2 / (chunkRank + 1) + 0.15 * (headingOverlap / totalWeight);
-        if (DEFINITION.test(text)) score += 0.1;
+        let score = coverage + 0.15 / (chunkRank + 1) + 0.1 * (headingOverlap / totalWeight);
+        // A sentence that uses the question's phrases ("model drift") is about the same thing.
+        if (queryPairs.size > 0) {
+          const pairs = adjacentPairs(sequence);
+          let shared = 0;
+          for (const pair of queryPairs) if (pairs.has(pair)) shared++;
+          score += 0.3 * (shared / queryPairs.size);
+        }
+        // Definitions of what was asked about make the best opening sentences.
+        const opening = sequence.slice(0, 4);
+        if (DEFINITION.test(text.slice(0, 80)) && opening.some((t) => weights.has(t))) score += 0.15;
+        else if (DEFINITION.test(text)) score += 0.05;
         if (text.length > 350) score -= 0.1;
         candidates.push({ chunk, chunkRank, position, text: text.trim(), terms, score });
       });
@@ -99,7 +112,10 @@ export class ExtractiveAnswerer implements Answerer {
       chosen.push(candidate);
       chars += candidate.text.length;
     }
-    return chosen.sort((a, b) => a.chunkRank - b.chunkRank || a.position - b.position);
+    // Lead with the sentence that answers best, then keep the others in reading order.
+    const [lead, ...rest] = chosen;
+    if (!lead) return [];
+    return [lead, ...rest.sort((a, b) => a.chunkRank - b.chunkRank || a.position - b.position)];
   }
 }
 
@@ -111,6 +127,12 @@ function isQuotable(text: string): boolean {
   if (/^[`$#>|]|^\s*(import|def|class|SELECT|CREATE)\b/.test(trimmed)) return false;
   if (/^\(?\d+\)?\.?$/.test(trimmed)) return false;
   return true;
+}
+
+function adjacentPairs(terms: string[]): Set<string> {
+  const pairs = new Set<string>();
+  for (let i = 1; i < terms.length; i++) pairs.add(`${terms[i - 1]} ${terms[i]}`);
+  return pairs;
 }
 
 function similarity(a: Set<string>, b: Set<string>): number {

@@ -30,7 +30,10 @@ export interface ConversationTurn {
 }
 
 export interface AnswerRequest {
+  /** What the student asked (after input guardrails). */
   question: string;
+  /** What retrieval searched for: the question rewritten with context; defaults to `question`. */
+  query?: string;
   /** Retrieved and reranked, best first. */
   chunks: ScoredChunk[];
   /** IDF-like weight of an analysed term in this course (rare terms weigh more). */

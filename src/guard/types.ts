@@ -1,3 +1,6 @@
+import type { Citation } from "../answer/types.ts";
+import type { ScoredChunk } from "../retrieve/types.ts";
+
 export type GuardAction = "allow" | "redact" | "refuse";
 export type GuardStage = "input" | "output";
 
@@ -14,6 +17,10 @@ export interface GuardVerdict {
 
 export interface GuardContext {
   course: string;
+  /** Output rules only: the chunks the answer was written from. */
+  chunks?: readonly ScoredChunk[];
+  /** Output rules only: the answer's citations. */
+  citations?: readonly Citation[];
 }
 
 /** A pure check over text; one rule family per module under src/guard/rules/. */

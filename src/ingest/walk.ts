@@ -1,5 +1,5 @@
 import type { Dirent } from "node:fs";
-import { readdir } from "node:fs/promises";
+import { readdir, stat } from "node:fs/promises";
 import path from "node:path";
 
 export interface FoundFile {
@@ -27,13 +27,18 @@ export async function listFiles(dir: string): Promise<FoundFile[]> {
       const absolute = path.join(current, entry.name);
       if (entry.isDirectory()) {
         if (!SKIPPED_DIRECTORIES.has(entry.name)) await visit(absolute);
-      } else if (entry.isFile()) {
+      } else if (entry.isFile() || (entry.isSymbolicLink() && !(await isDirectory(absolute)))) {
+        // A broken link is listed too, so ingestion reports it as unreadable instead of forgetting it.
         found.push({ absolute, relative: path.relative(dir, absolute).split(path.sep).join("/") });
       }
     }
   };
   await visit(dir);
   return found;
+}
+
+async function isDirectory(file: string): Promise<boolean> {
+  return (await stat(file).catch(() => undefined))?.isDirectory() ?? false;
 }
 
 const GENERIC_NAMES = new Set(["index", "readme", "notes", "slides", "lecture", "main"]);

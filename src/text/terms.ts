@@ -12,6 +12,44 @@ const itsType = nlp.its.type as unknown as ItsFunction<string>;
 const itsStem = nlp.its.stem as unknown as ItsFunction<string>;
 const itsStopWord = nlp.its.stopWordFlag as unknown as ItsFunction<boolean>;
 
+/**
+ * Words that carry no subject in a student's question, beyond wink's stop words: apostrophe-less
+ * contractions and request phrasing ("whats", "explain", "stand for").
+ */
+const QUESTION_FILLERS = new Set([
+  "whats",
+  "hows",
+  "whys",
+  "wheres",
+  "whos",
+  "thats",
+  "dont",
+  "doesnt",
+  "isnt",
+  "arent",
+  "cant",
+  "vs",
+  "versus",
+  "explain",
+  "describe",
+  "tell",
+  "please",
+  "pls",
+  "plz",
+  "thanks",
+  "thank",
+  "hi",
+  "hello",
+  "hey",
+  "stand",
+  "stands",
+  "eli5",
+  "basically",
+  "actually",
+  "exactly",
+  "anyone",
+]);
+
 export function contentTerms(text: string): string[] {
   const terms: string[] = [];
   nlp
@@ -22,6 +60,7 @@ export function contentTerms(text: string): string[] {
       if (type !== "word" && type !== "number") return;
       if (token.out(itsStopWord) === true) return;
       const raw = token.out().toLowerCase();
+      if (QUESTION_FILLERS.has(raw)) return;
       if (raw.includes("-")) {
         const parts = raw.split("-").filter(Boolean);
         terms.push(stem(parts.join("")));

@@ -39,10 +39,11 @@ export function chatRoutes(deps: ChatDeps): Hono {
         return writes;
       };
       try {
-        await send("meta", { course: request.course, mode: request.mode ?? "explain" });
         const answer = await deps.pipeline.ask({
           ...request,
           signal: abort.signal,
+          onStart: ({ sessionId }) =>
+            void send("meta", { sessionId, course: request.course, mode: request.mode ?? "explain" }),
           onToken: (text) => void send("token", { text }),
         });
         await send("citations", { citations: answer.citations });
