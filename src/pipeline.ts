@@ -16,7 +16,7 @@ import type {
 import type { ConversationStore } from "./conversation/store.ts";
 import type { GuardEngine } from "./guard/engine.ts";
 import type { HybridSearcher, SearchResponse } from "./retrieve/search.ts";
-import type { ScoredChunk, SearchFilters } from "./retrieve/types.ts";
+import type { RetrievalMode, ScoredChunk, SearchFilters } from "./retrieve/types.ts";
 
 export interface AskRequest {
   course: string;
@@ -24,6 +24,9 @@ export interface AskRequest {
   sessionId?: string;
   mode?: TutorMode;
   filters?: SearchFilters;
+  /** Evaluations compare retrieval set-ups through the same pipeline. */
+  retrievalMode?: RetrievalMode;
+  rerank?: boolean;
   /** Which surface asked (api, widget, slack, cli, eval); stored with the session. */
   surface?: string;
   onToken?: (text: string) => void;
@@ -146,6 +149,8 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
         query,
         k: retrieveK,
         filters: request.filters,
+        mode: request.retrievalMode,
+        rerank: request.rerank,
       });
       timings.retrieve = performance.now() - t - retrieval.timings.rerank;
       timings.rerank = retrieval.timings.rerank;

@@ -1,0 +1,26 @@
+/**
+ * RAGAS-style answer scoring. Two implementations: an offline one (embeddings plus lexical
+ * entailment, an approximation) and an LLM judge used when an LLM is configured.
+ */
+export interface JudgeInput {
+  question: string;
+  answer: string;
+  /** The texts of the chunks the answer cites (what it may rely on). */
+  citedContexts: string[];
+  /** The texts of all retrieved chunks, best first. */
+  retrievedContexts: string[];
+  referenceAnswer: string;
+}
+
+/** Each score in 0..1; null when it does not apply (e.g. faithfulness of an empty answer). */
+export interface AnswerJudgement {
+  faithfulness: number | null;
+  answerRelevancy: number | null;
+  contextPrecision: number | null;
+  contextRecall: number | null;
+}
+
+export interface AnswerJudge {
+  readonly name: string;
+  judge(input: JudgeInput): Promise<AnswerJudgement>;
+}
