@@ -126,6 +126,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
       request.sessionId,
       request.surface ?? "api",
     );
+    request.onStart?.({ sessionId });
     const question = inputCheck.text;
 
     let draft: AnswerDraft;
