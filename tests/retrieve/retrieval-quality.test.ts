@@ -1,0 +1,72 @@
+import { readFileSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Db } from "../../src/db/db.ts";
+import { UseEmbeddings } from "../../src/embed/use.ts";
+import { CourseIndexes } from "../../src/retrieve/course-index.ts";
+import { HybridSearcher } from "../../src/retrieve/search.ts";
+import { openSeededDb } from "../helpers/db.ts";
+
+interface Case {
+  question: string;
+  source: string;
+}
+
+const cases: Case[] = JSON.parse(
+  readFileSync(new URL("../fixtures/retrieval-questions.json", import.meta.url), "utf8"),
+);
+
+describe("hybrid retrieval over the bundled course (real PGlite, real embeddings)", () => {
+  let db: Db;
+  let embeddings: UseEmbeddings;
+  let searcher: HybridSearcher;
+
+  beforeAll(async () => {
+    db = await openSeededDb();
+    embeddings = new UseEmbeddings({ workers: 0 });
+    searcher = new HybridSearcher({ db, indexes: new CourseIndexes(db), embeddings });
+  });
+  afterAll(async () => {
+    await embeddings.close();
+    await db.close();
+  });
+
+  it("has enough questions to mean something", () => {
+    expect(cases.length).toBeGreaterThanOrEqual(20);
+  });
+
+  it.each(cases)("finds $source in the top 3 for: $question", async ({ question, source }) => {
+    const { results } = await searcher.search({ course: "aie101", query: question, k: 3 });
+    expect(results.map((r) => r.source)).toContain(source);
+  });
+
+  it("fuses both retrievers and reports each one's score", async () => {
+    const { results } = await searcher.search({ course: "aie101", query: "HNSW ef_search recall latency", k: 5 });
+    const withBoth = results.filter((r) => r.scores.bm25 !== undefined && r.scores.vector !== undefined);
+    expect(withBoth.length).toBeGreaterThan(0);
+    for (const r of results) expect(r.scores.fused).toBe(r.score);
+  });
+
+  it("finds a paraphrase through the vector retriever alone", async () => {
+    // The notes say "decline in a deployed model's predictive quality"; the query says neither.
+    const { results } = await searcher.search({
+      course: "aie101",
+      query: "the model in production slowly gets less accurate over time",
+      k: 3,
+      mode: "vector",
+    });
+    expect(results[0]?.heading).toBe("What model drift is");
+    expect(results.every((r) => r.scores.bm25 === undefined)).toBe(true);
+  });
+
+  it("honours the week and source filters in both retrievers", async () => {
+    const early = await searcher.search({ course: "aie101", query: "drift detection PSI", k: 10, filters: { week: 3 } });
+    for (const r of early.results) expect(r.week === null || r.week <= 3).toBe(true);
+    const faqOnly = await searcher.search({ course: "aie101", query: "exam", k: 10, filters: { sourcePrefix: "faq" } });
+    expect(faqOnly.results.length).toBeGreaterThan(0);
+    for (const r of faqOnly.results) expect(r.source.startsWith("faq")).toBe(true);
+  });
+
+  it("rejects an unknown course", async () => {
+    await expect(searcher.search({ course: "nope", query: "drift", k: 3 })).rejects.toThrow(/unknown course/);
+  });
+});
