@@ -14,6 +14,7 @@ const positiveNumber = z.coerce.number().positive();
 const envSchema = z.object({
   DATABASE_URL: optionalString,
   PORT: z.preprocess(emptyToUndefined, port.default(3000)),
+  HOST: optionalString,
   TUTOR_DATA_DIR: z.preprocess(emptyToUndefined, z.string().default("./data")),
   TUTOR_DEFAULT_COURSE: z.preprocess(emptyToUndefined, z.string().default("aie101")),
   TUTOR_CORPUS_DIR: optionalString,
@@ -36,6 +37,16 @@ const envSchema = z.object({
   SLACK_SIGNING_SECRET: optionalString,
   SLACK_BOT_TOKEN: optionalString,
   SLACK_API_URL: optionalUrl,
+  // Slack channel or workspace id → course: "C0123=aie101,T0456=ml200".
+  SLACK_COURSES: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^\s*([A-Z0-9]+=[A-Za-z0-9_.-]+)([\s,]+[A-Z0-9]+=[A-Za-z0-9_.-]+)*[\s,]*$/, {
+        message: "expected SLACK_ID=course pairs separated by commas",
+      })
+      .optional(),
+  ),
   REDIS_URL: optionalString,
   PUBLIC_BASE_URL: optionalUrl,
   GUARD_CONFIG: optionalString,
@@ -50,6 +61,8 @@ export type Env = z.infer<typeof envSchema>;
 export interface Config {
   databaseUrl: string | undefined;
   port: number;
+  /** Interface to listen on; unset listens on all of them. */
+  host: string | undefined;
   dataDir: string;
   defaultCourse: string;
   corpusDir: string;
@@ -68,7 +81,13 @@ export interface Config {
   };
   chatDeadlineMs: number;
   adminToken: string | undefined;
-  slack: { signingSecret: string | undefined; botToken: string | undefined; apiUrl: string | undefined };
+  slack: {
+    signingSecret: string | undefined;
+    botToken: string | undefined;
+    apiUrl: string | undefined;
+    /** Slack channel or workspace id → course id; optional so hand-built configs stay valid. */
+    courses?: Record<string, string>;
+  };
   redisUrl: string | undefined;
   publicBaseUrl: string | undefined;
   guardConfigPath: string | undefined;
@@ -101,6 +120,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     databaseUrl: e.DATABASE_URL,
     port: e.PORT,
+    host: e.HOST,
     dataDir: path.resolve(e.TUTOR_DATA_DIR),
     defaultCourse: e.TUTOR_DEFAULT_COURSE,
     corpusDir: path.resolve(e.TUTOR_CORPUS_DIR ?? path.join(packageRoot, "corpus")),
@@ -120,7 +140,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     chatDeadlineMs: e.CHAT_DEADLINE_MS,
     adminToken: e.ADMIN_TOKEN,
-    slack: { signingSecret: e.SLACK_SIGNING_SECRET, botToken: e.SLACK_BOT_TOKEN, apiUrl: e.SLACK_API_URL },
+    slack: {
+      signingSecret: e.SLACK_SIGNING_SECRET,
+      botToken: e.SLACK_BOT_TOKEN,
+      apiUrl: e.SLACK_API_URL,
+      courses: Object.fromEntries(
+        (e.SLACK_COURSES ?? "")
+          .split(/[\s,]+/)
+          .filter(Boolean)
+          .map((pair) => pair.split("=") as [string, string]),
+      ),
+    },
     redisUrl: e.REDIS_URL,
     publicBaseUrl: e.PUBLIC_BASE_URL,
     guardConfigPath: e.GUARD_CONFIG,

@@ -4,9 +4,11 @@ import { serve } from "@hono/node-server";
 import type { Hono } from "hono";
 import { type AppEnv, createApp } from "./api/app.ts";
 import { adminRoutes } from "./api/routes/admin.ts";
+import { slackRoutes } from "./api/routes/slack.ts";
 import type { Config } from "./config.ts";
 import { acquireDataDirLock, type DataDirLock } from "./db/data-lock.ts";
 import type { IngestProgress } from "./ingest/sync.ts";
+import { createSlackSurface, type SlackSurface } from "./slack/surface.ts";
 import { createTutor, type Tutor, type TutorOverrides } from "./tutor.ts";
 
 export interface RunningServer {
@@ -14,6 +16,8 @@ export interface RunningServer {
   app: Hono<AppEnv>;
   port: number;
   url: string;
+  /** The Slack surface: its counters (for metrics) and in-flight answers. */
+  slack: SlackSurface;
   /** Stops accepting requests, lets in-flight ones finish, closes the database. */
   close(): Promise<void>;
 }
@@ -48,6 +52,15 @@ export async function startServer(config: Config, options: StartOptions = {}): P
 
   let state: "starting" | "ready" | "draining" = "starting";
   let startupProblem: string | undefined;
+  const slack = createSlackSurface({
+    settings: config.slack,
+    defaultCourse: config.defaultCourse,
+    answerDeadlineMs: config.chatDeadlineMs,
+    db: tutor.db,
+    pipeline: tutor.pipeline,
+    conversations: tutor.conversations,
+    log,
+  });
   const app = createApp({
     searcher: tutor.searcher,
     pipeline: tutor.pipeline,
@@ -66,12 +79,13 @@ export async function startServer(config: Config, options: StartOptions = {}): P
         tokens: () => [config.adminToken, lock?.info.token],
         ingest: (dir, course) => tutor.ingest(dir, course),
       }),
+      slackRoutes(slack),
       ...(options.extraRoutes?.(tutor) ?? []),
     ],
   });
 
   const server = await new Promise<Server>((resolve, reject) => {
-    const s = serve({ fetch: app.fetch, port: config.port, hostname: options.hostname }, () =>
+    const s = serve({ fetch: app.fetch, port: config.port, hostname: options.hostname ?? config.host }, () =>
       resolve(s as Server),
     );
     (s as Server).once("error", reject);
@@ -105,6 +119,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     app,
     port,
     url,
+    slack,
     close() {
       closing ??= (async () => {
         state = "draining";
@@ -114,6 +129,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
           // Requests still open after the grace period (stalled streams) are cut.
           setTimeout(() => server.closeAllConnections(), 10_000).unref();
         });
+        // Slack answers already acknowledged are still owed; deliver them before the database goes.
+        await slack.bot.drain();
         await tutor.close();
         await lock?.release();
       })();
