@@ -1,0 +1,43 @@
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig } from "../src/config.ts";
+
+describe("loadConfig", () => {
+  it("has working defaults with an empty environment", () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      port: 3000,
+      embedder: "use",
+      databaseUrl: undefined,
+      defaultCourse: "aie101",
+      llm: { provider: "none" },
+    });
+    expect(config.dataDir).toBe(path.resolve("./data"));
+    expect(config.corpusDir.endsWith(`${path.sep}corpus`)).toBe(true);
+  });
+
+  it("treats empty strings as unset", () => {
+    expect(loadConfig({ PORT: "", DATABASE_URL: "" })).toMatchObject({ port: 3000, databaseUrl: undefined });
+  });
+
+  it("names every invalid setting", () => {
+    expect(() => loadConfig({ PORT: "http", EMBEDDER: "magic" })).toThrow(ConfigError);
+    try {
+      loadConfig({ PORT: "http", EMBEDDER: "magic" });
+    } catch (error) {
+      expect(String(error)).toMatch(/PORT/);
+      expect(String(error)).toMatch(/EMBEDDER/);
+    }
+  });
+
+  it("requires the folders and models that a choice depends on", () => {
+    expect(() => loadConfig({ EMBEDDER: "transformers" })).toThrow(/EMBEDDING_MODEL_DIR/);
+    expect(() => loadConfig({ RERANKER: "cross-encoder" })).toThrow(/RERANKER_MODEL_DIR/);
+    expect(() => loadConfig({ LLM_PROVIDER: "openai" })).toThrow(/LLM_MODEL/);
+  });
+
+  it("uses a cross-encoder when only its folder is given", () => {
+    expect(loadConfig({ RERANKER_MODEL_DIR: "/models/ce" }).reranker).toBe("cross-encoder");
+    expect(loadConfig({ RERANKER_MODEL_DIR: "/models/ce", RERANKER: "none" }).reranker).toBe("none");
+  });
+});
