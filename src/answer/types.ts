@@ -14,10 +14,19 @@ export interface Citation {
   locator?: string;
 }
 
+/** Quiz mode: the answers to the practice questions, kept back until the student asks for them. */
+export interface QuizKey {
+  /** The answers, numbered like the questions, with their own [n] markers. */
+  answer: string;
+  citations: Citation[];
+}
+
 export interface AnswerDraft {
   status: AnswerStatus;
   answer: string;
   citations: Citation[];
+  /** Quiz mode: stored with the message, revealed by a follow-up ("show answers"). */
+  quizKey?: QuizKey;
   /** True when the preferred answerer failed and a simpler one stepped in. */
   degraded?: boolean;
   /** Which answerer wrote this (extractive, llm:…). */

@@ -1,0 +1,94 @@
+import type { BaseMessageChunk, MessageContent } from "@langchain/core/messages";
+import { MalformedReplyError } from "../resilience/errors.ts";
+import type { AnswerDraft, Answerer, AnswerRequest } from "../types.ts";
+import type { ChatModelFactory } from "./chat-model.ts";
+import { citationsIn } from "./cited-sources.ts";
+import { defaultHistoryWindow, type HistoryWindowOptions, windowHistory } from "./history.ts";
+import { buildMessages } from "./prompt.ts";
+import { ReplyShaper } from "./reply-shaper.ts";
+
+export interface LlmAnswererOptions {
+  chatModel: ChatModelFactory;
+  /** Recorded as `answeredBy`: `llm:openai/model`. */
+  label: string;
+  publicBaseUrl?: string;
+  history?: HistoryWindowOptions;
+  /** Retrieved chunks placed in the prompt, best first. */
+  maxChunks?: number;
+  maxChunkChars?: number;
+  maxTokens?: number;
+  quizQuestions?: number;
+}
+
+/** Told to the student under a quiz; the follow-up that reveals the key recognises these words. */
+export const QUIZ_REVEAL_INVITE = "When you have tried them, ask me to “show answers” for the answer key.";
+
+/**
+ * Answers with a LangChain chat model from the numbered retrieved chunks, citing them with [n].
+ * Streams tokens as the model produces them when the caller listens. Throws on any transport or
+ * protocol failure; retries, timeouts and fallback are the resilience layer's job.
+ */
+export class LlmAnswerer implements Answerer {
+  readonly name: string;
+
+  constructor(private readonly options: LlmAnswererOptions) {
+    this.name = options.label;
+  }
+
+  async answer(request: AnswerRequest): Promise<AnswerDraft> {
+    const chunks = request.chunks.slice(0, this.options.maxChunks ?? 6);
+    const messages = buildMessages({
+      question: request.question,
+      chunks,
+      mode: request.mode,
+      history: windowHistory(request.history, this.options.history ?? defaultHistoryWindow),
+      maxChunkChars: this.options.maxChunkChars,
+      quizQuestions: this.options.quizQuestions,
+    });
+    const model = this.options.chatModel({ signal: request.signal, maxTokens: this.options.maxTokens });
+    const shaper = new ReplyShaper(chunks.length, request.mode);
+    const emit = (text: string) => {
+      if (text) request.onToken?.(text);
+    };
+
+    if (request.onToken) {
+      const stream = await model.stream(messages, { signal: request.signal });
+      for await (const piece of stream) emit(shaper.push(textOf(piece)));
+    } else {
+      const reply = await model.invoke(messages, { signal: request.signal });
+      shaper.push(textOf(reply));
+    }
+    // LangChain ends an aborted stream quietly; a cut-short reply must not pass for a whole one.
+    request.signal?.throwIfAborted();
+    emit(shaper.end());
+
+    const shaped = shaper.result();
+    if (shaped.notInMaterial) {
+      return { status: "no_answer", answer: "", citations: [], answeredBy: this.name };
+    }
+    if (shaped.visible.trim() === "") throw new MalformedReplyError("the LLM sent an empty reply");
+
+    let answer = shaped.visible;
+    const citations = citationsIn(answer, shaped.numbering, chunks, this.options.publicBaseUrl);
+    const draft: AnswerDraft = { status: "answered", answer, citations, answeredBy: this.name };
+    if (request.mode === "quiz" && shaped.key) {
+      const invite = `\n\n${QUIZ_REVEAL_INVITE}`;
+      emit(invite);
+      answer += invite;
+      draft.answer = answer;
+      draft.quizKey = {
+        answer: shaped.key,
+        citations: citationsIn(shaped.key, shaped.numbering, chunks, this.options.publicBaseUrl),
+      };
+    }
+    return draft;
+  }
+}
+
+function textOf(message: BaseMessageChunk | { content: MessageContent }): string {
+  const content = message.content;
+  if (typeof content === "string") return content;
+  return content
+    .map((part) => (typeof part === "string" ? part : part.type === "text" ? String(part.text ?? "") : ""))
+    .join("");
+}
