@@ -1,0 +1,119 @@
+import { type Context, Hono } from "hono";
+import type { z } from "zod";
+import {
+  blockActionsSchema,
+  envelopeTypeSchema,
+  eventCallbackSchema,
+  slashCommandSchema,
+  urlVerificationSchema,
+} from "../../slack/payloads.ts";
+import { MAX_SIGNATURE_AGE_SECONDS, verifySignature } from "../../slack/signature.ts";
+import type { SlackSurface } from "../../slack/surface.ts";
+import { ApiError, describeZodError, errorBody } from "../errors.ts";
+
+/** A signature stays "seen" a little longer than it could ever be accepted (clock skew both ways). */
+const SIGNATURE_MEMORY_SECONDS = 2 * MAX_SIGNATURE_AGE_SECONDS + 60;
+/** Slack retries an event for about an hour; a day covers that with room to spare. */
+const EVENT_MEMORY_SECONDS = 24 * 60 * 60;
+
+const REJECTIONS = {
+  missing: ["missing_signature", "The request is not signed by Slack."],
+  forged: ["invalid_signature", "The request signature does not match."],
+  stale: ["stale_request", "The request timestamp is outside the five-minute window."],
+  replayed: ["replayed_request", "This exact request was already received."],
+} as const;
+
+/**
+ * `/slack/events`, `/slack/commands`, `/slack/interactions`. Each request's signature is checked
+ * against the raw body before anything parses it; Slack gets its acknowledgement at once and the
+ * answer follows asynchronously (a thread reply or the command's response_url).
+ */
+export function slackRoutes(surface: SlackSurface): Hono {
+  const app = new Hono();
+
+  /** The raw body of a genuine, fresh, first-seen Slack request, or the 401/503 to send instead. */
+  async function verified(c: Context, options: { retriesAllowed: boolean }): Promise<string | Response> {
+    const secret = surface.signingSecret;
+    if (!secret) {
+      return c.json(
+        errorBody("slack_not_configured", "SLACK_SIGNING_SECRET is not set on this server."),
+        503,
+      );
+    }
+    const rawBody = await c.req.text();
+    const signature = c.req.header("x-slack-signature");
+    const check = verifySignature({
+      secret,
+      timestamp: c.req.header("x-slack-request-timestamp"),
+      signature,
+      rawBody,
+      nowSeconds: surface.nowSeconds(),
+    });
+    if (!check.ok) return reject(c, check.problem);
+    const first = await surface.seen.firstSighting(`sig:${signature}`, SIGNATURE_MEMORY_SECONDS);
+    // Slack's own event retries are deduplicated by event id below; anything else seen twice is a replay.
+    const isRetry = options.retriesAllowed && c.req.header("x-slack-retry-num") !== undefined;
+    if (!first && !isRetry) return reject(c, "replayed");
+    surface.metrics.increment("requests_verified");
+    return rawBody;
+  }
+
+  function reject(c: Context, reason: keyof typeof REJECTIONS): Response {
+    surface.metrics.increment("requests_rejected", { reason });
+    const [code, message] = REJECTIONS[reason];
+    return c.json(errorBody(code, message), 401);
+  }
+
+  app.post("/slack/events", async (c) => {
+    const raw = await verified(c, { retriesAllowed: true });
+    if (raw instanceof Response) return raw;
+    const body = parseJson(raw);
+    const { type } = parse(envelopeTypeSchema, body);
+    if (type === "url_verification") {
+      return c.json({ challenge: parse(urlVerificationSchema, body).challenge });
+    }
+    if (type !== "event_callback") return c.body(null, 200);
+    const envelope = parse(eventCallbackSchema, body);
+    if (!(await surface.seen.firstSighting(`event:${envelope.event_id}`, EVENT_MEMORY_SECONDS))) {
+      surface.metrics.increment("retries_deduplicated", { kind: "event" });
+      return c.body(null, 200);
+    }
+    await surface.bot.handleEvent(envelope);
+    return c.body(null, 200);
+  });
+
+  app.post("/slack/commands", async (c) => {
+    const raw = await verified(c, { retriesAllowed: false });
+    if (raw instanceof Response) return raw;
+    const command = parse(slashCommandSchema, Object.fromEntries(new URLSearchParams(raw)));
+    return c.json(await surface.bot.handleCommand(command));
+  });
+
+  app.post("/slack/interactions", async (c) => {
+    const raw = await verified(c, { retriesAllowed: false });
+    if (raw instanceof Response) return raw;
+    const payloadText = new URLSearchParams(raw).get("payload");
+    if (payloadText === null) throw new ApiError(400, "invalid_request", "payload: missing");
+    const payload = parseJson(payloadText);
+    // Shortcuts, modals and the like are not ours; Slack only needs to hear they arrived.
+    if (parse(envelopeTypeSchema, payload).type !== "block_actions") return c.body(null, 200);
+    await surface.bot.handleBlockActions(parse(blockActionsSchema, payload));
+    return c.body(null, 200);
+  });
+
+  return app;
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new ApiError(400, "invalid_json", "The request body is not valid JSON.");
+  }
+}
+
+function parse<Schema extends z.ZodType>(schema: Schema, value: unknown): z.infer<Schema> {
+  const result = schema.safeParse(value);
+  if (!result.success) throw new ApiError(400, "invalid_request", describeZodError(result.error));
+  return result.data;
+}
