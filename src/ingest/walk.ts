@@ -55,8 +55,13 @@ export function titleFromPath(relative: string): string {
   return title.charAt(0).toUpperCase() + title.slice(1);
 }
 
-/** `week-03/…`, `wk3_…`, `lecture-12.md` → the number, when a path names a week or lecture. */
+/**
+ * `week-03/…`, `wk3_…`, `lecture-12.md` → the number, when a path names a week or lecture; failing
+ * that, a numbered folder or file such as `09_deploying_a_model/` (the usual lecture ordering).
+ */
 export function weekFromPath(relative: string): number | undefined {
-  const match = /(?:^|[/_\-\s])(?:week|wk|lecture|lec)[-_\s]?(\d{1,2})(?!\d)/i.exec(relative);
-  return match ? Number(match[1]) : undefined;
+  const named = /(?:^|[/_\-\s])(?:week|wk|lecture|lec)[-_\s]?(\d{1,2})(?!\d)/i.exec(relative);
+  if (named) return Number(named[1]);
+  const numbered = /(?:^|\/)(\d{1,2})[-_][^/]*\//.exec(relative);
+  return numbered ? Number(numbered[1]) : undefined;
 }

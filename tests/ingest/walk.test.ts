@@ -7,7 +7,14 @@ import { listFiles, titleFromPath, weekFromPath } from "../../src/ingest/walk.ts
 describe("listFiles", () => {
   it("lists files with forward-slash relative paths, skipping hidden and dependency folders", async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), "tutor-walk-"));
-    for (const file of ["b.md", "a/notes.md", ".hidden/x.md", "node_modules/p/readme.md", ".DS_Store", "a/z.txt"]) {
+    for (const file of [
+      "b.md",
+      "a/notes.md",
+      ".hidden/x.md",
+      "node_modules/p/readme.md",
+      ".DS_Store",
+      "a/z.txt",
+    ]) {
       await mkdir(path.dirname(path.join(dir, file)), { recursive: true });
       await writeFile(path.join(dir, file), "x");
     }
@@ -31,5 +38,8 @@ describe("titleFromPath and weekFromPath", () => {
     expect(weekFromPath("wk7_intro.md")).toBe(7);
     expect(weekFromPath("syllabus.md")).toBeUndefined();
     expect(weekFromPath("weekly-digest.md")).toBeUndefined();
+    expect(weekFromPath("lectures/09_deploying_a_model/deployment.md")).toBe(9);
+    expect(weekFromPath("2023_reports/summary.md")).toBeUndefined();
+    expect(weekFromPath("appendix/01-setup.md")).toBeUndefined();
   });
 });

@@ -3,12 +3,15 @@ import { parseMarkdownBlocks } from "../markdown-text.ts";
 import type { DocumentSection, LoadedDocument, Loader } from "../types.ts";
 import { decodeText, extensionOf, fileNameOf } from "./common.ts";
 
-/** Reveal.js-style markdown decks: `---` between slides, `--` between vertical slides. */
+/**
+ * Reveal.js-style markdown decks: `---` between slides, `--` (or `----`, as many course decks
+ * configure it) between vertical slides.
+ */
 
 const EXTENSIONS = new Set([".md", ".markdown"]);
 const DECK_FORMATS = new Set(["slides", "slide", "deck", "presentation", "reveal", "revealjs"]);
 const HORIZONTAL = /^ {0,3}---[ \t]*$/;
-const VERTICAL = /^ {0,3}--[ \t]*$/;
+const VERTICAL = /^ {0,3}(?:--|-{4,})[ \t]*$/;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const NOTES_LINE = /^\s*notes?:/i;
 const REVEAL_COMMENT = /<!--\s*\.(?:slide|element)\s*:/i;

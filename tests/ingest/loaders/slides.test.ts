@@ -123,3 +123,30 @@ describe("slide splitting and notes", () => {
     expect(removeSpeakerNotes('A\n<aside class="speaker notes">\nhidden\n</aside>\nB')).toBe("A\n\nB");
   });
 });
+
+describe("a deck laid out like many published course decks", () => {
+  const file = new URL("../../fixtures/slides-course/07_monitoring/monitoring.md", import.meta.url);
+  const load = async () => {
+    const { readFile } = await import("node:fs/promises");
+    const bytes = await readFile(file);
+    return slidesLoader.load(bytes, "07_monitoring/monitoring.md", "monitoring");
+  };
+
+  it("splits on `----` vertical separators, even right after a heading line", async () => {
+    const doc = await load();
+    expect(doc.sections.map((s) => s.headingPath[0])).toEqual([
+      "ML 300",
+      "Silent failures",
+      "Input drift",
+      "Retraining triggers",
+    ]);
+  });
+
+  it("drops inline speaker notes, image-only and embed-only slides, and layout markup", async () => {
+    const doc = await load();
+    const text = doc.sections.map((s) => s.text).join("\n");
+    expect(text).not.toMatch(/SPEAKER-ONLY|iframe|<div|\.element|dashboard\.png/);
+    expect(text).toContain("population stability index flags shifts above 0.25");
+    expect(doc.title).toBe("ML 300: Watching Models in Production");
+  });
+});
