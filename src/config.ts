@@ -32,6 +32,9 @@ const envSchema = z.object({
   LLM_MODEL: optionalString,
   LLM_API_KEY: optionalString,
   LLM_TIMEOUT_MS: z.preprocess(emptyToUndefined, positiveNumber.default(20_000)),
+  LLM_MAX_RETRIES: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(5).default(2)),
+  LLM_BREAKER_FAILURES: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(100).default(5)),
+  LLM_BREAKER_COOLDOWN_MS: z.preprocess(emptyToUndefined, positiveNumber.default(30_000)),
   CHAT_DEADLINE_MS: z.preprocess(emptyToUndefined, positiveNumber.default(30_000)),
   ADMIN_TOKEN: optionalString,
   SLACK_SIGNING_SECRET: optionalString,
@@ -78,6 +81,12 @@ export interface Config {
     model: string | undefined;
     apiKey: string | undefined;
     timeoutMs: number;
+    /** Further attempts after a retryable failure (5xx, 429, dropped connection). */
+    maxRetries: number;
+    /** Consecutive failed calls that open the circuit breaker. */
+    breakerFailures: number;
+    /** How long an open breaker waits before letting a trial call through. */
+    breakerCooldownMs: number;
   };
   chatDeadlineMs: number;
   adminToken: string | undefined;
@@ -137,6 +146,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       model: e.LLM_MODEL,
       apiKey: e.LLM_API_KEY,
       timeoutMs: e.LLM_TIMEOUT_MS,
+      maxRetries: e.LLM_MAX_RETRIES,
+      breakerFailures: e.LLM_BREAKER_FAILURES,
+      breakerCooldownMs: e.LLM_BREAKER_COOLDOWN_MS,
     },
     chatDeadlineMs: e.CHAT_DEADLINE_MS,
     adminToken: e.ADMIN_TOKEN,

@@ -5,6 +5,9 @@ import {
   isConfident,
   queryCoverage,
 } from "./answer/confidence.ts";
+import type { FollowUpHandler } from "./answer/modes/quiz-key.ts";
+import { modeTopic } from "./answer/modes/topic.ts";
+import { answerWithFallback as answerWithinBudget } from "./answer/resilience/deadline.ts";
 import type {
   AnswerDraft,
   Answerer,
@@ -89,6 +92,10 @@ export interface PipelineDeps {
   retrieveK?: number;
   historyTurns?: number;
   publicBaseUrl?: string;
+  /** Every chat request completes within this; a slow answerer is replaced by the fallback. */
+  deadlineMs?: number;
+  /** Replies that come from the session itself (the quiz key behind "show answers"). */
+  followUps?: FollowUpHandler;
 }
 
 export interface Pipeline {
@@ -132,7 +139,27 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
     let draft: AnswerDraft;
     let guardrail: Answer["guardrail"];
     let topScore: number | null = null;
-    if (inputCheck.refusal) {
+    const followUp = inputCheck.refusal
+      ? null
+      : ((await deps.followUps?.answer({ course: request.course, sessionId, question, mode })) ?? null);
+    if (followUp) {
+      request.onToken?.(followUp.draft.answer);
+      const outputCheck = deps.guard.checkOutput(followUp.draft.answer, {
+        course: request.course,
+        chunks: followUp.sources,
+        citations: followUp.draft.citations,
+      });
+      draft = outputCheck.refusal
+        ? {
+            status: "refused",
+            answer: outputCheck.refusal.reply ?? "I can't share that answer.",
+            citations: [],
+            answeredBy: "guard",
+          }
+        : { ...followUp.draft, answer: outputCheck.text };
+      if (outputCheck.refusal)
+        guardrail = { rule: outputCheck.refusal.rule, reason: outputCheck.refusal.reason ?? "" };
+    } else if (inputCheck.refusal) {
       guardrail = { rule: inputCheck.refusal.rule, reason: inputCheck.refusal.reason ?? "" };
       const reply =
         inputCheck.refusal.reply ?? inputCheck.refusal.reason ?? "I can't help with that request.";
@@ -141,9 +168,15 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
     } else {
       const history = await deps.conversations.recentTurns(sessionId, historyTurns);
       t = performance.now();
+      // Hint and quiz requests are searched by their topic ("quiz me on X" → "X").
+      const topic = modeTopic(question, mode);
       const query = deps.queryRewriter
-        ? await deps.queryRewriter.rewrite(question, { course: request.course, history })
-        : question;
+        ? await withinBudget(
+            deps.queryRewriter.rewrite(topic, { course: request.course, history }),
+            rewriteBudget(deps, started),
+            topic,
+          )
+        : topic;
       trace.query = query;
       const retrieval = await deps.searcher.search({
         course: request.course,
@@ -169,16 +202,20 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
           thresholds,
         );
       draft = confident
-        ? await answerWithFallback(deps, {
-            question,
-            query,
-            chunks: retrieval.results,
-            termWeight,
-            mode,
-            history,
-            onToken: request.onToken,
-            signal: request.signal,
-          })
+        ? await answerWithFallback(
+            deps,
+            {
+              question,
+              query,
+              chunks: retrieval.results,
+              termWeight,
+              mode,
+              history,
+              onToken: request.onToken,
+              signal: request.signal,
+            },
+            started,
+          )
         : noAnswer(retrieval.results, deps.publicBaseUrl);
       if (draft.status === "no_answer" && draft.citations.length === 0) {
         draft = noAnswer(retrieval.results, deps.publicBaseUrl);
@@ -220,6 +257,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
       degraded: draft.degraded ?? false,
       topScore,
       latencyMs: timings.total,
+      ...(draft.quizKey && draft.status === "answered" ? { quizKey: draft.quizKey } : {}),
     });
     for (const key of Object.keys(timings) as (keyof AnswerTimings)[]) timings[key] = round(timings[key]);
     const answer: Answer = {
@@ -257,13 +295,37 @@ function makeTermWeight(retrieval: SearchResponse): (term: string) => number {
 async function answerWithFallback(
   deps: PipelineDeps,
   request: Parameters<Answerer["answer"]>[0],
+  started: number,
 ): Promise<AnswerDraft> {
+  // What is left of the deadline, minus a reserve for the fallback, the output check and storing.
+  const deadlineMs = deps.deadlineMs ?? Number.POSITIVE_INFINITY;
+  const budget = Math.min(
+    2 ** 31 - 1,
+    deadlineMs - (performance.now() - started) - deadlineReserve(deadlineMs),
+  );
+  return (await answerWithinBudget(deps.answerer, deps.fallbackAnswerer, request, budget)).draft;
+}
+
+function deadlineReserve(deadlineMs: number): number {
+  return Number.isFinite(deadlineMs) ? Math.min(1_500, Math.max(200, deadlineMs * 0.1)) : 0;
+}
+
+/** Query rewriting may call an LLM too: it gets a third of the deadline, then the topic is used as is. */
+function rewriteBudget(deps: PipelineDeps, started: number): number {
+  if (deps.deadlineMs === undefined) return Number.POSITIVE_INFINITY;
+  return Math.max(0, deps.deadlineMs / 3 - (performance.now() - started));
+}
+
+async function withinBudget<T>(work: Promise<T>, budgetMs: number, fallback: T): Promise<T> {
+  if (!Number.isFinite(budgetMs)) return work;
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<T>((resolve) => {
+    timer = setTimeout(() => resolve(fallback), budgetMs);
+  });
   try {
-    return await deps.answerer.answer(request);
-  } catch (error) {
-    if (!deps.fallbackAnswerer || request.signal?.aborted) throw error;
-    const draft = await deps.fallbackAnswerer.answer(request);
-    return { ...draft, degraded: true };
+    return await Promise.race([work.catch(() => fallback), timeout]);
+  } finally {
+    clearTimeout(timer);
   }
 }
 

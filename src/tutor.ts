@@ -1,4 +1,6 @@
-import { ExtractiveAnswerer } from "./answer/extractive.ts";
+import { createAnswering } from "./answer/llm/setup.ts";
+import { quizKeyFollowUp } from "./answer/modes/quiz-key.ts";
+import type { CircuitBreaker } from "./answer/resilience/circuit-breaker.ts";
 import type { Answerer } from "./answer/types.ts";
 import type { Config } from "./config.ts";
 import { ConversationStore } from "./conversation/store.ts";
@@ -24,6 +26,8 @@ export interface Tutor {
   guard: GuardEngine;
   conversations: ConversationStore;
   answerer: Answerer;
+  /** The LLM's circuit breaker (state for metrics and health); absent without an LLM. */
+  llmBreaker?: CircuitBreaker;
   pipeline: Pipeline;
   ingest(dir: string, course: string, onProgress?: IngestProgress): Promise<IngestSummary>;
   courseIsEmpty(course: string): Promise<boolean>;
@@ -44,15 +48,19 @@ export async function createTutor(config: Config, overrides: TutorOverrides = {}
   const searcher = new HybridSearcher({ db, indexes, embeddings, reranker: overrides.reranker });
   const guard = new GuardEngine([sizeRule()]);
   const conversations = new ConversationStore(db);
-  const extractive = new ExtractiveAnswerer({ publicBaseUrl: config.publicBaseUrl });
-  const answerer = overrides.answerer ?? extractive;
+  // The LLM when configured, behind timeouts, retries and a breaker; offline answerers otherwise
+  // and as its fallback, in every tutor mode.
+  const answering = createAnswering(config);
+  const answerer = overrides.answerer ?? answering.answerer;
   const pipeline = createPipeline({
     searcher,
     answerer,
-    fallbackAnswerer: answerer === extractive ? undefined : extractive,
+    fallbackAnswerer: answerer === answering.offline ? undefined : answering.offline,
     guard,
     conversations,
     publicBaseUrl: config.publicBaseUrl,
+    deadlineMs: config.chatDeadlineMs,
+    followUps: quizKeyFollowUp(conversations),
   });
 
   return {
@@ -64,6 +72,7 @@ export async function createTutor(config: Config, overrides: TutorOverrides = {}
     guard,
     conversations,
     answerer,
+    ...(answering.breaker ? { llmBreaker: answering.breaker } : {}),
     pipeline,
     async ingest(dir, course, onProgress) {
       const summary = await ingestFolder({ db, embeddings, dir, course, onProgress });

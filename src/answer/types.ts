@@ -19,6 +19,8 @@ export interface QuizKey {
   /** The answers, numbered like the questions, with their own [n] markers. */
   answer: string;
   citations: Citation[];
+  /** The chunks the answers cite, kept so the reveal can be checked by the output guardrails. */
+  sources: ScoredChunk[];
 }
 
 export interface AnswerDraft {

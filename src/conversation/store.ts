@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
-import type { AnswerStatus, Citation, ConversationTurn, TutorMode } from "../answer/types.ts";
+import type { StoredQuizKey } from "../answer/modes/quiz-key.ts";
+import type { AnswerStatus, Citation, ConversationTurn, QuizKey, TutorMode } from "../answer/types.ts";
 import type { Queryable } from "../db/db.ts";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
@@ -20,6 +21,8 @@ export interface StoredMessage {
   degraded: boolean;
   topScore: number | null;
   latencyMs: number;
+  /** Quiz mode: the answer key, revealed by a later "show answers". */
+  quizKey?: QuizKey;
 }
 
 export class FeedbackError extends Error {
@@ -71,8 +74,8 @@ export class ConversationStore {
     const id = randomUUID();
     await this.db.query(
       `INSERT INTO messages (id, session_id, course_id, question, answer, status, mode, citations, guardrail,
-                             degraded, top_score, latency_ms)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9::jsonb, $10, $11, $12)`,
+                             degraded, top_score, latency_ms, quiz_key)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9::jsonb, $10, $11, $12, $13::jsonb)`,
       [
         id,
         message.sessionId,
@@ -86,9 +89,23 @@ export class ConversationStore {
         message.degraded,
         message.topScore,
         Math.round(message.latencyMs),
+        message.quizKey ? JSON.stringify(message.quizKey) : null,
       ],
     );
     return id;
+  }
+
+  /** The answer key of the session's most recent quiz, if it has had one. */
+  async latestQuizKey(sessionId: string): Promise<StoredQuizKey | null> {
+    const { rows } = await this.db.query<{ id: string; quiz_key: QuizKey | string }>(
+      `SELECT id, quiz_key FROM messages WHERE session_id = $1 AND quiz_key IS NOT NULL
+        ORDER BY created_at DESC LIMIT 1`,
+      [sessionId],
+    );
+    const row = rows[0];
+    if (!row) return null;
+    const key = typeof row.quiz_key === "string" ? (JSON.parse(row.quiz_key) as QuizKey) : row.quiz_key;
+    return { messageId: row.id, key };
   }
 
   /** Stores (or replaces) the rating of one message; the session must be the message's own. */

@@ -1,4 +1,6 @@
 import type { BaseMessageChunk, MessageContent } from "@langchain/core/messages";
+import { pointerOnly } from "../modes/conceal.ts";
+import { QUIZ_REVEAL_INVITE } from "../modes/quiz-key.ts";
 import { MalformedReplyError } from "../resilience/errors.ts";
 import type { AnswerDraft, Answerer, AnswerRequest } from "../types.ts";
 import type { ChatModelFactory } from "./chat-model.ts";
@@ -19,9 +21,6 @@ export interface LlmAnswererOptions {
   maxTokens?: number;
   quizQuestions?: number;
 }
-
-/** Told to the student under a quiz; the follow-up that reveals the key recognises these words. */
-export const QUIZ_REVEAL_INVITE = "When you have tried them, ask me to “show answers” for the answer key.";
 
 /**
  * Answers with a LangChain chat model from the numbered retrieved chunks, citing them with [n].
@@ -69,16 +68,20 @@ export class LlmAnswerer implements Answerer {
     if (shaped.visible.trim() === "") throw new MalformedReplyError("the LLM sent an empty reply");
 
     let answer = shaped.visible;
-    const citations = citationsIn(answer, shaped.numbering, chunks, this.options.publicBaseUrl);
+    const cited = citationsIn(answer, shaped.numbering, chunks, this.options.publicBaseUrl);
+    // A hint or a quiz question must not quote the passage that answers it.
+    const citations = request.mode === "explain" ? cited : cited.map(pointerOnly);
     const draft: AnswerDraft = { status: "answered", answer, citations, answeredBy: this.name };
     if (request.mode === "quiz" && shaped.key) {
       const invite = `\n\n${QUIZ_REVEAL_INVITE}`;
       emit(invite);
       answer += invite;
       draft.answer = answer;
+      const keyCitations = citationsIn(shaped.key, shaped.numbering, chunks, this.options.publicBaseUrl);
       draft.quizKey = {
         answer: shaped.key,
-        citations: citationsIn(shaped.key, shaped.numbering, chunks, this.options.publicBaseUrl),
+        citations: keyCitations,
+        sources: chunks.filter((chunk) => keyCitations.some((c) => c.chunkId === chunk.chunkId)),
       };
     }
     return draft;

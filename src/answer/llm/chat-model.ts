@@ -3,7 +3,8 @@ import { ChatOllama } from "@langchain/ollama";
 import { ChatOpenAICompletions } from "@langchain/openai";
 import type { Config } from "../../config.ts";
 
-export type LlmSettings = Config["llm"];
+/** Where the LLM is and how to reach it. */
+export type LlmSettings = Pick<Config["llm"], "provider" | "baseUrl" | "model" | "apiKey">;
 
 export interface ChatModelOptions {
   /** Every HTTP request the model makes is cancelled when this aborts. */

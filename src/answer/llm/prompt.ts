@@ -1,6 +1,7 @@
 import { AIMessage, type BaseMessage, HumanMessage, SystemMessage } from "@langchain/core/messages";
 import type { ScoredChunk } from "../../retrieve/types.ts";
 import { truncate } from "../citations.ts";
+import { modeTopic } from "../modes/topic.ts";
 import type { ConversationTurn, TutorMode } from "../types.ts";
 
 /** What the model writes, alone, when the sources do not answer the question. */
@@ -65,11 +66,12 @@ export function buildMessages(input: PromptInput): BaseMessage[] {
   for (const turn of input.history) {
     messages.push(new HumanMessage(turn.question), new AIMessage(turn.answer));
   }
+  const topic = modeTopic(input.question, input.mode);
   const task =
     input.mode === "quiz"
-      ? `Write practice questions on this topic: ${input.question}`
+      ? `Write practice questions on this topic: ${topic}`
       : input.mode === "hint"
-        ? `Give me a hint, not the answer: ${input.question}`
+        ? `Give me a hint, not the answer: ${topic}`
         : input.question;
   messages.push(
     new HumanMessage(

@@ -1,0 +1,66 @@
+import { uniqueTerms } from "../../text/terms.ts";
+import { CitationNumbering } from "../citations.ts";
+import { ExtractiveAnswerer, type ExtractiveOptions, withCitation } from "../extractive.ts";
+import type { AnswerDraft, Answerer, AnswerRequest } from "../types.ts";
+import { makeCloze } from "./cloze.ts";
+import { pointerOnly } from "./conceal.ts";
+
+/**
+ * Hint mode without an LLM: a Socratic nudge built from the retrieved material. It names the
+ * section to read, quotes the best sentence with its key words blanked out, and asks the student
+ * to fill them in and explain it in their own words. It never quotes a sentence whole, so it
+ * cannot hand over the solution.
+ */
+export class ExtractiveHintAnswerer implements Answerer {
+  readonly name = "extractive:hint";
+  private readonly sentences: ExtractiveAnswerer;
+
+  constructor(private readonly options: Partial<ExtractiveOptions> = {}) {
+    this.sentences = new ExtractiveAnswerer({ ...options, maxSentences: 2 });
+  }
+
+  async answer(request: AnswerRequest): Promise<AnswerDraft> {
+    const [best, second] = this.sentences.selectSentences(request);
+    if (!best) return { status: "no_answer", answer: "", citations: [], answeredBy: this.name };
+    const numbering = new CitationNumbering();
+    const known = new Set(uniqueTerms(request.query ?? request.question));
+    const cloze = makeCloze(best.text, { count: blanksFor(best.text), known, weight: request.termWeight });
+    const n = numbering.numberFor(best.chunk);
+    const place =
+      best.chunk.heading && best.chunk.heading !== best.chunk.title
+        ? `“${best.chunk.heading}” in ${best.chunk.title}`
+        : best.chunk.title;
+
+    const parts = [`Let's work it out rather than me handing you the answer. Start with ${place} [${n}].`];
+    if (cloze) {
+      parts.push(`Hint: ${withCitation(cloze.text, n)}`);
+      parts.push(
+        cloze.blanks.length > 1
+          ? "Which words fill the blanks, and how would you explain the idea in one sentence of your own?"
+          : "Which word fills the blank, and how would you explain the idea in one sentence of your own?",
+      );
+    } else {
+      parts.push("What does that section say is the key idea, and how does it answer your question?");
+    }
+    if (second && second.chunk.chunkId !== best.chunk.chunkId) {
+      const m = numbering.numberFor(second.chunk);
+      parts.push(
+        `If you get stuck, “${second.chunk.heading || second.chunk.title}” [${m}] has a related clue.`,
+      );
+    }
+    const answer = parts.join(" ");
+    for (const piece of answer.match(/\S+\s*/g) ?? []) request.onToken?.(piece);
+    return {
+      status: "answered",
+      answer,
+      citations: numbering.citations(this.options.publicBaseUrl).map(pointerOnly),
+      answeredBy: this.name,
+    };
+  }
+}
+
+/** Longer sentences hide more: one blank per ~10 words, at most three. */
+function blanksFor(sentence: string): number {
+  const words = sentence.split(/\s+/).length;
+  return Math.min(3, Math.max(1, Math.round(words / 10)));
+}

@@ -1,0 +1,110 @@
+import { uniqueTerms } from "../../text/terms.ts";
+import { CitationNumbering } from "../citations.ts";
+import { ExtractiveAnswerer, type ExtractiveOptions, withCitation } from "../extractive.ts";
+import type { AnswerDraft, Answerer, AnswerRequest } from "../types.ts";
+import { makeCloze } from "./cloze.ts";
+import { pointerOnly } from "./conceal.ts";
+import { QUIZ_REVEAL_INVITE } from "./quiz-key.ts";
+
+export interface QuizOptions extends Partial<ExtractiveOptions> {
+  questions: number;
+}
+
+// "Overfitting is …", "Embeddings are …": a short subject defined by the sentence.
+const DEFINITION = /^(?:an?\s+|the\s+)?([A-Za-z][\w\s()/-]{1,60}?)\s+(is|are|means|refers to)\s+(.{15,})$/i;
+
+/**
+ * Quiz mode without an LLM: practice questions drawn from the retrieved material. A sentence
+ * that defines a short term becomes "What is X?"; any other becomes fill-in-the-blank with its
+ * most telling words removed. The answers (the full sentences, cited) go into the quiz key, which
+ * the pipeline stores and reveals only when the student asks for it.
+ */
+export class ExtractiveQuizAnswerer implements Answerer {
+  readonly name = "extractive:quiz";
+  private readonly sentences: ExtractiveAnswerer;
+  private readonly questions: number;
+
+  constructor(private readonly options: QuizOptions = { questions: 3 }) {
+    this.questions = options.questions;
+    this.sentences = new ExtractiveAnswerer({
+      ...options,
+      maxChunks: 6,
+      maxSentences: options.questions * 3,
+      maxChars: 4_000,
+      minSentenceScore: 0.15,
+    });
+  }
+
+  async answer(request: AnswerRequest): Promise<AnswerDraft> {
+    const candidates = this.sentences.selectSentences(request);
+    const known = new Set(uniqueTerms(request.query ?? request.question));
+    const numbering = new CitationNumbering();
+    const questions: string[] = [];
+    const answers: string[] = [];
+    const perChunk = new Map<string, number>();
+    for (const candidate of candidates) {
+      if (questions.length >= this.questions) break;
+      // Spread questions over the material: at most two from one chunk.
+      const used = perChunk.get(candidate.chunk.chunkId) ?? 0;
+      if (used >= 2) continue;
+      const item = questionFrom(candidate.text, known, request.termWeight);
+      if (!item) continue;
+      perChunk.set(candidate.chunk.chunkId, used + 1);
+      const n = numbering.numberFor(candidate.chunk, candidate.text);
+      const i = questions.length + 1;
+      questions.push(`${i}. ${item.question} [${n}]`);
+      answers.push(`${i}. ${withCitation(item.answer, n)}`);
+    }
+    if (questions.length === 0) {
+      return { status: "no_answer", answer: "", citations: [], answeredBy: this.name };
+    }
+    const answer = `Practice questions from the course material:\n${questions.join("\n")}\n\n${QUIZ_REVEAL_INVITE}`;
+    for (const piece of answer.match(/\S+\s*/g) ?? []) request.onToken?.(piece);
+    const citations = numbering.citations(this.options.publicBaseUrl);
+    return {
+      status: "answered",
+      answer,
+      citations: citations.map(pointerOnly),
+      quizKey: {
+        answer: answers.join("\n"),
+        citations,
+        sources: request.chunks.filter((chunk) => citations.some((c) => c.chunkId === chunk.chunkId)),
+      },
+      answeredBy: this.name,
+    };
+  }
+}
+
+function questionFrom(
+  sentence: string,
+  known: ReadonlySet<string>,
+  weight: (term: string) => number,
+): { question: string; answer: string } | null {
+  const definition = DEFINITION.exec(sentence.trim());
+  const subject = definition?.[1]?.trim();
+  if (
+    definition &&
+    subject &&
+    subject.split(/\s+/).length <= 5 &&
+    !/^(it|this|that|there|they)$/i.test(subject)
+  ) {
+    const verb = (definition[2] ?? "is").toLowerCase();
+    const asks =
+      verb === "means" || verb === "refers to"
+        ? `What does “${subject}” mean?`
+        : `What ${verb} ${lowerFirst(subject)}?`;
+    return { question: asks, answer: sentence.trim() };
+  }
+  const words = sentence.split(/\s+/).length;
+  const cloze = makeCloze(sentence.trim(), { count: words > 22 ? 2 : 1, known, weight });
+  if (!cloze) return null;
+  return {
+    question: `Fill in the blank${cloze.blanks.length > 1 ? "s" : ""}: “${cloze.text}”`,
+    answer: `${cloze.blanks.join(", ")} — ${sentence.trim()}`,
+  };
+}
+
+/** "Model drift" → "model drift", but acronyms (PSI, HNSW) keep their capitals. */
+function lowerFirst(text: string): string {
+  return /^[A-Z]{2,}/.test(text) ? text : text.charAt(0).toLowerCase() + text.slice(1);
+}
