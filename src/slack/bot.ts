@@ -148,7 +148,7 @@ export function createSlackBot(deps: SlackBotDeps): SlackBot {
     },
 
     async handleCommand(command) {
-      const question = command.text.replace(/\s+/g, " ").trim();
+      const question = slackTextToPlain(command.text);
       const where: SlackConversation = {
         teamId: command.team_id,
         channelId: command.channel_id,

@@ -40,7 +40,12 @@ export function slackRoutes(surface: SlackSurface): Hono {
         503,
       );
     }
-    const rawBody = await c.req.text();
+    let rawBody: string;
+    try {
+      rawBody = await c.req.text();
+    } catch {
+      throw new ApiError(400, "invalid_body", "The request body could not be read.");
+    }
     const signature = c.req.header("x-slack-signature");
     const check = verifySignature({
       secret,
@@ -85,7 +90,10 @@ export function slackRoutes(surface: SlackSurface): Hono {
   app.post("/slack/commands", async (c) => {
     const raw = await verified(c, { retriesAllowed: false });
     if (raw instanceof Response) return raw;
-    const command = parse(slashCommandSchema, Object.fromEntries(new URLSearchParams(raw)));
+    const form = new URLSearchParams(raw);
+    // Slack occasionally checks the command URL's certificate with a bare `ssl_check=1` post.
+    if (form.get("ssl_check") === "1") return c.body(null, 200);
+    const command = parse(slashCommandSchema, Object.fromEntries(form));
     return c.json(await surface.bot.handleCommand(command));
   });
 
