@@ -395,6 +395,30 @@ describe("Slack routes on a running server", () => {
       expect(sessions[1]).toBe(sessions[0]);
     });
 
+    it("refuses with the same guardrail wording as /v1/chat", async () => {
+      const tooLong =
+        `Please explain everything about data drift. ${"Also cover every detail. ".repeat(110)}`.trim();
+      const chat = await server.app.request("/v1/chat", {
+        method: "POST",
+        headers: { "content-type": JSON_TYPE },
+        body: JSON.stringify({ message: tooLong }),
+      });
+      const viaApi = (await chat.json()) as { status: string; answer: string };
+      expect(viaApi.status).toBe("refused");
+
+      await sendEvent("EvRefuse", {
+        type: "message",
+        channel_type: "im",
+        channel: "DREFUSE",
+        user: "USTUDENT7",
+        text: tooLong,
+        ts: "1700000550.000100",
+      });
+      await server.slack.bot.drain();
+      const [post] = postsIn("DREFUSE");
+      expect(sectionTexts(post?.body.blocks)).toEqual([viaApi.answer]);
+    });
+
     it("replies with help to an empty mention", async () => {
       await sendEvent("EvHelp", {
         type: "app_mention",
