@@ -30,6 +30,11 @@ export interface AskRequest {
   /** Evaluations compare retrieval set-ups through the same pipeline. */
   retrievalMode?: RetrievalMode;
   rerank?: boolean;
+  /**
+   * Evaluations only: retrieve at least this many chunks into the trace (ranking metrics need
+   * ten); the answer, coverage and guards still see only the pipeline's usual number.
+   */
+  retrieveK?: number;
   /** Which surface asked (api, widget, slack, cli, eval); stored with the session. */
   surface?: string;
   onToken?: (text: string) => void;
@@ -63,6 +68,8 @@ export interface AskTrace {
   /** The query retrieval ran with (after follow-up rewriting, typo fixes, acronym expansion). */
   query: string;
   retrieved: ScoredChunk[];
+  /** How many of `retrieved` (best first) the answerer, coverage and guards saw. */
+  answerChunks?: number;
   coverage: number;
   topVectorSimilarity: number | null;
   answeredBy: string;
@@ -181,7 +188,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
       const retrieval = await deps.searcher.search({
         course: request.course,
         query,
-        k: retrieveK,
+        k: Math.max(retrieveK, request.retrieveK ?? 0),
         filters: request.filters,
         mode: request.retrievalMode,
         rerank: request.rerank,
@@ -189,14 +196,16 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
       timings.retrieve = performance.now() - t - retrieval.timings.rerank;
       timings.rerank = retrieval.timings.rerank;
       trace.retrieved = retrieval.results;
+      const results = retrieval.results.slice(0, retrieveK);
+      trace.answerChunks = results.length;
       const termWeight = makeTermWeight(retrieval);
-      trace.coverage = queryCoverage(query, retrieval.results, termWeight);
+      trace.coverage = queryCoverage(query, results, termWeight);
       trace.topVectorSimilarity = retrieval.topVectorSimilarity;
       topScore = retrieval.topVectorSimilarity;
 
       t = performance.now();
       const confident =
-        retrieval.results.length > 0 &&
+        results.length > 0 &&
         isConfident(
           { coverage: trace.coverage, topVectorSimilarity: retrieval.topVectorSimilarity },
           thresholds,
@@ -207,7 +216,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
             {
               question,
               query,
-              chunks: retrieval.results,
+              chunks: results,
               termWeight,
               mode,
               history,
@@ -216,9 +225,9 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
             },
             started,
           )
-        : noAnswer(retrieval.results, deps.publicBaseUrl);
+        : noAnswer(results, deps.publicBaseUrl);
       if (draft.status === "no_answer" && draft.citations.length === 0) {
-        draft = noAnswer(retrieval.results, deps.publicBaseUrl);
+        draft = noAnswer(results, deps.publicBaseUrl);
       }
       if (draft.status === "no_answer") request.onToken?.(draft.answer);
       timings.answer = performance.now() - t;
@@ -226,7 +235,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
       t = performance.now();
       const outputCheck = deps.guard.checkOutput(draft.answer, {
         course: request.course,
-        chunks: retrieval.results,
+        chunks: results,
         citations: draft.citations,
       });
       timings.guard += performance.now() - t;
