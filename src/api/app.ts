@@ -1,4 +1,4 @@
-import { Hono } from "hono";
+import { Hono, type MiddlewareHandler } from "hono";
 import type { ConversationStore } from "../conversation/store.ts";
 import type { Pipeline } from "../pipeline.ts";
 import type { HybridSearcher } from "../retrieve/search.ts";
@@ -18,6 +18,11 @@ export interface AppDeps {
   defaultCourse: string;
   /** Extra routers (admin, Slack, widget, metrics) mounted after the core ones. */
   extraRoutes?: Hono[];
+  /**
+   * Middleware that must see requests before the core routes answer them (per-course CORS,
+   * rate limits), run in order after the request id and the body-size limit.
+   */
+  middleware?: MiddlewareHandler[];
 }
 
 export type AppEnv = { Variables: RequestIdVariables };
@@ -30,6 +35,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     if (c.req.method === "GET" || c.req.method === "HEAD" || c.req.method === "OPTIONS") return next();
     return limitBodySize()(c, next);
   });
+  for (const handler of deps.middleware ?? []) app.use("*", handler);
 
   app.route("/", healthRoutes(deps.readiness));
   app.route("/", searchRoutes(deps));
