@@ -7,6 +7,14 @@ import { embedWithCache, hashText } from "../embed/cache.ts";
 import type { CourseEmbeddings } from "../embed/embeddings.ts";
 import { chunkDocument } from "./chunker.ts";
 import { pickLoader } from "./loaders/index.ts";
+import {
+  discardStaged,
+  dropStaging,
+  prepareStaging,
+  publishStaged,
+  readStaging,
+  stagedDimension,
+} from "./staging.ts";
 import type { Chunk, ChunkingOptions, LoadedDocument } from "./types.ts";
 import { defaultChunking } from "./types.ts";
 import { listFiles, titleFromPath, weekFromPath } from "./walk.ts";
@@ -28,6 +36,8 @@ export interface IngestSummary {
   skipped: { source: string; reason: string }[];
   /** Chunk texts that went through the model (the rest came from the embedding cache). */
   embedded: number;
+  /** Documents an interrupted earlier run had already staged, published now without rework. */
+  resumed: number;
   /** True when the course was on another embedding model and every document was re-embedded. */
   reembedded: boolean;
   ms: number;
@@ -63,7 +73,10 @@ export function embeddingInput(title: string, headingPath: string[], text: strin
 /**
  * Brings a course in line with a folder: new files are added, changed ones replaced, removed ones
  * deleted, unchanged ones left alone (by content hash). Each document is written in its own
- * transaction; unreadable files are reported and skipped and keep their previous version.
+ * transaction into the course's staging area, and one last transaction publishes them all as the
+ * next course version (see staging.ts): a run that dies midway leaves the previous version served
+ * and the next run resumes. Unreadable files are reported and skipped and keep their previous
+ * version.
  */
 export async function ingestFolder(options: IngestOptions): Promise<IngestSummary> {
   const started = performance.now();
@@ -134,49 +147,53 @@ export async function ingestFolder(options: IngestOptions): Promise<IngestSummar
   }
   onProgress("scan", files.length, files.length);
 
-  const inputs = prepared.flatMap((p) =>
+  const removedSources = [...existing.keys()].filter(
+    (source) => !present.has(source) && !keepDespiteErrors.has(source),
+  );
+  const area = await readStaging(db, course, embeddings.modelId);
+  // An earlier run killed before publishing left these behind; still-current ones need no work.
+  const resumable = prepared.filter((p) => area.staged.get(p.source) === p.hash);
+  const toWrite = prepared.filter((p) => area.staged.get(p.source) !== p.hash);
+  await discardStaged(db, area, new Set(resumable.map((p) => p.source)));
+
+  const inputs = toWrite.flatMap((p) =>
     p.chunks.map((c) => embeddingInput(p.doc.title, c.headingPath, c.text)),
   );
   const { vectors, computed } = await embedWithCache(db, embeddings, inputs, (done, total) =>
     onProgress("embed", done, total),
   );
-  if (prepared.length > 0) await ensureVectorIndex(db, embeddings.dimensions);
 
-  let offset = 0;
-  let added = 0;
-  let updated = 0;
-  for (const [index, item] of prepared.entries()) {
-    const itemVectors = vectors.slice(offset, offset + item.chunks.length);
-    offset += item.chunks.length;
-    await db.transaction((tx) => writeDocument(tx, course, item, itemVectors, embeddings));
-    if (item.existed) updated++;
-    else added++;
-    onProgress("write", index + 1, prepared.length);
+  const changed = prepared.length + removedSources.length > 0;
+  if (changed) {
+    await prepareStaging(db, area, embeddings.modelId);
+    let offset = 0;
+    for (const [index, item] of toWrite.entries()) {
+      const itemVectors = vectors.slice(offset, offset + item.chunks.length);
+      offset += item.chunks.length;
+      await db.transaction((tx) => writeDocument(tx, area.staging, item, itemVectors, embeddings));
+      onProgress("write", resumable.length + index + 1, prepared.length);
+    }
+    if (prepared.length > 0) await ensureVectorIndex(db, embeddings.dimensions);
+    await publishStaged(db, area, {
+      removed: removedSources,
+      changed,
+      recordModel: true,
+      embeddingModel: embeddings.modelId,
+      embeddingDim: embeddings.dimensions,
+    });
+  } else {
+    await dropStaging(db, area);
+    if (courseRow.embedding_model === null) {
+      await db.query("UPDATE courses SET embedding_model = $2, embedding_dim = $3::int WHERE id = $1", [
+        course,
+        embeddings.modelId,
+        embeddings.dimensions,
+      ]);
+    }
   }
-
-  let removed = 0;
-  for (const source of existing.keys()) {
-    if (present.has(source) || keepDespiteErrors.has(source)) continue;
-    await db.query("DELETE FROM documents WHERE course_id = $1 AND source = $2", [course, source]);
-    removed++;
-  }
-
-  const changed = added + updated + removed > 0;
-  await db.query(
-    `UPDATE courses SET
-       version = version + $2::int,
-       embedding_model = CASE WHEN $3::boolean THEN $4 ELSE embedding_model END,
-       embedding_dim = CASE WHEN $3::boolean THEN $5::int ELSE embedding_dim END,
-       updated_at = now()
-     WHERE id = $1`,
-    [
-      course,
-      changed ? 1 : 0,
-      changed || courseRow.embedding_model === null,
-      embeddings.modelId,
-      embeddings.dimensions,
-    ],
-  );
+  const added = prepared.filter((p) => !p.existed).length;
+  const updated = prepared.length - added;
+  const removed = removedSources.length;
 
   const totals = await db.query<{ documents: number; chunks: number }>(
     `SELECT (SELECT count(*)::int FROM documents WHERE course_id = $1) AS documents,
@@ -193,6 +210,7 @@ export async function ingestFolder(options: IngestOptions): Promise<IngestSummar
     unchanged,
     skipped,
     embedded: computed,
+    resumed: resumable.length,
     reembedded: reembed && prepared.length > 0,
     ms: Math.round(performance.now() - started),
   };
@@ -267,7 +285,7 @@ async function writeDocument(
         chunk.text,
         hashText(chunk.text),
         toVectorLiteral(vector),
-        vector.length,
+        stagedDimension(vector.length),
         embeddings.modelId,
         doc.url ?? null,
       );
