@@ -1,0 +1,118 @@
+import { Hono } from "hono";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { clientIp } from "../../src/api/middleware/rate-limit.ts";
+import { UseEmbeddings } from "../../src/embed/use.ts";
+import { startSeededServer as start } from "../helpers/server.ts";
+import { type RedisServer, startRedisServer } from "./redis-server.ts";
+
+type Server = Awaited<ReturnType<typeof start>>;
+
+/**
+ * Two servers (as two replicas) sharing one real redis-server, limits on. The tutor sits behind
+ * "one proxy" here (TRUST_PROXY_HOPS=1), so each scenario can speak as its own client address.
+ */
+describe("rate limits on the student routes", () => {
+  let redis: RedisServer;
+  let embeddings: UseEmbeddings;
+  let a: Server;
+  let b: Server;
+
+  beforeAll(async () => {
+    redis = await startRedisServer();
+    embeddings = new UseEmbeddings({ workers: 0 });
+    const env = {
+      REDIS_URL: redis.url,
+      TRUST_PROXY_HOPS: "1",
+      RATE_LIMIT_IP: "3",
+      RATE_LIMIT_SESSION: "2",
+      RATE_LIMIT_COURSE: "4",
+      RATE_LIMIT_WINDOW_MS: "60000",
+    };
+    a = await start(env, { overrides: { embeddings } });
+    b = await start(env, { overrides: { embeddings } });
+    for (const server of [a, b]) {
+      for (const course of ["ip101", "ip102", "busy101", "calm101"])
+        await server.tutor.db.query("INSERT INTO courses (id, title) VALUES ($1, $1)", [course]);
+    }
+  });
+  afterAll(async () => {
+    await a?.close();
+    await b?.close();
+    await embeddings?.close();
+    await redis?.stop();
+  });
+
+  const post = (server: Server, route: string, body: unknown, ip: string) =>
+    fetch(`${server.url.replace("localhost", "127.0.0.1")}${route}`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-forwarded-for": `198.51.100.77, ${ip}` },
+      body: JSON.stringify(body),
+    });
+
+  it("answers 429 with Retry-After and the documented error shape once an IP has used its allowance", async () => {
+    const statuses = [];
+    for (let i = 0; i < 3; i++) statuses.push((await post(a, "/v1/search", { course: "ip101", query: "drift" }, "203.0.113.1")).status);
+    expect(statuses).toEqual([200, 200, 200]);
+    const refused = await post(a, "/v1/search", { course: "ip101", query: "drift" }, "203.0.113.1");
+    expect(refused.status).toBe(429);
+    const retryAfter = Number(refused.headers.get("retry-after"));
+    expect(Number.isInteger(retryAfter)).toBe(true);
+    expect(retryAfter).toBeGreaterThanOrEqual(1);
+    expect(retryAfter).toBeLessThanOrEqual(20);
+    const body = (await refused.json()) as { error: { code: string; message: string } };
+    expect(body.error.code).toBe("rate_limited");
+    expect(body.error.message).toMatch(/network address/);
+    // Another client is unaffected, and routes outside the student API are never limited.
+    expect((await post(a, "/v1/search", { course: "ip101", query: "drift" }, "203.0.113.99")).status).toBe(200);
+    expect((await fetch(`${a.url}/healthz`, { headers: { "x-forwarded-for": "203.0.113.1" } })).status).toBe(200);
+  });
+
+  it("limits a conversation on its own: a new session is still served", async () => {
+    const ip = "203.0.113.2";
+    const first = await post(a, "/v1/chat", { message: "What is data drift?" }, ip);
+    expect(first.status).toBe(200);
+    const { sessionId } = (await first.json()) as { sessionId: string };
+    expect((await post(a, "/v1/chat", { message: "And concept drift?", sessionId }, ip)).status).toBe(200);
+    expect((await post(b, "/v1/feedback", { sessionId, messageId: crypto.randomUUID(), rating: "up" }, "203.0.113.3")).status).toBe(404);
+    // The session's allowance (2) is used up, across both replicas and whichever address it comes from.
+    const refused = await post(a, "/v1/chat", { message: "Why does it matter?", sessionId }, "203.0.113.4");
+    expect(refused.status).toBe(429);
+    expect(((await refused.json()) as { error: { message: string } }).error.message).toMatch(/conversation/);
+    expect((await post(a, "/v1/chat", { message: "What is data drift?" }, "203.0.113.5")).status).toBe(200);
+    const metrics = await (await fetch(`${a.url}/metrics`)).text();
+    expect(metrics).toMatch(/tutor_rate_limited_total\{scope="session"\} 1/);
+  });
+
+  it("limits each course separately, whoever asks", async () => {
+    const statuses = [];
+    for (let i = 0; i < 5; i++)
+      statuses.push((await post(i % 2 ? a : b, "/v1/search", { course: "busy101", query: "drift" }, `192.0.2.${i + 10}`)).status);
+    expect(statuses).toEqual([200, 200, 200, 200, 429]);
+    expect((await post(a, "/v1/search", { course: "calm101", query: "drift" }, "192.0.2.50")).status).toBe(200);
+  });
+
+  it("shares one allowance between replicas through Redis", async () => {
+    const ip = "203.0.113.9";
+    const statuses = [];
+    for (const server of [a, b, a, b]) statuses.push((await post(server, "/v1/search", { course: "ip102", query: "x" }, ip)).status);
+    expect(statuses).toEqual([200, 200, 200, 429]);
+  });
+});
+
+describe("clientIp", () => {
+  const app = (hops: number) => {
+    const hono = new Hono();
+    hono.get("/", (c) => c.text(clientIp(c, hops)));
+    return hono;
+  };
+  const headers = { "x-forwarded-for": "6.6.6.6, 10.1.1.1, 10.2.2.2" };
+
+  it("ignores X-Forwarded-For unless proxies are trusted (a client could write anything there)", async () => {
+    expect(await (await app(0).request("/", { headers })).text()).toBe("unknown");
+  });
+
+  it("takes the address the last trusted proxy saw", async () => {
+    expect(await (await app(1).request("/", { headers })).text()).toBe("10.2.2.2");
+    expect(await (await app(2).request("/", { headers })).text()).toBe("10.1.1.1");
+  });
+});
