@@ -316,7 +316,7 @@ async function answerWithFallback(
 }
 
 function deadlineReserve(deadlineMs: number): number {
-  return Number.isFinite(deadlineMs) ? Math.min(1_500, Math.max(200, deadlineMs * 0.1)) : 0;
+  return Number.isFinite(deadlineMs) ? Math.min(1_500, Math.max(250, deadlineMs * 0.15)) : 0;
 }
 
 /** Query rewriting may call an LLM too: it gets a third of the deadline, then the topic is used as is. */

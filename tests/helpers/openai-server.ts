@@ -298,3 +298,19 @@ async function serveOllama(res: ServerResponse, body: ChatRequestBody, behaviour
   }
   res.end(line("", true));
 }
+
+/**
+ * A grounded reply to the tutor's prompt: the first sentence of each of the first `count`
+ * numbered sources, each cited with its number, as a well-behaved model would answer.
+ */
+export function quoteSources(request: RecordedRequest, count = 2): string {
+  const last = request.body.messages.at(-1);
+  const prompt = typeof last?.content === "string" ? last.content : "";
+  const sentences: string[] = [];
+  for (const match of prompt.matchAll(/^\[(\d+)\] [^\n]*\n([^\n]+)/gm)) {
+    if (sentences.length >= count) break;
+    const first = /^(.{20,}?[.!?])(?:\s|$)/.exec(match[2] ?? "")?.[1] ?? match[2] ?? "";
+    sentences.push(`${first.replace(/[.!?]$/, "")} [${match[1]}].`);
+  }
+  return sentences.join(" ") || "NOT_IN_MATERIAL";
+}

@@ -24,7 +24,12 @@ export class ExtractiveHintAnswerer implements Answerer {
     if (!best) return { status: "no_answer", answer: "", citations: [], answeredBy: this.name };
     const numbering = new CitationNumbering();
     const known = new Set(uniqueTerms(request.query ?? request.question));
-    const cloze = makeCloze(best.text, { count: blanksFor(best.text), known, weight: request.termWeight });
+    const cloze = makeCloze(best.text, {
+      count: blanksFor(best.text),
+      known,
+      weight: request.termWeight,
+      passage: best.chunk.text,
+    });
     const n = numbering.numberFor(best.chunk);
     const place =
       best.chunk.heading && best.chunk.heading !== best.chunk.title

@@ -47,7 +47,9 @@ export class ExtractiveQuizAnswerer implements Answerer {
       // Spread questions over the material: at most two from one chunk.
       const used = perChunk.get(candidate.chunk.chunkId) ?? 0;
       if (used >= 2) continue;
-      const item = questionFrom(candidate.text, known, request.termWeight);
+      // Lists of figures make questions about trivia, not concepts.
+      if ((candidate.text.match(/\d[\d,.]*/g) ?? []).length > 3) continue;
+      const item = questionFrom(candidate.text, candidate.chunk.text, known, request.termWeight);
       if (!item) continue;
       perChunk.set(candidate.chunk.chunkId, used + 1);
       const n = numbering.numberFor(candidate.chunk, candidate.text);
@@ -75,19 +77,19 @@ export class ExtractiveQuizAnswerer implements Answerer {
   }
 }
 
+// Subjects that need the surrounding text to mean anything ("Both of them are …", "Common sizes are …").
+const VAGUE_SUBJECT =
+  /^(it|this|that|these|those|there|they|both|each|all|some|many|most|other|such|common|one|another|its|their)\b/i;
+
 function questionFrom(
   sentence: string,
+  passage: string,
   known: ReadonlySet<string>,
   weight: (term: string) => number,
 ): { question: string; answer: string } | null {
   const definition = DEFINITION.exec(sentence.trim());
   const subject = definition?.[1]?.trim();
-  if (
-    definition &&
-    subject &&
-    subject.split(/\s+/).length <= 5 &&
-    !/^(it|this|that|there|they)$/i.test(subject)
-  ) {
+  if (definition && subject && subject.split(/\s+/).length <= 5 && !VAGUE_SUBJECT.test(subject)) {
     const verb = (definition[2] ?? "is").toLowerCase();
     const asks =
       verb === "means" || verb === "refers to"
@@ -96,7 +98,7 @@ function questionFrom(
     return { question: asks, answer: sentence.trim() };
   }
   const words = sentence.split(/\s+/).length;
-  const cloze = makeCloze(sentence.trim(), { count: words > 22 ? 2 : 1, known, weight });
+  const cloze = makeCloze(sentence.trim(), { count: words > 22 ? 2 : 1, known, weight, passage });
   if (!cloze) return null;
   return {
     question: `Fill in the blank${cloze.blanks.length > 1 ? "s" : ""}: “${cloze.text}”`,
@@ -104,7 +106,8 @@ function questionFrom(
   };
 }
 
-/** "Model drift" → "model drift", but acronyms (PSI, HNSW) keep their capitals. */
+/** "Model drift" → "model drift"; names ("Low-Rank Adaptation") and acronyms ("PSI") keep their capitals. */
 function lowerFirst(text: string): string {
-  return /^[A-Z]{2,}/.test(text) ? text : text.charAt(0).toLowerCase() + text.slice(1);
+  if (/^[A-Z]{2,}/.test(text) || /\s[A-Z]/.test(text) || /-[A-Z]/.test(text)) return text;
+  return text.charAt(0).toLowerCase() + text.slice(1);
 }

@@ -2,6 +2,9 @@ import type { AnswerDraft, Answerer, AnswerRequest } from "../types.ts";
 import { anySignal, raceAbort, timeoutSignal } from "./abort.ts";
 import { classifyFailure, DeadlineExceededError, type FailureKind } from "./errors.ts";
 
+/** Below this, calling the preferred answerer only starts work that will be thrown away. */
+const MIN_USEFUL_BUDGET_MS = 50;
+
 export interface FallbackOutcome {
   draft: AnswerDraft;
   /** Set when the fallback answered: why the preferred answerer did not. */
@@ -22,6 +25,11 @@ export async function answerWithFallback(
   budgetMs: number,
 ): Promise<FallbackOutcome> {
   const budget = Math.max(0, Math.floor(budgetMs));
+  if (budget <= MIN_USEFUL_BUDGET_MS && fallback) {
+    // Too little time left to wait on anything remote: answer offline at once.
+    const draft = await fallback.answer({ ...request });
+    return { draft: { ...draft, degraded: true }, fallbackReason: "deadline" };
+  }
   const deadline = timeoutSignal(budget, () => new DeadlineExceededError(budget));
   const signal = anySignal([request.signal, deadline.signal]);
   let live = true;

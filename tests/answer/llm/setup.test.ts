@@ -1,0 +1,192 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { loadConfig } from "../../../src/config.ts";
+import type { Db } from "../../../src/db/db.ts";
+import { createTutor, type Tutor } from "../../../src/tutor.ts";
+import { openSeededDb } from "../../helpers/db.ts";
+import { type FakeOpenAiServer, quoteSources, startOpenAiServer } from "../../helpers/openai-server.ts";
+
+/** The pipeline wired by createTutor with the LLM settings, against the fake server. */
+let server: FakeOpenAiServer;
+let db: Db;
+const tutors: Tutor[] = [];
+
+beforeAll(async () => {
+  server = await startOpenAiServer();
+  db = await openSeededDb();
+});
+afterAll(async () => {
+  for (const tutor of tutors) await tutor.close();
+  await db.close();
+  await server.close();
+});
+beforeEach(() => {
+  server.requests.length = 0;
+  server.setDefault((request) => ({ kind: "reply", text: quoteSources(request) }));
+});
+
+async function tutorWith(env: Record<string, string> = {}): Promise<Tutor> {
+  const config = loadConfig({
+    LLM_PROVIDER: "openai",
+    LLM_BASE_URL: server.url,
+    LLM_MODEL: "fake-model",
+    LLM_TIMEOUT_MS: "5000",
+    CHAT_DEADLINE_MS: "10000",
+    ...env,
+  });
+  const tutor = await createTutor(config, { db });
+  tutors.push(tutor);
+  return tutor;
+}
+
+const QUESTION = "What is model drift and how do I detect it?";
+
+describe("the pipeline with an LLM configured", () => {
+  it("answers through the LLM with citations that point at retrieved chunks", async () => {
+    const tutor = await tutorWith();
+    const { answer, trace } = await tutor.pipeline.askWithTrace({ course: "aie101", message: QUESTION });
+    expect(server.callCount).toBe(1);
+    expect(trace.answeredBy).toBe("llm:openai/fake-model");
+    expect(answer.status).toBe("answered");
+    expect(answer.degraded).toBeUndefined();
+    expect(answer.citations.map((c) => c.n)).toEqual([1, 2]);
+    const retrievedIds = new Set(trace.retrieved.map((c) => c.chunkId));
+    for (const citation of answer.citations) {
+      expect(retrievedIds.has(citation.chunkId)).toBe(true);
+      expect(answer.answer).toContain(`[${citation.n}]`);
+    }
+    // What the model received: the retrieved chunks, numbered, in retrieval order.
+    const prompt = String(server.requests[0]!.body.messages.at(-1)?.content);
+    expect(prompt).toContain(`[1] ${trace.retrieved[0]!.title}`);
+    expect(prompt).toContain(trace.retrieved[0]!.text.slice(0, 60));
+  });
+
+  it("sends the earlier turns of the session with a follow-up question", async () => {
+    const tutor = await tutorWith();
+    const first = await tutor.pipeline.ask({ course: "aie101", message: QUESTION });
+    await tutor.pipeline.ask({
+      course: "aie101",
+      message: "How is data drift detected?",
+      sessionId: first.sessionId,
+    });
+    const messages = server.requests[1]!.body.messages;
+    expect(messages.map((m) => m.role)).toEqual(["system", "user", "assistant", "user"]);
+    expect(messages[1]?.content).toBe(QUESTION);
+    // The earlier answer, without its citation markers.
+    expect(String(messages[2]?.content)).not.toMatch(/\[\d\]/);
+    expect(String(messages[2]?.content).slice(0, 30)).toBe(first.answer.replace(/ \[\d\]/g, "").slice(0, 30));
+  });
+
+  it("falls back to the extractive answer, marked degraded, when 500s continue past the retries", async () => {
+    server.setDefault({ kind: "status", status: 500 });
+    const tutor = await tutorWith({ LLM_MAX_RETRIES: "1" });
+    const { answer, trace } = await tutor.pipeline.askWithTrace({ course: "aie101", message: QUESTION });
+    expect(server.callCount).toBe(2);
+    expect(answer).toMatchObject({ status: "answered", degraded: true });
+    expect(trace.answeredBy).toBe("extractive");
+    expect(answer.citations.length).toBeGreaterThan(0);
+    const { rows } = await db.query<{ degraded: boolean }>("SELECT degraded FROM messages WHERE id = $1", [
+      answer.messageId,
+    ]);
+    expect(rows[0]?.degraded).toBe(true);
+  });
+
+  it("answers degraded within the deadline when the LLM never replies", async () => {
+    server.setDefault({ kind: "hang" });
+    const tutor = await tutorWith({ LLM_TIMEOUT_MS: "60000", CHAT_DEADLINE_MS: "4000" });
+    // Warm the course's indexes so the measurement is about the LLM wait, not a cold start.
+    await tutor.searcher.search({ course: "aie101", query: QUESTION, k: 6 });
+    const started = performance.now();
+    const answer = await tutor.pipeline.ask({ course: "aie101", message: QUESTION });
+    const elapsed = performance.now() - started;
+    expect(answer).toMatchObject({ status: "answered", degraded: true });
+    expect(elapsed).toBeLessThan(4_000);
+    // It waited for the LLM for most of the budget rather than giving up early.
+    expect(elapsed).toBeGreaterThan(2_500);
+    expect(server.callCount).toBe(1);
+  });
+
+  it("stops calling an LLM whose breaker has opened, and degrades at once", async () => {
+    server.setDefault({ kind: "status", status: 503 });
+    const tutor = await tutorWith({ LLM_MAX_RETRIES: "0", LLM_BREAKER_FAILURES: "2" });
+    const before = server.callCount;
+    await tutor.pipeline.ask({ course: "aie101", message: QUESTION });
+    await tutor.pipeline.ask({ course: "aie101", message: QUESTION });
+    expect(tutor.llmBreaker?.state).toBe("open");
+    expect(server.callCount - before).toBe(2);
+    const answer = await tutor.pipeline.ask({ course: "aie101", message: QUESTION });
+    expect(answer.degraded).toBe(true);
+    expect(server.callCount - before).toBe(2);
+  });
+
+  it("keeps hint mode a hint when the LLM fails", async () => {
+    server.setDefault({ kind: "status", status: 500 });
+    const tutor = await tutorWith({ LLM_MAX_RETRIES: "0" });
+    const { answer, trace } = await tutor.pipeline.askWithTrace({
+      course: "aie101",
+      message: QUESTION,
+      mode: "hint",
+    });
+    expect(answer.degraded).toBe(true);
+    expect(trace.answeredBy).toBe("extractive:hint");
+    expect(answer.answer).toContain("_____");
+  });
+
+  it("stores an LLM quiz's key and reveals it on 'show answers' without calling the LLM again", async () => {
+    server.script({
+      kind: "reply",
+      text: "1. What is model drift? [1]\n2. How is drift detected? [2]\nANSWER KEY\n1. A decline in quality as the world changes [1].\n2. By comparing distributions [2].",
+    });
+    const tutor = await tutorWith();
+    const quiz = await tutor.pipeline.ask({
+      course: "aie101",
+      message: "quiz me on model drift",
+      mode: "quiz",
+    });
+    expect(quiz.answer).toContain("1. What is model drift? [1]");
+    expect(quiz.answer).not.toContain("By comparing distributions");
+    // The topic, not the request phrasing, is what the model is asked about.
+    expect(String(server.requests[0]!.body.messages.at(-1)?.content)).toContain(
+      "Write practice questions on this topic: model drift",
+    );
+    const reveal = await tutor.pipeline.ask({
+      course: "aie101",
+      message: "show answers",
+      sessionId: quiz.sessionId,
+    });
+    expect(server.callCount).toBe(1);
+    expect(reveal.status).toBe("answered");
+    expect(reveal.answer).toContain("2. By comparing distributions [2].");
+    expect(reveal.citations.map((c) => c.chunkId)).toEqual(quiz.citations.map((c) => c.chunkId));
+    // Another session has no quiz: there "show answers" is an ordinary question.
+    const elsewhere = await tutor.pipeline.ask({ course: "aie101", message: "show answers" });
+    expect(elsewhere.answer).not.toMatch(/Here are the answers|By comparing distributions/);
+  });
+});
+
+describe("the pipeline with no LLM configured", () => {
+  it("answers offline in every mode and reveals an offline quiz's key in the same session", async () => {
+    const tutor = await createTutor(loadConfig({}), { db });
+    tutors.push(tutor);
+    expect(tutor.llmBreaker).toBeUndefined();
+    const explain = await tutor.pipeline.askWithTrace({ course: "aie101", message: QUESTION });
+    expect(explain.trace.answeredBy).toBe("extractive");
+    expect(explain.answer.degraded).toBeUndefined();
+
+    const quiz = await tutor.pipeline.askWithTrace({
+      course: "aie101",
+      message: "quiz me on model drift",
+      mode: "quiz",
+    });
+    expect(quiz.trace.answeredBy).toBe("extractive:quiz");
+    expect(quiz.trace.query).toBe("model drift");
+    expect(quiz.answer.answer).toMatch(/^Practice questions/);
+    const reveal = await tutor.pipeline.ask({
+      course: "aie101",
+      message: "Can I see the answer key?",
+      sessionId: quiz.answer.sessionId,
+    });
+    expect(reveal.answer).toMatch(/^Here are the answers/);
+    expect(reveal.citations.length).toBeGreaterThan(0);
+    expect(server.callCount).toBe(0);
+  });
+});

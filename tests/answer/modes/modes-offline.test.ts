@@ -1,0 +1,105 @@
+import { describe, expect, it } from "vitest";
+import { ExtractiveAnswerer } from "../../../src/answer/extractive.ts";
+import { ExtractiveHintAnswerer } from "../../../src/answer/modes/hint.ts";
+import { ModalAnswerer } from "../../../src/answer/modes/modal.ts";
+import { ExtractiveQuizAnswerer } from "../../../src/answer/modes/quiz.ts";
+import { QUIZ_REVEAL_INVITE } from "../../../src/answer/modes/quiz-key.ts";
+import { modeTopic } from "../../../src/answer/modes/topic.ts";
+import type { AnswerRequest, TutorMode } from "../../../src/answer/types.ts";
+import { splitSentences } from "../../../src/text/sentences.ts";
+import { flatTermWeight, sampleChunks } from "../sample-chunks.ts";
+
+function request(question: string, mode: TutorMode, overrides: Partial<AnswerRequest> = {}): AnswerRequest {
+  return { question, chunks: sampleChunks(), termWeight: flatTermWeight, mode, history: [], ...overrides };
+}
+
+const chunkSentences = sampleChunks().flatMap((c) => splitSentences(c.text));
+
+describe("hint mode without an LLM", () => {
+  it("points to the section and gives a clue, but never quotes a sentence of the material whole", async () => {
+    const tokens: string[] = [];
+    const draft = await new ExtractiveHintAnswerer().answer(
+      request("What is model drift and how is it detected?", "hint", { onToken: (t) => tokens.push(t) }),
+    );
+    expect(draft.status).toBe("answered");
+    expect(draft.answer).toContain("“Model drift” in Week 9: Monitoring [1]");
+    expect(draft.answer).toMatch(/Hint: .*_____/);
+    expect(draft.answer).toMatch(/\?/); // asks the student something
+    for (const sentence of chunkSentences) expect(draft.answer).not.toContain(sentence.replace(/\.$/, ""));
+    // Citations point at the section without quoting the passage.
+    expect(draft.citations[0]).toMatchObject({
+      n: 1,
+      chunkId: "c-drift",
+      snippet: "Week 9: Monitoring › Model drift",
+    });
+    expect(tokens.join("")).toBe(draft.answer);
+  });
+
+  it("declines when nothing in the material matches", async () => {
+    const draft = await new ExtractiveHintAnswerer().answer(request("lasagna recipe", "hint"));
+    expect(draft.status).toBe("no_answer");
+  });
+});
+
+describe("quiz mode without an LLM", () => {
+  it("writes practice questions from the material and keeps the answers in the key", async () => {
+    const draft = await new ExtractiveQuizAnswerer({ questions: 3 }).answer(
+      request("drift retraining latency", "quiz", { query: "drift retraining latency" }),
+    );
+    expect(draft.status).toBe("answered");
+    const questions = draft.answer.split("\n").filter((line) => /^\d\. /.test(line));
+    expect(questions.length).toBeGreaterThanOrEqual(2);
+    expect(questions.length).toBeLessThanOrEqual(3);
+    expect(draft.answer.endsWith(QUIZ_REVEAL_INVITE)).toBe(true);
+
+    const key = draft.quizKey;
+    expect(key).toBeDefined();
+    const answers = key!.answer.split("\n");
+    expect(answers).toHaveLength(questions.length);
+    // Every answer is a sentence of a cited chunk, and that chunk is in the key's sources.
+    for (const answer of answers) {
+      const n = Number(/\[(\d+)\]/.exec(answer)?.[1]);
+      const citation = key!.citations.find((c) => c.n === n);
+      const chunk = key!.sources.find((c) => c.chunkId === citation?.chunkId);
+      expect(chunk).toBeDefined();
+      const sentence = answer.replace(/^\d\. (?:[^—]+ — )?/, "").replace(/ \[\d+\]\.$/, "");
+      expect(chunk!.text).toContain(sentence);
+    }
+    // The visible part does not give the answers away: no quoted sentence appears whole.
+    for (const sentence of chunkSentences) expect(draft.answer).not.toContain(sentence.replace(/\.$/, ""));
+    for (const c of draft.citations) expect(c.snippet).not.toMatch(/[.!?]$/);
+  });
+
+  it("turns a definition into a 'What is …?' question", async () => {
+    const draft = await new ExtractiveQuizAnswerer({ questions: 3 }).answer(
+      request("model drift", "quiz", { query: "model drift" }),
+    );
+    expect(draft.answer).toContain("What is model drift? [1]");
+    expect(draft.quizKey?.answer).toContain("Model drift is the gradual loss of accuracy");
+  });
+});
+
+describe("ModalAnswerer", () => {
+  it("routes each request to its mode's answerer", async () => {
+    const modal = new ModalAnswerer({
+      explain: new ExtractiveAnswerer(),
+      hint: new ExtractiveHintAnswerer(),
+      quiz: new ExtractiveQuizAnswerer({ questions: 2 }),
+    });
+    const q = "What is model drift?";
+    expect((await modal.answer(request(q, "explain"))).answeredBy).toBe("extractive");
+    expect((await modal.answer(request(q, "hint"))).answeredBy).toBe("extractive:hint");
+    expect((await modal.answer(request(q, "quiz"))).answeredBy).toBe("extractive:quiz");
+  });
+});
+
+describe("modeTopic", () => {
+  it("strips request phrasing in hint and quiz modes only", () => {
+    expect(modeTopic("Quiz me on model drift?", "quiz")).toBe("model drift");
+    expect(modeTopic("give me 5 practice questions about embeddings", "quiz")).toBe("embeddings");
+    expect(modeTopic("can you give me a hint on the PSI formula", "hint")).toBe("the PSI formula");
+    expect(modeTopic("hint: why does overfitting happen?", "hint")).toBe("why does overfitting happen");
+    expect(modeTopic("Quiz me on model drift?", "explain")).toBe("Quiz me on model drift?");
+    expect(modeTopic("quiz me on", "quiz")).toBe("quiz me on");
+  });
+});

@@ -1,0 +1,73 @@
+import { describe, expect, it } from "vitest";
+import { isRevealRequest, quizKeyFollowUp } from "../../../src/answer/modes/quiz-key.ts";
+import type { QuizKey } from "../../../src/answer/types.ts";
+import { sampleChunks } from "../sample-chunks.ts";
+
+describe("isRevealRequest", () => {
+  it.each([
+    "show answers",
+    "Show me the answers please!",
+    "can I see the answer key?",
+    "answers",
+    "answer key please",
+    "reveal the solutions",
+    "what are the answers?",
+  ])("recognises %j", (message) => {
+    expect(isRevealRequest(message)).toBe(true);
+  });
+
+  it.each([
+    "What is model drift?",
+    "how are answers graded on the final exam and what counts as a correct answer for partial credit?",
+    "explain the key idea of LoRA",
+    "",
+  ])("ignores %j", (message) => {
+    expect(isRevealRequest(message)).toBe(false);
+  });
+});
+
+describe("quizKeyFollowUp", () => {
+  const key: QuizKey = {
+    answer: "1. Drift is a loss of accuracy [1].",
+    citations: [],
+    sources: sampleChunks().slice(0, 1),
+  };
+
+  it("replies with the session's latest key when asked for the answers", async () => {
+    const asked: string[] = [];
+    const followUp = quizKeyFollowUp({
+      latestQuizKey: async (sessionId) => {
+        asked.push(sessionId);
+        return { messageId: "m1", key };
+      },
+    });
+    const reply = await followUp.answer({
+      course: "c",
+      sessionId: "s1",
+      question: "show answers",
+      mode: "explain",
+    });
+    expect(asked).toEqual(["s1"]);
+    expect(reply?.draft).toMatchObject({ status: "answered", answeredBy: "quiz-key" });
+    expect(reply?.draft.answer).toContain("1. Drift is a loss of accuracy [1].");
+    expect(reply?.sources.map((c) => c.chunkId)).toEqual(["c-drift"]);
+  });
+
+  it("stays out of the way for other messages and for sessions without a quiz", async () => {
+    let lookups = 0;
+    const followUp = quizKeyFollowUp({
+      latestQuizKey: async () => {
+        lookups++;
+        return null;
+      },
+    });
+    expect(
+      await followUp.answer({ course: "c", sessionId: "s", question: "What is drift?", mode: "quiz" }),
+    ).toBeNull();
+    expect(lookups).toBe(0);
+    expect(
+      await followUp.answer({ course: "c", sessionId: "s", question: "show answers", mode: "quiz" }),
+    ).toBeNull();
+    expect(lookups).toBe(1);
+  });
+});
