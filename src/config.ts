@@ -36,6 +36,10 @@ const envSchema = z.object({
   LLM_BREAKER_FAILURES: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(100).default(5)),
   LLM_BREAKER_COOLDOWN_MS: z.preprocess(emptyToUndefined, positiveNumber.default(30_000)),
   CHAT_DEADLINE_MS: z.preprocess(emptyToUndefined, positiveNumber.default(30_000)),
+  // On SIGTERM: report not-ready for SHUTDOWN_DELAY_MS while still serving (load balancers stop
+  // routing here), then stop accepting and give in-flight requests SHUTDOWN_GRACE_MS to finish.
+  SHUTDOWN_DELAY_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(300_000).default(0)),
+  SHUTDOWN_GRACE_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(600_000).default(10_000)),
   ADMIN_TOKEN: optionalString,
   SLACK_SIGNING_SECRET: optionalString,
   SLACK_BOT_TOKEN: optionalString,
@@ -89,6 +93,8 @@ export interface Config {
     breakerCooldownMs: number;
   };
   chatDeadlineMs: number;
+  /** Graceful shutdown; optional so hand-built configs stay valid (defaults: no delay, 10 s grace). */
+  shutdown?: { delayMs: number; graceMs: number };
   adminToken: string | undefined;
   slack: {
     signingSecret: string | undefined;
@@ -151,6 +157,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       breakerCooldownMs: e.LLM_BREAKER_COOLDOWN_MS,
     },
     chatDeadlineMs: e.CHAT_DEADLINE_MS,
+    shutdown: { delayMs: e.SHUTDOWN_DELAY_MS, graceMs: e.SHUTDOWN_GRACE_MS },
     adminToken: e.ADMIN_TOKEN,
     slack: {
       signingSecret: e.SLACK_SIGNING_SECRET,

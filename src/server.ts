@@ -5,8 +5,10 @@ import type { Hono } from "hono";
 import { type AppEnv, createApp } from "./api/app.ts";
 import { adminRoutes } from "./api/routes/admin.ts";
 import { slackRoutes } from "./api/routes/slack.ts";
+import { trackRequests } from "./api/server-drain.ts";
 import type { Config } from "./config.ts";
 import { acquireDataDirLock, type DataDirLock } from "./db/data-lock.ts";
+import { databaseAnswers } from "./db/ping.ts";
 import type { IngestProgress } from "./ingest/sync.ts";
 import { createSlackSurface, type SlackSurface } from "./slack/surface.ts";
 import { createTutor, type Tutor, type TutorOverrides } from "./tutor.ts";
@@ -69,7 +71,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     readiness: {
       async check() {
         if (state !== "ready") return { ready: false, reason: startupProblem ?? state };
-        await tutor.db.query("SELECT 1");
+        if (!(await databaseAnswers(tutor.db))) return { ready: false, reason: "database unreachable" };
         return { ready: true };
       },
     },
@@ -90,6 +92,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     );
     (s as Server).once("error", reject);
   });
+  const requests = trackRequests(server);
   const port = (server.address() as AddressInfo).port;
   await lock?.update({ port });
   const url = `http://localhost:${port}`;
@@ -122,13 +125,14 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     slack,
     close() {
       closing ??= (async () => {
+        // /readyz fails from here on; with a delay, load balancers notice before we stop listening.
         state = "draining";
-        await new Promise<void>((resolve) => {
-          server.close(() => resolve());
-          server.closeIdleConnections();
-          // Requests still open after the grace period (stalled streams) are cut.
-          setTimeout(() => server.closeAllConnections(), 10_000).unref();
-        });
+        const shutdown = config.shutdown ?? { delayMs: 0, graceMs: 10_000 };
+        if (shutdown.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, shutdown.delayMs));
+        log(`Draining: ${requests.inFlight} request(s) in flight…`);
+        // In-flight requests and SSE streams finish; any still open after the grace period are cut.
+        const drained = await requests.drain({ graceMs: shutdown.graceMs });
+        if (drained.cut > 0) log(`Cut ${drained.cut} request(s) still open after ${shutdown.graceMs} ms.`);
         // Slack answers already acknowledged are still owed; deliver them before the database goes.
         await slack.bot.drain();
         await tutor.close();
