@@ -1,0 +1,256 @@
+import { HumanMessage, SystemMessage } from "@langchain/core/messages";
+import { z } from "zod";
+import {
+  type ChatModelFactory,
+  createChatModelFactory,
+  type LlmSettings,
+  llmLabel,
+} from "../answer/llm/chat-model.ts";
+import { raceAbort, timeoutSignal } from "../answer/resilience/abort.ts";
+import { classifyFailure, LlmTimeoutError } from "../answer/resilience/errors.ts";
+import { backoffDelay, sleep } from "../answer/resilience/retry.ts";
+import { contentTerms } from "../text/terms.ts";
+import type { AnswerJudge, AnswerJudgement, JudgeInput } from "./judge.ts";
+import { averagePrecision, share } from "./metrics.ts";
+import { statementsOf, type TextEmbedder } from "./offline-judge.ts";
+
+/**
+ * The RAGAS-style judge that asks an LLM, the way RAGAS does:
+ *
+ * - faithfulness: the answer's statements (sentences, citation markers removed) are put to the
+ *   LLM with the contexts the answer cites; the score is the share it judges inferable from them;
+ * - answer relevancy: the LLM writes the questions the answer responds to and says whether the
+ *   answer is noncommittal; the score is the mean similarity of those questions to the real one
+ *   (embedding cosine when an embedder is given, else content-term cosine), 0 if noncommittal;
+ * - context precision: the LLM says which retrieved contexts were useful for reaching the
+ *   reference answer; the score is their average precision over the ranking;
+ * - context recall: the LLM says which reference statements the retrieved contexts support.
+ *
+ * One LLM call per metric, JSON replies validated with zod; an unusable reply is asked for once
+ * more, then the judgement fails rather than inventing a score.
+ */
+export interface LlmJudgeConfig {
+  llm: LlmSettings & { timeoutMs: number; maxRetries?: number };
+}
+
+export interface LlmJudgeOptions {
+  /** Replaces the provider's chat model (tests). */
+  chatModel?: ChatModelFactory;
+  /** Unit-length vectors for answer relevancy; without it, content-term cosine is used. */
+  embedder?: TextEmbedder;
+  /** Contexts shown for precision, best first. */
+  maxContexts?: number;
+  /** Characters of each context shown to the judge. */
+  maxContextChars?: number;
+  /** Questions generated from the answer for relevancy. */
+  relevancyQuestions?: number;
+}
+
+export class JudgeReplyError extends Error {
+  override name = "JudgeReplyError";
+}
+
+export function createLlmJudge(config: LlmJudgeConfig, options: LlmJudgeOptions = {}): AnswerJudge {
+  if (config.llm.provider === "none") throw new Error("createLlmJudge needs an LLM (LLM_PROVIDER is none)");
+  return new LlmJudge(config, options);
+}
+
+const verdictValue = z.union([z.number(), z.boolean(), z.string()]).transform((value) => {
+  if (typeof value === "boolean") return value;
+  if (typeof value === "number") return value >= 1;
+  return /^(1|yes|true|supported|useful|attributed)$/i.test(value.trim());
+});
+const verdictsReply = z.object({
+  verdicts: z.array(z.object({ id: z.coerce.number().int(), verdict: verdictValue }).passthrough()),
+});
+const relevancyReply = z.object({
+  questions: z.array(z.string()),
+  noncommittal: verdictValue,
+});
+
+const JUDGE_SYSTEM =
+  "You grade a course tutor's answers for an evaluation. Judge only from the texts you are given, never from your own knowledge. Reply with a single JSON object and nothing else.";
+
+class LlmJudge implements AnswerJudge {
+  readonly name: string;
+  private readonly chatModel: ChatModelFactory;
+
+  constructor(
+    private readonly config: LlmJudgeConfig,
+    private readonly options: LlmJudgeOptions,
+  ) {
+    this.name = `llm judge (${llmLabel(config.llm)})`;
+    this.chatModel = options.chatModel ?? createChatModelFactory(config.llm);
+  }
+
+  async judge(input: JudgeInput): Promise<AnswerJudgement> {
+    const [faithfulness, answerRelevancy, contextPrecision, contextRecall] = await Promise.all([
+      this.faithfulness(input),
+      this.relevancy(input),
+      this.contextPrecision(input),
+      this.contextRecall(input),
+    ]);
+    return { faithfulness, answerRelevancy, contextPrecision, contextRecall };
+  }
+
+  private async faithfulness(input: JudgeInput): Promise<number | null> {
+    const statements = statementsOf(input.answer);
+    if (statements.length === 0) return null;
+    if (input.citedContexts.length === 0) return 0;
+    const verdicts = await this.verdicts(
+      `Context:\n${this.contexts(input.citedContexts)}\n\nStatements:\n${numbered(statements)}\n\n` +
+        'For each statement, decide whether it can be directly inferred from the context (1) or not (0). Reply as {"verdicts": [{"id": <statement number>, "verdict": 1 or 0, "reason": "<short>"}]}, one entry per statement.',
+      statements.length,
+    );
+    return share(verdicts.filter(Boolean).length, statements.length);
+  }
+
+  private async relevancy(input: JudgeInput): Promise<number | null> {
+    const answer = statementsOf(input.answer).join(" ");
+    if (answer === "" || input.question.trim() === "") return null;
+    const n = this.options.relevancyQuestions ?? 3;
+    const reply = await this.ask(
+      `Answer:\n${answer}\n\nWrite ${n} different questions that this answer responds to. Also decide whether the answer is noncommittal (evasive, vague, or saying it does not know: 1) or not (0). Reply as {"questions": ["..."], "noncommittal": 1 or 0}.`,
+      (value) => {
+        const parsed = relevancyReply.safeParse(value);
+        return parsed.success && parsed.data.questions.length > 0 ? parsed.data : null;
+      },
+    );
+    if (reply.noncommittal) return 0;
+    const similarities = await this.similarities(input.question, reply.questions.slice(0, n));
+    return similarities.reduce((a, b) => a + b, 0) / similarities.length;
+  }
+
+  private async contextPrecision(input: JudgeInput): Promise<number | null> {
+    if (statementsOf(input.referenceAnswer).length === 0) return null;
+    const contexts = input.retrievedContexts.slice(0, this.options.maxContexts ?? 10);
+    if (contexts.length === 0) return 0;
+    const verdicts = await this.verdicts(
+      `Question:\n${input.question}\n\nReference answer:\n${input.referenceAnswer}\n\nContexts:\n${this.contexts(contexts)}\n\n` +
+        'For each context, decide whether it was useful in arriving at the reference answer (1) or not (0). Reply as {"verdicts": [{"id": <context number>, "verdict": 1 or 0, "reason": "<short>"}]}, one entry per context.',
+      contexts.length,
+    );
+    return averagePrecision(verdicts);
+  }
+
+  private async contextRecall(input: JudgeInput): Promise<number | null> {
+    const statements = statementsOf(input.referenceAnswer);
+    if (statements.length === 0) return null;
+    const contexts = input.retrievedContexts.slice(0, this.options.maxContexts ?? 10);
+    if (contexts.length === 0) return 0;
+    const verdicts = await this.verdicts(
+      `Contexts:\n${this.contexts(contexts)}\n\nReference statements:\n${numbered(statements)}\n\n` +
+        'For each reference statement, decide whether it can be attributed to the contexts (1) or not (0). Reply as {"verdicts": [{"id": <statement number>, "verdict": 1 or 0, "reason": "<short>"}]}, one entry per statement.',
+      statements.length,
+    );
+    return share(verdicts.filter(Boolean).length, statements.length);
+  }
+
+  /** One boolean per numbered item; a reply that misses items is not accepted. */
+  private verdicts(prompt: string, count: number): Promise<boolean[]> {
+    return this.ask(prompt, (value) => {
+      const parsed = verdictsReply.safeParse(value);
+      if (!parsed.success) return null;
+      const byId = new Map(parsed.data.verdicts.map((v) => [v.id, v.verdict]));
+      const verdicts: boolean[] = [];
+      for (let id = 1; id <= count; id++) {
+        const verdict = byId.get(id);
+        if (verdict === undefined) return null;
+        verdicts.push(verdict);
+      }
+      return verdicts;
+    });
+  }
+
+  /** Asks, parses; asks once more with a reminder when the reply is unusable. */
+  private async ask<T>(prompt: string, read: (value: unknown) => T | null): Promise<T> {
+    let task = prompt;
+    for (let round = 0; round < 2; round++) {
+      const text = await this.call(task);
+      const value = read(extractJson(text));
+      if (value !== null) return value;
+      task = `${prompt}\n\nYour previous reply could not be used. Reply with the JSON object only, exactly in the requested shape.`;
+    }
+    throw new JudgeReplyError("the judge LLM did not reply in the requested JSON shape");
+  }
+
+  /** One chat call with a timeout and bounded retries for retryable failures. */
+  private async call(prompt: string): Promise<string> {
+    const retries = this.config.llm.maxRetries ?? 2;
+    for (let attempt = 0; ; attempt++) {
+      const timer = timeoutSignal(
+        this.config.llm.timeoutMs,
+        () => new LlmTimeoutError(this.config.llm.timeoutMs),
+      );
+      const signal = timer.signal;
+      try {
+        const model = this.chatModel({ signal, temperature: 0 });
+        const reply = await raceAbort(
+          model.invoke([new SystemMessage(JUDGE_SYSTEM), new HumanMessage(prompt)], { signal }),
+          signal,
+        );
+        return typeof reply.content === "string" ? reply.content : JSON.stringify(reply.content);
+      } catch (error) {
+        const failure = classifyFailure(timer.signal.aborted ? timer.signal.reason : error);
+        if (!failure.retryable || attempt >= retries) throw error;
+        await sleep(backoffDelay(attempt, { baseDelayMs: 250, maxDelayMs: 2_000 }));
+      } finally {
+        timer.clear();
+      }
+    }
+  }
+
+  private async similarities(question: string, generated: string[]): Promise<number[]> {
+    if (this.options.embedder) {
+      const [target, ...others] = await this.options.embedder.embedDocuments([question, ...generated]);
+      return others.map((vector) => clamp01(cosine(target as number[], vector)));
+    }
+    const target = new Set(contentTerms(question));
+    return generated.map((text) => termCosine(target, new Set(contentTerms(text))));
+  }
+
+  private contexts(texts: readonly string[]): string {
+    const max = this.options.maxContextChars ?? 2_000;
+    return texts
+      .map((text, i) => `[${i + 1}] ${text.length > max ? `${text.slice(0, max)}…` : text}`)
+      .join("\n\n");
+  }
+}
+
+function numbered(items: readonly string[]): string {
+  return items.map((item, i) => `${i + 1}. ${item}`).join("\n");
+}
+
+/** The JSON object in a reply, tolerating code fences and prose around it; null if none parses. */
+export function extractJson(text: string): unknown {
+  const unfenced = text.replace(/```(?:json)?/gi, "");
+  const start = unfenced.indexOf("{");
+  const end = unfenced.lastIndexOf("}");
+  if (start === -1 || end <= start) return null;
+  try {
+    return JSON.parse(unfenced.slice(start, end + 1));
+  } catch {
+    return null;
+  }
+}
+
+function cosine(a: readonly number[], b: readonly number[]): number {
+  let dotProduct = 0;
+  let na = 0;
+  let nb = 0;
+  for (let i = 0; i < a.length; i++) {
+    dotProduct += (a[i] ?? 0) * (b[i] ?? 0);
+    na += (a[i] ?? 0) ** 2;
+    nb += (b[i] ?? 0) ** 2;
+  }
+  return na === 0 || nb === 0 ? 0 : dotProduct / Math.sqrt(na * nb);
+}
+
+function termCosine(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  if (a.size === 0 || b.size === 0) return 0;
+  let shared = 0;
+  for (const term of a) if (b.has(term)) shared++;
+  return shared / Math.sqrt(a.size * b.size);
+}
+
+const clamp01 = (value: number) => Math.max(0, Math.min(1, value));
