@@ -38,7 +38,8 @@ export function createChatModelFactory(llm: LlmSettings): ChatModelFactory {
         maxRetries: 0,
         streamUsage: false,
         configuration: {
-          ...(llm.baseUrl ? { baseURL: llm.baseUrl } : {}),
+          // Always explicit, so the client never falls back to OPENAI_BASE_URL from the environment.
+          baseURL: llm.baseUrl ?? "https://api.openai.com/v1",
           maxRetries: 0,
           fetch: boundFetch(options.signal),
         },
@@ -47,7 +48,7 @@ export function createChatModelFactory(llm: LlmSettings): ChatModelFactory {
   return (options = {}) =>
     new ChatOllama({
       model,
-      ...(llm.baseUrl ? { baseUrl: llm.baseUrl } : {}),
+      baseUrl: llm.baseUrl ?? "http://127.0.0.1:11434",
       temperature: options.temperature ?? 0.2,
       ...(options.maxTokens ? { numPredict: options.maxTokens } : {}),
       maxRetries: 0,

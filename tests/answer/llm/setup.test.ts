@@ -105,6 +105,28 @@ describe("the pipeline with an LLM configured", () => {
     expect(server.callCount).toBe(1);
   });
 
+  it("streams, and when the stream drops midway, finishes with the fallback in the same request", async () => {
+    server.script({
+      kind: "drop",
+      afterPieces: 4,
+      text: "Model drift is a slow decline in a deployed model's quality [1].",
+    });
+    const tutor = await tutorWith();
+    const tokens: string[] = [];
+    const { answer, trace } = await tutor.pipeline.askWithTrace({
+      course: "aie101",
+      message: QUESTION,
+      onToken: (text) => tokens.push(text),
+    });
+    expect(server.callCount).toBe(1); // tokens had reached the student: no retry
+    expect(answer).toMatchObject({ status: "answered", degraded: true });
+    expect(trace.answeredBy).toBe("extractive");
+    const streamed = tokens.join("");
+    expect(streamed.startsWith("Model drift is a")).toBe(true);
+    // The abandoned partial answer, a paragraph break, then the fallback answer in full.
+    expect(streamed.endsWith(`\n\n${answer.answer}`)).toBe(true);
+  });
+
   it("stops calling an LLM whose breaker has opened, and degrades at once", async () => {
     server.setDefault({ kind: "status", status: 503 });
     const tutor = await tutorWith({ LLM_MAX_RETRIES: "0", LLM_BREAKER_FAILURES: "2" });
