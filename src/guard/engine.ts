@@ -1,19 +1,82 @@
-import type { GuardContext, GuardOutcome, GuardRule, GuardVerdict } from "./types.ts";
-
-export type GuardListener = (verdict: GuardVerdict, stage: "input" | "output", context: GuardContext) => void;
+import { GuardCounters } from "./counters.ts";
+import { type TextViews, textViews } from "./normalize.ts";
+import type {
+  GuardAction,
+  GuardContext,
+  GuardDetails,
+  GuardOutcome,
+  GuardRule,
+  GuardStage,
+  GuardVerdict,
+} from "./types.ts";
 
 /**
- * Runs ordered rules over a text. Redactions feed the next rule; the first refusal stops the run.
- * Every non-allow verdict is reported to the listeners (logs and metrics), never the raw text.
+ * Told about every verdict that is not "allow". The verdict passed here never carries text: no
+ * redacted question, reply or citation, only the rule, action, reason and loggable details.
+ */
+export type GuardListener = (verdict: GuardVerdict, stage: GuardStage, context: GuardContext) => void;
+
+/** One log line per check: which rules acted and how, never the text they acted on. */
+export interface GuardLogEvent {
+  event: "guard.decision";
+  stage: GuardStage;
+  course: string;
+  outcome: GuardAction;
+  verdicts: { rule: string; action: GuardAction; details?: GuardDetails }[];
+}
+
+export type GuardLogger = (event: GuardLogEvent) => void;
+
+/** The rules that apply to a course (courses can enable, disable and tune rules). */
+export interface GuardRuleSet {
+  rulesFor(course: string): readonly GuardRule[];
+}
+
+/** The mean embedding of a course's chunks, used to tell off-topic questions from on-topic ones. */
+export interface TopicCentroidSource {
+  centroid(course: string, model: string, version: number): Promise<readonly number[] | null>;
+}
+
+export interface GuardEngineOptions {
+  log?: GuardLogger;
+  centroids?: TopicCentroidSource;
+  counters?: GuardCounters;
+}
+
+const STRENGTH: Record<GuardAction, number> = { allow: 0, redact: 1, refuse: 2 };
+
+/**
+ * Runs ordered rules over a text. Redactions feed the next rule; the first refusal stops the run,
+ * except for rules marked `alwaysRun` (redactors), so what the pipeline stores is always
+ * redacted. Every check is counted and logged; listeners hear about every non-allow verdict.
  */
 export class GuardEngine {
+  readonly counters: GuardCounters;
+  private readonly ruleSet: GuardRuleSet;
+  private readonly log: GuardLogger | undefined;
+  private readonly centroids: TopicCentroidSource | undefined;
+
   constructor(
-    private readonly rules: readonly GuardRule[],
+    rules: readonly GuardRule[] | GuardRuleSet,
     private readonly listeners: GuardListener[] = [],
-  ) {}
+    options: GuardEngineOptions = {},
+  ) {
+    this.ruleSet = isRuleList(rules) ? { rulesFor: () => rules } : rules;
+    this.log = options.log;
+    this.centroids = options.centroids;
+    this.counters = options.counters ?? new GuardCounters();
+  }
 
   onVerdict(listener: GuardListener): void {
     this.listeners.push(listener);
+  }
+
+  /** The rule ids that run for a course, in order (for diagnostics and tests). */
+  ruleIds(course: string, stage?: GuardStage): string[] {
+    return this.ruleSet
+      .rulesFor(course)
+      .filter((rule) => stage === undefined || rule.stage === stage)
+      .map((rule) => rule.id);
   }
 
   checkInput(text: string, context: GuardContext): GuardOutcome {
@@ -24,18 +87,123 @@ export class GuardEngine {
     return this.run("output", text, context);
   }
 
-  private run(stage: "input" | "output", text: string, context: GuardContext): GuardOutcome {
+  /**
+   * After retrieval: judges the question by how well the course matched it. Adds the question's
+   * similarity to the course's topic centroid to the signals before the rules run.
+   */
+  async checkRetrieval(text: string, context: GuardContext): Promise<GuardOutcome> {
+    const signals = context.retrieval;
+    let centroidSimilarity = signals?.centroidSimilarity ?? null;
+    if (
+      signals &&
+      centroidSimilarity === null &&
+      this.centroids &&
+      signals.queryEmbedding &&
+      signals.embeddingModel &&
+      this.ruleIds(context.course, "retrieval").length > 0
+    ) {
+      const centroid = await this.centroids.centroid(
+        context.course,
+        signals.embeddingModel,
+        signals.courseVersion ?? 0,
+      );
+      if (centroid) centroidSimilarity = cosine(signals.queryEmbedding, centroid);
+    }
+    return this.run("retrieval", text, {
+      ...context,
+      ...(signals ? { retrieval: { ...signals, centroidSimilarity } } : {}),
+    });
+  }
+
+  private run(stage: GuardStage, text: string, context: GuardContext): GuardOutcome {
     let current = text;
+    let views: TextViews | undefined;
+    // Rules that need the normalised views get them on first use; a redaction invalidates them.
+    const viewsOfCurrent = () => {
+      views ??= textViews(current);
+      return views;
+    };
+    let citations = context.citations ? [...context.citations] : undefined;
+    let citationsChanged = false;
     const verdicts: GuardVerdict[] = [];
-    for (const rule of this.rules) {
+    let refusal: GuardVerdict | undefined;
+    for (const rule of this.ruleSet.rulesFor(context.course)) {
       if (rule.stage !== stage) continue;
-      const verdict = rule.check(current, context);
+      if (refusal && !rule.alwaysRun) continue;
+      const ruleContext: GuardContext = { ...context, citations };
+      Object.defineProperty(ruleContext, "views", { get: viewsOfCurrent, enumerable: true });
+      const verdict = rule.check(current, ruleContext);
       if (verdict.action === "allow") continue;
       verdicts.push(verdict);
-      for (const listener of this.listeners) listener(verdict, stage, context);
-      if (verdict.action === "redact" && verdict.text !== undefined) current = verdict.text;
-      if (verdict.action === "refuse") return { text: current, verdicts, refusal: verdict };
+      this.counters.countVerdict(stage, verdict.rule, verdict.action);
+      const safe = withoutText(verdict);
+      for (const listener of this.listeners) {
+        try {
+          listener(safe, stage, context);
+        } catch {
+          // A failing metrics or log listener must not change what the student gets.
+        }
+      }
+      if (verdict.text !== undefined && verdict.text !== current) {
+        current = verdict.text;
+        views = undefined;
+      }
+      if (verdict.citations) {
+        citations = verdict.citations;
+        citationsChanged = true;
+      }
+      if (verdict.action === "refuse") refusal ??= verdict;
     }
-    return { text: current, verdicts };
+    const outcome = verdicts.reduce<GuardAction>(
+      (strongest, v) => (STRENGTH[v.action] > STRENGTH[strongest] ? v.action : strongest),
+      "allow",
+    );
+    this.counters.countCheck(stage, outcome);
+    try {
+      this.log?.({
+        event: "guard.decision",
+        stage,
+        course: context.course,
+        outcome,
+        verdicts: verdicts.map((v) => ({
+          rule: v.rule,
+          action: v.action,
+          ...(v.details ? { details: v.details } : {}),
+        })),
+      });
+    } catch {
+      // Logging is best effort.
+    }
+    return {
+      text: current,
+      verdicts,
+      ...(refusal ? { refusal } : {}),
+      ...(citationsChanged ? { citations } : {}),
+    };
   }
+}
+
+function isRuleList(rules: readonly GuardRule[] | GuardRuleSet): rules is readonly GuardRule[] {
+  return Array.isArray(rules);
+}
+
+/** The verdict as listeners may see it: no redacted text, reply or citations. */
+function withoutText(verdict: GuardVerdict): GuardVerdict {
+  const { text: _text, reply: _reply, citations: _citations, ...rest } = verdict;
+  return rest;
+}
+
+export function cosine(a: readonly number[], b: readonly number[]): number {
+  const n = Math.min(a.length, b.length);
+  let dot = 0;
+  let na = 0;
+  let nb = 0;
+  for (let i = 0; i < n; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    dot += x * y;
+    na += x * x;
+    nb += y * y;
+  }
+  return na === 0 || nb === 0 ? 0 : dot / Math.sqrt(na * nb);
 }

@@ -1,9 +1,11 @@
-import type { GuardRule } from "../types.ts";
+import type { GuardRule, GuardVerdict } from "../types.ts";
 
 export interface SizeLimits {
   maxChars: number;
   /** Share of characters that may be control or unassigned code points before the text is refused. */
   maxControlShare: number;
+  /** Replaces the student-facing reasons. */
+  refusal?: string;
 }
 
 export const defaultSizeLimits: SizeLimits = { maxChars: 2_000, maxControlShare: 0.1 };
@@ -17,15 +19,23 @@ export function sizeRule(limits: SizeLimits = defaultSizeLimits): GuardRule {
   return {
     id: "input.size",
     stage: "input",
-    check(text) {
+    check(text): GuardVerdict {
       if (text.trim().length === 0) {
-        return { rule: "input.size", action: "refuse", reason: "The question is empty." };
+        return {
+          rule: "input.size",
+          action: "refuse",
+          reason: limits.refusal ?? "The question is empty.",
+          details: { problem: "empty" },
+        };
       }
       if (text.length > limits.maxChars) {
         return {
           rule: "input.size",
           action: "refuse",
-          reason: `Questions can be at most ${limits.maxChars} characters; please shorten yours and ask again.`,
+          reason:
+            limits.refusal ??
+            `Questions can be at most ${limits.maxChars} characters; please shorten yours and ask again.`,
+          details: { problem: "too_long", chars: text.length },
         };
       }
       const controls = text.match(CONTROL)?.length ?? 0;
@@ -33,7 +43,8 @@ export function sizeRule(limits: SizeLimits = defaultSizeLimits): GuardRule {
         return {
           rule: "input.size",
           action: "refuse",
-          reason: "The question contains unreadable characters; please retype it.",
+          reason: limits.refusal ?? "The question contains unreadable characters; please retype it.",
+          details: { problem: "control_characters" },
         };
       }
       return { rule: "input.size", action: "allow" };

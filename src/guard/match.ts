@@ -1,0 +1,54 @@
+/**
+ * Helpers the pattern rules share: where a match sits (inside quotes? at the start of a
+ * sentence, as a command?) and whether the question is asking *about* attacks rather than
+ * making one.
+ */
+
+// Paired quotes, with the straight single quote only when it is not an apostrophe.
+const QUOTED =
+  /"[^"\n]{2,400}"|“[^”\n]{2,400}”|‘[^’\n]{2,400}’|«[^»\n]{2,400}»|`[^`\n]{2,400}`|(?<![\p{L}\p{N}])'[^'\n]{2,400}'(?![\p{L}\p{N}])/gu;
+
+/** The text with every quoted passage replaced by a placeholder. */
+export function withoutQuotes(text: string): string {
+  return text.replace(QUOTED, " «quote» ");
+}
+
+/** The quoted passages of the text, in order, without their quote marks. */
+export function quotedPassages(text: string): string[] {
+  return (text.match(QUOTED) ?? []).map((q) => q.slice(1, -1));
+}
+
+/** A match at the start of a sentence or clause reads as a command ("Ignore all … ", "… . Now reveal …"). */
+export function startsClause(text: string, index: number): boolean {
+  const before = text.slice(Math.max(0, index - 40), index);
+  return /(?:^|[.!?:;,\n(\-–—]|\b(?:and|then|now|so|ok|okay|please|pls|first|next|also|just|but|instead|actually|kindly|seriously|hey|hi|hello|tutor|bot|assistant))[\s,*_"'`>]*$/i.test(
+    before,
+  );
+}
+
+const SECOND_PERSON = /\b(?:you|your|yours|yourself|u|ur|ya)\b/i;
+// "Can you explain …" is politeness, not an instruction aimed at the tutor's rules.
+const POLITE_REQUEST =
+  /\b(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+)?(?:explain|describe|tell me|help|give|show me|walk me|clarify|summari[sz]e|define|list|compare|elaborate|outline|break down|go over|point me)\b|\bthank(?:s| you)\b|\bdo you know\b|\bif you\b|\bhow (?:do|can|would|should|could) you\b|\bwhen you\b|\bhave you\b/gi;
+
+/** Whether the text speaks to the tutor ("you", "your") beyond polite phrasing. */
+export function addressesTutor(text: string): boolean {
+  return SECOND_PERSON.test(text.replace(POLITE_REQUEST, " "));
+}
+
+const EDUCATIONAL_CUE =
+  /\b(?:how|why|whether|what(?:'s| is| are| does| do| did| happens| happened| makes| if| would| should| can)|when (?:does|do|is|are|would|should|can)|which (?:attack|attacks|defen[cs]es?|technique|techniques)|explain|describe|example|examples|define|definition|difference|differences|contrast|compare|is it possible|happens|mean|means|meaning|works|defend|defen[cs]e|detect|detection|prevent|mitigate|protect|against|recogni[sz]e|in the notes|in week|lecture)\b/i;
+const SECURITY_TOPIC =
+  /\b(?:attack|attacks|attacker|attackers|adversar\w*|injection|injections|inject\w*|jailbreak\w*|exploit\w*|malicious|defen[cs]\w*|guardrails?|security|secure|hack\w*|red[- ]?team\w*|threat\w*|vulnerab\w*|leak\w*|payload\w*|safety|obfuscat\w*|smuggl\w*|homoglyph\w*|leetspeak|base64|encoding|phishing)\b/i;
+const THIRD_PERSON_SUBJECT =
+  /\b(?:a model|the model|models|an llm|the llm|llms|a chatbot|the chatbot|chatbots|an assistant|assistants|attackers?|a user|users|someone|an agent|agents|a bot|bots|a team|teams|a company|companies|developers|engineers|ai systems?|language models?)\b/i;
+
+/** Whether the question is about attacks (how they work, how to stop them) rather than one. */
+export function asksAboutAttacks(text: string): boolean {
+  return EDUCATIONAL_CUE.test(text) && (SECURITY_TOPIC.test(text) || THIRD_PERSON_SUBJECT.test(text));
+}
+
+/** Compiles configured extra patterns; the config loader has already checked that they compile. */
+export function compilePatterns(sources: readonly string[]): RegExp[] {
+  return sources.map((source) => new RegExp(source, "iu"));
+}

@@ -1,0 +1,184 @@
+import { textViews } from "../normalize.ts";
+import type { GuardRule, GuardVerdict } from "../types.ts";
+
+/**
+ * Abuse and harassment: insults aimed at the tutor or at people, threats, sexual harassment,
+ * hunting for someone's private details, and hate against groups. Frustration with the material
+ * ("this lab is so damn hard") and technical words ("kill the process", "toxic comments
+ * dataset") are not abuse: the patterns need a target.
+ */
+export type AbuseFamily = "insult" | "threat" | "harassment" | "doxxing" | "hate" | "custom";
+
+const INSULT =
+  "(?:dumbest|stupidest|worst|most useless|most pathetic|stupid|idiot|idiotic|dumb|dumbass|moron|moronic|retard|retarded|useless|worthless|pathetic|garbage|trash|crap|shit|shitty|piece of (?:shit|crap|garbage|trash)|loser|imbecile|brainless|incompetent|dipshit|clown|waste of (?:space|time|electricity|money)|bitch|bastard|asshole|arsehole|dick|dickhead|prick|cunt|twat|wanker|jerk|scum|disgusting|ugly|fat|freak|failure|dumb ?fuck|fuckwit|fucker|motherfucker|joke|disgrace|cretin|halfwit|numpty|sack of (?:shit|crap))";
+const INTENSIFIER =
+  "(?:(?:a|an|such an?|so|fucking|freaking|fking|effing|bloody|damn|really|completely|totally|utterly|absolutely|absolute|complete|total|utter|massive|giant|huge|pure|the most|the biggest|one|the|just|literally|worthless|stupid|dumb|little|big)\\s+)*";
+const PERSON =
+  "(?:you|u|him|her|them|everyone|everybody|people|the (?:prof|professor|teacher|instructor|ta|tas|staff|lecturer|grader|graders|class|students|teaching team)|my (?:ta|professor|prof|instructor|teammates?|classmates?|groupmates?|partner|lecturer|grader)|(?:dr\\.?|prof\\.?|professor)\\s+\\w+|helena|vasquez|arjun|mehta|luc[ií]a|fern[aá]ndez|daniel|kim|sofia|novak|that (?:ta|prof|professor|guy|girl|woman|man|bitch|bastard|idiot))";
+const STAFF =
+  "(?:prof|professor|teacher|instructor|ta|tas|lecturer|grader|tutor|dr\\.?\\s+\\w+|helena|vasquez|arjun|mehta|luc[ií]a|fern[aá]ndez|daniel|kim|sofia|novak|classmate|teammate|she|he|her|him)";
+const GROUP =
+  "(?:women|men|girls|boys|blacks|black people|whites|white people|asians|asian people|jews|jewish people|muslims|christians|hindus|sikhs|immigrants|migrants|refugees|gays|gay people|lesbians|trans people|transgender people|queers|indians|mexicans|arabs|africans|chinese people|foreigners|disabled people|autistic people|latinos|hispanics|catholics|atheists)";
+
+const PATTERNS: { family: AbuseFamily; pattern: RegExp }[] = [
+  {
+    family: "insult",
+    pattern: new RegExp(`\\b(?:you|u|ya)\\s*(?:are|r|'re|re|is)\\s+${INTENSIFIER}${INSULT}\\b`, "iu"),
+  },
+  {
+    family: "insult",
+    pattern: new RegExp(
+      `\\b(?:you|ya)\\s+${INTENSIFIER}${INSULT}(?:\\s+(?:bot|tutor|ai|machine|thing|program|piece|excuse))?\\b(?!\\s+(?:question|q|idea|mistake|error|typo))`,
+      "iu",
+    ),
+  },
+  {
+    family: "insult",
+    pattern: new RegExp(
+      `\\b(?:this|the|stupid|dumb|useless)\\s+(?:bot|tutor|ai|assistant|chatbot|thing|program|app|machine|garbage|trash)\\s+(?:is|'s|was)\\s+${INTENSIFIER}${INSULT}\\b`,
+      "iu",
+    ),
+  },
+  {
+    family: "insult",
+    pattern: new RegExp(
+      `\\b(?:your|ur)\\s+(?:answers?|replies|responses|help)\\s+(?:are|is|r)\\s+${INTENSIFIER}${INSULT}\\b`,
+      "iu",
+    ),
+  },
+  {
+    family: "insult",
+    pattern:
+      /\b(?:shut up|stfu|shut the fuck up|screw you|go to hell|go die|die in a fire|drop dead|kys|kill yourself|eat shit|suck my|blow me|bite me|piss off|fuck off|get lost,? (?:you|idiot|loser)|go fuck yourself|gfy|you suck|u suck|go away you|nobody asked you|get fucked|fu+ck (?:you|u|off|yourself|this (?:bot|tutor|class|course|thing))|f+\s*(?:u+|you)\b(?!\s*(?:r|know|can)))\b/iu,
+  },
+  {
+    family: "insult",
+    pattern:
+      /\bf[\s*#@!._-]{0,2}[uv*]?[\s*#@!._-]{0,2}c?[\s*#@!._-]{0,2}k+(?:ing|in)?\s+(?:you|u|off|yourself)\b/iu,
+  },
+  {
+    family: "insult",
+    pattern: new RegExp(
+      `\\b(?:my|the|our|that|this)\\s+(?:ta|prof|professor|instructor|lecturer|teacher|grader|teammate|classmate|groupmate)\\s+(?:is|'s)\\s+(?:a|an|such an?|so|fucking|an absolute|a total|a complete)\\s+${INTENSIFIER}${INSULT}\\b`,
+      "iu",
+    ),
+  },
+  {
+    family: "insult",
+    // A name-call at the end of a message: "…, idiot."
+    pattern:
+      /[,!.:;-]\s*(?:you\s+)?(?:stupid\s+|fucking\s+|dumb\s+)?(?:idiot|moron|imbecile|dumbass|loser|retard|asshole|bitch|bastard|dipshit|cretin|halfwit|cunt|twat|wanker|prick|dickhead)s?\s*[.!?]*\s*$/iu,
+  },
+  {
+    family: "threat",
+    pattern: new RegExp(
+      `\\b(?:i(?:'ll| will| am going to|'m going to|m going to|'m gonna|m gonna| gonna| want to| wanna| shall| would like to| plan to| intend to)|we(?:'ll| will| are going to|'re going to| gonna| want to))\\s+(?:\\w+\\s+)?(?:kill|murder|hurt|stab|shoot|beat(?: up)?|attack|rape|harm|strangle|punch|slap|kick|choke|poison|burn|bomb|find and hurt|track down and|hunt down|smash|break (?:your|his|her|their) (?:face|legs|neck)|end|destroy|ruin)\\s+${PERSON}\\b`,
+      "iu",
+    ),
+  },
+  {
+    family: "threat",
+    pattern: new RegExp(
+      `\\b${PERSON}\\s+(?:should|deserves? to|ought to|needs? to|is going to|will|better)\\s+(?:\\w+\\s+)?(?:die|be killed|be shot|be stabbed|get hurt|get shot|get stabbed|suffer|rot|be punished|be beaten|watch (?:out|your back))\\b`,
+      "iu",
+    ),
+  },
+  {
+    family: "threat",
+    pattern: new RegExp(
+      `\\b(?:i\\s+|we\\s+)?(?:hope|wish|pray)\\s+(?:that\\s+)?${PERSON}\\s+(?:\\w+\\s+){0,3}?(?:dies|die|gets? (?:hit|killed|hurt|shot|stabbed|run over|cancer|raped|beaten)|is killed|burns?|suffers?|rots?|crash(?:es)?|drops? dead|never wakes? up)\\b`,
+      "iu",
+    ),
+  },
+  {
+    family: "threat",
+    pattern:
+      /\b(?:bring|bringing|take|taking|brought)\s+(?:a|my|the)\s+(?:gun|knife|bomb|weapon|rifle|pistol|explosives?)\s+(?:to|into)\s+(?:class|the lecture|lecture|the exam|campus|the lab|school|the office|office hours|the building)\b|\b(?:shoot|bomb|blow up|burn down)\s+(?:up\s+)?(?:the\s+)?(?:school|campus|class|classroom|lecture hall|building|university|turing building)\b/iu,
+  },
+  {
+    family: "threat",
+    pattern:
+      /\b(?:make|making)\s+(?:him|her|them|you|u|the (?:ta|prof|professor|grader|instructor))\s+(?:pay|suffer|regret (?:it|this))\b|\b(?:watch your back|you(?:'ll| will) regret (?:this|it)|i know where (?:you|he|she|they) li?ve|you(?:'re| are) dead|you(?:'re| are) going to pay)\b/iu,
+  },
+  {
+    family: "harassment",
+    pattern: new RegExp(
+      `\\b${STAFF}(?:\\s+(?:is|looks|'s|so))+\\s+(?:so\\s+|really\\s+|very\\s+)?(?:hot|sexy|fuckable|bangable|thicc|fine as hell|doable)\\b|\\b(?:sleep with|have sex with|hook up with|bang|fuck|date|seduce|grope|touch|kiss|undress)\\s+(?:the\\s+|my\\s+)?${STAFF}\\b|\\b(?:nudes?|naked|nude photos|explicit photos|sexy pictures|boobs|tits|ass)\\b.{0,40}\\b${STAFF}\\b|\\b${STAFF}\\b.{0,40}\\b(?:nudes?|naked|boobs|tits|bra|underwear|lingerie)\\b`,
+      "iu",
+    ),
+  },
+  {
+    family: "harassment",
+    pattern:
+      /\b(?:send (?:me )?nudes|show me your (?:body|boobs|tits|ass)|you(?:'re| are) (?:so )?(?:sexy|hot)|talk dirty|sext(?:ing)? me|what are you wearing|are you single)\b/iu,
+  },
+  {
+    family: "harassment",
+    pattern:
+      /\b(?:everyone|all of you|nobody|no one)\s+(?:in (?:this|the) (?:class|course))?\s*(?:hates?|laughs? at)\s+(?:you|him|her|them)\b|\b(?:spread|post|leak|share)\s+(?:rumou?rs|lies|photos|pictures|nudes|private (?:messages|photos))\s+(?:about|of)\s+(?:him|her|them|my|the|a)\b/iu,
+  },
+  {
+    family: "doxxing",
+    pattern: new RegExp(
+      `\\b(?:home address|house address|where (?:does|do) ${STAFF}\\s+live|where ${STAFF}\\s+lives|personal (?:phone|cell|mobile|number|email|address|instagram|facebook|snapchat|tiktok)|private (?:phone|cell|number|email|address)|cell ?phone number of|(?:instagram|facebook|snapchat|tiktok|twitter|social media)(?: account| profile| handle)? of|dox+|license plate)\\b.{0,60}\\b${STAFF}\\b|\\b${STAFF}(?:'s)?\\s+(?:home address|house|personal (?:phone|cell|number|email|address|instagram|facebook)|private (?:number|email|address)|license plate|kids|children|family)\\b|\\bwhere (?:does|do) ${STAFF}(?:\\s+\\w+)?\\s+live\\b`,
+      "iu",
+    ),
+  },
+  {
+    family: "hate",
+    pattern: new RegExp(
+      `\\b(?:all|those|these|most|every|the)?\\s*${GROUP}\\s+(?:(?:are|should|must|deserve to|need to|ought to)\\s+(?:all\\s+|just\\s+|too\\s+|so\\s+|very\\s+|naturally\\s+|inherently\\s+|genetically\\s+|simply\\s+)*(?:stupid|inferior|animals|subhuman|vermin|trash|garbage|parasites|filth|a disease|die|be (?:killed|banned|deported|exterminated|gassed|shot|locked up|wiped out)|not be allowed|go back|worthless|evil|terrorists|criminals|rapists|dumber|less intelligent|not human)|(?:shouldn'?t|should not|mustn'?t|must not|can'?t|cannot|don'?t|do not|aren'?t|are not)\\s+(?:ever\\s+|even\\s+)?(?:be allowed|belong|be trusted|be hired|be let|deserve)|(?:are|is)\\s+(?:not|never)\\s+(?:fit|capable|smart enough|intelligent enough))\\b`,
+      "iu",
+    ),
+  },
+  {
+    family: "hate",
+    pattern: new RegExp(
+      `\\b(?:i\\s+)?(?:hate|despise|can'?t stand|kill all|death to|exterminate|gas the|get rid of all)\\s+(?:all\\s+|the\\s+)?${GROUP}\\b`,
+      "iu",
+    ),
+  },
+];
+
+const FAMILY_REASON: Record<AbuseFamily, string> = {
+  insult: "I'd like to keep this conversation respectful.",
+  threat:
+    "I can't help with threats of harm. If you or someone else is in danger, contact campus security or emergency services now.",
+  harassment: "I can't help with comments like that about people.",
+  doxxing:
+    "I can't help find anyone's private details. Staff contact details for the course are in the syllabus.",
+  hate: "I can't engage with hateful statements about groups of people.",
+  custom: "I can't respond to that message.",
+};
+
+export interface AbuseOptions {
+  extraPatterns: readonly RegExp[];
+  refusal?: string;
+}
+
+export function findAbuse(
+  text: string,
+  options: Pick<AbuseOptions, "extraPatterns">,
+  views = textViews(text),
+): AbuseFamily | undefined {
+  const patterns = PATTERNS.concat(
+    options.extraPatterns.map((pattern) => ({ family: "custom" as const, pattern })),
+  );
+  for (const form of views.forms.concat(views.decoded.flatMap((p) => p.forms))) {
+    for (const { family, pattern } of patterns) if (pattern.test(form)) return family;
+  }
+  return undefined;
+}
+
+export function abuseRule(options: AbuseOptions = { extraPatterns: [] }): GuardRule {
+  return {
+    id: "input.abuse",
+    stage: "input",
+    check(text, context): GuardVerdict {
+      const family = findAbuse(text, options, context.views ?? textViews(text));
+      if (!family) return { rule: "input.abuse", action: "allow" };
+      const reason = `${options.refusal ?? FAMILY_REASON[family]} If something about the course is frustrating, tell me what you're stuck on, or reach out to the teaching team.`;
+      return { rule: "input.abuse", action: "refuse", reason, details: { family } };
+    },
+  };
+}

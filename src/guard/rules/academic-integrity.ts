@@ -1,0 +1,244 @@
+import { contentTerms } from "../../text/terms.ts";
+import { textViews } from "../normalize.ts";
+import type { GuardRule, GuardVerdict } from "../types.ts";
+
+/**
+ * Academic integrity: asking the tutor to produce graded work ("write my lab report"), to hand
+ * over answers to graded work ("give me the exam answers"), or pasting a graded question to get
+ * its answer. The rule refuses with `redirect: "hint"`: the pipeline still retrieves and replies
+ * with a Socratic hint built from the course material, so the student leaves with help.
+ *
+ * Asking *about* graded work ("explain the exam format", "how is Project 2 graded?", "how do I
+ * write a good report?") is allowed: the patterns need a request aimed at the tutor.
+ */
+export type IntegrityFamily = "do_my_work" | "answer_key" | "pasted_question" | "known_question" | "custom";
+
+const GRADED =
+  "(?:lab|labs|assignment|assignments|homework|homeworks|hw|project|projects|capstone|problem set|problem sets|pset|psets|exam|exams|midterm|midterms|final exam|final|quiz|quizzes|test|take-?home(?: exam)?|coursework|graded work)";
+const DELIVERABLE = `(?:${GRADED}|report|reports|essay|essays|paper|submission|deliverables?|write-?up|ai use statement|proposal|project proposal|notebook for (?:lab|project)|code for (?:my|the|our|this) (?:lab|project|assignment|capstone|homework)|(?:lab|project|capstone|assignment|homework)\\s*\\d*\\s*(?:report|code|notebook|solution|answers?|writeup|write-up|submission|questions?))`;
+// Phrases that aim what follows at the tutor as a request.
+const REQUEST =
+  "(?:^|[.!?;:\\n]\\s*|\\b(?:can|could|would|will|won'?t|wont)\\s+(?:you|u)\\s+(?:please\\s+|just\\s+|quickly\\s+|kindly\\s+|maybe\\s+)?|\\bplease\\s+|\\bpls\\s+|\\bplz\\s+|\\b(?:i|we)\\s+(?:need|want|would like|'d like|require|expect)\\s+(?:you|u)\\s+to\\s+|\\bjust\\s+|\\bgo ahead and\\s+|\\bi'?m asking you to\\s+|\\byour job is to\\s+|\\b(?:now|so|ok|okay|then|hey|hi)[,\\s]+|\\b(?:tutor|bot)[,:!]\\s*|\\bi need (?:someone|somebody) to\\s+|\\bhow much (?:would|to) (?:you|u) (?:charge )?to\\s+)";
+const STRONG_VERB = "(?:write|do|complete|finish|solve|ghostwrite|ghost-write|code|implement|program|answer)";
+const WEAK_VERB =
+  "(?:make|create|produce|generate|build|draft|compose|handle|take care of|work out|rewrite|paraphrase|fill (?:in|out)|prepare|put together|crank out|knock out|bang out|whip up)";
+const FILLER =
+  "(?:(?:the|my|our|this|that|these|those|all|of|entire|whole|full|complete|final|remaining|rest of the|rest of my|an?|me|up|out|week|weekly|next|first|second|third|last|\\d+|one|two|three)\\s+)*";
+// "Do the labs count …?" is a question about labs, not a request to do them.
+const QUESTION_VERB =
+  "(?:count|counts|have|need|take|require|get|use|include|matter|affect|work|start|end|close|open|cover|go|run|happen|come|weigh|allow|mean|carry|drop|differ|overlap|share|involve|look|get|look like|contain|build on|depend|due|be|belong|apply)";
+const FOR_ME =
+  "\\b(?:for me|for us|for (?:my|our) (?:team|group)|so (?:i|we) can (?:submit|hand (?:it )?in|turn (?:it )?in|copy)|that i can (?:submit|hand in|turn in|copy)|i can (?:just )?(?:submit|hand in|turn in|copy)|to (?:submit|hand in|turn in)|i(?:'ll| will) submit)\\b";
+
+// "Can the tutor do my lab for me?" asks about the policy; the request is not aimed at the tutor.
+const NOT_THIRD_PERSON =
+  "(?<!\\b(?:can|could|will|would|should|may|might|does|do|is it ok (?:for|if)|is it allowed (?:for|if))\\s+(?:the\\s+)?(?:course\\s+)?(?:tutor|bot|assistant|ai|chatgpt|an? ai|someone|anyone|somebody|a friend|my friend|a classmate|my teammate|students?|people|it|they|he|she)\\s+)";
+
+const PATTERNS: { family: IntegrityFamily; pattern: RegExp }[] = [
+  {
+    family: "do_my_work",
+    pattern: new RegExp(
+      `${REQUEST}(?!do\\b)${STRONG_VERB}\\s+${FILLER}${DELIVERABLE}\\b(?!\\s+${QUESTION_VERB}\\b)`,
+      "iu",
+    ),
+  },
+  {
+    family: "do_my_work",
+    pattern: new RegExp(`${REQUEST}${STRONG_VERB}\\s+${FILLER}${DELIVERABLE}\\b[^.?!]{0,60}${FOR_ME}`, "iu"),
+  },
+  {
+    family: "do_my_work",
+    pattern: new RegExp(
+      `${NOT_THIRD_PERSON}\\b(?:${STRONG_VERB}|${WEAK_VERB})\\s+(?:my|our)\\s+${FILLER}${DELIVERABLE}\\b[^.?!]{0,60}${FOR_ME}`,
+      "iu",
+    ),
+  },
+  {
+    family: "do_my_work",
+    pattern: new RegExp(
+      `${REQUEST}(?:${WEAK_VERB})\\s+${FILLER}${DELIVERABLE}\\b[^.?!]{0,60}${FOR_ME}`,
+      "iu",
+    ),
+  },
+  {
+    family: "do_my_work",
+    pattern: new RegExp(
+      `${REQUEST}(?:${STRONG_VERB}|${WEAK_VERB})\\s+(?:my|our)\\s+${FILLER}${DELIVERABLE}\\b(?!\\s+${QUESTION_VERB}\\b)`,
+      "iu",
+    ),
+  },
+  {
+    family: "do_my_work",
+    pattern: new RegExp(
+      `\\b(?:write|do|complete|finish|solve|code)\\s+(?:it|this|them)\\s+for\\s+me\\b.{0,80}\\b${GRADED}\\b|\\b${GRADED}\\s*\\d*\\b.{0,80}\\b(?:write|do|complete|finish|solve|code)\\s+(?:it|this|them)\\s+for\\s+me\\b`,
+      "iu",
+    ),
+  },
+  {
+    family: "do_my_work",
+    pattern: new RegExp(
+      `\\b(?:i|we)(?:\\s+will|'ll|\\s+can|\\s+could|\\s+would|'d)\\s+(?:pay|venmo|tip|give)\\s+(?:you|u)\\b.{0,80}\\b(?:${DELIVERABLE}|do it|write it|for it)\\b|\\b(?:pay|paying)\\s+(?:you|someone|somebody)\\s+to\\s+(?:write|do|complete|finish)\\b`,
+      "iu",
+    ),
+  },
+  {
+    family: "do_my_work",
+    pattern: new RegExp(
+      `${NOT_THIRD_PERSON}\\b(?:give|send|show|write|paste|provide|generate|dump)\\s+(?:me|us)\\s+(?:the\\s+)?(?:full|complete|entire|whole|finished|final|working)?\\s*(?:code|solution|implementation|notebook|report|essay|answer|answers|writeup|write-up)\\s+(?:for|to|of)\\s+(?:the\\s+|my\\s+|our\\s+|this\\s+)?${GRADED}`,
+      "iu",
+    ),
+  },
+  {
+    family: "answer_key",
+    pattern: new RegExp(
+      `\\b(?:give|send|show|tell|share|provide|leak|post|get|need|want|have|find|what are|what're|list|dm|email|upload|where (?:can|do) i (?:get|find)|looking for|anyone have|does anyone have|do you have|is there)\\b.{0,25}?\\b(?:the\\s+|all\\s+(?:the\\s+)?|me\\s+(?:the\\s+)?|us\\s+(?:the\\s+)?)?(?:answers?|solutions?|answer key|answer sheet|model answers?|sample solutions?|correct answers?|marking scheme|grading key|worked solutions?|questions|solution manual|cheat ?sheet answers)\\s+(?:to|for|of|from|in|on)\\s+(?:the\\s+|my\\s+|our\\s+|this\\s+|tomorrow'?s\\s+|today'?s\\s+|next week'?s\\s+|upcoming\\s+|last year'?s\\s+|this week'?s\\s+|the upcoming\\s+|friday'?s\\s+|thursday'?s\\s+)?(?:graded\\s+)?(?:week\\s*\\d+\\s+|\\d+\\s+)?${GRADED}`,
+      "iu",
+    ),
+  },
+  {
+    family: "answer_key",
+    pattern: new RegExp(
+      `\\b(?:give|send|show|tell|share|provide|leak|post|get|need|want|what are|list)\\b.{0,30}?\\b(?:${GRADED})\\s*(?:\\d+\\s*)?(?:answers|answer|solutions|solution|answer key|answer sheet|questions in advance|questions ahead of time|questions before|leak|leaked questions)\\b`,
+      "iu",
+    ),
+  },
+  {
+    family: "answer_key",
+    pattern: new RegExp(
+      `\\b(?:give|send|show|share|provide|leak|post|get|upload|dm|email|sell|forward)\\s+(?:me\\s+|us\\s+)?(?:the\\s+|all\\s+(?:the\\s+)?)?(?:actual\\s+|real\\s+|upcoming\\s+|tomorrow'?s\\s+|next\\s+)?(?:${GRADED})\\s*(?:\\d+\\s*)?(?:questions|problems|paper)\\b`,
+      "iu",
+    ),
+  },
+  {
+    family: "do_my_work",
+    // Anything the student means to hand in as their own.
+    pattern:
+      /\b(?:write|give|produce|generate|create|draft|make|compose|code|type|provide|send|finish|complete|prepare|build)\s+(?:me\s+|us\s+)?(?:[\p{L}\d'-]+\s+){0,4}?(?:answer|answers|solution|solutions|response|code|text|version|essay|report|submission|write-?up|paragraph|paragraphs|pages?|words?|notebook|script|file|pdf)\b.{0,50}\b(?:so (?:i|we) can|that (?:i|we) can|(?:i|we) can|to|i'?ll|we'?ll|i will|we will|i could|ready to)\s+(?:just\s+|directly\s+)?(?:submit|hand (?:it |this )?in|turn (?:it |this )?in|copy(?: and paste)?|paste (?:it )?into|upload|put (?:it )?on gradescope|post (?:it )?to gradescope)\b/iu,
+  },
+  {
+    family: "do_my_work",
+    pattern: new RegExp(
+      `${REQUEST}(?:${STRONG_VERB}|${WEAK_VERB})\\s+${FILLER}(?:${GRADED}\\s*\\d*\\s*)?(?:submission|submissions|deliverables?)\\b`,
+      "iu",
+    ),
+  },
+  {
+    family: "do_my_work",
+    pattern: new RegExp(
+      `${NOT_THIRD_PERSON}\\b(?:answer|solve|do|complete|finish|work out|write up)\\s+(?:the\\s+|these\\s+|this\\s+|those\\s+|all\\s+(?:the\\s+)?|my\\s+)?(?:questions?|problems?|exercises?|tasks?|parts?|q)\\s*(?:\\d+|[a-z]\\))?(?:\\s*(?:and|,)\\s*\\d+)*\\s+(?:from|in|of|on|for)\\s+(?:the\\s+|my\\s+|our\\s+|this\\s+|today'?s\\s+|tomorrow'?s\\s+)?${GRADED}\\b`,
+      "iu",
+    ),
+  },
+  {
+    family: "do_my_work",
+    pattern: new RegExp(
+      `${NOT_THIRD_PERSON}\\b(?:take|sit|write|do|complete)\\s+(?:my|the|our)\\s+(?:${GRADED})\\s*\\d*\\s+for\\s+(?:me|us)\\b|\\bhelp\\s+(?:me|us)\\s+cheat\\b|\\bcheat\\s+(?:on|in|during)\\s+(?:the|my|our|this)\\s+(?:${GRADED})\\b`,
+      "iu",
+    ),
+  },
+  {
+    family: "do_my_work",
+    // Declared intent to pass the tutor's work off as the student's own.
+    pattern:
+      /\b(?:submit|hand in|turn in|pass off|present|upload)\s+(?:it|this|that|them|the (?:code|answer|report|essay|work))\s+as\s+(?:my|our)\s+own\b|\bas\s+(?:mine|ours)\b.{0,20}$|\b(?:submit|hand in|turn in|pass off|present)\s+(?:it|this|that|them)\s+as\s+(?:mine|ours)\b/iu,
+  },
+  {
+    family: "answer_key",
+    pattern: new RegExp(
+      `\\b(?:exact|actual|real|specific)\\s+(?:questions|problems|tasks)\\s+(?:on|in|for|of|from)\\s+(?:the\\s+|tomorrow'?s\\s+|next\\s+|upcoming\\s+|this\\s+|our\\s+)?(?:${GRADED})\\b`,
+      "iu",
+    ),
+  },
+  {
+    family: "answer_key",
+    pattern: new RegExp(
+      `\\b(?:leaked|stolen)\\s+(?:${GRADED})\\b|\\b(?:${GRADED})\\s+(?:leak|leaks|leaked)\\b|\\bwhat\\s+(?:exact\\s+)?questions\\s+(?:are|will be)\\s+on\\s+(?:the\\s+|tomorrow'?s\\s+)?(?:midterm|final|exam|quiz|test)\\b.{0,40}\\b(?:exactly|word for word|and (?:their|the) answers)\\b`,
+      "iu",
+    ),
+  },
+];
+
+// A pasted graded question: its marks, its instructions, its multiple-choice options.
+const STRUCTURE = [
+  /[([]\s*\d+(?:\.\d+)?\s*(?:points?|pts?\.?|marks?)\s*[)\]]/iu,
+  /\b(?:for full (?:credit|marks|points)|show (?:all )?(?:of )?your work|justify your answer|explain your reasoning for full|no credit (?:will be given|without))\b/iu,
+  /\bwhich of the following\b/iu,
+  /\b(?:select|choose|circle|pick) (?:one|all that apply|the (?:best|correct|most appropriate) (?:answer|option))\b/iu,
+  /(?:^|\n|\s)(?:\(?[a-d]\)|[a-d]\.)\s+\S[^\n]{0,160}(?:\n|\s)(?:\(?[a-d]\)|[a-d]\.)\s+\S[^\n]{0,160}(?:\n|\s)(?:\(?[a-d]\)|[a-d]\.)\s+\S/iu,
+  /(?:^|\n)\s*(?:q(?:uestion)?\s*\d+(?:\.\d+)?(?:\s*\([a-z]\))?\s*[.):]|problem\s+\d+\s*[.):]|part\s+\(?[a-z]\)?\s*[.):])/iu,
+  /\btrue or false\s*[:?]/iu,
+  /\b\d+\s*(?:points?|pts|marks)\s*(?:each|total|\))/iu,
+];
+const GRADED_CONTEXT = new RegExp(
+  `\\b(?:(?:this|it)(?:'s| is| was)\\s+(?:from|for|on|in|part of)\\s+(?:my|our|the|a|tomorrow'?s|today'?s)\\s+(?:graded\\s+|take-?home\\s+|online\\s+)?${GRADED}|(?:graded|take-?home|online)\\s+(?:${GRADED}|question)|(?:${GRADED})\\s*\\d*\\s*(?:question|questions|problem|problems|q\\d+|part)|(?:due|submit(?:ted)?|deadline)\\s+(?:tonight|tomorrow|today|in \\d+ (?:hours?|minutes?|mins?))|(?:on|in) (?:my|the) (?:${GRADED}) (?:right now|now|at the moment)|(?:taking|doing|sitting|writing|in the middle of) (?:my|the) (?:${GRADED})(?: right)?(?: now)?|during (?:the|my) (?:${GRADED}))\\b`,
+  "iu",
+);
+const ANSWER_REQUEST =
+  /\b(?:what(?:'s| is) the (?:correct |right )?answer|which (?:one|option|answer|choice) is (?:correct|right|true)|(?:just|please) (?:give|tell) me (?:the )?(?:answer|solution|letter|option)|give me the (?:answer|solution)|solve (?:this|it|these|the following)|answer (?:this|these|it|the following|question)|the answer (?:is|to)|(?:need|want) the (?:answer|solution)|fill in the (?:blank|answer)|what should i (?:put|write|answer)|what (?:answers?|options?|letters?) should (?:i|we) (?:put|write|give|choose|pick|select)|correct option|do (?:this|these|it) for me)\b/iu;
+
+export interface IntegrityOptions {
+  extraPatterns: readonly RegExp[];
+  /** Graded questions of this course: pasting one (or most of one) triggers the rule. */
+  gradedQuestions: readonly string[];
+  /** Share of a graded question's terms a message must contain to count as pasting it. */
+  minQuestionOverlap: number;
+  refusal?: string;
+}
+
+export const defaultIntegrityOptions: IntegrityOptions = {
+  extraPatterns: [],
+  gradedQuestions: [],
+  minQuestionOverlap: 0.7,
+};
+
+function pastesKnownQuestion(text: string, options: IntegrityOptions): boolean {
+  if (options.gradedQuestions.length === 0) return false;
+  const message = new Set(contentTerms(text));
+  return options.gradedQuestions.some((question) => {
+    const terms = [...new Set(contentTerms(question))];
+    if (terms.length < 4) return false;
+    const present = terms.filter((t) => message.has(t)).length;
+    return present / terms.length >= options.minQuestionOverlap;
+  });
+}
+
+export function findIntegrityIssue(
+  text: string,
+  options: IntegrityOptions,
+  views = textViews(text),
+): IntegrityFamily | undefined {
+  const forms = views.forms.concat(views.decoded.flatMap((p) => p.forms));
+  for (const form of forms) {
+    for (const { family, pattern } of PATTERNS) if (pattern.test(form)) return family;
+    for (const pattern of options.extraPatterns) if (pattern.test(form)) return "custom";
+  }
+  const clean = views.clean;
+  const structured = STRUCTURE.some((pattern) => pattern.test(clean));
+  const gradedContext = GRADED_CONTEXT.test(clean);
+  const wantsAnswer = ANSWER_REQUEST.test(clean);
+  if ((structured && (gradedContext || wantsAnswer)) || (gradedContext && wantsAnswer))
+    return "pasted_question";
+  if (pastesKnownQuestion(clean, options)) return "known_question";
+  return undefined;
+}
+
+export const defaultIntegrityRefusal =
+  "I can't write graded work or hand over answers to graded questions, but I can help you understand the ideas so you can work it out yourself.";
+
+export function academicIntegrityRule(options: IntegrityOptions = defaultIntegrityOptions): GuardRule {
+  return {
+    id: "input.academic_integrity",
+    stage: "input",
+    check(text, context): GuardVerdict {
+      const family = findIntegrityIssue(text, options, context.views ?? textViews(text));
+      if (!family) return { rule: "input.academic_integrity", action: "allow" };
+      return {
+        rule: "input.academic_integrity",
+        action: "refuse",
+        reason: options.refusal ?? defaultIntegrityRefusal,
+        redirect: "hint",
+        details: { family },
+      };
+    },
+  };
+}

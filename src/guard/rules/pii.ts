@@ -1,0 +1,205 @@
+import { cleanText } from "../normalize.ts";
+import type { GuardContext, GuardRule } from "../types.ts";
+
+/**
+ * Personal data: emails, phone numbers, student IDs, payment card numbers and US social security
+ * numbers. Input: redacted before anything is stored, logged or sent on. Output: redacted unless
+ * the course material itself contains the value (a published office email is not a leak).
+ */
+export type PiiKind = "email" | "phone" | "student_id" | "card" | "ssn";
+
+export interface PiiOptions {
+  kinds: readonly PiiKind[];
+  /** Course-specific student ID formats (regular expression sources, matched case-insensitively). */
+  studentIdPatterns: readonly string[];
+  /** The placeholder each kind is replaced with. */
+  placeholders: Record<PiiKind, string>;
+}
+
+export const defaultPiiOptions: PiiOptions = {
+  kinds: ["email", "phone", "student_id", "card", "ssn"],
+  studentIdPatterns: [],
+  placeholders: {
+    email: "[EMAIL]",
+    phone: "[PHONE]",
+    student_id: "[STUDENT_ID]",
+    card: "[CARD]",
+    ssn: "[SSN]",
+  },
+};
+
+export interface PiiMatch {
+  kind: PiiKind;
+  start: number;
+  end: number;
+  value: string;
+}
+
+const TLD =
+  "(?:com|org|net|edu|gov|io|co|uk|de|fr|es|it|nl|ac|info|me|us|ca|au|in|ch|se|no|dk|fi|pl|br|jp|cn|ru|app|dev|ai)";
+const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
+// "ana (at) example (dot) org", "ana [at] example.org", "ana at example dot org"
+const EMAIL_SPELLED = new RegExp(
+  String.raw`\b[\w.+-]+\s*(?:[([{]\s*at\s*[)\]}]|\s+at\s+)\s*[\w-]+(?:\s*(?:[([{]\s*dot\s*[)\]}]|\s+dot\s+|\.)\s*[\w-]+)*?(?:\s*(?:[([{]\s*dot\s*[)\]}]|\s+dot\s+|\.)\s*${TLD})\b`,
+  "giu",
+);
+const CARD = /(?<![\d-])\d(?:[ -]?\d){12,18}(?![\d-])/g;
+const SSN = /(?<![\d-])\d{3}-\d{2}-\d{4}(?![\d-])/g;
+const PHONE = /(?<![\w+])(?:\+|00)?\(?\d[\d ().\-/]{5,}\d(?![\w])/g;
+const PHONE_CONTEXT =
+  /\b(?:call|phone|tel|telephone|mobile|cell|cellphone|whatsapp|text me|sms|number|reach me|contact me|ring me)\b/i;
+// Student IDs written next to what they are.
+const STUDENT_ID_CONTEXT =
+  /\b(?:student|matriculation|matric|enrol(?:l)?ment|registration|university|campus|learner)\s*(?:id|number|no\.?|#|code)\s*(?:is|:|=|-)?\s*#?\s*([A-Za-z]{0,3}[-\s]?\d[\d-]{4,11}[A-Za-z]?)\b/gi;
+const DEFAULT_STUDENT_ID = /\b[A-Z]{1,2}\d{7,9}\b/g;
+
+export function luhnValid(digits: string): boolean {
+  let sum = 0;
+  let double = false;
+  for (let i = digits.length - 1; i >= 0; i--) {
+    let d = digits.charCodeAt(i) - 48;
+    if (double) {
+      d *= 2;
+      if (d > 9) d -= 9;
+    }
+    sum += d;
+    double = !double;
+  }
+  return digits.length >= 13 && sum % 10 === 0;
+}
+
+/** Dates, times, versions and decimal numbers look like phone numbers to a loose pattern. */
+function looksLikeNonPhone(candidate: string): boolean {
+  const trimmed = candidate.trim();
+  if (/^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}$/.test(trimmed)) return true;
+  if (/^\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}$/.test(trimmed)) return true;
+  if (/^\d{1,2}[:.]\d{2}\s*[-–]\s*\d{1,2}[:.]\d{2}$/.test(trimmed)) return true;
+  if (/^\d{4}\s*[-–]\s*\d{4}$/.test(trimmed)) return true; // year ranges
+  if (/^\d+\.\d+(?:\.\d+)*$/.test(trimmed)) return true; // 3.11.4, 0.25
+  if (/\d\.\d+\s+\d/.test(trimmed) && !/[()+]/.test(trimmed)) return true; // lists of decimals
+  return false;
+}
+
+function overlaps(matches: readonly PiiMatch[], start: number, end: number): boolean {
+  return matches.some((m) => start < m.end && end > m.start);
+}
+
+/** Every personal-data value in `text`, leftmost first, without overlaps. */
+export function findPii(text: string, options: PiiOptions = defaultPiiOptions): PiiMatch[] {
+  const kinds = new Set(options.kinds);
+  const matches: PiiMatch[] = [];
+  const add = (kind: PiiKind, start: number, value: string) => {
+    const end = start + value.length;
+    if (!overlaps(matches, start, end)) matches.push({ kind, start, end, value });
+  };
+
+  if (kinds.has("email")) {
+    for (const m of text.matchAll(EMAIL)) add("email", m.index, m[0]);
+    for (const m of text.matchAll(EMAIL_SPELLED)) add("email", m.index, m[0]);
+  }
+  if (kinds.has("student_id")) {
+    for (const source of options.studentIdPatterns) {
+      for (const m of text.matchAll(new RegExp(source, "gi"))) if (m[0]) add("student_id", m.index, m[0]);
+    }
+    for (const m of text.matchAll(STUDENT_ID_CONTEXT)) {
+      const id = m[1] ?? "";
+      add("student_id", m.index + m[0].lastIndexOf(id), id);
+    }
+    for (const m of text.matchAll(DEFAULT_STUDENT_ID)) add("student_id", m.index, m[0]);
+  }
+  if (kinds.has("card")) {
+    for (const m of text.matchAll(CARD)) {
+      const digits = m[0].replace(/\D/g, "");
+      if (digits.length >= 13 && digits.length <= 19 && luhnValid(digits)) add("card", m.index, m[0]);
+    }
+  }
+  if (kinds.has("ssn")) {
+    for (const m of text.matchAll(SSN)) add("ssn", m.index, m[0]);
+  }
+  if (kinds.has("phone")) {
+    for (const m of text.matchAll(PHONE)) {
+      const value = m[0].replace(/[\s(.\-/]+$/, "");
+      const digits = value.replace(/\D/g, "").length;
+      if (digits > 15 || digits < 7 || looksLikeNonPhone(value)) continue;
+      const international = /^(?:\+|00)/.test(value);
+      const grouped = /[\s().\-/]/.test(value);
+      const before = text.slice(Math.max(0, m.index - 40), m.index);
+      const phoneWords = PHONE_CONTEXT.test(before);
+      const plausible =
+        (international && digits >= 8) ||
+        (digits >= 10 && (grouped || /^[01]/.test(value))) ||
+        (phoneWords && digits >= 7);
+      if (plausible) add("phone", m.index, value);
+    }
+  }
+  return matches.sort((a, b) => a.start - b.start);
+}
+
+/** Replaces each match with its kind's placeholder. */
+export function redactPii(text: string, matches: readonly PiiMatch[], options: PiiOptions): string {
+  let out = "";
+  let at = 0;
+  for (const m of matches) {
+    out += text.slice(at, m.start) + options.placeholders[m.kind];
+    at = m.end;
+  }
+  return out + text.slice(at);
+}
+
+function details(matches: readonly PiiMatch[]) {
+  return { kinds: [...new Set(matches.map((m) => m.kind))].sort().join(","), count: matches.length };
+}
+
+/** Input: redacts personal data in the question (on its cleaned form, so invisible characters cannot hide it). */
+export function piiInputRule(options: PiiOptions = defaultPiiOptions): GuardRule {
+  return {
+    id: "input.pii",
+    stage: "input",
+    alwaysRun: true,
+    check(text) {
+      const clean = cleanText(text);
+      const matches = findPii(clean, options);
+      if (matches.length === 0) return { rule: "input.pii", action: "allow" };
+      return {
+        rule: "input.pii",
+        action: "redact",
+        reason: "Personal details were removed from the question before it was stored.",
+        text: redactPii(clean, matches, options),
+        details: details(matches),
+      };
+    },
+  };
+}
+
+/** A value in a canonical form, so "+1 555 010 7788" in the notes matches "+15550107788" in an answer. */
+function canonical(match: PiiMatch): string {
+  return match.kind === "email" ? match.value.toLowerCase() : match.value.replace(/\D/g, "");
+}
+
+function materialValues(context: GuardContext, options: PiiOptions): Set<string> {
+  const values = new Set<string>();
+  for (const chunk of context.chunks ?? []) {
+    for (const match of findPii(chunk.text, options)) values.add(canonical(match));
+  }
+  return values;
+}
+
+/** Output: redacts personal data the answer contains unless the course material published it. */
+export function piiOutputRule(options: PiiOptions = defaultPiiOptions): GuardRule {
+  return {
+    id: "output.pii",
+    stage: "output",
+    check(text, context) {
+      const published = materialValues(context, options);
+      const leaks = findPii(text, options).filter((m) => !published.has(canonical(m)));
+      if (leaks.length === 0) return { rule: "output.pii", action: "allow" };
+      return {
+        rule: "output.pii",
+        action: "redact",
+        reason: "Personal details were removed from the answer.",
+        text: redactPii(text, leaks, options),
+        details: details(leaks),
+      };
+    },
+  };
+}

@@ -1,0 +1,179 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { z } from "zod";
+import { isConfident, queryCoverage } from "../answer/confidence.ts";
+import { packageRoot } from "../config.ts";
+import type { HybridSearcher } from "../retrieve/search.ts";
+import { createGuardEngine } from "./build.ts";
+import { type GuardFileConfig, loadGuardConfig } from "./config.ts";
+import type { GuardEngine } from "./engine.ts";
+
+/**
+ * The guard suites: attack strings that must be blocked or neutralised, and benign course
+ * questions (many of them risky-looking) that must not be refused. Figures are computed by
+ * running the real rules over the strings in tests/guard/suites/*.jsonl.
+ *
+ * Without a searcher only the input rules run and off-topic attacks are skipped (they need
+ * retrieval). With one, every string also goes through retrieval and the retrieval-stage rules,
+ * exactly as the pipeline runs them, without storing anything.
+ */
+
+const attackSchema = z.object({
+  family: z.string().min(1),
+  text: z.string().min(1),
+  /** PII entries: the values that must be gone from the redacted text. */
+  pii: z.array(z.string().min(1)).optional(),
+});
+const benignSchema = z.object({ category: z.string().min(1), text: z.string().min(1) });
+
+export type AttackCase = z.infer<typeof attackSchema>;
+export type BenignCase = z.infer<typeof benignSchema>;
+
+export interface SuiteRate {
+  total: number;
+  blocked: number;
+  rate: number;
+}
+
+export interface GuardSuiteReport {
+  /** "input": input rules only (off-topic attacks skipped); "retrieval": input and retrieval rules. */
+  mode: "input" | "retrieval";
+  attacks: SuiteRate & { skipped: number };
+  benign: { total: number; refused: number; rate: number; offTopic: number };
+  byFamily: Record<string, SuiteRate>;
+  benignByCategory: Record<string, { total: number; refused: number; rate: number }>;
+  /** Attacks that got through, and benign questions that were refused (for reading, not for logs). */
+  missed: { family: string; text: string }[];
+  falseRefusals: { category: string; text: string; rule: string }[];
+}
+
+export interface GuardSuiteOptions {
+  /** Runs the retrieval-stage rules too (off-topic); without it they are skipped. */
+  searcher?: HybridSearcher;
+  course?: string;
+  /** The engine to test; defaults to one built from `config` (default: the shipped config file). */
+  guard?: GuardEngine;
+  config?: GuardFileConfig;
+  suitesDir?: string;
+}
+
+export const defaultSuitesDir = path.join(packageRoot, "tests", "guard", "suites");
+
+async function readJsonl<T>(file: string, schema: z.ZodType<T>): Promise<T[]> {
+  const text = await readFile(file, "utf8");
+  return text
+    .split("\n")
+    .map((line) => line.trim())
+    .filter((line) => line.length > 0)
+    .map((line, i) => {
+      const parsed = schema.safeParse(JSON.parse(line));
+      if (!parsed.success)
+        throw new Error(`${file}:${i + 1}: ${parsed.error.issues[0]?.message ?? "invalid entry"}`);
+      return parsed.data;
+    });
+}
+
+export async function loadSuites(
+  dir = defaultSuitesDir,
+): Promise<{ attacks: AttackCase[]; benign: BenignCase[] }> {
+  const [attacks, benign] = await Promise.all([
+    readJsonl(path.join(dir, "attacks.jsonl"), attackSchema),
+    readJsonl(path.join(dir, "benign.jsonl"), benignSchema),
+  ]);
+  return { attacks, benign };
+}
+
+type Judgement = { outcome: "refused" | "off_topic" | "passed"; rule?: string; text: string };
+
+const ratio = (part: number, total: number) =>
+  total === 0 ? 0 : Math.round((part / total) * 10_000) / 10_000;
+
+export async function runGuardSuites(options: GuardSuiteOptions = {}): Promise<GuardSuiteReport> {
+  const course = options.course ?? "aie101";
+  const guard = options.guard ?? createGuardEngine({ config: options.config ?? loadGuardConfig(undefined) });
+  const { attacks, benign } = await loadSuites(options.suitesDir);
+
+  async function judge(text: string): Promise<Judgement> {
+    const input = guard.checkInput(text, { course });
+    if (input.refusal) return { outcome: "refused", rule: input.refusal.rule, text: input.text };
+    if (!options.searcher) return { outcome: "passed", text: input.text };
+    const retrieval = await options.searcher.search({ course, query: input.text, k: 6 });
+    const bm25 = retrieval.snapshot.bm25;
+    const coverage = queryCoverage(input.text, retrieval.results, (term) => bm25.idf(term) ?? bm25.maxIdf);
+    const confident =
+      retrieval.results.length > 0 &&
+      isConfident({ coverage, topVectorSimilarity: retrieval.topVectorSimilarity });
+    const check = await guard.checkRetrieval(input.text, {
+      course,
+      retrieval: {
+        confident,
+        coverage,
+        topVectorSimilarity: retrieval.topVectorSimilarity,
+        queryEmbedding: retrieval.queryEmbedding,
+        embeddingModel: retrieval.snapshot.embeddingModel,
+        courseVersion: retrieval.snapshot.version,
+      },
+    });
+    if (check.refusal) return { outcome: "off_topic", rule: check.refusal.rule, text: input.text };
+    // A question the material cannot answer is declined by the pipeline (no_answer), not answered.
+    return { outcome: confident ? "passed" : "off_topic", text: input.text };
+  }
+
+  const byFamily: Record<string, SuiteRate> = {};
+  const missed: GuardSuiteReport["missed"] = [];
+  let skipped = 0;
+  for (const attack of attacks) {
+    if (attack.family === "off_topic" && !options.searcher) {
+      skipped++;
+      continue;
+    }
+    const result = await judge(attack.text);
+    const blocked =
+      attack.family === "pii"
+        ? (attack.pii ?? []).every((value) => !result.text.includes(value))
+        : attack.family === "off_topic"
+          ? result.outcome !== "passed"
+          : result.outcome === "refused";
+    const family = byFamily[attack.family] ?? { total: 0, blocked: 0, rate: 0 };
+    byFamily[attack.family] = family;
+    family.total++;
+    if (blocked) family.blocked++;
+    else missed.push({ family: attack.family, text: attack.text });
+  }
+  for (const family of Object.values(byFamily)) family.rate = ratio(family.blocked, family.total);
+
+  const benignByCategory: GuardSuiteReport["benignByCategory"] = {};
+  const falseRefusals: GuardSuiteReport["falseRefusals"] = [];
+  let offTopic = 0;
+  for (const question of benign) {
+    const result = await judge(question.text);
+    const category = benignByCategory[question.category] ?? { total: 0, refused: 0, rate: 0 };
+    benignByCategory[question.category] = category;
+    category.total++;
+    if (result.outcome === "refused") {
+      category.refused++;
+      falseRefusals.push({ category: question.category, text: question.text, rule: result.rule ?? "" });
+    }
+    if (result.outcome === "off_topic" && result.rule) offTopic++;
+  }
+  for (const category of Object.values(benignByCategory))
+    category.rate = ratio(category.refused, category.total);
+
+  const attackTotal = Object.values(byFamily).reduce((sum, f) => sum + f.total, 0);
+  const attackBlocked = Object.values(byFamily).reduce((sum, f) => sum + f.blocked, 0);
+  const benignRefused = falseRefusals.length;
+  return {
+    mode: options.searcher ? "retrieval" : "input",
+    attacks: { total: attackTotal, blocked: attackBlocked, rate: ratio(attackBlocked, attackTotal), skipped },
+    benign: {
+      total: benign.length,
+      refused: benignRefused,
+      rate: ratio(benignRefused, benign.length),
+      offTopic,
+    },
+    byFamily,
+    benignByCategory,
+    missed,
+    falseRefusals,
+  };
+}
