@@ -38,12 +38,15 @@ export interface CommandAck {
 }
 
 export interface SlackBot {
-  /** Decides what an event needs and starts the answer in the background; never waits for it. */
-  handleEvent(envelope: EventCallback): Promise<void>;
+  /**
+   * Decides what an event needs and starts the answer in the background once `acked` resolves
+   * (the acknowledgement has left), so answering never competes with acknowledging.
+   */
+  handleEvent(envelope: EventCallback, acked?: Promise<void>): Promise<void>;
   /** Help straight away, or an acknowledgement while the answer is worked out in the background. */
-  handleCommand(command: SlashCommand): Promise<CommandAck>;
+  handleCommand(command: SlashCommand, acked?: Promise<void>): Promise<CommandAck>;
   /** Stores a feedback button press; the thank-you note goes out in the background. */
-  handleBlockActions(payload: BlockActions): Promise<void>;
+  handleBlockActions(payload: BlockActions, acked?: Promise<void>): Promise<void>;
   /** Resolves once every background answer has been delivered (or has failed). */
   drain(): Promise<void>;
 }
@@ -64,8 +67,9 @@ export function createSlackBot(deps: SlackBotDeps): SlackBot {
   const log = deps.log ?? (() => {});
   const inFlight = new Set<Promise<void>>();
 
-  function inBackground(work: () => Promise<void>): void {
-    const task = work()
+  function inBackground(acked: Promise<void>, work: () => Promise<void>): void {
+    const task = acked
+      .then(work)
       .catch((error) => log(`slack: background work failed: ${describe(error)}`))
       .finally(() => inFlight.delete(task));
     inFlight.add(task);
@@ -112,7 +116,7 @@ export function createSlackBot(deps: SlackBotDeps): SlackBot {
   }
 
   return {
-    async handleEvent(envelope) {
+    async handleEvent(envelope, acked = Promise.resolve()) {
       const event = envelope.event;
       const ignore = whyIgnore(envelope);
       if (ignore) {
@@ -135,7 +139,7 @@ export function createSlackBot(deps: SlackBotDeps): SlackBot {
         threadTs,
       };
       const question = slackTextToPlain(event.text ?? "");
-      inBackground(async () => {
+      inBackground(acked, async () => {
         let messages: SlackMessage[];
         if (question === "" || /^help[.!?]?$/i.test(question)) {
           messages = [renderNotice(helpText(await deps.courses.courseFor(where)))];
@@ -147,7 +151,7 @@ export function createSlackBot(deps: SlackBotDeps): SlackBot {
       });
     },
 
-    async handleCommand(command) {
+    async handleCommand(command, acked = Promise.resolve()) {
       const question = slackTextToPlain(command.text);
       const where: SlackConversation = {
         teamId: command.team_id,
@@ -159,14 +163,14 @@ export function createSlackBot(deps: SlackBotDeps): SlackBot {
         return { response_type: "ephemeral", text: help.text, blocks: help.blocks };
       }
       deps.metrics.increment("questions", { source: "command" });
-      inBackground(async () => {
+      inBackground(acked, async () => {
         const messages = await answerQuestion(where, question);
         await deliver("response_url", () => deps.sender.respond(command.response_url, messages, "ephemeral"));
       });
       return { response_type: "ephemeral", text: SLACK_TEXT.working(question) };
     },
 
-    async handleBlockActions(payload) {
+    async handleBlockActions(payload, acked = Promise.resolve()) {
       const feedbackIds: string[] = Object.values(FEEDBACK_ACTIONS);
       const action = payload.actions.find((a) => feedbackIds.includes(a.action_id));
       if (!action) return;
@@ -184,7 +188,7 @@ export function createSlackBot(deps: SlackBotDeps): SlackBot {
       }
       const responseUrl = payload.response_url;
       if (responseUrl) {
-        inBackground(() =>
+        inBackground(acked, () =>
           deliver("response_url", () => deps.sender.respond(responseUrl, [renderNotice(note)], "ephemeral")),
         );
       }

@@ -8,6 +8,7 @@ import { parseFeedbackValue, type SlackBlock } from "../../src/slack/blocks.ts";
 import { createSlackSurface } from "../../src/slack/surface.ts";
 import { type FakeSlackApi, type RecordedCall, startFakeSlackApi } from "../helpers/fake-slack-api.ts";
 import { startSeededServer } from "../helpers/server.ts";
+import { postFromOutside } from "./outside-client.ts";
 import { eventEnvelope, interactionBody, slackSignatureHeaders, slashCommandBody } from "./signed-request.ts";
 
 const SECRET = "test-signing-secret-8f74";
@@ -103,13 +104,15 @@ describe("Slack routes on a running server", () => {
   describe("the Done-when scenario", () => {
     it("acks a signed `/tutor what is data drift?` within 3 s and delivers the answer with sources", async () => {
       const responseUrl = slack.responseUrl("done-when");
-      const { res, ms } = await send(
-        "/slack/commands",
-        slashCommandBody({ text: "what is data drift?", responseUrl }),
+      const command = slashCommandBody({ text: "what is data drift?", responseUrl });
+      const acked = await postFromOutside(
+        `${base}/slack/commands`,
+        { "content-type": FORM, ...slackSignatureHeaders(SECRET, command) },
+        command,
       );
-      expect(res.status).toBe(200);
-      expect(ms).toBeLessThan(3000);
-      const ack = (await res.json()) as Json;
+      expect(acked.status).toBe(200);
+      expect(acked.ms).toBeLessThan(3000);
+      const ack = JSON.parse(acked.body) as Json;
       expect(ack).toMatchObject({ response_type: "ephemeral" });
       expect(String(ack.text)).toContain("what is data drift?");
 
@@ -254,14 +257,21 @@ describe("Slack routes on a running server", () => {
   describe("events", () => {
     it("answers a mention in its thread through chat.postMessage, riding out a rate limit", async () => {
       slack.rateLimitNext("chat.postMessage", 1);
-      const { res, ms } = await sendEvent("EvMention1", {
-        type: "app_mention",
-        user: "USTUDENT1",
-        text: "<@UTUTORBOT> what is data drift?",
-        ts: "1700000100.000100",
-        channel: "CMENTION",
-      });
-      expect(res.status).toBe(200);
+      const mention = JSON.stringify(
+        eventEnvelope("EvMention1", {
+          type: "app_mention",
+          user: "USTUDENT1",
+          text: "<@UTUTORBOT> what is data drift?",
+          ts: "1700000100.000100",
+          channel: "CMENTION",
+        }),
+      );
+      const { status, ms } = await postFromOutside(
+        `${base}/slack/events`,
+        { "content-type": JSON_TYPE, ...slackSignatureHeaders(SECRET, mention) },
+        mention,
+      );
+      expect(status).toBe(200);
       expect(ms).toBeLessThan(3000);
       await server.slack.bot.drain();
       const attempts = slack.calls.filter(
@@ -299,12 +309,16 @@ describe("Slack routes on a running server", () => {
         ts: "1700000300.000100",
         channel: "CRETRY",
       };
-      const first = await sendEvent("EvRetry1", event);
+      // Slack re-sends the same bytes; only the signature headers and X-Slack-Retry-Num change.
+      const body = JSON.stringify(eventEnvelope("EvRetry1", event));
+      const first = await send("/slack/events", body, { contentType: JSON_TYPE });
       expect(first.res.status).toBe(200);
       const before = server.slack.metrics.get("retries_deduplicated");
 
       // Slack's retry: same event id, a new signature, and X-Slack-Retry-Num.
-      const retry = await sendEvent("EvRetry1", event, {
+      const retry = await send("/slack/events", body, {
+        contentType: JSON_TYPE,
+        timestamp: Math.floor(Date.now() / 1000) + 1,
         headers: { "x-slack-retry-num": "1", "x-slack-retry-reason": "http_timeout" },
       });
       expect(retry.res.status).toBe(200);
@@ -312,7 +326,7 @@ describe("Slack routes on a running server", () => {
       const resent = await fetch(`${base}/slack/events`, {
         method: "POST",
         headers: { ...first.headers, "x-slack-retry-num": "2", "x-slack-retry-reason": "http_timeout" },
-        body: JSON.stringify(eventEnvelope("EvRetry1", event)),
+        body,
       });
       expect(resent.status).toBe(200);
 
@@ -333,7 +347,6 @@ describe("Slack routes on a running server", () => {
         readiness: { check: async () => ({ ready: true }) },
         extraRoutes: [slackRoutes(replica)],
       });
-      const body = JSON.stringify(eventEnvelope("EvRetry1", event));
       const onReplica = await replicaApp.request("/slack/events", {
         method: "POST",
         headers: {
@@ -456,11 +469,16 @@ describe("Slack routes on a running server", () => {
       });
       const startedBefore = answerer.started;
       try {
-        const { res, ms } = await send(
-          "/slack/commands",
-          slashCommandBody({ text: "how do I detect data drift?", responseUrl: slack.responseUrl("slow") }),
+        const body = slashCommandBody({
+          text: "how do I detect data drift?",
+          responseUrl: slack.responseUrl("slow"),
+        });
+        const { status, ms } = await postFromOutside(
+          `${base}/slack/commands`,
+          { "content-type": FORM, ...slackSignatureHeaders(SECRET, body) },
+          body,
         );
-        expect(res.status).toBe(200);
+        expect(status).toBe(200);
         expect(ms).toBeLessThan(3000);
         // The answer is still being worked on: the pipeline has started and nothing was delivered.
         await expect.poll(() => answerer.started, { timeout: 20_000 }).toBe(startedBefore + 1);

@@ -1,3 +1,4 @@
+import type { ServerResponse } from "node:http";
 import { type Context, Hono } from "hono";
 import type { z } from "zod";
 import {
@@ -83,7 +84,7 @@ export function slackRoutes(surface: SlackSurface): Hono {
       surface.metrics.increment("retries_deduplicated", { kind: "event" });
       return c.body(null, 200);
     }
-    await surface.bot.handleEvent(envelope);
+    await surface.bot.handleEvent(envelope, acknowledged(c));
     return c.body(null, 200);
   });
 
@@ -94,7 +95,7 @@ export function slackRoutes(surface: SlackSurface): Hono {
     // Slack occasionally checks the command URL's certificate with a bare `ssl_check=1` post.
     if (form.get("ssl_check") === "1") return c.body(null, 200);
     const command = parse(slashCommandSchema, Object.fromEntries(form));
-    return c.json(await surface.bot.handleCommand(command));
+    return c.json(await surface.bot.handleCommand(command, acknowledged(c)));
   });
 
   app.post("/slack/interactions", async (c) => {
@@ -105,11 +106,31 @@ export function slackRoutes(surface: SlackSurface): Hono {
     const payload = parseJson(payloadText);
     // Shortcuts, modals and the like are not ours; Slack only needs to hear they arrived.
     if (parse(envelopeTypeSchema, payload).type !== "block_actions") return c.body(null, 200);
-    await surface.bot.handleBlockActions(parse(blockActionsSchema, payload));
+    await surface.bot.handleBlockActions(parse(blockActionsSchema, payload), acknowledged(c));
     return c.body(null, 200);
   });
 
   return app;
+}
+
+/**
+ * Resolves once the acknowledgement has been written. Answering is CPU work on this same thread
+ * (embedding, ranking, the embedded database); started any earlier it would hold the
+ * acknowledgement back past Slack's 3 seconds. Outside a Node server, the next turn will do.
+ */
+function acknowledged(c: Context): Promise<void> {
+  const outgoing = (c.env as { outgoing?: ServerResponse } | undefined)?.outgoing;
+  return new Promise((resolve) => {
+    if (!outgoing || typeof outgoing.once !== "function") {
+      setImmediate(resolve);
+      return;
+    }
+    if (outgoing.writableFinished || outgoing.destroyed) return resolve();
+    outgoing.once("finish", () => resolve());
+    outgoing.once("close", () => resolve());
+    // Never strand an answer on a response that neither finishes nor closes.
+    setTimeout(resolve, 5_000).unref();
+  });
 }
 
 function parseJson(text: string): unknown {
