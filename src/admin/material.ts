@@ -149,6 +149,7 @@ function commonFolder(names: readonly string[]): string {
   const slash = first.indexOf("/");
   if (slash < 0) return "";
   const folder = first.slice(0, slash + 1);
+  if (folder === "./" || folder === "../") return "";
   return relevant.every((name) => name.startsWith(folder)) ? folder : "";
 }
 

@@ -53,9 +53,15 @@ export function renderInsightsHtml(insights: CourseInsights, courseTitle: string
       counts: insights.feedback.buckets.map((b) => (b.up + b.down > 0 ? `${b.up}↑ ${b.down}↓` : "")),
     },
   );
+  // Drift rarely nears 1: scale to the largest week (in quarters) so small shifts stay visible.
+  const largestDrift = Math.max(0, ...insights.drift.weeks.map((w) => w.drift ?? 0));
   const driftColumns = columns(
     insights.drift.weeks.map((w) => ({ label: shortDate(w.start), value: w.drift })),
-    { title: "Topic drift from the week before", max: 1, format: (v) => v.toFixed(2) },
+    {
+      title: "Topic drift from the week before",
+      max: Math.max(0.25, Math.ceil(largestDrift * 4) / 4),
+      format: (v) => v.toFixed(2),
+    },
   );
   const gapRows = insights.gaps
     .map(

@@ -57,7 +57,7 @@ export function lineChart(
   const width = options.width ?? 760;
   const height = 220;
   const left = 48;
-  const right = 16;
+  const right = 36;
   const top = 16;
   const bottom = 44;
   const plotW = width - left - right;

@@ -4,7 +4,10 @@ import { MemoryRateLimitStore } from "../../src/ratelimit/memory-store.ts";
 import type { RateLimitStore } from "../../src/ratelimit/store.ts";
 
 function limiter(settings: { ip: number; session: number; course: number }, now = () => 0) {
-  return new RateLimiter({ store: new MemoryRateLimitStore(now), settings: { windowMs: 60_000, ...settings } });
+  return new RateLimiter({
+    store: new MemoryRateLimitStore(now),
+    settings: { windowMs: 60_000, ...settings },
+  });
 }
 
 describe("RateLimiter", () => {
@@ -21,7 +24,10 @@ describe("RateLimiter", () => {
   it("names the session scope when a session runs out while its IP still has allowance", async () => {
     const rl = limiter({ ip: 100, session: 1, course: 100 });
     expect((await rl.check({ ip: "a", session: "s1", course: "c" })).allowed).toBe(true);
-    expect(await rl.check({ ip: "a", session: "s1", course: "c" })).toMatchObject({ allowed: false, scope: "session" });
+    expect(await rl.check({ ip: "a", session: "s1", course: "c" })).toMatchObject({
+      allowed: false,
+      scope: "session",
+    });
     expect((await rl.check({ ip: "a", session: "s2", course: "c" })).allowed).toBe(true);
   });
 
@@ -38,7 +44,8 @@ describe("RateLimiter", () => {
 
   it("turns a scope off with 0", async () => {
     const rl = limiter({ ip: 0, session: 0, course: 0 });
-    for (let i = 0; i < 50; i++) expect((await rl.check({ ip: "a", session: "s", course: "c" })).allowed).toBe(true);
+    for (let i = 0; i < 50; i++)
+      expect((await rl.check({ ip: "a", session: "s", course: "c" })).allowed).toBe(true);
   });
 
   it("lets requests through and reports it when the store fails", async () => {

@@ -51,7 +51,8 @@ describe("rate limits on the student routes", () => {
 
   it("answers 429 with Retry-After and the documented error shape once an IP has used its allowance", async () => {
     const statuses = [];
-    for (let i = 0; i < 3; i++) statuses.push((await post(a, "/v1/search", { course: "ip101", query: "drift" }, "203.0.113.1")).status);
+    for (let i = 0; i < 3; i++)
+      statuses.push((await post(a, "/v1/search", { course: "ip101", query: "drift" }, "203.0.113.1")).status);
     expect(statuses).toEqual([200, 200, 200]);
     const refused = await post(a, "/v1/search", { course: "ip101", query: "drift" }, "203.0.113.1");
     expect(refused.status).toBe(429);
@@ -63,8 +64,12 @@ describe("rate limits on the student routes", () => {
     expect(body.error.code).toBe("rate_limited");
     expect(body.error.message).toMatch(/network address/);
     // Another client is unaffected, and routes outside the student API are never limited.
-    expect((await post(a, "/v1/search", { course: "ip101", query: "drift" }, "203.0.113.99")).status).toBe(200);
-    expect((await fetch(`${a.url}/healthz`, { headers: { "x-forwarded-for": "203.0.113.1" } })).status).toBe(200);
+    expect((await post(a, "/v1/search", { course: "ip101", query: "drift" }, "203.0.113.99")).status).toBe(
+      200,
+    );
+    expect((await fetch(`${a.url}/healthz`, { headers: { "x-forwarded-for": "203.0.113.1" } })).status).toBe(
+      200,
+    );
   });
 
   it("limits a conversation on its own: a new session is still served", async () => {
@@ -73,7 +78,16 @@ describe("rate limits on the student routes", () => {
     expect(first.status).toBe(200);
     const { sessionId } = (await first.json()) as { sessionId: string };
     expect((await post(a, "/v1/chat", { message: "And concept drift?", sessionId }, ip)).status).toBe(200);
-    expect((await post(b, "/v1/feedback", { sessionId, messageId: crypto.randomUUID(), rating: "up" }, "203.0.113.3")).status).toBe(404);
+    expect(
+      (
+        await post(
+          b,
+          "/v1/feedback",
+          { sessionId, messageId: crypto.randomUUID(), rating: "up" },
+          "203.0.113.3",
+        )
+      ).status,
+    ).toBe(404);
     // The session's allowance (2) is used up, across both replicas and whichever address it comes from.
     const refused = await post(a, "/v1/chat", { message: "Why does it matter?", sessionId }, "203.0.113.4");
     expect(refused.status).toBe(429);
@@ -86,15 +100,21 @@ describe("rate limits on the student routes", () => {
   it("limits each course separately, whoever asks", async () => {
     const statuses = [];
     for (let i = 0; i < 5; i++)
-      statuses.push((await post(i % 2 ? a : b, "/v1/search", { course: "busy101", query: "drift" }, `192.0.2.${i + 10}`)).status);
+      statuses.push(
+        (await post(i % 2 ? a : b, "/v1/search", { course: "busy101", query: "drift" }, `192.0.2.${i + 10}`))
+          .status,
+      );
     expect(statuses).toEqual([200, 200, 200, 200, 429]);
-    expect((await post(a, "/v1/search", { course: "calm101", query: "drift" }, "192.0.2.50")).status).toBe(200);
+    expect((await post(a, "/v1/search", { course: "calm101", query: "drift" }, "192.0.2.50")).status).toBe(
+      200,
+    );
   });
 
   it("shares one allowance between replicas through Redis", async () => {
     const ip = "203.0.113.9";
     const statuses = [];
-    for (const server of [a, b, a, b]) statuses.push((await post(server, "/v1/search", { course: "ip102", query: "x" }, ip)).status);
+    for (const server of [a, b, a, b])
+      statuses.push((await post(server, "/v1/search", { course: "ip102", query: "x" }, ip)).status);
     expect(statuses).toEqual([200, 200, 200, 429]);
   });
 });

@@ -34,7 +34,18 @@ export async function startRedisServer(): Promise<RedisServer> {
     const port = await freePort();
     const child = spawn(
       "redis-server",
-      ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--protected-mode", "yes"],
+      [
+        "--port",
+        String(port),
+        "--bind",
+        "127.0.0.1",
+        "--save",
+        "",
+        "--appendonly",
+        "no",
+        "--protected-mode",
+        "yes",
+      ],
       { stdio: ["ignore", "pipe", "pipe"] },
     );
     const ready = await new Promise<boolean>((resolve, reject) => {

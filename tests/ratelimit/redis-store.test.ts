@@ -54,7 +54,8 @@ describe("RedisRateLimitStore against a real redis-server", () => {
     const replicaA = new RateLimiter({ store: a, settings });
     const replicaB = new RateLimiter({ store: b, settings });
     const verdicts = [];
-    for (let i = 0; i < 6; i++) verdicts.push(await (i % 2 === 0 ? replicaA : replicaB).check({ session: "s-1" }));
+    for (let i = 0; i < 6; i++)
+      verdicts.push(await (i % 2 === 0 ? replicaA : replicaB).check({ session: "s-1" }));
     expect(verdicts.map((v) => v.allowed)).toEqual([true, true, true, true, false, false]);
     expect(verdicts[4]).toMatchObject({ scope: "session" });
   });
