@@ -56,6 +56,29 @@ const envSchema = z.object({
   ),
   REDIS_URL: optionalString,
   PUBLIC_BASE_URL: optionalUrl,
+  // Comma-separated origins whose pages may embed the widget, for courses that list none of their own.
+  WIDGET_ALLOWED_ORIGINS: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .default("")
+      .transform((value, ctx) => {
+        const origins: string[] = [];
+        for (const entry of value
+          .split(",")
+          .map((part) => part.trim())
+          .filter(Boolean)) {
+          const origin = entry === "*" ? "*" : originOf(entry);
+          if (!origin)
+            ctx.addIssue({
+              code: "custom",
+              message: `"${entry}" is not an origin (scheme://host[:port] or *)`,
+            });
+          else origins.push(origin);
+        }
+        return origins;
+      }),
+  ),
   GUARD_CONFIG: optionalString,
   LOG_LEVEL: z.preprocess(
     emptyToUndefined,
@@ -64,6 +87,18 @@ const envSchema = z.object({
 });
 
 export type Env = z.infer<typeof envSchema>;
+
+/** `scheme://host[:port]` of an http(s) address with no path, or undefined. */
+function originOf(value: string): string | undefined {
+  try {
+    const url = new URL(value);
+    if ((url.protocol !== "http:" && url.protocol !== "https:") || url.pathname !== "/" || url.search)
+      return undefined;
+    return url.origin;
+  } catch {
+    return undefined;
+  }
+}
 
 export interface Config {
   databaseUrl: string | undefined;
@@ -105,6 +140,8 @@ export interface Config {
   };
   redisUrl: string | undefined;
   publicBaseUrl: string | undefined;
+  /** Origins allowed to call the student API from a browser for courses without their own list. */
+  widgetAllowedOrigins: string[];
   guardConfigPath: string | undefined;
   logLevel: Env["LOG_LEVEL"];
 }
@@ -172,6 +209,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     redisUrl: e.REDIS_URL,
     publicBaseUrl: e.PUBLIC_BASE_URL,
+    widgetAllowedOrigins: e.WIDGET_ALLOWED_ORIGINS,
     guardConfigPath: e.GUARD_CONFIG,
     logLevel: e.LOG_LEVEL,
   };

@@ -3,10 +3,13 @@ import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import type { Hono } from "hono";
 import { type AppEnv, createApp } from "./api/app.ts";
+import { courseCors } from "./api/middleware/course-cors.ts";
 import { adminRoutes } from "./api/routes/admin.ts";
 import { slackRoutes } from "./api/routes/slack.ts";
+import { widgetRoutes } from "./api/routes/widget.ts";
 import { trackRequests } from "./api/server-drain.ts";
 import type { Config } from "./config.ts";
+import { OriginPolicy } from "./courses/origin-policy.ts";
 import { acquireDataDirLock, type DataDirLock } from "./db/data-lock.ts";
 import { databaseAnswers } from "./db/ping.ts";
 import type { IngestProgress } from "./ingest/sync.ts";
@@ -15,6 +18,8 @@ import { createTutor, type Tutor, type TutorOverrides } from "./tutor.ts";
 
 export interface RunningServer {
   tutor: Tutor;
+  /** Which web origins may call the student API per course; `update` edits a course's list. */
+  originPolicy: OriginPolicy;
   app: Hono<AppEnv>;
   port: number;
   url: string;
@@ -63,11 +68,21 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     conversations: tutor.conversations,
     log,
   });
+  const originPolicy = new OriginPolicy({ db: tutor.db, defaults: config.widgetAllowedOrigins });
   const app = createApp({
     searcher: tutor.searcher,
     pipeline: tutor.pipeline,
     conversations: tutor.conversations,
     defaultCourse: config.defaultCourse,
+    middleware: [
+      // Before rate limits: a page that may not use the tutor is refused without spending anyone's allowance.
+      courseCors({
+        allows: (course, origin) => originPolicy.allows(course, origin),
+        defaultCourse: config.defaultCourse,
+        publicBaseUrl: config.publicBaseUrl,
+        db: tutor.db,
+      }),
+    ],
     readiness: {
       async check() {
         if (state !== "ready") return { ready: false, reason: startupProblem ?? state };
@@ -82,6 +97,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
         ingest: (dir, course) => tutor.ingest(dir, course),
       }),
       slackRoutes(slack),
+      widgetRoutes({ db: tutor.db, defaultCourse: config.defaultCourse, publicBaseUrl: config.publicBaseUrl }),
       ...(options.extraRoutes?.(tutor) ?? []),
     ],
   });
@@ -119,6 +135,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   let closing: Promise<void> | undefined;
   return {
     tutor,
+    originPolicy,
     app,
     port,
     url,

@@ -40,4 +40,15 @@ describe("loadConfig", () => {
     expect(loadConfig({ RERANKER_MODEL_DIR: "/models/ce" }).reranker).toBe("cross-encoder");
     expect(loadConfig({ RERANKER_MODEL_DIR: "/models/ce", RERANKER: "none" }).reranker).toBe("none");
   });
+
+  it("reads the default widget origins as a list of origins", () => {
+    expect(loadConfig({}).widgetAllowedOrigins).toEqual([]);
+    expect(
+      loadConfig({ WIDGET_ALLOWED_ORIGINS: " https://LMS.example.edu/ , http://127.0.0.1:8080,* " })
+        .widgetAllowedOrigins,
+    ).toEqual(["https://lms.example.edu", "http://127.0.0.1:8080", "*"]);
+    expect(() => loadConfig({ WIDGET_ALLOWED_ORIGINS: "https://lms.example.edu/course" })).toThrow(
+      /WIDGET_ALLOWED_ORIGINS/,
+    );
+  });
 });

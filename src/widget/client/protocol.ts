@@ -1,0 +1,42 @@
+import * as z from "zod/mini";
+
+/**
+ * What the widget accepts from the tutor's API. Replies are checked at this edge so a proxy's
+ * error page or a half-written event becomes a clear message instead of a broken panel.
+ * (zod/mini keeps the bundle small; the shapes follow `/v1/chat` in the design contract.)
+ */
+export const citationSchema = z.object({
+  n: z.number(),
+  source: z.string(),
+  title: z.string(),
+  heading: z.string(),
+  snippet: z.string(),
+  url: z.optional(z.string()),
+});
+export type WidgetCitation = z.infer<typeof citationSchema>;
+
+export const answerStatusSchema = z.enum(["answered", "no_answer", "refused"]);
+export type AnswerStatus = z.infer<typeof answerStatusSchema>;
+
+export const chatReplySchema = z.object({
+  sessionId: z.string(),
+  messageId: z.string(),
+  status: answerStatusSchema,
+  answer: z.string(),
+  citations: z.array(citationSchema),
+  guardrail: z.optional(z.object({ rule: z.string(), reason: z.string() })),
+  degraded: z.optional(z.boolean()),
+});
+export type ChatReply = z.infer<typeof chatReplySchema>;
+
+export const metaEventSchema = z.object({ sessionId: z.string() });
+export const tokenEventSchema = z.object({ text: z.string() });
+export const citationsEventSchema = z.object({ citations: z.array(citationSchema) });
+
+export const errorBodySchema = z.object({
+  status: z.optional(z.number()),
+  error: z.object({ code: z.string(), message: z.string() }),
+});
+
+export const modeSchema = z.enum(["explain", "hint", "quiz"]);
+export type TutorMode = z.infer<typeof modeSchema>;
