@@ -1,4 +1,8 @@
-import { type Logger, LogLevel, type RetryOptions, retryPolicies, WebClient } from "@slack/web-api";
+import slackWebApi, { type Logger, LogLevel, type RetryOptions, WebClient } from "@slack/web-api";
+
+// Node's ESM loader cannot see `retryPolicies` among the CommonJS package's named exports
+// (bundlers and vitest can); read it from the default export so `tutor serve` starts under Node.
+const { retryPolicies } = slackWebApi;
 import type { SlackMessage } from "./blocks.ts";
 
 /** Where an asynchronous answer goes. */

@@ -37,7 +37,7 @@ bleaching; a bleached coral can recover if temperatures fall within a few weeks.
 };
 
 /** The course as an instructor would zip its folder: one wrapping folder, plus junk to ignore. */
-export function bio200Zip(): Uint8Array {
+export function bio200Zip(): Uint8Array<ArrayBuffer> {
   const entries: Record<string, Uint8Array> = {};
   for (const [name, text] of Object.entries(BIO200_FILES)) entries[`bio200/${name}`] = strToU8(text);
   entries["bio200/.DS_Store"] = new Uint8Array([0, 0, 0, 1]);
