@@ -55,6 +55,26 @@ const envSchema = z.object({
       .optional(),
   ),
   REDIS_URL: optionalString,
+  // Requests allowed per window for each scope; 0 turns that scope off.
+  RATE_LIMIT_WINDOW_MS: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number().int().min(1_000).max(86_400_000).default(60_000),
+  ),
+  RATE_LIMIT_IP: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).default(120)),
+  RATE_LIMIT_SESSION: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).default(30)),
+  RATE_LIMIT_COURSE: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).default(1_200)),
+  // Proxies (load balancers) in front of the tutor whose X-Forwarded-For entry names the client.
+  TRUST_PROXY_HOPS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(10).default(0)),
+  METRICS_TOKEN: optionalString,
+  ADMIN_UPLOAD_MAX_BYTES: z.preprocess(
+    emptyToUndefined,
+    z.coerce
+      .number()
+      .int()
+      .min(1_024)
+      .max(1_073_741_824)
+      .default(50 * 1024 * 1024),
+  ),
   PUBLIC_BASE_URL: optionalUrl,
   // Comma-separated origins whose pages may embed the widget, for courses that list none of their own.
   WIDGET_ALLOWED_ORIGINS: z.preprocess(
@@ -139,6 +159,12 @@ export interface Config {
     courses?: Record<string, string>;
   };
   redisUrl: string | undefined;
+  /** Per-IP, per-session and per-course limits on the student routes (requests per window). */
+  rateLimit: { windowMs: number; ip: number; session: number; course: number; trustProxyHops: number };
+  /** Bearer token for GET /metrics; unset leaves it open (scrapers on a private network). */
+  metricsToken: string | undefined;
+  /** Largest course-material upload, in bytes (zip or files, after unzipping). */
+  adminUploadMaxBytes: number;
   publicBaseUrl: string | undefined;
   /** Origins allowed to call the student API from a browser for courses without their own list. */
   widgetAllowedOrigins: string[];
@@ -208,6 +234,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ),
     },
     redisUrl: e.REDIS_URL,
+    rateLimit: {
+      windowMs: e.RATE_LIMIT_WINDOW_MS,
+      ip: e.RATE_LIMIT_IP,
+      session: e.RATE_LIMIT_SESSION,
+      course: e.RATE_LIMIT_COURSE,
+      trustProxyHops: e.TRUST_PROXY_HOPS,
+    },
+    metricsToken: e.METRICS_TOKEN,
+    adminUploadMaxBytes: e.ADMIN_UPLOAD_MAX_BYTES,
     publicBaseUrl: e.PUBLIC_BASE_URL,
     widgetAllowedOrigins: e.WIDGET_ALLOWED_ORIGINS,
     guardConfigPath: e.GUARD_CONFIG,

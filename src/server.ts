@@ -4,7 +4,9 @@ import { serve } from "@hono/node-server";
 import type { Hono } from "hono";
 import { type AppEnv, createApp } from "./api/app.ts";
 import { courseCors } from "./api/middleware/course-cors.ts";
+import { rateLimit } from "./api/middleware/rate-limit.ts";
 import { adminRoutes } from "./api/routes/admin.ts";
+import { metricsRoutes } from "./api/routes/metrics.ts";
 import { slackRoutes } from "./api/routes/slack.ts";
 import { widgetRoutes } from "./api/routes/widget.ts";
 import { trackRequests } from "./api/server-drain.ts";
@@ -13,6 +15,9 @@ import { OriginPolicy } from "./courses/origin-policy.ts";
 import { acquireDataDirLock, type DataDirLock } from "./db/data-lock.ts";
 import { databaseAnswers } from "./db/ping.ts";
 import type { IngestProgress } from "./ingest/sync.ts";
+import { observeRequests } from "./observability/http.ts";
+import { createTelemetry, describeError } from "./observability/telemetry.ts";
+import { createRateLimiter } from "./ratelimit/create.ts";
 import { createSlackSurface, type SlackSurface } from "./slack/surface.ts";
 import { createTutor, type Tutor, type TutorOverrides } from "./tutor.ts";
 
@@ -45,13 +50,18 @@ export interface StartOptions {
  * or bootstraps the default course, then reports ready.
  */
 export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
-  const log = options.log ?? (() => {});
+  const telemetry = options.overrides?.telemetry ?? createTelemetry({ level: config.logLevel });
+  const logger = telemetry.logger;
+  const log = (message: string) => {
+    options.log?.(message);
+    logger.info({ event: "server" }, message);
+  };
   let lock: DataDirLock | undefined;
   if (!config.databaseUrl && !options.overrides?.db) lock = await acquireDataDirLock(config.dataDir, "serve");
 
   let tutor: Tutor;
   try {
-    tutor = await createTutor(config, options.overrides);
+    tutor = await createTutor(config, { ...options.overrides, telemetry });
   } catch (error) {
     await lock?.release();
     throw error;
@@ -69,11 +79,33 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     log,
   });
   const originPolicy = new OriginPolicy({ db: tutor.db, defaults: config.widgetAllowedOrigins });
+  slack.metrics.onIncrement((name, labels) => telemetry.metrics.slackEvent(name, labels));
+  const limits = config.rateLimit;
+  const limiter =
+    limits.ip > 0 || limits.session > 0 || limits.course > 0
+      ? createRateLimiter({
+          settings: limits,
+          redisUrl: config.redisUrl,
+          onStoreError: (error) => {
+            telemetry.metrics.rateLimitStoreError();
+            logger.warn(
+              { event: "ratelimit.store_error", err: describeError(error) },
+              "rate-limit store unreachable; request let through",
+            );
+          },
+        })
+      : undefined;
   const app = createApp({
     searcher: tutor.searcher,
     pipeline: tutor.pipeline,
     conversations: tutor.conversations,
     defaultCourse: config.defaultCourse,
+    observe: observeRequests(telemetry),
+    // Course-material uploads may be larger than the 64 KiB every other body is held to.
+    bodyLimitFor: (method, path) =>
+      method === "POST" && /^\/admin\/courses\/[^/]+\/material$/.test(path)
+        ? config.adminUploadMaxBytes + 1024 * 1024
+        : undefined,
     middleware: [
       // Before rate limits: a page that may not use the tutor is refused without spending anyone's allowance.
       courseCors({
@@ -82,6 +114,16 @@ export async function startServer(config: Config, options: StartOptions = {}): P
         publicBaseUrl: config.publicBaseUrl,
         db: tutor.db,
       }),
+      ...(limiter
+        ? [
+            rateLimit({
+              limiter,
+              defaultCourse: config.defaultCourse,
+              trustProxyHops: limits.trustProxyHops,
+              onLimited: (scope) => telemetry.metrics.rateLimitHit(scope),
+            }),
+          ]
+        : []),
     ],
     readiness: {
       async check() {
@@ -94,8 +136,14 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       adminRoutes({
         db: tutor.db,
         tokens: () => [config.adminToken, lock?.info.token],
-        ingest: (dir, course) => tutor.ingest(dir, course),
+        ingest: (dir, course, ingestOptions) => tutor.ingest(dir, course, undefined, ingestOptions),
+        runs: tutor.ingestionRuns,
+        uploadLimits: { maxBytes: config.adminUploadMaxBytes, maxFiles: 2_000 },
+        onBackgroundError: () => {
+          // Already logged and counted by the ingestion's telemetry, and recorded on its run.
+        },
       }),
+      metricsRoutes({ metrics: telemetry.metrics, token: config.metricsToken }),
       slackRoutes(slack),
       widgetRoutes({ db: tutor.db, defaultCourse: config.defaultCourse, publicBaseUrl: config.publicBaseUrl }),
       ...(options.extraRoutes?.(tutor) ?? []),
@@ -118,7 +166,9 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     const course = config.defaultCourse;
     if (options.bootstrapDefaultCourse !== false && (await tutor.courseIsEmpty(course))) {
       log(`Course "${course}" is empty: ingesting the bundled material from ${config.corpusDir}…`);
-      const summary = await tutor.ingest(config.corpusDir, course, options.onIngestProgress);
+      const summary = await tutor.ingest(config.corpusDir, course, options.onIngestProgress, {
+        trigger: "bootstrap",
+      });
       log(
         `Ingested ${summary.documents} documents, ${summary.chunks} chunks in ${(summary.ms / 1000).toFixed(1)} s.`,
       );
@@ -153,6 +203,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
         // Slack answers already acknowledged are still owed; deliver them before the database goes.
         await slack.bot.drain();
         await tutor.close();
+        await limiter?.close();
         await lock?.release();
       })();
       return closing;

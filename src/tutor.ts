@@ -1,3 +1,4 @@
+import { IngestionRuns } from "./admin/ingestion-runs.ts";
 import { createAnswering } from "./answer/llm/setup.ts";
 import { quizKeyFollowUp } from "./answer/modes/quiz-key.ts";
 import type { CircuitBreaker } from "./answer/resilience/circuit-breaker.ts";
@@ -11,6 +12,7 @@ import { createEmbeddings } from "./embed/factory.ts";
 import { GuardEngine } from "./guard/engine.ts";
 import { sizeRule } from "./guard/rules/size.ts";
 import { type IngestProgress, type IngestSummary, ingestFolder } from "./ingest/sync.ts";
+import { createTelemetry, type Telemetry } from "./observability/telemetry.ts";
 import { createPipeline, type Pipeline } from "./pipeline.ts";
 import { CourseIndexes } from "./retrieve/course-index.ts";
 import type { Reranker } from "./retrieve/rerank.ts";
@@ -29,12 +31,29 @@ export interface Tutor {
   /** The LLM's circuit breaker (state for metrics and health); absent without an LLM. */
   llmBreaker?: CircuitBreaker;
   pipeline: Pipeline;
-  ingest(dir: string, course: string, onProgress?: IngestProgress): Promise<IngestSummary>;
+  /** Metrics and structured logs (silent unless the server gives a real logger). */
+  telemetry: Telemetry;
+  /** Every ingestion's record, one running per course across replicas. */
+  ingestionRuns: IngestionRuns;
+  ingest(
+    dir: string,
+    course: string,
+    onProgress?: IngestProgress,
+    options?: TutorIngestOptions,
+  ): Promise<IngestSummary>;
   courseIsEmpty(course: string): Promise<boolean>;
   close(): Promise<void>;
 }
 
+export interface TutorIngestOptions {
+  /** What started the run (folder, upload, bootstrap…): recorded and used as a metrics label. */
+  trigger?: string;
+  /** Hears the run's id once it is recorded, before the work starts. */
+  onRunStarted?: (runId: string) => void;
+}
+
 export interface TutorOverrides {
+  telemetry?: Telemetry;
   db?: Db;
   embeddings?: CourseEmbeddings;
   reranker?: Reranker;
@@ -46,11 +65,15 @@ export async function createTutor(config: Config, overrides: TutorOverrides = {}
   const embeddings = overrides.embeddings ?? (await createEmbeddings(config));
   const indexes = new CourseIndexes(db);
   const searcher = new HybridSearcher({ db, indexes, embeddings, reranker: overrides.reranker });
+  const telemetry = overrides.telemetry ?? createTelemetry();
+  const ingestionRuns = new IngestionRuns(db);
   const guard = new GuardEngine([sizeRule()]);
+  telemetry.watchGuard(guard);
   const conversations = new ConversationStore(db);
   // The LLM when configured, behind timeouts, retries and a breaker; offline answerers otherwise
   // and as its fallback, in every tutor mode.
-  const answering = createAnswering(config);
+  const answering = createAnswering(config, { onAttempt: telemetry.llmAttempt });
+  if (answering.breaker) telemetry.watchBreaker(answering.breaker);
   const answerer = overrides.answerer ?? answering.answerer;
   const pipeline = createPipeline({
     searcher,
@@ -61,6 +84,7 @@ export async function createTutor(config: Config, overrides: TutorOverrides = {}
     publicBaseUrl: config.publicBaseUrl,
     deadlineMs: config.chatDeadlineMs,
     followUps: quizKeyFollowUp(conversations),
+    observers: [telemetry.pipelineObserver],
   });
 
   return {
@@ -74,10 +98,22 @@ export async function createTutor(config: Config, overrides: TutorOverrides = {}
     answerer,
     ...(answering.breaker ? { llmBreaker: answering.breaker } : {}),
     pipeline,
-    async ingest(dir, course, onProgress) {
-      const summary = await ingestFolder({ db, embeddings, dir, course, onProgress });
-      await indexes.rebuild(course);
-      return summary;
+    telemetry,
+    ingestionRuns,
+    async ingest(dir, course, onProgress, options = {}) {
+      const trigger = options.trigger ?? "folder";
+      return telemetry.trackIngestion(course, trigger, () =>
+        ingestionRuns.run(
+          course,
+          trigger,
+          async () => {
+            const summary = await ingestFolder({ db, embeddings, dir, course, onProgress });
+            await indexes.rebuild(course);
+            return summary;
+          },
+          options.onRunStarted,
+        ),
+      );
     },
     async courseIsEmpty(course) {
       const { rows } = await db.query<{ n: number }>(

@@ -23,6 +23,10 @@ export interface AppDeps {
    * rate limits), run in order after the request id and the body-size limit.
    */
   middleware?: MiddlewareHandler[];
+  /** Wraps everything after the request id (request metrics, access logs, log context). */
+  observe?: MiddlewareHandler;
+  /** A larger body limit for the few routes that need one (course-material uploads). */
+  bodyLimitFor?: (method: string, path: string) => number | undefined;
 }
 
 export type AppEnv = { Variables: RequestIdVariables };
@@ -31,9 +35,10 @@ export type AppEnv = { Variables: RequestIdVariables };
 export function createApp(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.use("*", requestId());
+  if (deps.observe) app.use("*", deps.observe);
   app.use("*", async (c, next) => {
     if (c.req.method === "GET" || c.req.method === "HEAD" || c.req.method === "OPTIONS") return next();
-    return limitBodySize()(c, next);
+    return limitBodySize(deps.bodyLimitFor?.(c.req.method, c.req.path))(c, next);
   });
   for (const handler of deps.middleware ?? []) app.use("*", handler);
 

@@ -10,7 +10,15 @@ export async function startSeededServer(
   env: Record<string, string> = {},
   options: StartOptions = {},
 ): Promise<RunningServer & { config: Config }> {
-  const config = loadConfig({ PORT: "0", ...env });
+  // Quiet logs and no rate limits unless a test asks for them (tests/observability, tests/ratelimit).
+  const config = loadConfig({
+    PORT: "0",
+    LOG_LEVEL: "silent",
+    RATE_LIMIT_IP: "0",
+    RATE_LIMIT_SESSION: "0",
+    RATE_LIMIT_COURSE: "0",
+    ...env,
+  });
   const db = await openSeededDb();
   const server = await startServer(config, { hostname: "127.0.0.1", ...options, overrides: { db, ...options.overrides } });
   return {
