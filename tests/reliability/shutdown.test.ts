@@ -9,8 +9,9 @@ import { type PgliteWireServer, startPgliteWireServer } from "../helpers/pg-serv
 async function* sseEvents(body: ReadableStream<Uint8Array>) {
   const decoder = new TextDecoder();
   let buffer = "";
-  for await (const piece of body) {
-    buffer += decoder.decode(piece, { stream: true });
+  const reader = body.getReader();
+  for (let read = await reader.read(); !read.done; read = await reader.read()) {
+    buffer += decoder.decode(read.value, { stream: true });
     let end = buffer.indexOf("\n\n");
     while (end >= 0) {
       const block = buffer.slice(0, end);
