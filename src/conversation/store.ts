@@ -97,15 +97,17 @@ export class ConversationStore {
 
   /** The answer key of the session's most recent quiz, if it has had one. */
   async latestQuizKey(sessionId: string): Promise<StoredQuizKey | null> {
-    const { rows } = await this.db.query<{ id: string; quiz_key: QuizKey | string }>(
-      `SELECT id, quiz_key FROM messages WHERE session_id = $1 AND quiz_key IS NOT NULL
-        ORDER BY created_at DESC LIMIT 1`,
+    const { rows } = await this.db.query<{ id: string; quiz_key: QuizKey | string; is_latest: boolean }>(
+      `SELECT q.id, q.quiz_key,
+              q.id = (SELECT id FROM messages WHERE session_id = $1 ORDER BY created_at DESC LIMIT 1) AS is_latest
+         FROM messages q WHERE q.session_id = $1 AND q.quiz_key IS NOT NULL
+        ORDER BY q.created_at DESC LIMIT 1`,
       [sessionId],
     );
     const row = rows[0];
     if (!row) return null;
     const key = typeof row.quiz_key === "string" ? (JSON.parse(row.quiz_key) as QuizKey) : row.quiz_key;
-    return { messageId: row.id, key };
+    return { messageId: row.id, key, isLatest: row.is_latest === true };
   }
 
   /** Stores (or replaces) the rating of one message; the session must be the message's own. */

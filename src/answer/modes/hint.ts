@@ -36,7 +36,9 @@ export class ExtractiveHintAnswerer implements Answerer {
         ? `“${best.chunk.heading}” in ${best.chunk.title}`
         : best.chunk.title;
 
-    const parts = [`Let's work it out rather than me handing you the answer. Start with ${place} [${n}].`];
+    // Scaffolding sentences either point at a section or ask a question: they state nothing, so
+    // the output guardrails have nothing to check them against.
+    const parts = [`Rather than hand you the answer, let's start with ${place} [${n}].`];
     if (cloze) {
       parts.push(`Hint: ${withCitation(cloze.text, n)}`);
       parts.push(

@@ -1,12 +1,17 @@
 import type { ScoredChunk } from "../../retrieve/types.ts";
 import type { AnswerDraft, QuizKey, TutorMode } from "../types.ts";
 
-/** Told to the student under every quiz; `isRevealRequest` recognises the words it suggests. */
-export const QUIZ_REVEAL_INVITE = "When you have tried them, ask me to “show answers” for the answer key.";
+/**
+ * Asked under every quiz. A question states nothing, so the output guardrails leave it alone; a
+ * "yes" straight after the quiz, or "show answers" at any later point, reveals the key.
+ */
+export const QUIZ_REVEAL_INVITE = "Once you have tried them, shall I show you the answers?";
 
 export interface StoredQuizKey {
   messageId: string;
   key: QuizKey;
+  /** The quiz is the session's most recent message (so a bare "yes" answers its invitation). */
+  isLatest: boolean;
 }
 
 /** Where quiz keys are kept: with the message that asked the questions. */
@@ -39,15 +44,27 @@ const ASKS =
 const KEY = /\b(answers?|answer key|key|solutions?)\b/;
 const BARE = /^(the )?(answers?|answer key|solutions?|key)( please| pls)?$/;
 
-/** "show answers", "can I see the answer key?", "answers please" — short requests for the key. */
-export function isRevealRequest(message: string): boolean {
-  const text = message
+const YES =
+  /^(yes|yeah|yep|yup|sure|ok|okay|please|go ahead|please do|yes please|sure thing|ok please|okay please|show me|i am ready|i m ready|ready|done|go on)( please| thanks| thank you)?$/;
+
+function normalise(message: string): string {
+  return message
     .toLowerCase()
     .replace(/[^\p{L}\p{N}\s]/gu, " ")
     .replace(/\s+/g, " ")
     .trim();
+}
+
+/** "show answers", "can I see the answer key?", "answers please" — short requests for the key. */
+export function isRevealRequest(message: string): boolean {
+  const text = normalise(message);
   if (text.length === 0 || text.length > 60) return false;
   return BARE.test(text) || (ASKS.test(text) && KEY.test(text));
+}
+
+/** "yes", "sure, go ahead": accepting the quiz's invitation to see the answers. */
+export function isAffirmative(message: string): boolean {
+  return YES.test(normalise(message));
 }
 
 /**
@@ -57,13 +74,14 @@ export function isRevealRequest(message: string): boolean {
 export function quizKeyFollowUp(store: QuizKeyStore): FollowUpHandler {
   return {
     async answer({ sessionId, question }) {
-      if (!isRevealRequest(question)) return null;
+      const asked = isRevealRequest(question);
+      if (!asked && !isAffirmative(question)) return null;
       const stored = await store.latestQuizKey(sessionId);
-      if (!stored) return null;
+      if (!stored || (!asked && !stored.isLatest)) return null;
       return {
         draft: {
           status: "answered",
-          answer: `Here are the answers to your practice questions:\n${stored.key.answer}`,
+          answer: `Answer key:\n${stored.key.answer}`,
           citations: stored.key.citations,
           answeredBy: "quiz-key",
         },

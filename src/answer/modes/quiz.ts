@@ -60,7 +60,7 @@ export class ExtractiveQuizAnswerer implements Answerer {
     if (questions.length === 0) {
       return { status: "no_answer", answer: "", citations: [], answeredBy: this.name };
     }
-    const answer = `Practice questions from the course material:\n${questions.join("\n")}\n\n${QUIZ_REVEAL_INVITE}`;
+    const answer = `Practice questions:\n${questions.join("\n")}\n\n${QUIZ_REVEAL_INVITE}`;
     for (const piece of answer.match(/\S+\s*/g) ?? []) request.onToken?.(piece);
     const citations = numbering.citations(this.options.publicBaseUrl);
     return {

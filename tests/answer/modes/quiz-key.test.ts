@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isRevealRequest, quizKeyFollowUp } from "../../../src/answer/modes/quiz-key.ts";
+import { isAffirmative, isRevealRequest, quizKeyFollowUp } from "../../../src/answer/modes/quiz-key.ts";
 import type { QuizKey } from "../../../src/answer/types.ts";
 import { sampleChunks } from "../sample-chunks.ts";
 
@@ -26,6 +26,15 @@ describe("isRevealRequest", () => {
   });
 });
 
+describe("isAffirmative", () => {
+  it("recognises short acceptances and nothing longer", () => {
+    for (const yes of ["yes", "Yes please!", "sure", "ok", "go ahead", "yep, thanks"])
+      expect(isAffirmative(yes)).toBe(true);
+    for (const no of ["yes, but what is drift?", "no", "not yet", "What is PSI?"])
+      expect(isAffirmative(no)).toBe(false);
+  });
+});
+
 describe("quizKeyFollowUp", () => {
   const key: QuizKey = {
     answer: "1. Drift is a loss of accuracy [1].",
@@ -38,7 +47,7 @@ describe("quizKeyFollowUp", () => {
     const followUp = quizKeyFollowUp({
       latestQuizKey: async (sessionId) => {
         asked.push(sessionId);
-        return { messageId: "m1", key };
+        return { messageId: "m1", key, isLatest: false };
       },
     });
     const reply = await followUp.answer({
@@ -49,8 +58,20 @@ describe("quizKeyFollowUp", () => {
     });
     expect(asked).toEqual(["s1"]);
     expect(reply?.draft).toMatchObject({ status: "answered", answeredBy: "quiz-key" });
-    expect(reply?.draft.answer).toContain("1. Drift is a loss of accuracy [1].");
+    expect(reply?.draft.answer).toBe("Answer key:\n1. Drift is a loss of accuracy [1].");
     expect(reply?.sources.map((c) => c.chunkId)).toEqual(["c-drift"]);
+  });
+
+  it("takes a bare 'yes' as accepting the quiz's invitation, only right after the quiz", async () => {
+    let isLatest = true;
+    const followUp = quizKeyFollowUp({ latestQuizKey: async () => ({ messageId: "m1", key, isLatest }) });
+    const context = { course: "c", sessionId: "s", question: "Yes please!", mode: "quiz" as const };
+    expect((await followUp.answer(context))?.draft.answeredBy).toBe("quiz-key");
+    isLatest = false;
+    expect(await followUp.answer(context)).toBeNull();
+    expect((await followUp.answer({ ...context, question: "show answers" }))?.draft.answeredBy).toBe(
+      "quiz-key",
+    );
   });
 
   it("stays out of the way for other messages and for sessions without a quiz", async () => {
