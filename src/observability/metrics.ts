@@ -10,7 +10,8 @@ const INGEST_BUCKETS = [0.1, 0.5, 1, 5, 15, 30, 60, 120, 300, 900];
 const STAGES = ["guard", "retrieve", "rerank", "answer", "total"] as const;
 const BREAKER_STATES: BreakerState[] = ["closed", "open", "half_open"];
 
-export type IngestionOutcome = "succeeded" | "failed";
+/** `busy`: refused because another run of the same course was under way. */
+export type IngestionOutcome = "succeeded" | "failed" | "busy";
 export type RateLimitScope = "ip" | "session" | "course";
 
 /** Something whose circuit-breaker state can be read at scrape time. */

@@ -1,3 +1,4 @@
+import { IngestionBusyError } from "../admin/ingestion-runs.ts";
 import type { AttemptReport } from "../answer/resilience/resilient-answerer.ts";
 import type { GuardEngine } from "../guard/engine.ts";
 import type { IngestSummary } from "../ingest/sync.ts";
@@ -103,7 +104,16 @@ export function createTelemetry(
         );
         return summary;
       } catch (error) {
-        metrics.ingestion(course, trigger, "failed", (performance.now() - started) / 1000);
+        // Another run of the course was under way: nothing was attempted, so nothing failed.
+        const outcome = error instanceof IngestionBusyError ? "busy" : "failed";
+        metrics.ingestion(course, trigger, outcome, (performance.now() - started) / 1000);
+        if (outcome === "busy") {
+          logger.info(
+            { event: "ingest.busy", course, trigger },
+            "ingestion refused: another run is under way",
+          );
+          throw error;
+        }
         logger.error(
           { event: "ingest.failed", course, trigger, err: describeError(error) },
           "ingestion failed",

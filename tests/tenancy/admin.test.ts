@@ -195,6 +195,14 @@ describe("admin routes", () => {
     const busy = await fetch(url("/admin/courses/astro130/ingest"), { method: "POST", headers: admin });
     expect(busy.status).toBe(409);
     expect(((await busy.json()) as ErrorReply).error.code).toBe("ingestion_running");
+    // Counted as refused, not as a failed run.
+    const metrics = await (await fetch(url("/metrics"))).text();
+    expect(metrics).toContain(
+      'tutor_ingestion_runs_total{course="astro130",trigger="reingest",outcome="busy"} 1',
+    );
+    expect(metrics).not.toContain(
+      'tutor_ingestion_runs_total{course="astro130",trigger="reingest",outcome="failed"}',
+    );
 
     let run: Run | undefined;
     for (let i = 0; i < 240 && run?.status !== "succeeded" && run?.status !== "failed"; i++) {
