@@ -233,6 +233,17 @@ describe("the widget on the demo page", () => {
         [`{${firstId},${secondId}}`],
       );
       expect(sessions).toHaveLength(1);
+
+      // "New" forgets the conversation: an empty panel, and the next question starts a new session.
+      await page.locator(".ct-new").click();
+      expect(await w.userBubbles.count()).toBe(0);
+      const third = await ask(page, "What is a feature store?");
+      const [fresh] = await dbRows<{ session_id: string }>(
+        "SELECT session_id::text AS session_id FROM messages WHERE id = $1",
+        [(await third.getAttribute("data-message-id")) ?? ""],
+      );
+      expect(fresh?.session_id).toBeDefined();
+      expect(fresh?.session_id).not.toBe(sessions[0]?.session_id);
     },
     TEST_MS,
   );
@@ -297,6 +308,68 @@ describe("the widget on the demo page", () => {
       await w.panel.waitFor({ state: "hidden" });
       expect((await focused(page)).className).toContain("ct-launcher");
       expect(await w.launcher.getAttribute("aria-expanded")).toBe("false");
+    },
+    TEST_MS,
+  );
+
+  it(
+    "exposes roles and names to assistive technology and keeps text readable",
+    async () => {
+      const page = await openDemo();
+      await openPanel(page);
+      await ask(page, "What is a feature store?");
+      const w = widget(page);
+      expect(await w.launcher.getAttribute("aria-controls")).toBe("ct-panel");
+      const tree = await w.panel.ariaSnapshot();
+      expect(tree).toContain('dialog "Course tutor');
+      expect(tree).toContain('radiogroup "Answer style"');
+      expect(tree).toMatch(/radio "Explain" \[checked\]/);
+      expect(tree).toContain('log "Conversation with the tutor"');
+      expect(tree).toContain('textbox "Your question"');
+      expect(tree).toContain('group "Was this answer helpful?"');
+      expect(await page.locator(".ct-log").getAttribute("aria-live")).toBe("polite");
+
+      // WCAG contrast of every visible text against the background it sits on.
+      const worst = await page.evaluate(() => {
+        const root = document.querySelector("[data-course-tutor]")?.shadowRoot;
+        const parse = (color: string) => (color.match(/[\d.]+/g) ?? []).map(Number);
+        const luminance = ([r = 0, g = 0, b = 0]: number[]) => {
+          const channel = (v: number) => {
+            const c = v / 255;
+            return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+          };
+          return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
+        };
+        const background = (element: Element | null): number[] => {
+          for (
+            let node = element;
+            node;
+            node = node.parentElement ?? (node.getRootNode() as ShadowRoot).host ?? null
+          ) {
+            const rgba = parse(getComputedStyle(node).backgroundColor);
+            if (rgba.length === 3 || (rgba[3] ?? 0) > 0.9) return rgba;
+          }
+          return [255, 255, 255];
+        };
+        const results: { ratio: number; text: string }[] = [];
+        const walker = document.createTreeWalker(root as Node, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const element = node.parentElement;
+          const text = (node.textContent ?? "").trim();
+          if (!element || !text || element.closest(".sr-only") || element.getClientRects().length === 0)
+            continue;
+          const fg = luminance(parse(getComputedStyle(element).color));
+          const bg = luminance(background(element));
+          results.push({
+            ratio: (Math.max(fg, bg) + 0.05) / (Math.min(fg, bg) + 0.05),
+            text: text.slice(0, 40),
+          });
+        }
+        results.sort((a, b) => a.ratio - b.ratio);
+        return { count: results.length, lowest: results.slice(0, 3) };
+      });
+      expect(worst.count).toBeGreaterThan(20);
+      expect(worst.lowest[0]?.ratio, JSON.stringify(worst.lowest)).toBeGreaterThanOrEqual(4.5);
     },
     TEST_MS,
   );

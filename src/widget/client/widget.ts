@@ -210,7 +210,9 @@ export function mountWidget(options: WidgetOptions): void {
     const highlight = (n: number) => {
       const item = sources?.querySelector<HTMLElement>(`[data-n="${n}"]`);
       if (!item) return;
-      sources?.querySelectorAll(".ct-highlight").forEach((other) => other.classList.remove("ct-highlight"));
+      sources?.querySelectorAll(".ct-highlight").forEach((other) => {
+        other.classList.remove("ct-highlight");
+      });
       item.classList.add("ct-highlight");
       item.focus();
     };
