@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { type Browser, chromium } from "playwright-core";
 
 /** Debian's Chromium, installed by .ci/run (`apt-get install chromium`). */
@@ -18,5 +19,10 @@ export const CHROMIUM_FLAGS = [
  * (`--user-data-dir` under the OS temp folder, removed on close), so runs never share state.
  */
 export async function launchChromium(): Promise<Browser> {
+  if (!existsSync(CHROMIUM_PATH)) {
+    throw new Error(
+      `No Chromium at ${CHROMIUM_PATH}: install it with "apt-get install chromium" (bash .ci/run does).`,
+    );
+  }
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS, timeout: 60_000 });
 }
