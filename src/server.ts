@@ -138,6 +138,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
         tokens: () => [config.adminToken, lock?.info.token],
         ingest: (dir, course, ingestOptions) => tutor.ingest(dir, course, undefined, ingestOptions),
         runs: tutor.ingestionRuns,
+        origins: originPolicy,
         uploadLimits: { maxBytes: config.adminUploadMaxBytes, maxFiles: 2_000 },
         onBackgroundError: () => {
           // Already logged and counted by the ingestion's telemetry, and recorded on its run.

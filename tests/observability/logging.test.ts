@@ -68,6 +68,19 @@ describe("structured logs", () => {
     expect(text.toLowerCase()).not.toContain("gradient rule");
   });
 
+  it("keeps the request id on lines written while an SSE answer streams", async () => {
+    const response = await fetch(`${server.url}/v1/chat`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-request-id": "stream-req-67890" },
+      body: JSON.stringify({ message: "What is a feature store?", stream: true }),
+    });
+    expect(response.headers.get("content-type")).toMatch(/text\/event-stream/);
+    expect(await response.text()).toContain("event: done");
+    await expect
+      .poll(() => lines().filter((line) => line.requestId === "stream-req-67890").map((line) => line.event))
+      .toContain("chat.answer");
+  });
+
   it("gives each request its own id when the caller sends none", async () => {
     const before = raw.length;
     const responses = await Promise.all(

@@ -79,6 +79,8 @@ describe("admin routes", () => {
     expect(((await bad.json()) as ErrorReply).error.code).toBe("invalid_request");
     expect((await createCourse({ id: "x1", allowedOrigins: ["javascript:alert(1)"] })).status).toBe(400);
 
+    // The origin policy has just read (and cached) the old list; the edit must hold at once anyway.
+    expect(await server.originPolicy.allows("chem110", "http://localhost:8080")).toBe(false);
     const put = await fetch(url("/admin/courses/chem110/origins"), {
       method: "PUT",
       headers: json,
@@ -91,6 +93,7 @@ describe("admin routes", () => {
       course: "chem110",
       allowedOrigins: ["https://a.example.edu", "http://localhost:8080"],
     });
+    expect(await server.originPolicy.allows("chem110", "http://localhost:8080")).toBe(true);
     const course = (await (await fetch(url("/admin/courses/chem110"), { headers: admin })).json()) as {
       course: { allowedOrigins: string[] | null; title: string };
     };

@@ -34,6 +34,11 @@ export interface AdminDeps {
   ingest: (dir: string, course: string, options?: TutorIngestOptions) => Promise<IngestSummary>;
   runs: IngestionRuns;
   uploadLimits: MaterialLimits;
+  /**
+   * Stores a course's allowed widget origins and forgets this process's cached copy, so the
+   * change holds here at once (other replicas re-read within their cache time).
+   */
+  origins?: { update(course: string, origins: readonly string[] | null): Promise<string[] | null | false> };
   now?: () => Date;
   /** Told about background ingestions that failed (they are recorded as failed runs too). */
   onBackgroundError?: (error: unknown) => void;
@@ -91,6 +96,8 @@ export function adminRoutes(deps: AdminDeps): Hono {
   const app = new Hono();
   const files = new CourseFiles(deps.db);
   const now = deps.now ?? (() => new Date());
+  const saveOrigins = (course: string, origins: readonly string[] | null) =>
+    deps.origins ? deps.origins.update(course, origins) : updateAllowedOrigins(deps.db, course, origins);
   app.use("/admin/*", adminAuth(deps.tokens));
 
   async function requireCourse(c: Context): Promise<{ id: string; title: string }> {
@@ -186,7 +193,7 @@ export function adminRoutes(deps: AdminDeps): Hono {
     );
     if (!rows[0]) throw new ApiError(409, "course_exists", `course "${body.id}" already exists`);
     const allowedOrigins = body.allowedOrigins
-      ? await updateAllowedOrigins(deps.db, body.id, body.allowedOrigins)
+      ? await saveOrigins(body.id, body.allowedOrigins)
       : null;
     c.header("Location", `/admin/courses/${body.id}`);
     return c.json(
@@ -218,7 +225,7 @@ export function adminRoutes(deps: AdminDeps): Hono {
   app.put("/admin/courses/:id/origins", async (c) => {
     const course = await requireCourse(c);
     const body = await readJsonBody(c, originsBodySchema);
-    const stored = await updateAllowedOrigins(deps.db, course.id, body.allowedOrigins);
+    const stored = await saveOrigins(course.id, body.allowedOrigins);
     if (stored === false) throw new ApiError(404, "unknown_course", `unknown course "${course.id}"`);
     return c.json({ course: course.id, allowedOrigins: stored });
   });
