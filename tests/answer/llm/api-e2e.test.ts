@@ -36,6 +36,9 @@ beforeAll(async () => {
     CHAT_DEADLINE_MS: String(DEADLINE_MS),
   });
   base = `http://127.0.0.1:${api.port}`;
+  // Warm every cache on the answer path (indexes, topic centroid) so a cold start on a busy
+  // machine does not use up the deadline the tests below measure.
+  await chat({ message: "What is model drift and how do I detect it?" });
 });
 afterAll(async () => {
   await api?.close();
