@@ -44,7 +44,17 @@ async function benchIngestion(dataDir: string) {
 }
 
 async function benchSearch(dataDir: string, queries: string[]) {
-  const server = await startServer(loadConfig({ TUTOR_DATA_DIR: dataDir, PORT: "0" }), { hostname: "127.0.0.1" });
+  // One client sends every query: per-IP rate limits and request logs would measure themselves.
+  const server = await startServer(
+    loadConfig({
+      TUTOR_DATA_DIR: dataDir,
+      PORT: "0",
+      LOG_LEVEL: "silent",
+      RATE_LIMIT_IP: "0",
+      RATE_LIMIT_COURSE: "0",
+    }),
+    { hostname: "127.0.0.1" },
+  );
   const url = `http://127.0.0.1:${server.port}/v1/search`;
   const timeQueries = async (body: (query: string) => object) => {
     const samples: number[] = [];
@@ -63,7 +73,8 @@ async function benchSearch(dataDir: string, queries: string[]) {
   };
   try {
     // Warm-up: model load, index build, JIT.
-    for (const query of queries.slice(0, 10)) await fetch(url, { method: "POST", body: JSON.stringify({ query }) });
+    for (const query of queries.slice(0, 10))
+      await fetch(url, { method: "POST", body: JSON.stringify({ query }) });
     const withRerank = await timeQueries((query) => ({ query, k: 5 }));
     const withoutRerank = await timeQueries((query) => ({ query, k: 5, rerank: false }));
     return { reranker: server.tutor.searcher.reranker.name, withRerank, withoutRerank };
@@ -75,25 +86,34 @@ async function benchSearch(dataDir: string, queries: string[]) {
 async function main() {
   const workDir = await mkdtemp(path.join(os.tmpdir(), "tutor-bench-"));
   try {
-    log(`Course Tutor benchmark — ${os.availableParallelism()} cores, ${os.cpus()[0]?.model ?? "unknown CPU"}, node ${process.version}`);
+    log(
+      `Course Tutor benchmark — ${os.availableParallelism()} cores, ${os.cpus()[0]?.model ?? "unknown CPU"}, node ${process.version}`,
+    );
     log("Ingesting the bundled course into a fresh embedded database…");
     const ingestion = await benchIngestion(path.join(workDir, "data"));
     log(
       `  ingestion: ${ingestion.chunks} chunks (avg ${ingestion.avgChunkChars} chars) in ${ingestion.seconds} s → ` +
         `${ingestion.chunksPerSecond} chunks/s, ${ingestion.thousandCharChunksPerSecond} × 1,000-char chunks/s`,
     );
-    log(`  re-ingest, nothing changed: ${ingestion.reingestUnchangedSeconds} s (${ingestion.reingestUnchangedTouched} documents touched)`);
+    log(
+      `  re-ingest, nothing changed: ${ingestion.reingestUnchangedSeconds} s (${ingestion.reingestUnchangedTouched} documents touched)`,
+    );
 
     const queries = benchQueries(200);
     log(`Timing POST /v1/search over HTTP, ${queries.length} queries, one at a time…`);
     const search = await benchSearch(path.join(workDir, "data"), queries);
-    log(`  with reranker (${search.reranker}): p50 ${search.withRerank.p50} ms, p95 ${search.withRerank.p95} ms`);
+    log(
+      `  with reranker (${search.reranker}): p50 ${search.withRerank.p50} ms, p95 ${search.withRerank.p95} ms`,
+    );
     log(`  without reranker: p50 ${search.withoutRerank.p50} ms, p95 ${search.withoutRerank.p95} ms`);
     log(`  rerank p50 ratio: ${round(search.withRerank.p50 / search.withoutRerank.p50)}×`);
 
     const results = { date: new Date().toISOString(), cores: os.availableParallelism(), ingestion, search };
     await mkdir(path.join(packageRoot, "bench", "results"), { recursive: true });
-    await writeFile(path.join(packageRoot, "bench", "results", "latest.json"), `${JSON.stringify(results, null, 2)}\n`);
+    await writeFile(
+      path.join(packageRoot, "bench", "results", "latest.json"),
+      `${JSON.stringify(results, null, 2)}\n`,
+    );
     log("Written to bench/results/latest.json");
   } finally {
     await rm(workDir, { recursive: true, force: true });
