@@ -1,7 +1,9 @@
 import { Hono } from "hono";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { clientIp } from "../../src/api/middleware/rate-limit.ts";
+import { clientIp, rateLimit } from "../../src/api/middleware/rate-limit.ts";
 import { UseEmbeddings } from "../../src/embed/use.ts";
+import { RateLimiter } from "../../src/ratelimit/limiter.ts";
+import { MemoryRateLimitStore } from "../../src/ratelimit/memory-store.ts";
 import { startSeededServer as start } from "../helpers/server.ts";
 import { type RedisServer, startRedisServer } from "./redis-server.ts";
 
@@ -134,5 +136,30 @@ describe("clientIp", () => {
   it("takes the address the last trusted proxy saw", async () => {
     expect(await (await app(1).request("/", { headers })).text()).toBe("10.2.2.2");
     expect(await (await app(2).request("/", { headers })).text()).toBe("10.1.1.1");
+  });
+});
+
+describe("rateLimit middleware keys", () => {
+  it("keys courses only by well-formed course ids, so made-up giants never enter the store", async () => {
+    const store = new MemoryRateLimitStore();
+    const limiter = new RateLimiter({
+      store,
+      settings: { windowMs: 60_000, ip: 100, session: 100, course: 100 },
+    });
+    const app = new Hono();
+    app.use("*", rateLimit({ limiter, defaultCourse: "aie101", trustProxyHops: 0 }));
+    app.post("/v1/search", (c) => c.text("ok"));
+    const send = (body: unknown) =>
+      app.request("/v1/search", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(body),
+      });
+    expect((await send({ course: "x".repeat(5_000), query: "q" })).status).toBe(200);
+    expect(store.size).toBe(1); // the client address only
+    expect((await send({ course: "bio200", query: "q" })).status).toBe(200);
+    expect((await send({ query: "q" })).status).toBe(200); // the default course
+    expect(store.size).toBe(3);
+    expect((await send("not an object")).status).toBe(200);
   });
 });

@@ -3,6 +3,7 @@ import type { Context, MiddlewareHandler } from "hono";
 import { isUuid } from "../../conversation/store.ts";
 import type { RateLimiter, RateScope, RateSubject } from "../../ratelimit/limiter.ts";
 import { errorBody } from "../errors.ts";
+import { courseIdSchema } from "../schemas.ts";
 
 export interface RateLimitMiddlewareDeps {
   limiter: RateLimiter;
@@ -42,7 +43,13 @@ export function rateLimit(deps: RateLimitMiddlewareDeps): MiddlewareHandler {
     const session = typeof body.sessionId === "string" ? body.sessionId : undefined;
     // Only real session ids: anything else starts a new session and is covered by the IP limit.
     if (route.session && session && isUuid(session)) subject.session = session.toLowerCase();
-    if (route.course) subject.course = typeof body.course === "string" ? body.course : deps.defaultCourse;
+    // Only well-formed course ids become keys (anything else is a 400 from the route anyway), so a
+    // client cannot fill the store with huge made-up keys.
+    if (route.course) {
+      const course =
+        body.course === undefined ? deps.defaultCourse : courseIdSchema.safeParse(body.course).data;
+      if (course) subject.course = course;
+    }
 
     const verdict = await deps.limiter.check(subject);
     if (verdict.allowed) return next();
@@ -79,7 +86,8 @@ export function clientIp(c: Context, trustProxyHops: number): string {
       .map((part) => part.trim())
       .filter(Boolean);
     const entry = forwarded[forwarded.length - trustProxyHops];
-    if (entry) return entry;
+    // An address is short; anything longer is not one a proxy wrote.
+    if (entry && entry.length <= 64) return entry;
   }
   try {
     return getConnInfo(c).remote.address ?? "unknown";
