@@ -77,7 +77,11 @@ describe("structured logs", () => {
     expect(response.headers.get("content-type")).toMatch(/text\/event-stream/);
     expect(await response.text()).toContain("event: done");
     await expect
-      .poll(() => lines().filter((line) => line.requestId === "stream-req-67890").map((line) => line.event))
+      .poll(() =>
+        lines()
+          .filter((line) => line.requestId === "stream-req-67890")
+          .map((line) => line.event),
+      )
       .toContain("chat.answer");
   });
 

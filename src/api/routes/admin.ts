@@ -192,9 +192,7 @@ export function adminRoutes(deps: AdminDeps): Hono {
       [body.id, body.title ?? ""],
     );
     if (!rows[0]) throw new ApiError(409, "course_exists", `course "${body.id}" already exists`);
-    const allowedOrigins = body.allowedOrigins
-      ? await saveOrigins(body.id, body.allowedOrigins)
-      : null;
+    const allowedOrigins = body.allowedOrigins ? await saveOrigins(body.id, body.allowedOrigins) : null;
     c.header("Location", `/admin/courses/${body.id}`);
     return c.json(
       { course: { id: body.id, title: body.title ?? "", allowedOrigins: allowedOrigins || null } },
