@@ -12,13 +12,26 @@ export interface QuestionTerms {
 
 const WORD = /[\p{L}][\p{L}\p{N}+#'-]*/gu;
 
+// Students reuse the same few thousand words; analysing each once keeps a term's insights fast.
+const wordTerms = new Map<string, string[]>();
+
+function termsOfWord(word: string): string[] {
+  let terms = wordTerms.get(word);
+  if (!terms) {
+    terms = contentTerms(word);
+    if (wordTerms.size > 50_000) wordTerms.clear();
+    wordTerms.set(word, terms);
+  }
+  return terms;
+}
+
 export function questionTerms(question: string): QuestionTerms {
   const stems = new Set<string>();
   const surface = new Map<string, string>();
   for (const match of question.toLowerCase().matchAll(WORD)) {
     const word = match[0].replace(/'s$/, "");
     if (word.length < 2) continue;
-    for (const term of contentTerms(word)) {
+    for (const term of termsOfWord(word)) {
       if (term.length < 2) continue;
       stems.add(term);
       if (!surface.has(term)) surface.set(term, word);
