@@ -2,6 +2,7 @@ import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import type { Hono } from "hono";
+import { IngestionBusyError } from "./admin/ingestion-runs.ts";
 import { type AppEnv, createApp } from "./api/app.ts";
 import { courseCors } from "./api/middleware/course-cors.ts";
 import { rateLimit } from "./api/middleware/rate-limit.ts";
@@ -167,16 +168,25 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     const course = config.defaultCourse;
     if (options.bootstrapDefaultCourse !== false && (await tutor.courseIsEmpty(course))) {
       log(`Course "${course}" is empty: ingesting the bundled material from ${config.corpusDir}…`);
-      const summary = await tutor.ingest(config.corpusDir, course, options.onIngestProgress, {
-        trigger: "bootstrap",
-      });
-      log(
-        `Ingested ${summary.documents} documents, ${summary.chunks} chunks in ${(summary.ms / 1000).toFixed(1)} s.`,
-      );
-      for (const skip of summary.skipped) log(`  skipped ${skip.source}: ${skip.reason}`);
+      try {
+        const summary = await tutor.ingest(config.corpusDir, course, options.onIngestProgress, {
+          trigger: "bootstrap",
+        });
+        log(
+          `Ingested ${summary.documents} documents, ${summary.chunks} chunks in ${(summary.ms / 1000).toFixed(1)} s.`,
+        );
+        for (const skip of summary.skipped) log(`  skipped ${skip.source}: ${skip.reason}`);
+      } catch (error) {
+        // Replicas started together on an empty database: one ingests, the others wait for it.
+        if (!(error instanceof IngestionBusyError)) throw error;
+        log(`Another replica is ingesting course "${course}"; waiting for it to finish…`);
+        while (state === "starting" && (await tutor.courseIsEmpty(course))) {
+          await new Promise((resolve) => setTimeout(resolve, 1_000));
+        }
+      }
     }
     await tutor.indexes.get(course).catch(() => undefined);
-    state = "ready";
+    if (state === "starting") state = "ready";
     log(`Course Tutor ready on ${url}`);
   } catch (error) {
     startupProblem = `startup failed: ${error instanceof Error ? error.message : String(error)}`;
