@@ -16,12 +16,25 @@ Usage:
   tutor serve [--port N]                          start the API (default port 3000 or PORT)
   tutor search "QUERY" [--course ID] [--k N] [--json]
   tutor ask "QUESTION" [--course ID] [--json]
+  tutor eval [--dataset FILE] [--course ID] [--configs a,b] [--out DIR] [--split dev|test|all]
+             [--thresholds FILE]                  retrieval and answer evals; writes report.json/.md/.html
 
 Settings come from the environment (DATABASE_URL, TUTOR_DATA_DIR, EMBEDDER, …); see the README.`;
 
 class UsageError extends Error {}
 
-type Options = { course?: string; json?: boolean; k?: string; port?: string; help?: boolean };
+type Options = {
+  course?: string;
+  json?: boolean;
+  k?: string;
+  port?: string;
+  help?: boolean;
+  dataset?: string;
+  configs?: string;
+  out?: string;
+  split?: string;
+  thresholds?: string;
+};
 
 function parse(argv: string[]) {
   const { values, positionals } = parseArgs({
@@ -33,6 +46,11 @@ function parse(argv: string[]) {
       k: { type: "string" },
       port: { type: "string", short: "p" },
       help: { type: "boolean", short: "h" },
+      dataset: { type: "string" },
+      configs: { type: "string" },
+      out: { type: "string" },
+      split: { type: "string" },
+      thresholds: { type: "string" },
     },
   });
   return { options: values as Options, positionals };
@@ -201,6 +219,19 @@ async function serveCommand(config: Config, options: Options): Promise<void> {
   process.once("SIGTERM", () => void stop("SIGTERM"));
 }
 
+/** The eval harness (src/eval/); loaded only when asked for, it pulls in the report writers. */
+async function evalCommand(config: Config, options: Options): Promise<number> {
+  const { runEvalCommand, EvalUsageError } = await import("./eval/cli-command.ts");
+  try {
+    return await runEvalCommand(config, options, { write, note, ensureCourse: ensureDefaultCourse });
+  } catch (error) {
+    // A bad dataset or option: say what is wrong without the whole usage text.
+    if (!(error instanceof EvalUsageError)) throw error;
+    note(`tutor eval: ${error.message}`);
+    return 2;
+  }
+}
+
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   try {
@@ -224,6 +255,8 @@ export async function main(argv: string[]): Promise<number> {
       case "ask":
         await askCommand(config, options, positionals);
         return 0;
+      case "eval":
+        return await evalCommand(config, options);
       case "serve":
         await serveCommand(config, options);
         return -1;

@@ -7,6 +7,7 @@ import { type AppEnv, createApp } from "./api/app.ts";
 import { courseCors } from "./api/middleware/course-cors.ts";
 import { rateLimit } from "./api/middleware/rate-limit.ts";
 import { adminRoutes } from "./api/routes/admin.ts";
+import { createAdminEvals, EVAL_UPLOAD_MAX_BYTES } from "./api/routes/admin-evals.ts";
 import { metricsRoutes } from "./api/routes/metrics.ts";
 import { slackRoutes } from "./api/routes/slack.ts";
 import { widgetRoutes } from "./api/routes/widget.ts";
@@ -79,6 +80,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     conversations: tutor.conversations,
     log,
   });
+  const adminEvals = createAdminEvals({ tutor, tokens: () => [config.adminToken, lock?.info.token], log });
   const originPolicy = new OriginPolicy({ db: tutor.db, defaults: config.widgetAllowedOrigins });
   slack.metrics.onIncrement((name, labels) => telemetry.metrics.slackEvent(name, labels));
   const limits = config.rateLimit;
@@ -106,7 +108,9 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     bodyLimitFor: (method, path) =>
       method === "POST" && /^\/admin\/courses\/[^/]+\/material$/.test(path)
         ? config.adminUploadMaxBytes + 1024 * 1024
-        : undefined,
+        : method === "POST" && path === "/admin/evals"
+          ? EVAL_UPLOAD_MAX_BYTES
+          : undefined,
     middleware: [
       // Before rate limits: a page that may not use the tutor is refused without spending anyone's allowance.
       courseCors({
@@ -145,6 +149,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
           // Already logged and counted by the ingestion's telemetry, and recorded on its run.
         },
       }),
+      adminEvals.routes,
       metricsRoutes({ metrics: telemetry.metrics, token: config.metricsToken }),
       slackRoutes(slack),
       widgetRoutes({ db: tutor.db, defaultCourse: config.defaultCourse, publicBaseUrl: config.publicBaseUrl }),
@@ -213,6 +218,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
         if (drained.cut > 0) log(`Cut ${drained.cut} request(s) still open after ${shutdown.graceMs} ms.`);
         // Slack answers already acknowledged are still owed; deliver them before the database goes.
         await slack.bot.drain();
+        await adminEvals.close();
         await tutor.close();
         await limiter?.close();
         await lock?.release();

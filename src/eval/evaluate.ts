@@ -1,0 +1,94 @@
+import type { Config } from "../config.ts";
+import type { Db } from "../db/db.ts";
+import type { CourseEmbeddings } from "../embed/embeddings.ts";
+import { createEmbeddings } from "../embed/factory.ts";
+import { createReranker } from "../retrieve/reranker-factory.ts";
+import { createTutor, type Tutor } from "../tutor.ts";
+import type { EvalConfig } from "./configs.ts";
+import { checkDatasetAgainstCourse, loadCourseChunks } from "./course-check.ts";
+import { type EvalCase, type Split, selectSplit } from "./dataset.ts";
+import type { AnswerJudge } from "./judge.ts";
+import { OfflineJudge } from "./offline-judge.ts";
+import { loadLlmJudge } from "./optional-modules.ts";
+import { buildReport, type EvalReport } from "./report.ts";
+import { type CaseResult, runCases } from "./runner.ts";
+
+/**
+ * A tutor wired for evaluation: exactly what `createTutor` builds from the settings, with the
+ * reranker always the one `createReranker(config, {embeddings})` gives, so `hybrid+rerank`
+ * measures the configured reranker whatever the surface wiring does.
+ */
+export async function createEvalTutor(
+  config: Config,
+  overrides: { db?: Db; embeddings?: CourseEmbeddings } = {},
+): Promise<Tutor> {
+  const embeddings = overrides.embeddings ?? (await createEmbeddings(config));
+  try {
+    const reranker = await createReranker(config, { embeddings });
+    return await createTutor(config, { ...overrides, embeddings, reranker });
+  } catch (error) {
+    if (!overrides.embeddings) await embeddings.close();
+    throw error;
+  }
+}
+
+/** The LLM judge when an LLM is configured and available, else the offline one. */
+export async function selectJudge(config: Config, embeddings: CourseEmbeddings): Promise<AnswerJudge> {
+  return (await loadLlmJudge(config)) ?? new OfflineJudge(embeddings);
+}
+
+export interface EvaluateOptions {
+  course: string;
+  /** Shown in the report: the dataset's file name or upload label. */
+  datasetName: string;
+  cases: readonly EvalCase[];
+  configs: readonly EvalConfig[];
+  split?: Split | "all";
+  judge?: AnswerJudge;
+  /** Configurations whose answers are judged (default: all); judging is the slow part. */
+  judgeConfigs?: readonly string[];
+  onProgress?: (done: number, total: number) => void;
+  signal?: AbortSignal;
+}
+
+export interface Evaluation {
+  report: EvalReport;
+  results: CaseResult[];
+}
+
+/** Runs a dataset against a course through the tutor's pipeline and builds the report. */
+export async function evaluate(
+  tutor: Pick<Tutor, "config" | "db" | "embeddings" | "pipeline" | "searcher">,
+  options: EvaluateOptions,
+): Promise<Evaluation> {
+  const split = options.split ?? "all";
+  // Fails with UnknownCourseError before any case runs.
+  await tutor.searcher.snapshot(options.course);
+  const cases = selectSplit(options.cases, split);
+  const chunks = await loadCourseChunks(tutor.db, options.course);
+  const warnings = checkDatasetAgainstCourse(cases, chunks);
+  if (cases.length === 0) warnings.push(`the dataset has no ${split} cases`);
+  const judge = options.judge ?? (await selectJudge(tutor.config, tutor.embeddings));
+  const results = await runCases(
+    { pipeline: tutor.pipeline, judge, courseChunks: chunks },
+    {
+      course: options.course,
+      cases,
+      configs: options.configs,
+      judgeConfigs: options.judgeConfigs,
+      onProgress: options.onProgress,
+      signal: options.signal,
+    },
+  );
+  const report = buildReport({
+    dataset: options.datasetName,
+    course: options.course,
+    split,
+    configs: options.configs.map((c) => c.name),
+    results,
+    reranker: tutor.searcher.reranker.name,
+    judge: judge.name,
+    warnings,
+  });
+  return { report, results };
+}

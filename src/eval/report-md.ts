@@ -1,0 +1,143 @@
+import { CATEGORIES } from "./dataset.ts";
+import { type ConfigMetrics, type EvalReport, METRIC_NAMES } from "./report.ts";
+
+/** report.md: the same figures as report.json, as tables a person reads in a terminal or a PR. */
+
+const LABELS: Record<(typeof METRIC_NAMES)[number], string> = {
+  hit5: "hit@5",
+  recall5: "recall@5",
+  mrr10: "MRR@10",
+  ndcg10: "nDCG@10",
+  faithfulness: "faithfulness",
+  answer_relevancy: "answer relevancy",
+  context_precision: "context precision",
+  context_recall: "context recall",
+  refusal_f1: "refusal F1",
+  p50_ms: "p50 ms",
+  p95_ms: "p95 ms",
+};
+
+export function formatFigure(value: number | null | undefined, metric?: string): string {
+  if (value === null || value === undefined) return "–";
+  if (metric?.endsWith("_ms")) return value.toFixed(1);
+  return value.toFixed(3);
+}
+
+const cell = (text: string) => text.replace(/\|/g, "\\|").replace(/\s+/g, " ").trim();
+
+function metricsTable(configs: Record<string, ConfigMetrics>): string[] {
+  const names = Object.keys(configs);
+  const lines = [`| metric | ${names.join(" | ")} |`, `| --- |${names.map(() => " ---: |").join("")}`];
+  for (const metric of METRIC_NAMES) {
+    lines.push(
+      `| ${LABELS[metric]} | ${names.map((n) => formatFigure(configs[n]?.[metric], metric)).join(" | ")} |`,
+    );
+  }
+  return lines;
+}
+
+export function renderMarkdown(report: EvalReport, options: { maxFailures?: number } = {}): string {
+  const maxFailures = options.maxFailures ?? 40;
+  const names = Object.keys(report.configs);
+  const out: string[] = [
+    `# Eval report: ${report.dataset} on course "${report.course}"`,
+    "",
+    `${report.cases} cases (${report.split === "all" ? "all cases" : `${report.split} split`}), generated ${report.generated_at}. ` +
+      `Reranker: ${report.reranker}. Answer judge: ${report.judge}. ` +
+      `Ranking depth: hit and recall at ${report.depth.hit}, MRR and nDCG at ${report.depth.rank}.`,
+    "",
+  ];
+  if (report.gate) {
+    out.push(
+      report.gate.passed
+        ? `**Gate passed** (${report.gate.thresholds}, ${report.gate.split} split).`
+        : `**Gate FAILED** (${report.gate.thresholds}, ${report.gate.split} split):`,
+    );
+    for (const r of report.gate.regressions) {
+      out.push(`- ${r.config} ${r.metric}: ${formatFigure(r.actual)} < minimum ${r.minimum}`);
+    }
+    out.push("");
+  }
+  out.push("## Metrics per configuration", "", ...metricsTable(report.configs), "");
+  if (report.splits) {
+    for (const [split, part] of Object.entries(report.splits)) {
+      out.push(`### ${split} split (${part.cases} cases)`, "", ...metricsTable(part.configs), "");
+    }
+  }
+  out.push(
+    "Relevance: a chunk counts when its source is expected and it contains an expected phrase. " +
+      "Source-level figures count any chunk of an expected source.",
+    "",
+    `| source level | ${names.join(" | ")} |`,
+    `| --- |${names.map(() => " ---: |").join("")}`,
+    `| hit@5 | ${names.map((n) => formatFigure(report.details[n]?.source_level.hit5)).join(" | ")} |`,
+    `| recall@5 | ${names.map((n) => formatFigure(report.details[n]?.source_level.recall5)).join(" | ")} |`,
+    `| MRR@10 | ${names.map((n) => formatFigure(report.details[n]?.source_level.mrr10)).join(" | ")} |`,
+    `| refusal precision | ${names.map((n) => formatFigure(report.details[n]?.refusal.precision)).join(" | ")} |`,
+    `| refusal recall | ${names.map((n) => formatFigure(report.details[n]?.refusal.recall)).join(" | ")} |`,
+    `| retrieval p50 ms | ${names.map((n) => formatFigure(report.details[n]?.retrieve_p50_ms, "p50_ms")).join(" | ")} |`,
+    "",
+  );
+
+  out.push("## Per category", "");
+  out.push(
+    "Answerable categories: nDCG@10 / hit@5. No-answer categories: share declined / share with the expected outcome " +
+      "(injection and integrity count only a guardrail refusal).",
+    "",
+  );
+  out.push(
+    `| category | cases | ${names.join(" | ")} |`,
+    `| --- | ---: |${names.map(() => " ---: |").join("")}`,
+  );
+  for (const category of CATEGORIES) {
+    const first = names.map((n) => report.categories[n]?.[category]).find(Boolean);
+    if (!first) continue;
+    const cells = names.map((n) => {
+      const m = report.categories[n]?.[category];
+      if (!m) return "–";
+      return m.ndcg10 !== null
+        ? `${formatFigure(m.ndcg10)} / ${formatFigure(m.hit5)}`
+        : `${formatFigure(m.decline_rate)} / ${formatFigure(m.expected_outcome_rate)}`;
+    });
+    out.push(`| ${category} | ${first.cases} | ${cells.join(" | ")} |`);
+  }
+  out.push("");
+
+  if (report.guard) {
+    out.push("## Guardrail suites", "");
+    if (report.guard.note) out.push(report.guard.note, "");
+    if (report.guard.attack_block_rate !== null) {
+      out.push(
+        `Attack block rate ${formatFigure(report.guard.attack_block_rate)} over ${report.guard.attacks} attacks; ` +
+          `benign refusal rate ${formatFigure(report.guard.benign_refusal_rate)} over ${report.guard.benign} benign questions` +
+          `${report.guard.mode ? ` (${report.guard.mode} rules)` : ""}.`,
+        "",
+      );
+    }
+  }
+
+  if (report.warnings.length > 0) {
+    out.push("## Dataset warnings", "", ...report.warnings.map((w) => `- ${w}`), "");
+  }
+
+  out.push(`## Failures (${report.failures.length})`, "");
+  if (report.failures.length === 0) out.push("None.", "");
+  for (const f of report.failures.slice(0, maxFailures)) {
+    out.push(
+      `- **${f.id}** [${f.config}, ${f.category}] ${cell(f.reason)} — status ${f.status}` +
+        `${f.guardrail ? ` (${f.guardrail.rule})` : ""}`,
+      `  - question: ${cell(f.question)}`,
+    );
+    if (f.expected_sources.length > 0) out.push(`  - expected: ${f.expected_sources.join(", ")}`);
+    if (f.retrieved.length > 0) {
+      out.push(
+        `  - retrieved: ${f.retrieved.map((r) => `${r.rank}. ${r.source} › ${cell(r.heading)} (${r.relevance})`).join("; ")}`,
+      );
+    }
+  }
+  if (report.failures.length > maxFailures) {
+    out.push("", `… ${report.failures.length - maxFailures} more in report.json.`);
+  }
+  out.push("");
+  return out.join("\n");
+}
