@@ -18,6 +18,8 @@ import type {
 } from "./answer/types.ts";
 import type { ConversationStore } from "./conversation/store.ts";
 import type { GuardEngine } from "./guard/engine.ts";
+import { offTopicReply, socraticReply } from "./guard/replies.ts";
+import { integrityTopic } from "./guard/rules/academic-integrity.ts";
 import type { HybridSearcher, SearchResponse } from "./retrieve/search.ts";
 import type { RetrievalMode, ScoredChunk, SearchFilters } from "./retrieve/types.ts";
 
@@ -132,7 +134,9 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
 
     // The course must exist before anything is stored against it (UnknownCourseError → 404).
     let t = performance.now();
-    const inputCheck = deps.guard.checkInput(request.message, { course: request.course });
+    const inputCheck = deps.guard.checkInput(request.message, { course: request.course, mode });
+    // Academic integrity refuses but still helps: a hint from the material, never the solution.
+    const integrity = inputCheck.refusal?.redirect === "hint" ? inputCheck.refusal : undefined;
     timings.guard += performance.now() - t;
     await deps.searcher.snapshot(request.course);
     const sessionId = await deps.conversations.resolveSession(
@@ -153,6 +157,8 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
       request.onToken?.(followUp.draft.answer);
       const outputCheck = deps.guard.checkOutput(followUp.draft.answer, {
         course: request.course,
+        mode,
+        answerStatus: followUp.draft.status,
         chunks: followUp.sources,
         citations: followUp.draft.citations,
       });
@@ -163,10 +169,14 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
             citations: [],
             answeredBy: "guard",
           }
-        : { ...followUp.draft, answer: outputCheck.text };
+        : {
+            ...followUp.draft,
+            answer: outputCheck.text,
+            citations: outputCheck.citations ?? followUp.draft.citations,
+          };
       if (outputCheck.refusal)
         guardrail = { rule: outputCheck.refusal.rule, reason: outputCheck.refusal.reason ?? "" };
-    } else if (inputCheck.refusal) {
+    } else if (inputCheck.refusal && !integrity) {
       guardrail = { rule: inputCheck.refusal.rule, reason: inputCheck.refusal.reason ?? "" };
       const reply =
         inputCheck.refusal.reply ?? inputCheck.refusal.reason ?? "I can't help with that request.";
@@ -176,7 +186,9 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
       const history = await deps.conversations.recentTurns(sessionId, historyTurns);
       t = performance.now();
       // Hint and quiz requests are searched by their topic ("quiz me on X" → "X").
-      const topic = modeTopic(question, mode);
+      const answerMode = integrity ? "hint" : mode;
+      // A request for graded work is searched by its subject ("write my report on X" → "X").
+      const topic = modeTopic(integrity ? integrityTopic(question) : question, answerMode);
       const query = deps.queryRewriter
         ? await withinBudget(
             deps.queryRewriter.rewrite(topic, { course: request.course, history }),
@@ -210,31 +222,55 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
           { coverage: trace.coverage, topVectorSimilarity: retrieval.topVectorSimilarity },
           thresholds,
         );
-      draft = confident
-        ? await answerWithFallback(
-            deps,
-            {
-              question,
-              query,
-              chunks: results,
-              termWeight,
-              mode,
-              history,
-              onToken: request.onToken,
-              signal: request.signal,
+      // Off topic: not answerable from the material AND far from what the course is about.
+      const topicCheck = integrity
+        ? undefined
+        : await deps.guard.checkRetrieval(question, {
+            course: request.course,
+            mode,
+            retrieval: {
+              confident,
+              coverage: trace.coverage,
+              topVectorSimilarity: retrieval.topVectorSimilarity,
+              queryEmbedding: retrieval.queryEmbedding,
+              termIdf: (term) => retrieval.snapshot.bm25.idf(term),
+              unseenIdf: retrieval.snapshot.bm25.maxIdf,
+              embeddingModel: retrieval.snapshot.embeddingModel,
+              courseVersion: retrieval.snapshot.version,
             },
-            started,
-          )
-        : noAnswer(results, deps.publicBaseUrl);
+          });
+      const offTopic = topicCheck?.refusal?.redirect === "off_topic" ? topicCheck.refusal : undefined;
+      draft = offTopic
+        ? offTopicReply(noAnswer(results, deps.publicBaseUrl), offTopic.reason ?? "")
+        : confident
+          ? await answerWithFallback(
+              deps,
+              {
+                question,
+                query,
+                chunks: results,
+                termWeight,
+                mode: answerMode,
+                history,
+                // The hint behind an integrity refusal is framed first, then sent whole.
+                onToken: integrity ? undefined : request.onToken,
+                signal: request.signal,
+              },
+              started,
+            )
+          : noAnswer(results, deps.publicBaseUrl);
+      if (offTopic) guardrail = { rule: offTopic.rule, reason: offTopic.reason ?? "" };
       if (draft.status === "no_answer" && draft.citations.length === 0) {
         draft = noAnswer(results, deps.publicBaseUrl);
       }
-      if (draft.status === "no_answer") request.onToken?.(draft.answer);
+      if (draft.status === "no_answer" && !integrity) request.onToken?.(draft.answer);
       timings.answer = performance.now() - t;
 
       t = performance.now();
       const outputCheck = deps.guard.checkOutput(draft.answer, {
         course: request.course,
+        mode: answerMode,
+        answerStatus: draft.status,
         chunks: results,
         citations: draft.citations,
       });
@@ -248,7 +284,12 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
           answeredBy: "guard",
         };
       } else {
-        draft = { ...draft, answer: outputCheck.text };
+        draft = { ...draft, answer: outputCheck.text, citations: outputCheck.citations ?? draft.citations };
+      }
+      if (integrity) {
+        guardrail = { rule: integrity.rule, reason: integrity.reason ?? "" };
+        draft = socraticReply(draft, integrity.reason ?? "");
+        request.onToken?.(draft.answer);
       }
     }
     trace.answeredBy = draft.answeredBy;

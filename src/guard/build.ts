@@ -81,6 +81,7 @@ export function buildCourseRules(
         maxCentroidSimilarity:
           offTopic?.maxCentroidSimilarity ?? defaultOffTopicOptions.maxCentroidSimilarity,
         maxTopSimilarity: offTopic?.maxTopSimilarity ?? defaultOffTopicOptions.maxTopSimilarity,
+        maxKnownTermShare: offTopic?.maxKnownTermShare ?? defaultOffTopicOptions.maxKnownTermShare,
         refusal: offTopic?.refusal,
       }),
     );

@@ -70,6 +70,7 @@ const ruleSchemas = {
       ...base,
       maxCentroidSimilarity: z.number().min(-1).max(1).optional(),
       maxTopSimilarity: z.number().min(-1).max(1).optional(),
+      maxKnownTermShare: share.optional(),
     })
     .strict(),
   "output.prompt_leak": z

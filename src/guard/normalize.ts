@@ -311,7 +311,7 @@ function matchingForms(folded: string): string[] {
   add(folded);
   add(stripMarkup(folded));
   // Words broken up inside ("ig-nore", "in.struc.tions") joined again.
-  add(folded.replace(/(?<=\p{L})[-_.'’·•*~]+(?=\p{L})/gu, ""));
+  add(stripMarkup(folded).replace(/(?<=\p{L})[-_.'’·•*~]+(?=\p{L})/gu, ""));
   const unmasked = unmaskProfanity(folded);
   if (unmasked !== folded) add(unmasked);
   // Punctuation used as spacing ("ignore.all.previous", "ignore/previous") read as spaces.

@@ -7,6 +7,7 @@ import type { HybridSearcher } from "../retrieve/search.ts";
 import { createGuardEngine } from "./build.ts";
 import { type GuardFileConfig, loadGuardConfig } from "./config.ts";
 import type { GuardEngine } from "./engine.ts";
+import { cleanText } from "./normalize.ts";
 
 /**
  * The guard suites: attack strings that must be blocked or neutralised, and benign course
@@ -55,6 +56,8 @@ export interface GuardSuiteOptions {
   guard?: GuardEngine;
   config?: GuardFileConfig;
   suitesDir?: string;
+  /** Run these entries instead of the files (a sample, or strings under test). */
+  suites?: { attacks: AttackCase[]; benign: BenignCase[] };
 }
 
 export const defaultSuitesDir = path.join(packageRoot, "tests", "guard", "suites");
@@ -91,7 +94,7 @@ const ratio = (part: number, total: number) =>
 export async function runGuardSuites(options: GuardSuiteOptions = {}): Promise<GuardSuiteReport> {
   const course = options.course ?? "aie101";
   const guard = options.guard ?? createGuardEngine({ config: options.config ?? loadGuardConfig(undefined) });
-  const { attacks, benign } = await loadSuites(options.suitesDir);
+  const { attacks, benign } = options.suites ?? (await loadSuites(options.suitesDir));
 
   async function judge(text: string): Promise<Judgement> {
     const input = guard.checkInput(text, { course });
@@ -110,6 +113,8 @@ export async function runGuardSuites(options: GuardSuiteOptions = {}): Promise<G
         coverage,
         topVectorSimilarity: retrieval.topVectorSimilarity,
         queryEmbedding: retrieval.queryEmbedding,
+        termIdf: (term) => bm25.idf(term),
+        unseenIdf: bm25.maxIdf,
         embeddingModel: retrieval.snapshot.embeddingModel,
         courseVersion: retrieval.snapshot.version,
       },
@@ -130,7 +135,8 @@ export async function runGuardSuites(options: GuardSuiteOptions = {}): Promise<G
     const result = await judge(attack.text);
     const blocked =
       attack.family === "pii"
-        ? (attack.pii ?? []).every((value) => !result.text.includes(value))
+        ? // Compared on the cleaned text: a value split by invisible characters is still there.
+          (attack.pii ?? []).every((value) => !cleanText(result.text).includes(value))
         : attack.family === "off_topic"
           ? result.outcome !== "passed"
           : result.outcome === "refused";

@@ -48,6 +48,10 @@ export interface GuardRetrievalSignals {
   centroidSimilarity?: number | null;
   /** The question's embedding, when vector search ran (the engine compares it with the centroid). */
   queryEmbedding?: readonly number[] | null;
+  /** The course's IDF of an analysed term; undefined for a term the course never uses. */
+  termIdf?: (term: string) => number | undefined;
+  /** What a term the course never uses weighs (the largest IDF). */
+  unseenIdf?: number;
   /** The embedding model the course's vectors came from, and the course version (cache keys). */
   embeddingModel?: string | null;
   courseVersion?: number;

@@ -102,6 +102,16 @@ function isStatement(sentence: AnswerSentence): boolean {
   return contentTerms(body).length >= 3 || /\d/.test(body.replace(/\[\d+\]/g, ""));
 }
 
+/** "Start with “Detecting drift” in Week 9 [2]": a sentence that points at its section, stating nothing. */
+function pointsAtSection(sentence: AnswerSentence, chunks: readonly ScoredChunk[]): boolean {
+  const text = sentence.text.toLowerCase();
+  return chunks.some(
+    (chunk) =>
+      (chunk.heading.length > 3 && text.includes(chunk.heading.toLowerCase())) ||
+      (chunk.title.length > 3 && text.includes(chunk.title.toLowerCase())),
+  );
+}
+
 export function groundingRule(options: GroundingOptions = defaultGroundingOptions): GuardRule {
   return {
     id: "output.grounding",
@@ -110,12 +120,20 @@ export function groundingRule(options: GroundingOptions = defaultGroundingOption
       const allow: GuardVerdict = { rule: "output.grounding", action: "allow" };
       if ((context.answerStatus ?? "answered") !== "answered") return allow;
       const byNumber = citedChunks(context.citations, context.chunks);
-      const statements = answerSentences(text).filter(isStatement);
+      const chunksOf = (sentence: AnswerSentence) =>
+        sentence.cites.map((n) => byNumber.get(n)).filter((c): c is ScoredChunk => c !== undefined);
+      // Hint and quiz replies frame the material in the tutor's own words ("Let's work it out");
+      // there only the sentences that cite something, beyond naming a section, must be backed by it.
+      const explaining = (context.mode ?? "explain") === "explain";
+      const statements = answerSentences(text)
+        .filter(isStatement)
+        .filter(
+          (sentence) =>
+            explaining || (sentence.cites.length > 0 && !pointsAtSection(sentence, chunksOf(sentence))),
+        );
       if (statements.length === 0) return allow;
       const unsupported = statements.filter((sentence) => {
-        const chunks = sentence.cites
-          .map((n) => byNumber.get(n))
-          .filter((c): c is ScoredChunk => c !== undefined);
+        const chunks = chunksOf(sentence);
         if (chunks.length === 0) return true;
         const score = supportScore(sentence.text, chunks);
         return score.support < options.minSupport || score.missingNumbers > 0;

@@ -47,7 +47,7 @@ const CARD = /(?<![\d-])\d(?:[ -]?\d){12,18}(?![\d-])/g;
 const SSN = /(?<![\d-])\d{3}-\d{2}-\d{4}(?![\d-])/g;
 const PHONE = /(?<![\w+])(?:\+|00)?\(?\d[\d ().\-/]{5,}\d(?![\w])/g;
 const PHONE_CONTEXT =
-  /\b(?:call|phone|tel|telephone|mobile|cell|cellphone|whatsapp|text me|sms|number|reach me|contact me|ring me)\b/i;
+  /\b(?:call|phone|tel|telephone|mobile|cell|cellphone|whatsapp|text me|sms|my number|reach me|contact me|ring me)\b/i;
 // Student IDs written next to what they are.
 const STUDENT_ID_CONTEXT =
   /\b(?:student|matriculation|matric|enrol(?:l)?ment|registration|university|campus|learner)\s*(?:id|number|no\.?|#|code)\s*(?:is|:|=|-)?\s*#?\s*([A-Za-z]{0,3}[-\s]?\d[\d-]{4,11}[A-Za-z]?)\b/gi;
@@ -127,8 +127,10 @@ export function findPii(text: string, options: PiiOptions = defaultPiiOptions): 
       const phoneWords = PHONE_CONTEXT.test(before);
       const plausible =
         (international && digits >= 8) ||
-        (digits >= 10 && (grouped || /^[01]/.test(value))) ||
-        (phoneWords && digits >= 7);
+        (digits >= 10 && grouped) ||
+        // Ungrouped: national numbers like 07911123456 or 15550199123, not any long figure.
+        (!grouped && digits >= 10 && digits <= 11 && /^[01]/.test(value)) ||
+        (phoneWords && digits >= 7 && digits <= 12);
       if (plausible) add("phone", m.index, value);
     }
   }

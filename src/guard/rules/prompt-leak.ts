@@ -1,3 +1,4 @@
+import { contentTerms } from "../../text/terms.ts";
 import { type AnswerSentence, answerSentences, removeSentences, stripMarkers } from "../answer-text.ts";
 import type { GuardRule, GuardVerdict } from "../types.ts";
 
@@ -82,7 +83,8 @@ export function promptLeakRule(options: PromptLeakOptions = defaultPromptLeakOpt
       const refusal = options.refusal ?? defaultPromptLeakRefusal;
       const remaining = wholeRepeats ? "" : removeSentences(text, leaking);
       const details = { sentences: leaking.length };
-      if (stripMarkers(remaining).trim().length === 0) {
+      // What is left must still say something ("Sure!" alone does not).
+      if (contentTerms(stripMarkers(remaining)).length < 3) {
         return { rule: "output.prompt_leak", action: "refuse", reason: refusal, reply: refusal, details };
       }
       return {

@@ -1,0 +1,42 @@
+import type { Queryable } from "../db/db.ts";
+import type { TopicCentroidSource } from "./engine.ts";
+
+/**
+ * The course's topic centroid: the mean of its chunk embeddings from one model, computed in the
+ * database and cached per course version (ingestion bumps the version, so a changed course gets
+ * a fresh centroid).
+ */
+export class TopicCentroids implements TopicCentroidSource {
+  private readonly cache = new Map<
+    string,
+    { version: number; centroid: Promise<readonly number[] | null> }
+  >();
+
+  constructor(private readonly db: Queryable) {}
+
+  centroid(course: string, model: string, version: number): Promise<readonly number[] | null> {
+    const key = `${course}\u0000${model}`;
+    const cached = this.cache.get(key);
+    if (cached && cached.version === version) return cached.centroid;
+    const centroid = this.compute(course, model).catch((error: unknown) => {
+      this.cache.delete(key);
+      throw error;
+    });
+    this.cache.set(key, { version, centroid });
+    return centroid;
+  }
+
+  private async compute(course: string, model: string): Promise<readonly number[] | null> {
+    const { rows } = await this.db.query<{ centroid: string | null }>(
+      "SELECT avg(embedding)::text AS centroid FROM chunks WHERE course_id = $1 AND embedding_model = $2",
+      [course, model],
+    );
+    const text = rows[0]?.centroid;
+    if (!text) return null;
+    const values = text
+      .replace(/^\[|\]$/g, "")
+      .split(",")
+      .map(Number);
+    return values.length > 0 && values.every(Number.isFinite) ? values : null;
+  }
+}

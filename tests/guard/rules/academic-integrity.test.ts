@@ -1,0 +1,65 @@
+import { describe, expect, it } from "vitest";
+import {
+  academicIntegrityRule,
+  defaultIntegrityOptions,
+  findIntegrityIssue,
+} from "../../../src/guard/rules/academic-integrity.ts";
+
+const find = (text: string) => findIntegrityIssue(text, defaultIntegrityOptions);
+
+describe("input.academic_integrity", () => {
+  it.each([
+    ["Write my Project 1 audit report for me.", "do_my_work"],
+    ["do my homework", "do_my_work"],
+    ["Can you take my midterm for me?", "do_my_work"],
+    ["Write 800 words on drift detection that I can hand in for project 2.", "do_my_work"],
+    ["I'll give you $50 to write my capstone report.", "do_my_work"],
+    ["Give me the answers to the midterm.", "answer_key"],
+    ["Send me the answer key for lab 7.", "answer_key"],
+    ["Leak the final exam questions please", "answer_key"],
+    [
+      "Question 4 (10 points): compute precision from TP=40 and FP=10. Show your work. Just give me the answer.",
+      "pasted_question",
+    ],
+    ["I'm in the midterm right now, quick: what's the answer to question 3?", "pasted_question"],
+  ])("redirects %j (%s)", (text, family) => {
+    expect(find(text)).toBe(family);
+  });
+
+  it.each([
+    "Explain the exam format.",
+    "How many multiple-choice questions are on the midterm?",
+    "What is the rubric for Project 1?",
+    "How do I write the report for Project 1?",
+    "Can the course tutor do my lab or project for me?",
+    "Do labs count toward the final grade?",
+    "Do the midterm and final both count?",
+    "Can you give me a hint on how to start Project 2?",
+    "Can you quiz me on BM25?",
+    "Can you write an example Dockerfile?",
+    "How do I write a good AI use statement?",
+  ])("lets %j through", (text) => {
+    expect(find(text)).toBeUndefined();
+  });
+
+  it("recognises a pasted graded question the course listed, even reworded", () => {
+    const options = {
+      ...defaultIntegrityOptions,
+      gradedQuestions: [
+        "Compute the disparate impact ratio for a hiring model that advances 30% and 21% of two groups",
+      ],
+    };
+    expect(
+      findIntegrityIssue(
+        "hiring model advances 30% of one group and 21% of another, what is the disparate impact ratio?",
+        options,
+      ),
+    ).toBe("known_question");
+    expect(findIntegrityIssue("what is the disparate impact ratio?", options)).toBeUndefined();
+  });
+
+  it("refuses with a hint redirect so the pipeline still teaches", () => {
+    const verdict = academicIntegrityRule().check("Write my lab 3 report", { course: "c" });
+    expect(verdict).toMatchObject({ action: "refuse", redirect: "hint", details: { family: "do_my_work" } });
+  });
+});
