@@ -1,9 +1,9 @@
 import slackWebApi, { type Logger, LogLevel, type RetryOptions, WebClient } from "@slack/web-api";
+import type { SlackMessage } from "./blocks.ts";
 
 // Node's ESM loader cannot see `retryPolicies` among the CommonJS package's named exports
 // (bundlers and vitest can); read it from the default export so `tutor serve` starts under Node.
 const { retryPolicies } = slackWebApi;
-import type { SlackMessage } from "./blocks.ts";
 
 /** Where an asynchronous answer goes. */
 export interface SlackSender {

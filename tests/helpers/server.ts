@@ -20,7 +20,11 @@ export async function startSeededServer(
     ...env,
   });
   const db = await openSeededDb();
-  const server = await startServer(config, { hostname: "127.0.0.1", ...options, overrides: { db, ...options.overrides } });
+  const server = await startServer(config, {
+    hostname: "127.0.0.1",
+    ...options,
+    overrides: { db, ...options.overrides },
+  });
   return {
     ...server,
     config,
