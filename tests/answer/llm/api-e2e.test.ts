@@ -107,7 +107,7 @@ describe("/v1/chat with an OpenAI-compatible LLM", () => {
   });
 
   it("streams the LLM's tokens as SSE events as they arrive, before the final event", async () => {
-    const events = await chatStream({ message: "How does HNSW trade recall for speed?" });
+    const events = await chatStream({ message: "How do I detect model drift in production?" });
     const names = events.map((e) => e.event);
     expect(names[0]).toBe("meta");
     expect(names.at(-1)).toBe("done");
