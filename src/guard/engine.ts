@@ -96,18 +96,23 @@ export class GuardEngine {
     let centroidSimilarity = signals?.centroidSimilarity ?? null;
     if (
       signals &&
+      !signals.confident &&
       centroidSimilarity === null &&
       this.centroids &&
       signals.queryEmbedding &&
       signals.embeddingModel &&
       this.ruleIds(context.course, "retrieval").length > 0
     ) {
-      const centroid = await this.centroids.centroid(
-        context.course,
-        signals.embeddingModel,
-        signals.courseVersion ?? 0,
-      );
-      if (centroid) centroidSimilarity = cosine(signals.queryEmbedding, centroid);
+      try {
+        const centroid = await this.centroids.centroid(
+          context.course,
+          signals.embeddingModel,
+          signals.courseVersion ?? 0,
+        );
+        if (centroid) centroidSimilarity = cosine(signals.queryEmbedding, centroid);
+      } catch {
+        // Without the centroid the topic check abstains; the question still gets its answer.
+      }
     }
     return this.run("retrieval", text, {
       ...context,

@@ -176,4 +176,31 @@ describe("GuardEngine", () => {
     expect(asked).toEqual(["c/m/3"]);
     expect(similarity).toBeCloseTo(0.6, 5);
   });
+
+  it("skips the centroid for confident questions and abstains when it cannot be read", async () => {
+    let calls = 0;
+    const seen: (number | null | undefined)[] = [];
+    const rule: GuardRule = {
+      id: "topic",
+      stage: "retrieval",
+      check: (_text, context) => {
+        seen.push(context.retrieval?.centroidSimilarity);
+        return { rule: "topic", action: "allow" };
+      },
+    };
+    const engine = new GuardEngine([rule], [], {
+      centroids: {
+        centroid: async () => {
+          calls++;
+          throw new Error("database down");
+        },
+      },
+    });
+    const retrieval = { coverage: 0, topVectorSimilarity: 0.1, queryEmbedding: [1, 0], embeddingModel: "m" };
+    await engine.checkRetrieval("q", { course: "c", retrieval: { ...retrieval, confident: true } });
+    expect(calls).toBe(0);
+    await engine.checkRetrieval("q", { course: "c", retrieval: { ...retrieval, confident: false } });
+    expect(calls).toBe(1);
+    expect(seen).toEqual([null, null]);
+  });
 });

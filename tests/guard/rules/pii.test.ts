@@ -62,6 +62,13 @@ describe("input.pii", () => {
     expect(JSON.stringify(verdict.details)).toBe('{"kinds":"email,phone","count":3}');
   });
 
+  it("handles pastes far over the size limit (they are stored redacted too)", () => {
+    const paste = `${"a.".repeat(16_000)} ana@x.org ${"1".repeat(30_000)}`;
+    const verdict = redact(paste);
+    expect(verdict.text).toContain(" [EMAIL] ");
+    expect(verdict.text).not.toContain("ana@x.org");
+  });
+
   it("orders matches without overlaps", () => {
     const matches = findPii("a@b.co 4111111111111111");
     expect(matches.map((m) => m.kind)).toEqual(["email", "card"]);
