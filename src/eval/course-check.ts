@@ -28,7 +28,9 @@ export function checkDatasetAgainstCourse(
     for (const expected of evalCase.expected_sources) {
       if (!sources.some((s) => sourceMatches(s, expected))) {
         // The same file under another folder prefix is the usual mistake (course/x.md vs x.md).
-        const near = sources.filter((s) => s.endsWith(`/${expected}`) || expected.endsWith(`/${s}`)).slice(0, 3);
+        const near = sources
+          .filter((s) => s.endsWith(`/${expected}`) || expected.endsWith(`/${s}`))
+          .slice(0, 3);
         warnings.push(
           `${evalCase.id}: expected source "${expected}" is not in the course${near.length > 0 ? ` (did you mean ${near.map((n) => `"${n}"`).join(", ")}?)` : ""}`,
         );

@@ -4,7 +4,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { packageRoot } from "../../src/config.ts";
 import type { Db } from "../../src/db/db.ts";
 import { checkDatasetAgainstCourse, loadCourseChunks } from "../../src/eval/course-check.ts";
-import { assignSplits, CATEGORIES, DECLINE_CATEGORIES, type EvalCase, parseJsonl } from "../../src/eval/dataset.ts";
+import {
+  assignSplits,
+  CATEGORIES,
+  DECLINE_CATEGORIES,
+  type EvalCase,
+  parseJsonl,
+} from "../../src/eval/dataset.ts";
 import { createGrader, type JudgedChunk, normalizeForMatch } from "../../src/eval/relevance.ts";
 import { uniqueTerms } from "../../src/text/terms.ts";
 import { openSeededDb } from "../helpers/db.ts";
@@ -76,7 +82,8 @@ describe("evals/aie101.jsonl", () => {
         let inFile = false;
         for (const source of c.expected_sources) if ((await fileText(source)).includes(needle)) inFile = true;
         const inChunk = chunks.some(
-          (chunk) => c.expected_sources.includes(chunk.source) && normalizeForMatch(chunk.text).includes(needle),
+          (chunk) =>
+            c.expected_sources.includes(chunk.source) && normalizeForMatch(chunk.text).includes(needle),
         );
         if (!inFile || !inChunk) missing.push(`${c.id}: "${phrase}" (file ${inFile}, chunk ${inChunk})`);
       }
@@ -88,7 +95,9 @@ describe("evals/aie101.jsonl", () => {
     expect(checkDatasetAgainstCourse(cases, chunks)).toEqual([]);
     for (const c of cases.filter((c) => c.category === "multi")) {
       const grader = createGrader(c);
-      const sourcesWithAnswer = new Set(chunks.filter((chunk) => grader.grade(chunk) === 2).map((k) => k.source));
+      const sourcesWithAnswer = new Set(
+        chunks.filter((chunk) => grader.grade(chunk) === 2).map((k) => k.source),
+      );
       expect(sourcesWithAnswer.size, c.id).toBeGreaterThanOrEqual(2);
     }
   });

@@ -18,7 +18,8 @@ const factual = {
   reference_answer: "A lexical ranking function.",
 };
 
-const jsonl = (...values: unknown[]) => values.map((v) => (typeof v === "string" ? v : JSON.stringify(v))).join("\n");
+const jsonl = (...values: unknown[]) =>
+  values.map((v) => (typeof v === "string" ? v : JSON.stringify(v))).join("\n");
 
 describe("parseJsonl", () => {
   it("reads valid cases, skipping blank and comment lines, and fills defaults", () => {
@@ -34,7 +35,11 @@ describe("parseJsonl", () => {
     expect(parsed.ok).toBe(true);
     if (!parsed.ok) return;
     expect(parsed.cases.map((c) => c.id)).toEqual(["f-1", "u-1"]);
-    expect(parsed.cases[1]).toMatchObject({ expected_sources: [], expected_phrases: [], reference_answer: "" });
+    expect(parsed.cases[1]).toMatchObject({
+      expected_sources: [],
+      expected_phrases: [],
+      reference_answer: "",
+    });
   });
 
   it("reports every bad line by its number", () => {
