@@ -16,6 +16,8 @@ import { createTelemetry, type Telemetry } from "./observability/telemetry.ts";
 import { createPipeline, type Pipeline } from "./pipeline.ts";
 import { CourseIndexes } from "./retrieve/course-index.ts";
 import type { Reranker } from "./retrieve/rerank.ts";
+import { CourseQueryRewriter, lexiconsFromIndexes } from "./retrieve/query/rewriter.ts";
+import { createReranker } from "./retrieve/reranker-factory.ts";
 import { HybridSearcher } from "./retrieve/search.ts";
 
 /** Everything a surface needs, wired from the settings. */
@@ -64,7 +66,8 @@ export async function createTutor(config: Config, overrides: TutorOverrides = {}
   const db = overrides.db ?? (await openDatabase(config));
   const embeddings = overrides.embeddings ?? (await createEmbeddings(config));
   const indexes = new CourseIndexes(db);
-  const searcher = new HybridSearcher({ db, indexes, embeddings, reranker: overrides.reranker });
+  const reranker = overrides.reranker ?? (await createReranker(config, { embeddings }));
+  const searcher = new HybridSearcher({ db, indexes, embeddings, reranker });
   const telemetry = overrides.telemetry ?? createTelemetry();
   const ingestionRuns = new IngestionRuns(db);
   const guard = new GuardEngine([sizeRule()]);
@@ -84,6 +87,7 @@ export async function createTutor(config: Config, overrides: TutorOverrides = {}
     publicBaseUrl: config.publicBaseUrl,
     deadlineMs: config.chatDeadlineMs,
     followUps: quizKeyFollowUp(conversations),
+    queryRewriter: new CourseQueryRewriter(lexiconsFromIndexes(indexes)),
     observers: [telemetry.pipelineObserver],
   });
 

@@ -1,13 +1,29 @@
 import type { Config } from "../config.ts";
 import type { CourseEmbeddings } from "../embed/embeddings.ts";
-import { type Reranker, keepOrder } from "./rerank.ts";
+import { keepOrder, type Reranker } from "./rerank.ts";
+import { CrossEncoderReranker } from "./rerank-cross-encoder.ts";
+import { FeatureReranker, loadRerankWeights } from "./rerank-learned.ts";
 
-/** The reranker the settings ask for (RERANKER, RERANKER_MODEL_DIR). */
+/**
+ * The reranker the settings ask for (RERANKER, RERANKER_MODEL_DIR): `heuristic` (the default)
+ * is the feature reranker with the committed fitted weights; `cross-encoder` loads a local
+ * transformers.js cross-encoder and keeps the fitted merge/MMR settings; `none` keeps the fused
+ * order.
+ */
 export async function createReranker(
-  config: Pick<Config, "reranker" | "rerankerModelDir">,
+  config: Pick<Config, "reranker" | "rerankerModelDir"> & Partial<Pick<Config, "transformersAllowRemote">>,
   _deps: { embeddings: CourseEmbeddings },
 ): Promise<Reranker> {
-  // Placeholder until the heuristic and cross-encoder rerankers land: keep the fused order.
   if (config.reranker === "none") return keepOrder;
-  return keepOrder;
+  const fitted = await loadRerankWeights();
+  const stage = { neighbours: fitted.neighbours, mergeWindow: fitted.mergeWindow, mmr: fitted.mmr };
+  if (config.reranker === "cross-encoder") {
+    if (!config.rerankerModelDir) throw new Error("RERANKER=cross-encoder needs RERANKER_MODEL_DIR");
+    return CrossEncoderReranker.load({
+      modelDir: config.rerankerModelDir,
+      allowRemote: config.transformersAllowRemote ?? false,
+      stage,
+    });
+  }
+  return new FeatureReranker(fitted.weights, stage);
 }

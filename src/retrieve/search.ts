@@ -3,6 +3,9 @@ import type { CourseEmbeddings } from "../embed/embeddings.ts";
 import type { CourseIndexes, CourseSnapshot } from "./course-index.ts";
 import { DEFAULT_RRF_K, fuseReciprocalRank } from "./fuse.ts";
 import { keepOrder, type Reranker } from "./rerank.ts";
+import { diversify } from "./rerank-diversity.ts";
+import { withSectionNeighbours } from "./rerank-neighbours.ts";
+import { ChunkVectorCache } from "./rerank-vectors.ts";
 import type { RetrievalMode, ScoredChunk, SearchFilters } from "./types.ts";
 import { searchVectors } from "./vector.ts";
 
@@ -23,6 +26,8 @@ export interface SearchRequest {
   mode?: RetrievalMode;
   /** Skip the reranker even when one is configured. */
   rerank?: boolean;
+  /** Return every candidate, ranked, instead of the top k (fitting the reranker needs them all). */
+  allCandidates?: boolean;
 }
 
 export interface SearchTimings {
@@ -58,18 +63,21 @@ export interface HybridSearcherDeps {
 const elapsed = (since: number) => Math.round((performance.now() - since) * 100) / 100;
 
 /**
- * BM25 and pgvector kNN side by side, fused by weighted reciprocal rank, then reranked. Every
- * result carries each stage's own score.
+ * BM25 and pgvector kNN side by side, fused by weighted reciprocal rank, then reranked, with
+ * neighbouring chunks merged and near-duplicates spread out (MMR). Every result carries each
+ * stage's own score.
  */
 export class HybridSearcher {
   readonly reranker: Reranker;
   readonly weights: FusionWeights;
   private readonly candidates: number;
+  private readonly vectors: ChunkVectorCache;
 
   constructor(private readonly deps: HybridSearcherDeps) {
     this.reranker = deps.reranker ?? keepOrder;
     this.weights = deps.weights ?? defaultFusionWeights;
     this.candidates = deps.candidatesPerRetriever ?? 30;
+    this.vectors = new ChunkVectorCache(deps.db);
   }
 
   /** The course's loaded indexes; throws UnknownCourseError for a course that does not exist. */
@@ -128,13 +136,38 @@ export class HybridSearcher {
 
     t = performance.now();
     const useReranker = request.rerank !== false && this.reranker !== keepOrder && candidates.length > 1;
-    const ranked = useReranker
-      ? await this.reranker.rerank(request.query, candidates, { queryEmbedding: queryEmbedding ?? undefined })
-      : candidates;
+    let ranked = candidates;
+    if (useReranker) {
+      const stage = this.reranker.stage;
+      const pool = stage?.neighbours
+        ? withSectionNeighbours(snapshot, candidates, stage.neighbours)
+        : candidates;
+      // Stored vectors of every candidate (cached per snapshot): the cosine feature for chunks
+      // BM25 alone found, and the similarity MMR needs.
+      const model = this.deps.embeddings.modelId;
+      const [candidateVectors, centroid] =
+        queryEmbedding !== null
+          ? await Promise.all([
+              this.vectors.get(
+                snapshot,
+                model,
+                pool.map((c) => c.chunkId),
+              ),
+              this.vectors.centroid(snapshot, request.course, model),
+            ])
+          : [undefined, undefined];
+      ranked = await this.reranker.rerank(request.query, pool, {
+        queryEmbedding: queryEmbedding ?? undefined,
+        candidateVectors,
+        centroid,
+        idf: (term) => snapshot.bm25.idf(term),
+      });
+      if (stage) ranked = diversify(ranked, stage, candidateVectors);
+    }
     const rerankMs = elapsed(t);
 
     return {
-      results: ranked.slice(0, request.k),
+      results: request.allCandidates ? ranked : ranked.slice(0, request.k),
       timings: { embed: embedMs, bm25: bm25Ms, vector: vectorMs, rerank: rerankMs, total: elapsed(started) },
       mode,
       vectorAvailable,

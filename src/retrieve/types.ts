@@ -30,6 +30,8 @@ export interface ScoredChunk extends ChunkRecord {
   /** The score that ordered the list this chunk came in (fused, or reranked when reranking ran). */
   score: number;
   scores: StageScores;
+  /** When neighbouring chunks of one section were merged into this result: their ids, in order. */
+  mergedChunkIds?: string[];
 }
 
 /** One retriever's answer: chunk ids best first, with that retriever's own score. */

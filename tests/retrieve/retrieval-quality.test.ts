@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../../src/db/db.ts";
 import { UseEmbeddings } from "../../src/embed/use.ts";
 import { CourseIndexes } from "../../src/retrieve/course-index.ts";
+import { createReranker } from "../../src/retrieve/reranker-factory.ts";
 import { HybridSearcher } from "../../src/retrieve/search.ts";
 import { openSeededDb } from "../helpers/db.ts";
 
@@ -23,7 +24,12 @@ describe("hybrid retrieval over the bundled course (real PGlite, real embeddings
   beforeAll(async () => {
     db = await openSeededDb();
     embeddings = new UseEmbeddings({ workers: 0 });
-    searcher = new HybridSearcher({ db, indexes: new CourseIndexes(db), embeddings });
+    // The searcher as the tutor wires it: with the default (fitted feature) reranker.
+    const reranker = await createReranker(
+      { reranker: "heuristic", rerankerModelDir: undefined },
+      { embeddings },
+    );
+    searcher = new HybridSearcher({ db, indexes: new CourseIndexes(db), embeddings, reranker });
   });
   afterAll(async () => {
     await embeddings.close();
@@ -40,10 +46,21 @@ describe("hybrid retrieval over the bundled course (real PGlite, real embeddings
   });
 
   it("fuses both retrievers and reports each one's score", async () => {
-    const { results } = await searcher.search({ course: "aie101", query: "HNSW ef_search recall latency", k: 5 });
+    const query = "HNSW ef_search recall latency";
+    const { results } = await searcher.search({ course: "aie101", query, k: 5, rerank: false });
     const withBoth = results.filter((r) => r.scores.bm25 !== undefined && r.scores.vector !== undefined);
     expect(withBoth.length).toBeGreaterThan(0);
     for (const r of results) expect(r.scores.fused).toBe(r.score);
+
+    // Reranked, every result still carries the earlier stages' scores next to its own.
+    const reranked = await searcher.search({ course: "aie101", query, k: 5 });
+    for (const r of reranked.results) {
+      expect(r.scores.rerank).toBe(r.score);
+      expect(r.scores.fused).toEqual(expect.any(Number));
+    }
+    expect(reranked.results.some((r) => r.scores.bm25 !== undefined && r.scores.vector !== undefined)).toBe(
+      true,
+    );
   });
 
   it("finds a paraphrase through the vector retriever alone", async () => {
@@ -59,9 +76,19 @@ describe("hybrid retrieval over the bundled course (real PGlite, real embeddings
   });
 
   it("honours the week and source filters in both retrievers", async () => {
-    const early = await searcher.search({ course: "aie101", query: "drift detection PSI", k: 10, filters: { week: 3 } });
+    const early = await searcher.search({
+      course: "aie101",
+      query: "drift detection PSI",
+      k: 10,
+      filters: { week: 3 },
+    });
     for (const r of early.results) expect(r.week === null || r.week <= 3).toBe(true);
-    const faqOnly = await searcher.search({ course: "aie101", query: "exam", k: 10, filters: { sourcePrefix: "faq" } });
+    const faqOnly = await searcher.search({
+      course: "aie101",
+      query: "exam",
+      k: 10,
+      filters: { sourcePrefix: "faq" },
+    });
     expect(faqOnly.results.length).toBeGreaterThan(0);
     for (const r of faqOnly.results) expect(r.source.startsWith("faq")).toBe(true);
   });

@@ -1,0 +1,61 @@
+import type { ConversationTurn } from "../../answer/types.ts";
+import type { QueryRewriter } from "../../pipeline.ts";
+import type { CourseIndexes } from "../course-index.ts";
+import { isEnglishWord } from "./english.ts";
+import { expandAcronyms } from "./expand.ts";
+import { resolveFollowUp } from "./follow-up.ts";
+import { buildCourseLexicon, type CourseLexicon } from "./lexicon.ts";
+import { expandShorthand } from "./shorthand.ts";
+import { correctSpelling } from "./spelling.ts";
+
+export type LexiconSource = (course: string) => Promise<CourseLexicon | undefined>;
+
+/**
+ * Turns what a student typed into what retrieval searches for: chat shorthand is spelled out,
+ * misspelt words become the course's words, follow-ups get the subject of the turns before
+ * them, and acronyms the course defines are spelled out.
+ */
+export class CourseQueryRewriter implements QueryRewriter {
+  constructor(
+    private readonly lexicons: LexiconSource,
+    private readonly options: { isKnownWord?: (word: string) => boolean } = { isKnownWord: isEnglishWord },
+  ) {}
+
+  async rewrite(question: string, context: { course: string; history: ConversationTurn[] }): Promise<string> {
+    const lexicon = await this.lexicons(context.course);
+    const normalise = (text: string) => {
+      if (!lexicon) return text;
+      const spelled = expandShorthand(text, {
+        isCourseWord: (token) => (lexicon.lowercaseCounts.get(token) ?? 0) >= 2,
+      });
+      return correctSpelling(spelled, lexicon, this.options).text;
+    };
+    const resolved = resolveFollowUp(
+      normalise(question),
+      context.history.map((turn) => ({ question: normalise(turn.question) })),
+    );
+    return lexicon ? expandAcronyms(resolved, lexicon) : resolved;
+  }
+}
+
+/**
+ * Course lexicons built from the loaded indexes, once per index snapshot (a new snapshot after
+ * ingestion gets a new lexicon). An unknown course has none: the search reports it.
+ */
+export function lexiconsFromIndexes(indexes: CourseIndexes): LexiconSource {
+  const built = new WeakMap<object, CourseLexicon>();
+  return async (course) => {
+    let snapshot: Awaited<ReturnType<CourseIndexes["get"]>>;
+    try {
+      snapshot = await indexes.get(course);
+    } catch {
+      return undefined;
+    }
+    let lexicon = built.get(snapshot.bm25);
+    if (!lexicon) {
+      lexicon = buildCourseLexicon(snapshot.bm25.allChunks());
+      built.set(snapshot.bm25, lexicon);
+    }
+    return lexicon;
+  };
+}
