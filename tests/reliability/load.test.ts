@@ -57,7 +57,7 @@ describe("load: 50 connections × 30 s on /v1/search and /v1/chat", () => {
       url: server.url,
       connections: CONNECTIONS,
       duration: durationSeconds,
-      timeout: 60,
+      timeout: 90,
       requests: [
         {
           method: "POST",
