@@ -20,6 +20,7 @@ import type { ConversationStore } from "./conversation/store.ts";
 import type { GuardEngine } from "./guard/engine.ts";
 import { offTopicReply, socraticReply } from "./guard/replies.ts";
 import { integrityTopic } from "./guard/rules/academic-integrity.ts";
+import { withoutPersonalDetails } from "./guard/rules/pii.ts";
 import type { HybridSearcher, SearchResponse } from "./retrieve/search.ts";
 import type { RetrievalMode, ScoredChunk, SearchFilters } from "./retrieve/types.ts";
 
@@ -188,7 +189,9 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
       // Hint and quiz requests are searched by their topic ("quiz me on X" → "X").
       const answerMode = integrity ? "hint" : mode;
       // A request for graded work is searched by its subject ("write my report on X" → "X").
-      const topic = modeTopic(integrity ? integrityTopic(question) : question, answerMode);
+      // Sentences that only carried redacted personal details are not what to search for.
+      const asked = withoutPersonalDetails(question);
+      const topic = modeTopic(integrity ? integrityTopic(asked) : asked, answerMode);
       const query = deps.queryRewriter
         ? await withinBudget(
             deps.queryRewriter.rewrite(topic, { course: request.course, history }),

@@ -1,4 +1,5 @@
 import { IngestionRuns } from "./admin/ingestion-runs.ts";
+import { systemPrompt } from "./answer/llm/prompt.ts";
 import { createAnswering } from "./answer/llm/setup.ts";
 import { quizKeyFollowUp } from "./answer/modes/quiz-key.ts";
 import type { CircuitBreaker } from "./answer/resilience/circuit-breaker.ts";
@@ -9,8 +10,10 @@ import type { Db } from "./db/db.ts";
 import { openDatabase } from "./db/open.ts";
 import type { CourseEmbeddings } from "./embed/embeddings.ts";
 import { createEmbeddings } from "./embed/factory.ts";
-import { GuardEngine } from "./guard/engine.ts";
-import { sizeRule } from "./guard/rules/size.ts";
+import { createGuardEngine } from "./guard/build.ts";
+import { TopicCentroids } from "./guard/centroid.ts";
+import { loadGuardConfig } from "./guard/config.ts";
+import type { GuardEngine } from "./guard/engine.ts";
 import { type IngestProgress, type IngestSummary, ingestFolder } from "./ingest/sync.ts";
 import { createTelemetry, type Telemetry } from "./observability/telemetry.ts";
 import { createPipeline, type Pipeline } from "./pipeline.ts";
@@ -70,7 +73,14 @@ export async function createTutor(config: Config, overrides: TutorOverrides = {}
   const searcher = new HybridSearcher({ db, indexes, embeddings, reranker });
   const telemetry = overrides.telemetry ?? createTelemetry();
   const ingestionRuns = new IngestionRuns(db);
-  const guard = new GuardEngine([sizeRule()]);
+  // Guard rules per course from GUARD_CONFIG (or the shipped config/guard.json); every check is
+  // logged at debug level, and non-allow verdicts are counted and logged by watchGuard.
+  const guard = createGuardEngine({
+    config: loadGuardConfig(config.guardConfigPath),
+    centroids: new TopicCentroids(db),
+    protectedTexts: (["explain", "hint", "quiz"] as const).map((mode) => systemPrompt(mode)),
+    log: (event) => telemetry.logger.debug(event, "guard decision"),
+  });
   telemetry.watchGuard(guard);
   const conversations = new ConversationStore(db);
   // The LLM when configured, behind timeouts, retries and a breaker; offline answerers otherwise

