@@ -1,6 +1,6 @@
 import type { BaseMessageChunk, MessageContent } from "@langchain/core/messages";
 import { pointerOnly } from "../modes/conceal.ts";
-import { QUIZ_REVEAL_INVITE } from "../modes/quiz-key.ts";
+import { pairNumbered, QUIZ_REVEAL_INVITE, renderKey } from "../modes/quiz-key.ts";
 import { MalformedReplyError } from "../resilience/errors.ts";
 import type { AnswerDraft, Answerer, AnswerRequest } from "../types.ts";
 import type { ChatModelFactory } from "./chat-model.ts";
@@ -77,9 +77,11 @@ export class LlmAnswerer implements Answerer {
       emit(invite);
       answer += invite;
       draft.answer = answer;
-      const keyCitations = citationsIn(shaped.key, shaped.numbering, chunks, this.options.publicBaseUrl);
+      const paired = pairNumbered(shaped.visible, shaped.key);
+      const key = paired.length > 0 ? renderKey(paired) : shaped.key;
+      const keyCitations = citationsIn(key, shaped.numbering, chunks, this.options.publicBaseUrl);
       draft.quizKey = {
-        answer: shaped.key,
+        answer: key,
         citations: keyCitations,
         sources: chunks.filter((chunk) => keyCitations.some((c) => c.chunkId === chunk.chunkId)),
       };

@@ -7,6 +7,54 @@ import type { AnswerDraft, QuizKey, TutorMode } from "../types.ts";
  */
 export const QUIZ_REVEAL_INVITE = "Once you have tried them, shall I show you the answers?";
 
+/** One answer of a quiz key, with the question it answers. */
+export interface KeyEntry {
+  question: string;
+  /** The answer, with its [n] citation. */
+  answer: string;
+}
+
+/**
+ * The key as the student reads it: each question again, then its answer, as bullets. Questions
+ * repeated beside their answers need no scrolling back, and bullets rather than "1." keep list
+ * numbers from reading as figures the cited passage would have to contain.
+ */
+export function renderKey(entries: readonly KeyEntry[]): string {
+  return entries
+    .map((entry) => `- ${entry.question.replace(/\s*\[\d+\]\s*$/, "")} ${entry.answer}`)
+    .join("\n");
+}
+
+const NUMBERED = /^\s*(\d{1,2})[.)]\s+(.+?)\s*$/;
+
+/**
+ * Pairs a model's numbered questions with its numbered answers ("1. …" with "1. …") into key
+ * entries; lines that are not numbered extend the entry above. Empty when nothing pairs up.
+ */
+export function pairNumbered(questions: string, answers: string): KeyEntry[] {
+  const byNumber = (text: string) => {
+    const items = new Map<number, string>();
+    let last: number | undefined;
+    for (const line of text.split("\n")) {
+      const match = NUMBERED.exec(line);
+      if (match) {
+        last = Number(match[1]);
+        items.set(last, match[2] ?? "");
+      } else if (last !== undefined && line.trim()) {
+        items.set(last, `${items.get(last)} ${line.trim()}`);
+      }
+    }
+    return items;
+  };
+  const asked = byNumber(questions);
+  const entries: KeyEntry[] = [];
+  for (const [n, answer] of byNumber(answers)) {
+    const question = asked.get(n);
+    if (question) entries.push({ question, answer });
+  }
+  return entries;
+}
+
 export interface StoredQuizKey {
   messageId: string;
   key: QuizKey;

@@ -4,7 +4,7 @@ import { ExtractiveAnswerer, type ExtractiveOptions, withCitation } from "../ext
 import type { AnswerDraft, Answerer, AnswerRequest } from "../types.ts";
 import { makeCloze } from "./cloze.ts";
 import { pointerOnly } from "./conceal.ts";
-import { QUIZ_REVEAL_INVITE } from "./quiz-key.ts";
+import { type KeyEntry, QUIZ_REVEAL_INVITE, renderKey } from "./quiz-key.ts";
 
 export interface QuizOptions extends Partial<ExtractiveOptions> {
   questions: number;
@@ -40,7 +40,7 @@ export class ExtractiveQuizAnswerer implements Answerer {
     const known = new Set(uniqueTerms(request.query ?? request.question));
     const numbering = new CitationNumbering();
     const questions: string[] = [];
-    const answers: string[] = [];
+    const key: KeyEntry[] = [];
     const perChunk = new Map<string, number>();
     for (const candidate of candidates) {
       if (questions.length >= this.questions) break;
@@ -53,9 +53,8 @@ export class ExtractiveQuizAnswerer implements Answerer {
       if (!item) continue;
       perChunk.set(candidate.chunk.chunkId, used + 1);
       const n = numbering.numberFor(candidate.chunk, candidate.text);
-      const i = questions.length + 1;
-      questions.push(`${i}. ${item.question} [${n}]`);
-      answers.push(`${i}. ${withCitation(item.answer, n)}`);
+      questions.push(`${questions.length + 1}. ${item.question} [${n}]`);
+      key.push({ question: item.question, answer: withCitation(item.answer, n) });
     }
     if (questions.length === 0) {
       return { status: "no_answer", answer: "", citations: [], answeredBy: this.name };
@@ -68,7 +67,7 @@ export class ExtractiveQuizAnswerer implements Answerer {
       answer,
       citations: citations.map(pointerOnly),
       quizKey: {
-        answer: answers.join("\n"),
+        answer: renderKey(key),
         citations,
         sources: request.chunks.filter((chunk) => citations.some((c) => c.chunkId === chunk.chunkId)),
       },
@@ -101,7 +100,8 @@ function questionFrom(
   const cloze = makeCloze(sentence.trim(), { count: words > 22 ? 2 : 1, known, weight, passage });
   if (!cloze) return null;
   return {
-    question: `Fill in the blank${cloze.blanks.length > 1 ? "s" : ""}: “${cloze.text}”`,
+    // Asked as a question: a quiz line states nothing, so there is no claim for the guardrails to check.
+    question: `Which ${cloze.blanks.length > 1 ? "words complete" : "word completes"} “${cloze.text}”?`,
     answer: `${cloze.blanks.join(", ")} — ${sentence.trim()}`,
   };
 }

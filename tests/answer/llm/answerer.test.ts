@@ -183,7 +183,10 @@ describe("LlmAnswerer streaming", () => {
     expect(draft.answer).toContain("1. What is model drift? [1]");
     expect(draft.answer).not.toMatch(/monitor fires|ANSWER KEY/);
     expect(draft.answer.endsWith(QUIZ_REVEAL_INVITE)).toBe(true);
-    expect(draft.quizKey?.answer).toContain("2. When a monitor fires [2].");
+    expect(draft.quizKey?.answer).toBe(
+      "- What is model drift? A loss of accuracy as production data moves away from training data [1].\n" +
+        "- When does triggered retraining start? When a monitor fires [2].",
+    );
     expect(draft.quizKey?.citations.map((c) => c.chunkId)).toEqual(["c-drift", "c-retrain"]);
     expect(String(server.requests[0]!.body.messages[0]?.content)).toMatch(/Mode: quiz/);
   });

@@ -32,7 +32,7 @@ beforeAll(async () => {
     LLM_PROVIDER: "openai",
     LLM_BASE_URL: llm.url,
     LLM_MODEL: "fake-model",
-    LLM_TIMEOUT_MS: "3000",
+    LLM_TIMEOUT_MS: "10000",
     CHAT_DEADLINE_MS: String(DEADLINE_MS),
   });
   base = `http://127.0.0.1:${api.port}`;

@@ -56,15 +56,21 @@ describe("quiz mode without an LLM", () => {
     expect(key).toBeDefined();
     const answers = key!.answer.split("\n");
     expect(answers).toHaveLength(questions.length);
-    // Every answer is a sentence of a cited chunk, and that chunk is in the key's sources.
-    for (const answer of answers) {
-      const n = Number(/\[(\d+)\]/.exec(answer)?.[1]);
+    // Each key line repeats its question, then answers it with a sentence of a cited chunk that
+    // is among the key's sources.
+    answers.forEach((line, i) => {
+      const question = questions[i]!.replace(/^\d\. /, "").replace(/ \[\d+\]$/, "");
+      expect(line.startsWith(`- ${question} `)).toBe(true);
+      const n = Number(/\[(\d+)\]\.$/.exec(line)?.[1]);
       const citation = key!.citations.find((c) => c.n === n);
       const chunk = key!.sources.find((c) => c.chunkId === citation?.chunkId);
       expect(chunk).toBeDefined();
-      const sentence = answer.replace(/^\d\. (?:[^—]+ — )?/, "").replace(/ \[\d+\]\.$/, "");
+      const sentence = line
+        .slice(question.length + 3)
+        .replace(/^[^—]+ — /, "")
+        .replace(/ \[\d+\]\.$/, "");
       expect(chunk!.text).toContain(sentence);
-    }
+    });
     // The visible part does not give the answers away: no quoted sentence appears whole.
     for (const sentence of chunkSentences) expect(draft.answer).not.toContain(sentence.replace(/\.$/, ""));
     for (const c of draft.citations) expect(c.snippet).not.toMatch(/[.!?]$/);

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { isAffirmative, isRevealRequest, quizKeyFollowUp } from "../../../src/answer/modes/quiz-key.ts";
+import {
+  isAffirmative,
+  isRevealRequest,
+  pairNumbered,
+  quizKeyFollowUp,
+  renderKey,
+} from "../../../src/answer/modes/quiz-key.ts";
 import type { QuizKey } from "../../../src/answer/types.ts";
 import { sampleChunks } from "../sample-chunks.ts";
 
@@ -90,5 +96,21 @@ describe("quizKeyFollowUp", () => {
       await followUp.answer({ course: "c", sessionId: "s", question: "show answers", mode: "quiz" }),
     ).toBeNull();
     expect(lookups).toBe(1);
+  });
+});
+
+describe("renderKey and pairNumbered", () => {
+  it("pairs a model's numbered questions and answers and renders them as bullets", () => {
+    const entries = pairNumbered(
+      "1. What is drift? [1]\n2. When do teams retrain?\n   Think about monitors. [2]",
+      "1. A loss of accuracy [1].\n2. When a monitor fires [2].\n3. An answer to nothing.",
+    );
+    expect(entries).toEqual([
+      { question: "What is drift? [1]", answer: "A loss of accuracy [1]." },
+      { question: "When do teams retrain? Think about monitors. [2]", answer: "When a monitor fires [2]." },
+    ]);
+    expect(renderKey(entries)).toBe(
+      "- What is drift? A loss of accuracy [1].\n- When do teams retrain? Think about monitors. When a monitor fires [2].",
+    );
   });
 });

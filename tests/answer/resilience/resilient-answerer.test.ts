@@ -24,7 +24,9 @@ beforeEach(() => {
   server.setDefault({ kind: "reply", text: "Drift is a loss of accuracy [1]." });
 });
 
-const fastOptions: ResilienceOptions = { timeoutMs: 1_500, maxRetries: 2, baseDelayMs: 20, maxDelayMs: 100 };
+// A generous per-call timeout: other test files load the two cores, and only the timeout test
+// below is about timing out.
+const fastOptions: ResilienceOptions = { timeoutMs: 10_000, maxRetries: 2, baseDelayMs: 20, maxDelayMs: 100 };
 
 function setup(
   options: Partial<ResilienceOptions> = {},
@@ -68,17 +70,18 @@ async function failureOf(promise: Promise<unknown>): Promise<LlmUnavailableError
 
 describe("ResilientAnswerer against a misbehaving server", () => {
   it("gives up on a slow reply at the per-call timeout and does not retry it", async () => {
-    server.script({ kind: "reply", text: "late [1].", delayMs: 5_000 });
-    const { answerer, attempts } = setup({ timeoutMs: 300 });
+    server.script({ kind: "reply", text: "late [1].", delayMs: 8_000 });
+    const { answerer, attempts } = setup({ timeoutMs: 600 });
     const started = performance.now();
     const error = await failureOf(answerer.answer(request()));
     const elapsed = performance.now() - started;
     expect(error.failure.kind).toBe("timeout");
-    expect(elapsed).toBeGreaterThanOrEqual(290);
-    // Well before the 5 s reply would have come.
-    expect(elapsed).toBeLessThan(4_500);
-    expect(server.callCount).toBe(1);
+    expect(elapsed).toBeGreaterThanOrEqual(590);
+    // Well before the 8 s reply would have come.
+    expect(elapsed).toBeLessThan(7_000);
     expect(attempts.map((a) => a.outcome)).toEqual(["failure"]);
+    // One call at most (on a saturated machine the request may not even have arrived yet).
+    expect(server.callCount).toBeLessThanOrEqual(1);
   });
 
   it("retries 500s with backoff and succeeds when the server recovers", async () => {
