@@ -221,8 +221,20 @@ async function evalOnServer(
     throw new Error(startBody.error?.message ?? `the server answered ${started.status}`);
   }
   const bar = createProgressBar();
+  let dropped = 0;
   for (;;) {
-    const response = await fetch(`${base}/admin/evals/${startBody.id}`, { headers });
+    // The run goes on on the server whatever happens to one poll: retry a few dropped connections.
+    const response = await fetch(`${base}/admin/evals/${startBody.id}`, { headers }).catch(
+      (error: unknown) => {
+        if (++dropped > 5) throw error;
+        return undefined;
+      },
+    );
+    if (!response) {
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      continue;
+    }
+    dropped = 0;
     const state = (await response.json()) as {
       status?: string;
       progress?: { done: number; total: number };

@@ -50,7 +50,12 @@ async function post(body: string, contentType: string, query = "") {
 async function waitUntilFinished(id: string, timeoutMs = 240_000): Promise<Record<string, unknown>> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const response = await fetch(`${server.url}/admin/evals/${id}`, { headers: auth });
+    // A poll is retried after a dropped keep-alive connection, as any polling client would.
+    const response = await fetch(`${server.url}/admin/evals/${id}`, { headers: auth }).catch(() => undefined);
+    if (!response) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      continue;
+    }
     expect(response.status).toBe(200);
     const run = (await response.json()) as Record<string, unknown>;
     if (run.status === "done" || run.status === "failed") return run;
