@@ -8,8 +8,8 @@ import type { EvalConfig } from "./configs.ts";
 import { checkDatasetAgainstCourse, loadCourseChunks } from "./course-check.ts";
 import { type EvalCase, type Split, selectSplit } from "./dataset.ts";
 import type { AnswerJudge } from "./judge.ts";
+import { createLlmJudge } from "./llm-judge.ts";
 import { OfflineJudge } from "./offline-judge.ts";
-import { loadLlmJudge } from "./optional-modules.ts";
 import { buildReport, type EvalReport } from "./report.ts";
 import { type CaseResult, runCases } from "./runner.ts";
 
@@ -32,9 +32,10 @@ export async function createEvalTutor(
   }
 }
 
-/** The LLM judge when an LLM is configured and available, else the offline one. */
-export async function selectJudge(config: Config, embeddings: CourseEmbeddings): Promise<AnswerJudge> {
-  return (await loadLlmJudge(config)) ?? new OfflineJudge(embeddings);
+/** The LLM judge when an LLM is configured (LLM_PROVIDER), else the offline approximation. */
+export function selectJudge(config: Config, embeddings: CourseEmbeddings): AnswerJudge {
+  if (config.llm.provider !== "none") return createLlmJudge(config, { embedder: embeddings });
+  return new OfflineJudge(embeddings);
 }
 
 export interface EvaluateOptions {
@@ -68,7 +69,7 @@ export async function evaluate(
   const chunks = await loadCourseChunks(tutor.db, options.course);
   const warnings = checkDatasetAgainstCourse(cases, chunks);
   if (cases.length === 0) warnings.push(`the dataset has no ${split} cases`);
-  const judge = options.judge ?? (await selectJudge(tutor.config, tutor.embeddings));
+  const judge = options.judge ?? selectJudge(tutor.config, tutor.embeddings);
   const results = await runCases(
     { pipeline: tutor.pipeline, judge, courseChunks: chunks },
     {

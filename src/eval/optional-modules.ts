@@ -1,38 +1,18 @@
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
-import type { Config } from "../config.ts";
 import type { HybridSearcher } from "../retrieve/search.ts";
-import type { AnswerJudge } from "./judge.ts";
 import type { GuardFigures } from "./report.ts";
 
 /**
- * Modules other parts of the project provide and the harness uses when they are there: the LLM
- * judge (src/eval/llm-judge.ts) and the guardrail suites (src/guard/suite.ts). A missing file
- * is a normal state (skipped with a note); a file that exists but fails to load is an error.
+ * A module another part of the project provides and the harness uses when it is there: the
+ * guardrail suites (src/guard/suite.ts). A missing file is a normal state (skipped with a
+ * note); a file that exists but fails to load is an error.
  */
 async function importIfPresent(relative: string): Promise<Record<string, unknown> | undefined> {
   const url = new URL(relative, import.meta.url);
   if (!existsSync(fileURLToPath(url))) return undefined;
   return (await import(url.href)) as Record<string, unknown>;
-}
-
-const judgeShape = z.object({ name: z.string(), judge: z.function() });
-
-/**
- * The LLM judge when an LLM is configured and src/eval/llm-judge.ts exports
- * `createLlmJudge(config)`; undefined otherwise (the caller falls back to the offline judge).
- */
-export async function loadLlmJudge(config: Config): Promise<AnswerJudge | undefined> {
-  if (config.llm.provider === "none") return undefined;
-  const mod = await importIfPresent("./llm-judge.ts");
-  const create = mod?.createLlmJudge;
-  if (typeof create !== "function") return undefined;
-  const judge: unknown = await create(config);
-  if (!judgeShape.safeParse(judge).success) {
-    throw new Error("src/eval/llm-judge.ts: createLlmJudge(config) did not return an AnswerJudge");
-  }
-  return judge as AnswerJudge;
 }
 
 const guardReportShape = z.object({

@@ -48,6 +48,8 @@ export interface ConfigDetails {
   /** Retrieval and reranking only, without guards and answering. */
   retrieve_p50_ms: number | null;
   errors: number;
+  /** Cases the judge could not score (they count as not measured in the answer metrics). */
+  judge_errors: number;
 }
 
 export interface CategoryMetrics {
@@ -204,6 +206,7 @@ function configDetails(results: readonly CaseResult[]): ConfigDetails {
       1,
     ),
     errors: results.length - ran.length,
+    judge_errors: results.filter((r) => r.judgeError !== undefined).length,
   };
 }
 

@@ -70,6 +70,8 @@ export interface CaseResult {
   answer: string;
   guardrail?: { rule: string; reason: string };
   error?: string;
+  /** The judge failed on this case (an LLM judge's unusable reply): no answer metrics. */
+  judgeError?: string;
 }
 
 export interface RunOptions {
@@ -193,6 +195,7 @@ async function runOne(
   const retrieval = expectDecline ? null : scoreRetrieval(judgements, evalCase, relevantInCourse);
 
   let judgement: AnswerJudgement | null = null;
+  let judgeError: string | undefined;
   if (!expectDecline && judged) {
     const seen = trace.answerChunks ?? ranked.length;
     const contexts = trace.retrieved.slice(0, seen).map((c) => c.text);
@@ -200,15 +203,20 @@ async function runOne(
     const cited = answer.citations
       .map((c) => byId.get(c.chunkId) ?? c.snippet)
       .filter((text): text is string => typeof text === "string" && text !== "");
-    const judged = await deps.judge.judge({
-      question: evalCase.question,
-      answer: declined ? "" : answer.answer,
-      citedContexts: declined ? [] : cited,
-      retrievedContexts: contexts,
-      referenceAnswer: evalCase.reference_answer,
-    });
-    // RAGAS scores a non-committal answer's relevancy 0; declining an answerable question is one.
-    judgement = declined ? { ...judged, faithfulness: null, answerRelevancy: 0 } : judged;
+    try {
+      const scored = await deps.judge.judge({
+        question: evalCase.question,
+        answer: declined ? "" : answer.answer,
+        citedContexts: declined ? [] : cited,
+        retrievedContexts: contexts,
+        referenceAnswer: evalCase.reference_answer,
+      });
+      // RAGAS scores a non-committal answer's relevancy 0; declining an answerable question is one.
+      judgement = declined ? { ...scored, faithfulness: null, answerRelevancy: 0 } : scored;
+    } catch (error) {
+      // One unjudgeable answer costs that case its answer metrics, not the whole run.
+      judgeError = error instanceof Error ? error.message : String(error);
+    }
   }
 
   return {
@@ -230,6 +238,7 @@ async function runOne(
     })),
     answer: answer.answer.length > ANSWER_CHARS ? `${answer.answer.slice(0, ANSWER_CHARS)}…` : answer.answer,
     ...(answer.guardrail ? { guardrail: answer.guardrail } : {}),
+    ...(judgeError ? { judgeError } : {}),
   };
 }
 
