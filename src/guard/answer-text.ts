@@ -10,21 +10,17 @@ export interface AnswerSentence {
   cites: number[];
 }
 
-const MARKER = /\[(\d{1,3}(?:\s*[,;–-]\s*\d{1,3})*)\]/g;
-const LEADING_MARKERS = /^(?:\s*\[\d{1,3}(?:\s*[,;–-]\s*\d{1,3})*\])+\s*/;
+// A citation marker is one number in brackets, "[2]", several written "[1][3]". Lists like
+// "[1, 0, 1, 1]" are vectors in the material, and "x[1]" is indexing in code: neither is a citation.
+const MARKER = /(?<![\w\]])(?:\[[1-9]\d?\])+(?![\w(])/g;
+const ONE_MARKER = /\[([1-9]\d?)\]/g;
+const LEADING_MARKERS = /^\s*(?:\[[1-9]\d?\])+(?![\w(])\s*/;
 
-/** The citation numbers in a piece of text: "[1]", "[1, 3]", "[2][4]", "[1-3]". */
+/** The citation numbers in a piece of text: "[1]", "[2][4]". */
 export function citedNumbers(text: string): number[] {
   const numbers: number[] = [];
-  for (const match of text.matchAll(MARKER)) {
-    for (const part of (match[1] ?? "").split(/\s*[,;]\s*/)) {
-      const range = /^(\d+)\s*[–-]\s*(\d+)$/.exec(part);
-      if (range) {
-        const from = Number(range[1]);
-        const to = Number(range[2]);
-        for (let n = from; n <= Math.min(to, from + 20); n++) numbers.push(n);
-      } else if (part) numbers.push(Number(part));
-    }
+  for (const run of text.matchAll(MARKER)) {
+    for (const marker of run[0].matchAll(ONE_MARKER)) numbers.push(Number(marker[1]));
   }
   return [...new Set(numbers)];
 }
@@ -80,15 +76,12 @@ export function removeSentences(answer: string, remove: readonly AnswerSentence[
     .trim();
 }
 
-/** Replaces markers of the given numbers in one sentence's text. */
+/** Removes the markers of the given numbers, keeping the others. */
 export function dropMarkers(text: string, numbers: ReadonlySet<number>): string {
   return text
-    .replace(MARKER, (_whole, inner: string) => {
-      const kept = inner
-        .split(/\s*[,;]\s*/)
-        .filter((part) => !/^\d+$/.test(part) || !numbers.has(Number(part)));
-      return kept.length === 0 ? "" : `[${kept.join(", ")}]`;
-    })
+    .replace(MARKER, (run) =>
+      run.replace(ONE_MARKER, (marker, n: string) => (numbers.has(Number(n)) ? "" : marker)),
+    )
     .replace(/\s+([.,;:!?])/g, "$1")
     .replace(/ {2,}/g, " ");
 }

@@ -113,7 +113,9 @@ describe("guardrails in the pipeline", () => {
     expect(redirected / offTopic.length).toBeGreaterThanOrEqual(0.9);
     const lasagna = await ask("best lasagna recipe?");
     expect(lasagna).toMatchObject({ status: "no_answer", guardrail: { rule: "input.off_topic" } });
-    expect(lasagna.answer).toMatch(/doesn't look like something AIE101 covers/);
+    expect(lasagna.answer).toMatch(
+      /^I couldn't find this in the course material, and it doesn't look like something AIE101 covers/,
+    );
     expect(lasagna.citations.length).toBeGreaterThan(0);
   });
 

@@ -32,6 +32,15 @@ describe("output.citations", () => {
     expect(verdict.details).toMatchObject({ invalid: 2, droppedSentences: 1 });
   });
 
+  it("leaves bracketed number lists and code indexing in the text alone", () => {
+    const verdict = rule.check('The sentence "the cat sat" becomes [1, 0, 1, 1] and x[1] is its second entry [1].', {
+      course: "c",
+      chunks: [a],
+      citations: [citation(1, a)],
+    });
+    expect(verdict.action).toBe("allow");
+  });
+
   it("removes listed citations the answer never uses", () => {
     const verdict = rule.check("Data drift changes inputs [1].", {
       course: "c",
