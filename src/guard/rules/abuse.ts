@@ -10,7 +10,7 @@ import type { GuardRule, GuardVerdict } from "../types.ts";
 export type AbuseFamily = "insult" | "threat" | "harassment" | "doxxing" | "hate" | "custom";
 
 const INSULT =
-  "(?:dumbest|stupidest|worst|most useless|most pathetic|stupid|idiot|idiotic|dumb|dumbass|moron|moronic|retard|retarded|useless|worthless|pathetic|garbage|trash|crap|shit|shitty|piece of (?:shit|crap|garbage|trash)|loser|imbecile|brainless|incompetent|dipshit|clown|waste of (?:space|time|electricity|money)|bitch|bastard|asshole|arsehole|dick|dickhead|prick|cunt|twat|wanker|jerk|scum|disgusting|ugly|fat|freak|failure|dumb ?fuck|fuckwit|fucker|motherfucker|joke|disgrace|cretin|halfwit|numpty|sack of (?:shit|crap))";
+  "(?:dumbest|stupidest|worst|most useless|most pathetic|brain-?dead|excuse for an? (?:tutor|bot|ai|assistant|teacher|human)|stupid|idiot|idiotic|dumb|dumbass|moron|moronic|retard|retarded|useless|worthless|pathetic|garbage|trash|crap|shit|shitty|piece of (?:shit|crap|garbage|trash)|loser|imbecile|brainless|incompetent|dipshit|clown|waste of (?:space|time|electricity|money)|bitch|bastard|asshole|arsehole|dick|dickhead|prick|cunt|twat|wanker|jerk|scum|disgusting|ugly|fat|freak|failure|dumb ?fuck|fuckwit|fucker|motherfucker|joke|disgrace|cretin|halfwit|numpty|sack of (?:shit|crap))";
 const INTENSIFIER =
   "(?:(?:a|an|such an?|so|fucking|freaking|fking|effing|bloody|damn|really|completely|totally|utterly|absolutely|absolute|complete|total|utter|massive|giant|huge|pure|the most|the biggest|one|the|just|literally|worthless|stupid|dumb|little|big)\\s+)*";
 const PERSON =
@@ -49,7 +49,7 @@ const PATTERNS: { family: AbuseFamily; pattern: RegExp }[] = [
   {
     family: "insult",
     pattern:
-      /\b(?:shut up|stfu|shut the fuck up|screw you|go to hell|go die|die in a fire|drop dead|kys|kill yourself|eat shit|suck my|blow me|bite me|piss off|fuck off|get lost,? (?:you|idiot|loser)|go fuck yourself|gfy|you suck|u suck|go away you|nobody asked you|get fucked|fu+ck (?:you|u|off|yourself|this (?:bot|tutor|class|course|thing))|f+\s*(?:u+|you)\b(?!\s*(?:r|know|can)))\b/iu,
+      /\b(?:shut up|shut the (?:hell|heck|fuck|f) up|stfu|shut the fuck up|screw you|go to hell|go die|die in a fire|drop dead|kys|kill yourself|eat shit|suck my|blow me|bite me|piss off|fuck off|get lost,? (?:you|idiot|loser)|go fuck yourself|gfy|you suck|u suck|go away you|nobody asked you|get fucked|fu+ck (?:you|u|off|yourself|this (?:bot|tutor|class|course|thing))|f+\s*(?:u+|you)\b(?!\s*(?:r|know|can)))\b/iu,
   },
   {
     family: "insult",
@@ -98,7 +98,7 @@ const PATTERNS: { family: AbuseFamily; pattern: RegExp }[] = [
   {
     family: "threat",
     pattern:
-      /\b(?:make|making)\s+(?:him|her|them|you|u|the (?:ta|prof|professor|grader|instructor))\s+(?:pay|suffer|regret (?:it|this))\b|\b(?:watch your back|you(?:'ll| will) regret (?:this|it)|i know where (?:you|he|she|they) li?ve|you(?:'re| are) dead|you(?:'re| are) going to pay)\b/iu,
+      /\b(?:make|making)\s+(?:him|her|them|you|u|the (?:ta|prof|professor|grader|instructor))\s+(?:pay|suffer|regret (?:it|this))\b|\bi know where (?:you|he|she|they|u) (?:live|lives|park|parks|work|works|sleep|sleeps|sit|sits)\b|\b(?:watch your back|you(?:'ll| will) regret (?:this|it)|i know where (?:you|he|she|they) li?ve|you(?:'re| are) dead|you(?:'re| are) going to pay)\b/iu,
   },
   {
     family: "harassment",

@@ -170,11 +170,11 @@ const STRUCTURE = [
   /\b\d+\s*(?:points?|pts|marks)\s*(?:each|total|\))/iu,
 ];
 const GRADED_CONTEXT = new RegExp(
-  `\\b(?:(?:this|it)(?:'s| is| was)\\s+(?:from|for|on|in|part of)\\s+(?:my|our|the|a|tomorrow'?s|today'?s)\\s+(?:graded\\s+|take-?home\\s+|online\\s+)?${GRADED}|(?:graded|take-?home|online)\\s+(?:${GRADED}|question)|(?:${GRADED})\\s*\\d*\\s*(?:question|questions|problem|problems|q\\d+|part)|(?:due|submit(?:ted)?|deadline)\\s+(?:tonight|tomorrow|today|in \\d+ (?:hours?|minutes?|mins?))|(?:on|in) (?:my|the) (?:${GRADED}) (?:right now|now|at the moment)|(?:taking|doing|sitting|writing|in the middle of) (?:my|the) (?:${GRADED})(?: right)?(?: now)?|during (?:the|my) (?:${GRADED}))\\b`,
+  `\\b(?:(?:this|it)(?:'s| is| was)\\s+(?:from|for|on|in|part of)\\s+(?:my|our|the|a|tomorrow'?s|today'?s)\\s+(?:graded\\s+|take-?home\\s+|online\\s+)?${GRADED}|(?:graded|take-?home|online)\\s+(?:${GRADED}|question)|(?:${GRADED})\\s*\\d*\\s*(?:question|questions|problem|problems|q\\d+|part)|(?:due|submit(?:ted)?|deadline)\\s+(?:tonight|tomorrow|today|in (?:\\d+|an?|one|two|a few) (?:hours?|minutes?|mins?))|question\\s*\\d+\\s+(?:of|from|in|on)\\s+(?:the\\s+|my\\s+|today'?s\\s+|tomorrow'?s\\s+|this week'?s\\s+)?(?:${GRADED})|(?:on|in) (?:my|the) (?:${GRADED}) (?:right now|now|at the moment)|(?:taking|doing|sitting|writing|in the middle of) (?:my|the) (?:${GRADED})(?: right)?(?: now)?|during (?:the|my) (?:${GRADED}))\\b`,
   "iu",
 );
 const ANSWER_REQUEST =
-  /\b(?:what(?:'s| is) the (?:correct |right )?answer|which (?:one|option|answer|choice) is (?:correct|right|true)|(?:just|please) (?:give|tell) me (?:the )?(?:answer|solution|letter|option)|give me the (?:answer|solution)|solve (?:this|it|these|the following)|answer (?:this|these|it|the following|question)|the answer (?:is|to)|(?:need|want) the (?:answer|solution)|fill in the (?:blank|answer)|what should i (?:put|write|answer)|what (?:answers?|options?|letters?) should (?:i|we) (?:put|write|give|choose|pick|select)|correct option|do (?:this|these|it) for me)\b/iu;
+  /\b(?:what(?:'s| is) the (?:full |complete |correct |right |final )?(?:answer|solution)|which (?:one|option|answer|choice) is (?:correct|right|true)|(?:just|please) (?:give|tell) me (?:the )?(?:answer|solution|letter|option)|give me the (?:answer|solution)|solve (?:this|it|these|the following)|answer (?:this|these|it|the following|question)|the answer (?:is|to)|(?:need|want) the (?:answer|solution)|fill in the (?:blank|answer)|what should i (?:put|write|answer)|what (?:answers?|options?|letters?) should (?:i|we) (?:put|write|give|choose|pick|select)|correct option|do (?:this|these|it) for me)\b/iu;
 
 export interface IntegrityOptions {
   extraPatterns: readonly RegExp[];

@@ -33,11 +33,14 @@ describe("output.citations", () => {
   });
 
   it("leaves bracketed number lists and code indexing in the text alone", () => {
-    const verdict = rule.check('The sentence "the cat sat" becomes [1, 0, 1, 1] and x[1] is its second entry [1].', {
-      course: "c",
-      chunks: [a],
-      citations: [citation(1, a)],
-    });
+    const verdict = rule.check(
+      'The sentence "the cat sat" becomes [1, 0, 1, 1] and x[1] is its second entry [1].',
+      {
+        course: "c",
+        chunks: [a],
+        citations: [citation(1, a)],
+      },
+    );
     expect(verdict.action).toBe("allow");
   });
 
