@@ -1,15 +1,30 @@
 /**
  * `npm run bench`: measures, on this machine, what the README and the issues give targets for.
- * Prints a table and writes bench/results/latest.json. Not a test: nothing here passes or fails.
+ * Prints tables and writes bench/results/latest.json (plus a dated copy). Not a test: nothing
+ * here passes or fails. Sections: ingestion; /v1/search with and without the reranker; /v1/search
+ * and /v1/chat at 1, 8 and 32 concurrent clients with the server's RSS; retrieval quality and
+ * latency against a LangChain.js pipeline on the golden set; a synthetic course at 1k–20k chunks.
+ * `BENCH_QUICK=1` shortens the load levels and skips the 20k point (for trying the script out).
  */
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { loadConfig, packageRoot } from "../src/config.ts";
+import { fromVectorLiteral } from "../src/db/db.ts";
+import { UseEmbeddings } from "../src/embed/use.ts";
+import { CourseQueryRewriter, lexiconsFromIndexes } from "../src/retrieve/query/rewriter.ts";
 import { startServer } from "../src/server.ts";
 import { createTutor } from "../src/tutor.ts";
+import { answerableCases, compareRetrieval, type RetrievalSystem } from "./compare.ts";
+import { benchConcurrency, type ConcurrencyResult } from "./concurrency.ts";
+import { buildLangChainBaseline } from "./langchain.ts";
 import { benchQueries } from "./queries.ts";
+import { benchScale, type ScalePoint } from "./scale.ts";
 import { round, summarize } from "./stats.ts";
+import { sentencePool } from "./synthetic.ts";
+import { table } from "./table.ts";
+
+const QUICK = process.env.BENCH_QUICK === "1";
 
 const log = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -83,9 +98,149 @@ async function benchSearch(dataDir: string, queries: string[]) {
   }
 }
 
+/**
+ * The tutor's retrieval path (query rewriting, hybrid search, reranking) against the LangChain.js
+ * ensemble on the same chunks, vectors and golden-set questions. Also returns the course's text
+ * and vectors, from which the synthetic scale course is made.
+ */
+async function benchAgainstLangChain(dataDir: string) {
+  const tutor = await createTutor(
+    loadConfig({ TUTOR_DATA_DIR: dataDir, LOG_LEVEL: "silent", EMBED_WORKERS: "0" }),
+  );
+  const course = "aie101";
+  try {
+    const baseline = await buildLangChainBaseline(tutor.db, course, tutor.embeddings);
+    const rewriter = new CourseQueryRewriter(lexiconsFromIndexes(tutor.indexes));
+    const stages: Record<"rewrite" | "embed" | "bm25" | "vector" | "rerank", number[]> = {
+      rewrite: [],
+      embed: [],
+      bm25: [],
+      vector: [],
+      rerank: [],
+    };
+    const ours: RetrievalSystem = {
+      name: "Course Tutor",
+      async search(question, k) {
+        const started = performance.now();
+        const query = await rewriter.rewrite(question, { course, history: [] });
+        stages.rewrite.push(performance.now() - started);
+        const response = await tutor.searcher.search({ course, query, k });
+        for (const stage of ["embed", "bm25", "vector", "rerank"] as const)
+          stages[stage].push(response.timings[stage]);
+        return response.results.map((c) => ({ chunkId: c.chunkId, source: c.source, text: c.text }));
+      },
+    };
+    const langchain: RetrievalSystem = {
+      name: "LangChain.js ensemble",
+      search: (q, k) => baseline.search(q, k),
+    };
+    const cases = await answerableCases(path.join(packageRoot, "evals", "aie101.jsonl"));
+    const { rows } = await tutor.db.query<{ id: string; source: string; text: string; embedding: string }>(
+      "SELECT id::text AS id, source, text, embedding::text AS embedding FROM chunks WHERE course_id = $1",
+      [course],
+    );
+    const courseChunks = rows.map((r) => ({ chunkId: r.id, source: r.source, text: r.text }));
+    const [tutorScores, langchainScores] = await compareRetrieval([ours, langchain], cases, courseChunks);
+    if (!tutorScores || !langchainScores) throw new Error("comparison returned no scores");
+    // Both systems embed the query with the same model; how much of each latency is that?
+    const embedOnly: number[] = [];
+    for (const evalCase of cases) {
+      const started = performance.now();
+      await tutor.embeddings.embedQuery(evalCase.question);
+      embedOnly.push(performance.now() - started);
+    }
+    const stageP50 = Object.fromEntries(
+      Object.entries(stages).map(([stage, samples]) => [stage, summarize(samples).p50]),
+    );
+    return {
+      comparison: {
+        dataset: "evals/aie101.jsonl (answerable cases, all splits)",
+        cases: cases.length,
+        chunks: baseline.chunks,
+        reranker: tutor.searcher.reranker.name,
+        tutor: tutorScores,
+        langchain: langchainScores,
+        ratio: {
+          ndcg10: round(tutorScores.ndcg10 / langchainScores.ndcg10, 3),
+          latencyP50: round(tutorScores.latencyMs.p50 / langchainScores.latencyMs.p50, 3),
+          latencyP95: round(tutorScores.latencyMs.p95 / langchainScores.latencyMs.p95, 3),
+        },
+        /** The tutor's per-stage medians, and the query embedding both systems pay. */
+        tutorStageP50Ms: stageP50,
+        queryEmbeddingMs: summarize(embedOnly),
+      },
+      material: {
+        texts: rows.map((r) => r.text),
+        vectors: rows.map((r) => Array.from(fromVectorLiteral(r.embedding))),
+      },
+    };
+  } finally {
+    await tutor.close();
+  }
+}
+
+function printConcurrency(result: ConcurrencyResult) {
+  const rows: (string | number)[][] = [
+    ["route", "clients", "req/s", "p50 ms", "p95 ms", "p99 ms", "errors", "peak RSS MiB"],
+  ];
+  for (const route of result.routes) {
+    for (const level of route.levels) {
+      rows.push([
+        route.route,
+        level.clients,
+        level.requestsPerSecond,
+        level.latencyMs.p50,
+        level.latencyMs.p95,
+        level.latencyMs.p99,
+        level.errors,
+        level.peakRssMiB,
+      ]);
+    }
+  }
+  log(table(rows));
+  log(`  server RSS: ${result.rssIdleMiB} MiB idle after warm-up, ${result.rssPeakMiB} MiB peak under load`);
+}
+
+function printScale(points: ScalePoint[]) {
+  log(
+    table([
+      [
+        "chunks",
+        "documents",
+        "ingest s",
+        "chunks/s",
+        "index load ms",
+        "search p50 ms",
+        "search p95 ms",
+        "search p99 ms",
+        "LangChain p50 ms",
+        "LangChain p95 ms",
+      ],
+      ...points.map((p) => [
+        p.chunks,
+        p.documents,
+        p.ingestSeconds,
+        p.ingestChunksPerSecond,
+        p.indexLoadMs,
+        p.searchMs.p50,
+        p.searchMs.p95,
+        p.searchMs.p99,
+        p.langchainSearchMs.p50,
+        p.langchainSearchMs.p95,
+      ]),
+    ]),
+  );
+}
+
 async function main() {
   const workDir = await mkdtemp(path.join(os.tmpdir(), "tutor-bench-"));
   try {
+    log(
+      `Load average now ${os
+        .loadavg()
+        .map((l) => l.toFixed(1))
+        .join(" / ")}: figures from a busy machine are noisy.`,
+    );
     log(
       `Course Tutor benchmark — ${os.availableParallelism()} cores, ${os.cpus()[0]?.model ?? "unknown CPU"}, node ${process.version}`,
     );
@@ -108,13 +263,110 @@ async function main() {
     log(`  without reranker: p50 ${search.withoutRerank.p50} ms, p95 ${search.withoutRerank.p95} ms`);
     log(`  rerank p50 ratio: ${round(search.withRerank.p50 / search.withoutRerank.p50)}×`);
 
-    const results = { date: new Date().toISOString(), cores: os.availableParallelism(), ingestion, search };
-    await mkdir(path.join(packageRoot, "bench", "results"), { recursive: true });
-    await writeFile(
-      path.join(packageRoot, "bench", "results", "latest.json"),
-      `${JSON.stringify(results, null, 2)}\n`,
+    const levels = [1, 8, 32];
+    const secondsPerLevel = QUICK ? 4 : 12;
+    log(
+      `Load: tutor serve as its own process; ${levels.join(", ")} closed-loop clients × ${secondsPerLevel} s per route…`,
     );
-    log("Written to bench/results/latest.json");
+    const concurrency = await benchConcurrency(path.join(workDir, "data"), queries, {
+      levels,
+      secondsPerLevel,
+      log,
+    });
+    printConcurrency(concurrency);
+
+    log(
+      "Retrieval against the LangChain.js pipeline (BM25Retriever + MemoryVectorStore + EnsembleRetriever, same USE vectors)…",
+    );
+    const { comparison, material } = await benchAgainstLangChain(path.join(workDir, "data"));
+    log(
+      `  ${comparison.cases} golden-set questions over ${comparison.chunks} chunks, top 10 each, in-process, one at a time`,
+    );
+    log(
+      table([
+        ["system", "nDCG@10", "hit@5", "MRR@10", "recall@5", "p50 ms", "p95 ms", "p99 ms"],
+        ...[comparison.tutor, comparison.langchain].map((s) => [
+          s.name,
+          s.ndcg10,
+          s.hit5,
+          s.mrr10,
+          s.recall5,
+          s.latencyMs.p50,
+          s.latencyMs.p95,
+          s.latencyMs.p99,
+        ]),
+      ]),
+    );
+    log(
+      `  tutor stages, p50 ms: ${Object.entries(comparison.tutorStageP50Ms)
+        .map(([stage, ms]) => `${stage} ${ms}`)
+        .join(", ")}; the query embedding alone (both systems): p50 ${comparison.queryEmbeddingMs.p50} ms`,
+    );
+    log(
+      `  tutor ÷ LangChain: nDCG@10 ${comparison.ratio.ndcg10}× (target > 1), ` +
+        `latency p50 ${comparison.ratio.latencyP50}× and p95 ${comparison.ratio.latencyP95}× (target ≤ 0.5)`,
+    );
+
+    const sizes = QUICK ? [1_000, 5_000] : [1_000, 5_000, 20_000];
+    log(`Scale: a synthetic course at ${sizes.join(", ")} chunks, each in a fresh embedded database…`);
+    log(
+      "  Synthetic text: 20-section markdown documents of shuffled sentences from the bundled course. Synthetic " +
+        "vectors: each a random blend (55–85 %) of two real USE vectors of the course plus Gaussian noise, " +
+        "normalised, written straight into the embedding cache, so ingestion runs the real loaders, chunker, " +
+        "writes and HNSW indexing but never the model.",
+    );
+    const embeddings = new UseEmbeddings({ workers: 0 });
+    let scale: ScalePoint[];
+    try {
+      scale = await benchScale({
+        workDir,
+        sizes,
+        sentences: sentencePool(material.texts),
+        baseVectors: material.vectors,
+        queries: benchQueries(100),
+        embeddings,
+        log,
+      });
+    } finally {
+      await embeddings.close();
+    }
+    printScale(scale);
+    for (const point of scale) {
+      const stage = point.searchStageP50Ms;
+      log(
+        `  ${point.chunks} chunks, search stages p50 ms: embed ${stage.embed}, bm25 ${stage.bm25}, vector ${stage.vector}, rerank ${stage.rerank}`,
+      );
+    }
+    const largest = scale.at(-1);
+    if (largest) {
+      log(
+        `  Through the model as well, ${largest.chunks} chunks would add about ` +
+          `${Math.round(largest.chunks / ingestion.chunksPerSecond)} s at this machine's measured ${ingestion.chunksPerSecond} chunks/s.`,
+      );
+    }
+
+    const results = {
+      date: new Date().toISOString(),
+      cores: os.availableParallelism(),
+      cpu: os.cpus()[0]?.model ?? "unknown",
+      loadAverage: os.loadavg().map((l) => round(l)),
+      quick: QUICK,
+      ingestion,
+      search,
+      concurrency,
+      langchain: comparison,
+      scale: {
+        synthetic:
+          "20-section markdown documents of shuffled bundled-course sentences; vectors are normalised blends of two real USE course vectors plus Gaussian noise, pre-filled into the embedding cache",
+        points: scale,
+      },
+    };
+    const resultsDir = path.join(packageRoot, "bench", "results");
+    await mkdir(resultsDir, { recursive: true });
+    const text = `${JSON.stringify(results, null, 2)}\n`;
+    await writeFile(path.join(resultsDir, "latest.json"), text);
+    await writeFile(path.join(resultsDir, `${results.date.slice(0, 19).replace(/:/g, "-")}.json`), text);
+    log("Written to bench/results/latest.json (and a dated copy)");
   } finally {
     await rm(workDir, { recursive: true, force: true });
   }
