@@ -215,6 +215,13 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
       trace.answerChunks = results.length;
       const termWeight = makeTermWeight(retrieval);
       trace.coverage = queryCoverage(query, results, termWeight);
+      // The no-answer thresholds were calibrated on the fused order. A question must look covered
+      // there too, so a reranker lifting one chunk for a single rare word ("how do I train my
+      // dog" → a bag-of-words example) cannot make an off-topic question look answerable.
+      if (retrieval.fusedResults) {
+        const fused = retrieval.fusedResults.slice(0, retrieveK);
+        trace.coverage = Math.min(trace.coverage, queryCoverage(query, fused, termWeight));
+      }
       trace.topVectorSimilarity = retrieval.topVectorSimilarity;
       topScore = retrieval.topVectorSimilarity;
 

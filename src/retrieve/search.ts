@@ -48,6 +48,8 @@ export interface SearchResponse {
   topVectorSimilarity: number | null;
   queryEmbedding: number[] | null;
   snapshot: CourseSnapshot;
+  /** When the reranker ran: the top k in fused order, before it (confidence checks compare both). */
+  fusedResults?: ScoredChunk[];
 }
 
 export interface HybridSearcherDeps {
@@ -174,6 +176,7 @@ export class HybridSearcher {
       topVectorSimilarity: vectorHits[0]?.score ?? null,
       queryEmbedding,
       snapshot,
+      ...(useReranker ? { fusedResults: candidates.slice(0, request.k) } : {}),
     };
   }
 }
