@@ -39,7 +39,10 @@ const envSchema = z.object({
   // On SIGTERM: report not-ready for SHUTDOWN_DELAY_MS while still serving (load balancers stop
   // routing here), then stop accepting and give in-flight requests SHUTDOWN_GRACE_MS to finish.
   SHUTDOWN_DELAY_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(300_000).default(0)),
-  SHUTDOWN_GRACE_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(600_000).default(10_000)),
+  SHUTDOWN_GRACE_MS: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number().int().min(0).max(600_000).default(10_000),
+  ),
   ADMIN_TOKEN: optionalString,
   SLACK_SIGNING_SECRET: optionalString,
   SLACK_BOT_TOKEN: optionalString,
