@@ -18,6 +18,8 @@ export function presentSearchResult(chunk: ScoredChunk) {
     text: chunk.text,
     score: chunk.score,
     scores: chunk.scores,
+    // Neighbouring chunks of one section merged into this result after reranking.
+    ...(chunk.mergedChunkIds ? { mergedChunkIds: chunk.mergedChunkIds } : {}),
   };
 }
 
