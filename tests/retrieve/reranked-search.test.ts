@@ -15,7 +15,10 @@ describe("search with the default reranker stage (bundled course, real PGlite)",
   beforeAll(async () => {
     db = await openSeededDb();
     embeddings = new UseEmbeddings({ workers: 0 });
-    const reranker = await createReranker({ reranker: "heuristic", rerankerModelDir: undefined }, { embeddings });
+    const reranker = await createReranker(
+      { reranker: "heuristic", rerankerModelDir: undefined },
+      { embeddings },
+    );
     searcher = new HybridSearcher({ db, indexes: new CourseIndexes(db), embeddings, reranker });
   });
   afterAll(async () => {
