@@ -152,7 +152,11 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       adminEvals.routes,
       metricsRoutes({ metrics: telemetry.metrics, token: config.metricsToken }),
       slackRoutes(slack),
-      widgetRoutes({ db: tutor.db, defaultCourse: config.defaultCourse, publicBaseUrl: config.publicBaseUrl }),
+      widgetRoutes({
+        db: tutor.db,
+        defaultCourse: config.defaultCourse,
+        publicBaseUrl: config.publicBaseUrl,
+      }),
       ...(options.extraRoutes?.(tutor) ?? []),
     ],
   });

@@ -18,8 +18,8 @@ import { type IngestProgress, type IngestSummary, ingestFolder } from "./ingest/
 import { createTelemetry, type Telemetry } from "./observability/telemetry.ts";
 import { createPipeline, type Pipeline } from "./pipeline.ts";
 import { CourseIndexes } from "./retrieve/course-index.ts";
-import type { Reranker } from "./retrieve/rerank.ts";
 import { CourseQueryRewriter, lexiconsFromIndexes } from "./retrieve/query/rewriter.ts";
+import type { Reranker } from "./retrieve/rerank.ts";
 import { createReranker } from "./retrieve/reranker-factory.ts";
 import { HybridSearcher } from "./retrieve/search.ts";
 

@@ -37,7 +37,14 @@ describe("the tutor command", () => {
     const result = await tutor(["ingest", slides, "--course", "nn", "--json"], env);
     expect(result.code, result.stderr).toBe(0);
     const summary = JSON.parse(result.stdout);
-    expect(summary).toMatchObject({ course: "nn", documents: 1, added: 1, updated: 0, removed: 0, unchanged: 0 });
+    expect(summary).toMatchObject({
+      course: "nn",
+      documents: 1,
+      added: 1,
+      updated: 0,
+      removed: 0,
+      unchanged: 0,
+    });
     expect(summary.chunks).toBeGreaterThan(3);
     expect(summary.ms).toBeTypeOf("number");
     const again = JSON.parse((await tutor(["ingest", slides, "--course", "nn", "--json"], env)).stdout);
@@ -45,7 +52,10 @@ describe("the tutor command", () => {
   });
 
   it("searches the deck, with speaker notes and slide markup gone", async () => {
-    const result = await tutor(["search", "what does a neuron compute", "--course", "nn", "--k", "3", "--json"], env);
+    const result = await tutor(
+      ["search", "what does a neuron compute", "--course", "nn", "--k", "3", "--json"],
+      env,
+    );
     expect(result.code, result.stderr).toBe(0);
     const { results } = JSON.parse(result.stdout) as { results: { heading: string; text: string }[] };
     expect(results[0]?.heading).toBe("A single neuron");
@@ -75,9 +85,12 @@ describe("the tutor command", () => {
   describe("while a server holds the data folder", () => {
     let server: RunningServer;
     beforeAll(async () => {
-      server = await startServer(loadConfig({ TUTOR_DATA_DIR: dataDir, PORT: "0", TUTOR_DEFAULT_COURSE: "nn" }), {
-        hostname: "127.0.0.1",
-      });
+      server = await startServer(
+        loadConfig({ TUTOR_DATA_DIR: dataDir, PORT: "0", TUTOR_DEFAULT_COURSE: "nn" }),
+        {
+          hostname: "127.0.0.1",
+        },
+      );
     });
     afterAll(() => server.close());
 

@@ -1,10 +1,12 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config.ts";
-import { type Tutor, createTutor } from "../../src/tutor.ts";
+import { createTutor, type Tutor } from "../../src/tutor.ts";
 import { openSeededDb } from "../helpers/db.ts";
 
-const questions = JSON.parse(readFileSync(new URL("../fixtures/confidence-questions.json", import.meta.url), "utf8")) as {
+const questions = JSON.parse(
+  readFileSync(new URL("../fixtures/confidence-questions.json", import.meta.url), "utf8"),
+) as {
   calibration: { on_topic: string[]; off_topic: string[] };
   held_out: { on_topic: string[]; off_topic: string[] };
 };
@@ -48,12 +50,20 @@ describe("the no-answer threshold separates on- and off-topic questions", () => 
     const off = await statuses(questions.held_out.off_topic);
     const answeredRate = on.filter((r) => r.status === "answered").length / on.length;
     const declinedRate = off.filter((r) => r.status === "no_answer").length / off.length;
-    expect(answeredRate, JSON.stringify(on.filter((r) => r.status !== "answered"))).toBeGreaterThanOrEqual(0.9);
-    expect(declinedRate, JSON.stringify(off.filter((r) => r.status !== "no_answer"))).toBeGreaterThanOrEqual(0.9);
+    expect(answeredRate, JSON.stringify(on.filter((r) => r.status !== "answered"))).toBeGreaterThanOrEqual(
+      0.9,
+    );
+    expect(declinedRate, JSON.stringify(off.filter((r) => r.status !== "no_answer"))).toBeGreaterThanOrEqual(
+      0.9,
+    );
   });
 
   it("points a declined question at the nearest material", async () => {
-    const answer = await tutor.pipeline.ask({ course: "aie101", message: "best lasagna recipe?", surface: "test" });
+    const answer = await tutor.pipeline.ask({
+      course: "aie101",
+      message: "best lasagna recipe?",
+      surface: "test",
+    });
     expect(answer.status).toBe("no_answer");
     expect(answer.answer).toMatch(/couldn't find this in the course material/);
     expect(answer.citations.length).toBeGreaterThan(0);

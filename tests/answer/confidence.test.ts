@@ -44,7 +44,9 @@ describe("isConfident", () => {
     expect(isConfident({ coverage: t.minCoverage - 0.01, topVectorSimilarity: 0.3 })).toBe(false);
   });
   it("lets a strong similarity carry a paraphrase with less overlap", () => {
-    expect(isConfident({ coverage: t.minCoverageWhenStrong, topVectorSimilarity: t.strongVectorSimilarity })).toBe(true);
+    expect(
+      isConfident({ coverage: t.minCoverageWhenStrong, topVectorSimilarity: t.strongVectorSimilarity }),
+    ).toBe(true);
     expect(isConfident({ coverage: t.minCoverageWhenStrong - 0.01, topVectorSimilarity: 0.9 })).toBe(false);
   });
   it("never answers below the similarity floor", () => {

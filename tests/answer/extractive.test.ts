@@ -34,7 +34,11 @@ const chunks = [
     "To detect drift, compare a reference window of inputs with a recent window using the Population Stability Index. " +
       "A PSI above 0.25 usually signals significant drift. What would you monitor first?",
   ),
-  chunk("c", "Containers", "Containers package an application with its libraries so it runs the same everywhere."),
+  chunk(
+    "c",
+    "Containers",
+    "Containers package an application with its libraries so it runs the same everywhere.",
+  ),
 ];
 
 const request = (question: string, overrides: Partial<AnswerRequest> = {}): AnswerRequest => ({

@@ -50,9 +50,13 @@ describe("HTTP API (app.request against the real wiring)", () => {
 
   it("continues a session and keeps sessions apart", async () => {
     const first = (await (await post("/v1/chat", { message: "what is BM25?" })).json()) as Json;
-    const second = (await (await post("/v1/chat", { message: "and TF-IDF?", sessionId: first.sessionId })).json()) as Json;
+    const second = (await (
+      await post("/v1/chat", { message: "and TF-IDF?", sessionId: first.sessionId })
+    ).json()) as Json;
     expect(second.sessionId).toBe(first.sessionId);
-    const forged = (await (await post("/v1/chat", { message: "hi", sessionId: "not-a-uuid" })).json()) as Json;
+    const forged = (await (
+      await post("/v1/chat", { message: "hi", sessionId: "not-a-uuid" })
+    ).json()) as Json;
     expect(forged.sessionId).not.toBe("not-a-uuid");
   });
 
@@ -60,13 +64,19 @@ describe("HTTP API (app.request against the real wiring)", () => {
     const res = await post("/v1/chat", { message: "What is a circuit breaker?", stream: true });
     expect(res.headers.get("content-type")).toMatch(/text\/event-stream/);
     const text = await res.text();
-    const events = [...text.matchAll(/event: (\w+)\ndata: (.*)\n/g)].map((m) => ({ event: m[1], data: JSON.parse(m[2] as string) }));
+    const events = [...text.matchAll(/event: (\w+)\ndata: (.*)\n/g)].map((m) => ({
+      event: m[1],
+      data: JSON.parse(m[2] as string),
+    }));
     const names = events.map((e) => e.event);
     expect(names[0]).toBe("meta");
     expect(names.filter((n) => n === "token").length).toBeGreaterThan(2);
     expect(names.slice(-2)).toEqual(["citations", "done"]);
     const done = events.at(-1)?.data as Json & { answer: string };
-    const streamed = events.filter((e) => e.event === "token").map((e) => e.data.text).join("");
+    const streamed = events
+      .filter((e) => e.event === "token")
+      .map((e) => e.data.text)
+      .join("");
     expect(streamed).toBe(done.answer);
     expect(events[0]?.data.sessionId).toBe(done.sessionId);
   });
@@ -82,7 +92,11 @@ describe("HTTP API (app.request against the real wiring)", () => {
     const body = (await res.json()) as { results: Json[]; timings: Json };
     expect(body.results).toHaveLength(3);
     for (const r of body.results) {
-      expect(r).toMatchObject({ chunkId: expect.any(String), source: expect.any(String), text: expect.any(String) });
+      expect(r).toMatchObject({
+        chunkId: expect.any(String),
+        source: expect.any(String),
+        text: expect.any(String),
+      });
       expect(r.scores).toBeTypeOf("object");
       expect((r.week as number | null) ?? 0).toBeLessThanOrEqual(6);
     }
@@ -91,11 +105,16 @@ describe("HTTP API (app.request against the real wiring)", () => {
 
   it("stores feedback against a message and rejects feedback for unknown messages", async () => {
     const answer = (await (await post("/v1/chat", { message: "what is overfitting?" })).json()) as Json;
-    const ok = await post("/v1/feedback", { sessionId: answer.sessionId, messageId: answer.messageId, rating: "up" });
+    const ok = await post("/v1/feedback", {
+      sessionId: answer.sessionId,
+      messageId: answer.messageId,
+      rating: "up",
+    });
     expect(ok.status).toBe(200);
-    const { rows } = await server.tutor.db.query<{ rating: string }>("SELECT rating FROM feedback WHERE message_id = $1", [
-      answer.messageId as string,
-    ]);
+    const { rows } = await server.tutor.db.query<{ rating: string }>(
+      "SELECT rating FROM feedback WHERE message_id = $1",
+      [answer.messageId as string],
+    );
     expect(rows).toEqual([{ rating: "up" }]);
     const wrongSession = await post("/v1/feedback", {
       sessionId: "00000000-0000-4000-8000-000000000000",
@@ -113,30 +132,45 @@ describe("HTTP API (app.request against the real wiring)", () => {
       if (code) expect(body.error.code).toBe(code);
     };
 
-    it("malformed JSON → 400", async () => expectError(await post("/v1/chat", "{not json"), 400, "invalid_json"));
+    it("malformed JSON → 400", async () =>
+      expectError(await post("/v1/chat", "{not json"), 400, "invalid_json"));
     it("empty body → 400", async () => expectError(await post("/v1/search", ""), 400, "invalid_json"));
-    it("a JSON array instead of an object → 400", async () => expectError(await post("/v1/chat", "[1,2]"), 400));
+    it("a JSON array instead of an object → 400", async () =>
+      expectError(await post("/v1/chat", "[1,2]"), 400));
     it("wrong types → 400 naming the field", async () => {
       const res = await post("/v1/search", { query: 42, k: "five" });
       expect(res.status).toBe(400);
       const body = (await res.json()) as { error: { message: string } };
       expect(body.error.message).toMatch(/query/);
     });
-    it("k out of range → 400", async () => expectError(await post("/v1/search", { query: "x", k: 1000 }), 400));
-    it("unknown filter → 400", async () => expectError(await post("/v1/search", { query: "x", filters: { term: 3 } }), 400));
+    it("k out of range → 400", async () =>
+      expectError(await post("/v1/search", { query: "x", k: 1000 }), 400));
+    it("unknown filter → 400", async () =>
+      expectError(await post("/v1/search", { query: "x", filters: { term: 3 } }), 400));
     it("empty message → 400", async () => expectError(await post("/v1/chat", { message: "" }), 400));
     it("bad feedback rating → 400", async () =>
       expectError(await post("/v1/feedback", { sessionId: "a", messageId: "b", rating: "meh" }), 400));
     it("unknown course → 404", async () =>
-      expectError(await post("/v1/chat", { course: "no-such-course", message: "hello there" }), 404, "unknown_course"));
-    it("invalid course id → 400", async () => expectError(await post("/v1/search", { course: "../etc", query: "x" }), 400));
+      expectError(
+        await post("/v1/chat", { course: "no-such-course", message: "hello there" }),
+        404,
+        "unknown_course",
+      ));
+    it("invalid course id → 400", async () =>
+      expectError(await post("/v1/search", { course: "../etc", query: "x" }), 400));
     it("body over 64 KiB → 413", async () =>
       expectError(await post("/v1/chat", { message: "a".repeat(70 * 1024) }), 413, "payload_too_large"));
-    it("unknown route → 404", async () => expectError(await server.app.request("/v2/nothing"), 404, "not_found"));
+    it("unknown route → 404", async () =>
+      expectError(await server.app.request("/v2/nothing"), 404, "not_found"));
     it("admin routes without a token → 401, with a wrong one → 403", async () => {
       await expectError(await server.app.request("/admin/courses"), 401);
-      await expectError(await server.app.request("/admin/courses", { headers: { authorization: "Bearer nope" } }), 403);
-      const ok = await server.app.request("/admin/courses", { headers: { authorization: "Bearer test-admin-token" } });
+      await expectError(
+        await server.app.request("/admin/courses", { headers: { authorization: "Bearer nope" } }),
+        403,
+      );
+      const ok = await server.app.request("/admin/courses", {
+        headers: { authorization: "Bearer test-admin-token" },
+      });
       expect(ok.status).toBe(200);
     });
   });

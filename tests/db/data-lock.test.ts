@@ -3,7 +3,7 @@ import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { DataDirBusyError, acquireDataDirLock, readLock } from "../../src/db/data-lock.ts";
+import { acquireDataDirLock, DataDirBusyError, readLock } from "../../src/db/data-lock.ts";
 
 describe("the data-folder lock", () => {
   let dir: string;
@@ -26,8 +26,13 @@ describe("the data-folder lock", () => {
 
   it("takes over a lock whose process is gone", async () => {
     const child = spawn(process.execPath, ["-e", ""]);
-    const deadPid = await new Promise<number>((resolve) => child.on("exit", () => resolve(child.pid as number)));
-    await writeFile(path.join(dir, "tutor.lock"), JSON.stringify({ pid: deadPid, token: "x", command: "serve" }));
+    const deadPid = await new Promise<number>((resolve) =>
+      child.on("exit", () => resolve(child.pid as number)),
+    );
+    await writeFile(
+      path.join(dir, "tutor.lock"),
+      JSON.stringify({ pid: deadPid, token: "x", command: "serve" }),
+    );
     expect(await readLock(dir)).toBeUndefined();
     const lock = await acquireDataDirLock(dir, "ingest");
     expect(JSON.parse(await readFile(path.join(dir, "tutor.lock"), "utf8")).pid).toBe(process.pid);

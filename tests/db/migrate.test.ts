@@ -28,7 +28,9 @@ describe("migrate", () => {
       const names = (await readMigrations()).map((m) => m.name);
       expect(await migrate(db)).toEqual(names);
       expect(await migrate(db)).toEqual([]);
-      const { rows } = await db.query<{ version: number }>("SELECT version FROM schema_migrations ORDER BY version");
+      const { rows } = await db.query<{ version: number }>(
+        "SELECT version FROM schema_migrations ORDER BY version",
+      );
       expect(rows.map((r) => r.version)).toEqual((await readMigrations()).map((m) => m.version));
     } finally {
       await db.close();

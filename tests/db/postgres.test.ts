@@ -22,8 +22,14 @@ describe("the pg driver path against PGlite served over the wire", () => {
     db = openPostgres({ connectionString: server.url, max: 4 });
     embeddings = new UseEmbeddings({ workers: 0 });
     dir = await mkdtemp(path.join(os.tmpdir(), "tutor-pg-"));
-    await writeFile(path.join(dir, "drift.md"), "# Drift\n\n## Detecting drift\n\nThe Population Stability Index compares two distributions of a feature.");
-    await writeFile(path.join(dir, "hnsw.md"), "# Indexes\n\n## HNSW\n\nHNSW is a layered proximity graph for approximate nearest-neighbour search.");
+    await writeFile(
+      path.join(dir, "drift.md"),
+      "# Drift\n\n## Detecting drift\n\nThe Population Stability Index compares two distributions of a feature.",
+    );
+    await writeFile(
+      path.join(dir, "hnsw.md"),
+      "# Indexes\n\n## HNSW\n\nHNSW is a layered proximity graph for approximate nearest-neighbour search.",
+    );
   });
   afterAll(async () => {
     await embeddings.close();
@@ -36,7 +42,9 @@ describe("the pg driver path against PGlite served over the wire", () => {
     const applied = await migrate(db);
     expect(applied.length).toBeGreaterThanOrEqual(2);
     expect(await migrate(db)).toEqual([]);
-    const { rows } = await db.query<{ extversion: string }>("SELECT extversion FROM pg_extension WHERE extname = 'vector'");
+    const { rows } = await db.query<{ extversion: string }>(
+      "SELECT extversion FROM pg_extension WHERE extname = 'vector'",
+    );
     expect(rows[0]?.extversion).toMatch(/^0\.8/);
   });
 
@@ -52,7 +60,9 @@ describe("the pg driver path against PGlite served over the wire", () => {
 
   it("serves several pooled connections at once", async () => {
     const counts = await Promise.all(
-      Array.from({ length: 8 }, () => db.query<{ n: number }>("SELECT count(*)::int AS n FROM chunks WHERE course_id = 'wire'")),
+      Array.from({ length: 8 }, () =>
+        db.query<{ n: number }>("SELECT count(*)::int AS n FROM chunks WHERE course_id = 'wire'"),
+      ),
     );
     expect(new Set(counts.map((c) => c.rows[0]?.n)).size).toBe(1);
   });
@@ -69,7 +79,10 @@ describe("the pg driver path against PGlite served over the wire", () => {
   });
 
   it("reports an unreachable server as DatabaseUnavailableError", async () => {
-    const nowhere = openPostgres({ connectionString: "postgres://x:y@127.0.0.1:9/none", connectionTimeoutMillis: 1000 });
+    const nowhere = openPostgres({
+      connectionString: "postgres://x:y@127.0.0.1:9/none",
+      connectionTimeoutMillis: 1000,
+    });
     await expect(nowhere.query("SELECT 1")).rejects.toBeInstanceOf(DatabaseUnavailableError);
     await nowhere.close();
   });

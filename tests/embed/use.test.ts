@@ -1,5 +1,5 @@
-import { afterAll, describe, expect, it } from "vitest";
 import { Embeddings } from "@langchain/core/embeddings";
+import { afterAll, describe, expect, it } from "vitest";
 import { dot } from "../../src/embed/embeddings.ts";
 import { UseEmbeddings } from "../../src/embed/use.ts";
 
@@ -24,7 +24,9 @@ describe("UseEmbeddings (the bundled Universal Sentence Encoder)", () => {
       "Over time the deployed classifier gets worse because user behaviour changed.",
       "Boil the pasta in salted water for nine minutes.",
     ]);
-    expect(dot(drift as number[], decay as number[])).toBeGreaterThan(dot(drift as number[], pasta as number[]));
+    expect(dot(drift as number[], decay as number[])).toBeGreaterThan(
+      dot(drift as number[], pasta as number[]),
+    );
   });
 
   it("gives the same vectors on worker threads as in process, in input order, with progress", async () => {
@@ -33,7 +35,7 @@ describe("UseEmbeddings (the bundled Universal Sentence Encoder)", () => {
     const fromWorkers = await pooled.embedMany(texts, (done) => progress.push(done));
     const local = await inProcess.embedDocuments(texts);
     expect(fromWorkers).toHaveLength(texts.length);
-    fromWorkers.forEach((v, i) => expect(dot(v, local[i] as number[])).toBeGreaterThan(0.999));
+    for (const [i, v] of fromWorkers.entries()) expect(dot(v, local[i] as number[])).toBeGreaterThan(0.999);
     expect(progress.at(-1)).toBe(texts.length);
   });
 

@@ -46,7 +46,9 @@ describe("incremental ingestion (real PGlite, real embedder)", () => {
       )
     ).rows;
   const courseVersion = async () =>
-    Number((await db.query<{ v: string }>("SELECT version::text AS v FROM courses WHERE id = 't'")).rows[0]?.v);
+    Number(
+      (await db.query<{ v: string }>("SELECT version::text AS v FROM courses WHERE id = 't'")).rows[0]?.v,
+    );
   const ingest = () => ingestFolder({ db, embeddings, dir, course: "t" });
 
   beforeAll(() => {
@@ -59,8 +61,14 @@ describe("incremental ingestion (real PGlite, real embedder)", () => {
     embeddings = new CountingEmbeddings(use);
     dir = await mkdtemp(path.join(os.tmpdir(), "tutor-sync-"));
     await writeFile(path.join(dir, "a.md"), notes(1, "Drift", "Model drift is the slow decay of accuracy."));
-    await writeFile(path.join(dir, "b.md"), notes(2, "Caching", "A semantic cache reuses answers to similar prompts."));
-    await writeFile(path.join(dir, "c.txt"), "Office hours\n\nOffice hours are on Tuesdays at 3 pm in room 204.");
+    await writeFile(
+      path.join(dir, "b.md"),
+      notes(2, "Caching", "A semantic cache reuses answers to similar prompts."),
+    );
+    await writeFile(
+      path.join(dir, "c.txt"),
+      "Office hours\n\nOffice hours are on Tuesdays at 3 pm in room 204.",
+    );
     return async () => {
       await db.close();
       await rm(dir, { recursive: true, force: true });
@@ -69,7 +77,14 @@ describe("incremental ingestion (real PGlite, real embedder)", () => {
 
   it("adds every document on the first run and records the embedding model", async () => {
     const summary = await ingest();
-    expect(summary).toMatchObject({ course: "t", documents: 3, added: 3, updated: 0, removed: 0, unchanged: 0 });
+    expect(summary).toMatchObject({
+      course: "t",
+      documents: 3,
+      added: 3,
+      updated: 0,
+      removed: 0,
+      unchanged: 0,
+    });
     expect(summary.chunks).toBeGreaterThanOrEqual(3);
     expect(summary.skipped).toEqual([]);
     const { rows } = await db.query<{ embedding_model: string; embedding_dim: number }>(
@@ -82,7 +97,11 @@ describe("incremental ingestion (real PGlite, real embedder)", () => {
 
   it("writes nothing when nothing changed", async () => {
     await ingest();
-    const before = { a: await chunkRows("a.md"), version: await courseVersion(), embedded: embeddings.embedded };
+    const before = {
+      a: await chunkRows("a.md"),
+      version: await courseVersion(),
+      embedded: embeddings.embedded,
+    };
     const summary = await ingest();
     expect(summary).toMatchObject({ added: 0, updated: 0, removed: 0, unchanged: 3, embedded: 0 });
     expect(embeddings.embedded).toBe(before.embedded);
@@ -94,7 +113,10 @@ describe("incremental ingestion (real PGlite, real embedder)", () => {
     await ingest();
     const untouched = await chunkRows("b.md");
     const oldA = await chunkRows("a.md");
-    await writeFile(path.join(dir, "a.md"), notes(1, "Drift", "Concept drift changes the relationship between inputs and labels."));
+    await writeFile(
+      path.join(dir, "a.md"),
+      notes(1, "Drift", "Concept drift changes the relationship between inputs and labels."),
+    );
     const version = await courseVersion();
     const summary = await ingest();
     expect(summary).toMatchObject({ added: 0, updated: 1, removed: 0, unchanged: 2 });

@@ -22,7 +22,9 @@ const composeSchema = z.object({
   volumes: z.record(z.string(), z.unknown()).optional(),
 });
 
-const compose = composeSchema.parse(parse(readFileSync(path.join(packageRoot, "docker-compose.yml"), "utf8")));
+const compose = composeSchema.parse(
+  parse(readFileSync(path.join(packageRoot, "docker-compose.yml"), "utf8")),
+);
 const dockerfile = readFileSync(path.join(packageRoot, "Dockerfile"), "utf8");
 const instructions = dockerfile
   .replace(/\\\n/g, " ")
@@ -81,8 +83,12 @@ describe("Dockerfile", () => {
 
   it("copies only paths that exist in the repository", () => {
     for (const line of instructions.filter((l) => /^COPY\s/i.test(l) && !/--from=/.test(l))) {
-      const parts = line.split(/\s+/).slice(1).filter((p) => !p.startsWith("--"));
-      for (const source of parts.slice(0, -1)) expect(existsSync(path.join(packageRoot, source)), source).toBe(true);
+      const parts = line
+        .split(/\s+/)
+        .slice(1)
+        .filter((p) => !p.startsWith("--"));
+      for (const source of parts.slice(0, -1))
+        expect(existsSync(path.join(packageRoot, source)), source).toBe(true);
     }
   });
 

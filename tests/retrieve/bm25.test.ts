@@ -20,10 +20,16 @@ function chunk(id: string, text: string, extra: Partial<ChunkRecord> = {}): Chun
 }
 
 const chunks = [
-  chunk("drift", "Model drift is the slow decay of a deployed model's accuracy as the data changes.", { week: 9 }),
+  chunk("drift", "Model drift is the slow decay of a deployed model's accuracy as the data changes.", {
+    week: 9,
+  }),
   chunk("hnsw", "HNSW builds a layered graph so nearest-neighbour search visits few vectors.", { week: 6 }),
-  chunk("bm25", "BM25 scores documents by term frequency, inverse document frequency and length.", { week: 7 }),
-  chunk("syllabus", "Late work loses ten percent per day after the grace days are used.", { source: "syllabus.md" }),
+  chunk("bm25", "BM25 scores documents by term frequency, inverse document frequency and length.", {
+    week: 7,
+  }),
+  chunk("syllabus", "Late work loses ten percent per day after the grace days are used.", {
+    source: "syllabus.md",
+  }),
 ];
 
 describe("Bm25Index", () => {

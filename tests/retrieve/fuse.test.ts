@@ -5,8 +5,22 @@ describe("fuseReciprocalRank", () => {
   it("sums weight / (k + rank) over the lists that hold an id", () => {
     const fused = fuseReciprocalRank(
       [
-        { name: "bm25", weight: 1, hits: [{ id: "a", score: 9 }, { id: "b", score: 5 }] },
-        { name: "vector", weight: 1, hits: [{ id: "b", score: 0.8 }, { id: "c", score: 0.7 }] },
+        {
+          name: "bm25",
+          weight: 1,
+          hits: [
+            { id: "a", score: 9 },
+            { id: "b", score: 5 },
+          ],
+        },
+        {
+          name: "vector",
+          weight: 1,
+          hits: [
+            { id: "b", score: 0.8 },
+            { id: "c", score: 0.7 },
+          ],
+        },
       ],
       60,
     );
@@ -49,7 +63,16 @@ describe("fuseReciprocalRank", () => {
   it("uses k to damp the gap between top ranks", () => {
     const gap = (k: number) => {
       const fused = fuseReciprocalRank(
-        [{ name: "one", weight: 1, hits: [{ id: "first", score: 1 }, { id: "second", score: 1 }] }],
+        [
+          {
+            name: "one",
+            weight: 1,
+            hits: [
+              { id: "first", score: 1 },
+              { id: "second", score: 1 },
+            ],
+          },
+        ],
         k,
       );
       return (fused[0]?.score ?? 0) / (fused[1]?.score ?? 1);
