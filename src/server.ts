@@ -195,6 +195,9 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       }
     }
     await tutor.indexes.get(course).catch(() => undefined);
+    // One search loads the query model and the reranker's vectors, so the first students to ask
+    // after a start do not wait for them.
+    await tutor.searcher.search({ course, query: "course overview", k: 1 }).catch(() => undefined);
     if (state === "starting") state = "ready";
     log(`Course Tutor ready on ${url}`);
   } catch (error) {

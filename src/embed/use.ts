@@ -1,5 +1,6 @@
 import os from "node:os";
 import type { EmbeddingsModel } from "@energetic-ai/embeddings";
+import { BatchingQueue } from "./batching-queue.ts";
 import { CourseEmbeddings, type ProgressCallback } from "./embeddings.ts";
 import { embedWithUse, loadUseModel, USE_DIMENSIONS, USE_MODEL_ID } from "./use-model.ts";
 import { EmbeddingWorkerPool } from "./worker-pool.ts";
@@ -11,8 +12,8 @@ export interface UseEmbeddingsOptions {
 }
 
 /**
- * The default embedder. Queries embed on the calling thread (≈15 ms, no hand-off); bulk work
- * (ingestion) is split into batches across worker threads so every core is busy.
+ * The default embedder. Queries embed on the calling thread (≈15 ms, no hand-off), one batch at a
+ * time; bulk work (ingestion) is split into batches across worker threads so every core is busy.
  */
 export class UseEmbeddings extends CourseEmbeddings {
   readonly modelId = USE_MODEL_ID;
@@ -21,11 +22,16 @@ export class UseEmbeddings extends CourseEmbeddings {
   private pool: EmbeddingWorkerPool | undefined;
   private readonly workers: number;
   private readonly batchSize: number;
+  private readonly inProcess: BatchingQueue<string, number[]>;
 
   constructor(options: UseEmbeddingsOptions = {}) {
     super();
     this.workers = options.workers ?? Math.max(1, os.availableParallelism());
     this.batchSize = options.batchSize ?? 8;
+    this.inProcess = new BatchingQueue(
+      async (texts) => embedWithUse(await this.localModel(), texts),
+      this.batchSize,
+    );
   }
 
   private localModel(): Promise<EmbeddingsModel> {
@@ -33,9 +39,8 @@ export class UseEmbeddings extends CourseEmbeddings {
     return this.local;
   }
 
-  override async embedQuery(text: string): Promise<number[]> {
-    const [vector] = await embedWithUse(await this.localModel(), [text]);
-    return vector as number[];
+  override embedQuery(text: string): Promise<number[]> {
+    return this.inProcess.push(text);
   }
 
   override async embedMany(texts: string[], onProgress?: ProgressCallback): Promise<number[][]> {
@@ -47,7 +52,7 @@ export class UseEmbeddings extends CourseEmbeddings {
       const vectors =
         this.workers > 0 && batches.length > 1
           ? await this.workerPool().run(batch)
-          : await embedWithUse(await this.localModel(), batch);
+          : await this.inProcess.pushAll(batch);
       done += batch.length;
       onProgress?.(done, texts.length);
       return vectors;
