@@ -80,7 +80,7 @@ export interface SupportScore {
 
 /** How well the cited chunks back one statement. */
 export function supportScore(statement: string, chunks: readonly ScoredChunk[]): SupportScore {
-  const body = stripMarkers(statement);
+  const body = withoutListMarker(stripMarkers(statement));
   const terms = [...new Set(contentTerms(body))].filter((t) => !/^\d+$/.test(t));
   const available = new Set<string>();
   let chunkText = "";
@@ -96,8 +96,13 @@ export function supportScore(statement: string, chunks: readonly ScoredChunk[]):
   return { support: terms.length === 0 ? 1 : present / terms.length, missingNumbers, terms: terms.length };
 }
 
+/** "1. Compute the PSI" states no number 1: list numbering is layout, not a claim. */
+function withoutListMarker(text: string): string {
+  return text.replace(/^\s*(?:\(?\d{1,2}[.)]|[-*•])\s+/, "");
+}
+
 function isStatement(sentence: AnswerSentence): boolean {
-  const body = stripMarkers(sentence.text).trim();
+  const body = withoutListMarker(stripMarkers(sentence.text)).trim();
   if (body.endsWith("?")) return false;
   return contentTerms(body).length >= 3 || /\d/.test(body.replace(/\[\d+\]/g, ""));
 }

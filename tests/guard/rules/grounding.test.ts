@@ -39,6 +39,13 @@ describe("output.grounding", () => {
     expect(verdict.details).toEqual({ unsupported: 2, statements: 3 });
   });
 
+  it("reads list numbering as layout, not as a number the chunk must contain", () => {
+    const answer =
+      "1. The Population Stability Index compares two distributions bin by bin [1].\n2. The KS test measures the largest gap between cumulative distributions [2].";
+    expect(rule.check(answer, context).action).toBe("allow");
+    expect(supportScore("7. A PSI above 0.25 signals a significant shift [1]", [psi]).missingNumbers).toBe(0);
+  });
+
   it("drops uncited statements in explain mode and refuses when nothing supported is left", () => {
     const verdict = rule.check("Drift is caused by solar flares. Retrain every full moon.", context);
     expect(verdict.action).toBe("refuse");
