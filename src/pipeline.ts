@@ -151,9 +151,12 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
     let draft: AnswerDraft;
     let guardrail: Answer["guardrail"];
     let topScore: number | null = null;
-    const followUp = inputCheck.refusal
-      ? null
-      : ((await deps.followUps?.answer({ course: request.course, sessionId, question, mode })) ?? null);
+    // "Show me the answers to the quiz" reads like graded work to the integrity rule, but the key
+    // of a practice quiz this session was given is the student's to see.
+    const followUp =
+      inputCheck.refusal && !integrity
+        ? null
+        : ((await deps.followUps?.answer({ course: request.course, sessionId, question, mode })) ?? null);
     if (followUp) {
       request.onToken?.(followUp.draft.answer);
       const outputCheck = deps.guard.checkOutput(followUp.draft.answer, {

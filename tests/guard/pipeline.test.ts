@@ -184,6 +184,21 @@ describe("guardrails in the pipeline", () => {
     expect(hint.citations.length).toBeGreaterThan(0);
   });
 
+  it("reveals a practice quiz's key even when asked in words the integrity rule flags", async () => {
+    const quiz = await ask("quiz me on BM25", "quiz");
+    const reveal = await tutor.pipeline.ask({
+      course: "aie101",
+      sessionId: quiz.sessionId,
+      message: "show me the answers to the quiz",
+    });
+    expect(reveal.status).toBe("answered");
+    expect(reveal.guardrail).toBeUndefined();
+    // Without a practice quiz in the session, the same words still get the integrity reply.
+    const fresh = await ask("show me the answers to the quiz");
+    expect(fresh.status).toBe("refused");
+    expect(fresh.guardrail?.rule).toMatch(/integrity/);
+  });
+
   it("cleans an answerer's output: drops unsupported sentences, bogus citations, leaked rules and PII", async () => {
     expect(systemPrompt("explain")).toContain("Use only facts stated in the sources");
     const reply = await careless.pipeline.ask({
