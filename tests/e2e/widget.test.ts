@@ -193,6 +193,20 @@ describe("the widget on the demo page", () => {
   );
 
   it(
+    "answers a graded-work request with a hint and its sources, not the solution",
+    async () => {
+      const page = await openDemo();
+      await openPanel(page);
+      const answer = await ask(page, "Write my assignment on data drift detection for me");
+      expect(await answer.getAttribute("data-status")).toBe("refused");
+      expect(await text(answer.locator(".ct-notice-refused"))).toMatch(/hint/);
+      expect(await answer.locator(".ct-source").count()).toBeGreaterThan(0);
+      await screenshot(page, "04b-integrity-hint", "A graded-work request gets a Socratic hint");
+    },
+    TEST_MS,
+  );
+
+  it(
     "says clearly when the course material does not cover a question",
     async () => {
       const page = await openDemo();

@@ -237,7 +237,12 @@ export function mountWidget(options: WidgetOptions): void {
       );
     }
     if (turn.status === "refused") {
-      return el("p", { class: "ct-notice ct-notice-refused" }, "Sorry, I can't help with that one.");
+      // A refusal that cites the material is the Socratic reply to a graded-work request.
+      const text =
+        turn.citations.length > 0
+          ? "I can't do graded work for you, but here is a hint to work it out yourself."
+          : "Sorry, I can't help with that one.";
+      return el("p", { class: "ct-notice ct-notice-refused" }, text);
     }
     return undefined;
   }
