@@ -17,11 +17,12 @@ import { defaultOffTopicOptions, offTopicRule } from "./rules/off-topic.ts";
 import { defaultPiiOptions, piiInputRule, piiOutputRule } from "./rules/pii.ts";
 import { promptLeakRule } from "./rules/prompt-leak.ts";
 import { defaultSizeLimits, sizeRule } from "./rules/size.ts";
+import { wellbeingRule } from "./rules/wellbeing.ts";
 import type { GuardRule } from "./types.ts";
 
 /**
  * The rules of one course, in the order they run. Input: size first (cheap), PII redaction
- * (runs even after a refusal, so nothing unredacted is stored), then injection, abuse and
+ * (runs even after a refusal, so nothing unredacted is stored), then injection, wellbeing, abuse and
  * academic integrity (a request to cheat that is also an injection is refused as an injection).
  * Output: leaks first, then citations, grounding, and PII last over the final text.
  */
@@ -57,6 +58,8 @@ export function buildCourseRules(
       }),
     );
   }
+  // A student in distress gets a supportive reply before any other rule judges the message.
+  if (on("input.wellbeing")) rules.push(wellbeingRule({ refusal: settings["input.wellbeing"]?.refusal }));
   const abuse = settings["input.abuse"];
   if (on("input.abuse")) {
     rules.push(

@@ -57,6 +57,7 @@ const ruleSchemas = {
     .strict(),
   "input.injection": z.object({ ...base, extraPatterns: z.array(regexSource).optional() }).strict(),
   "input.abuse": z.object({ ...base, extraPatterns: z.array(regexSource).optional() }).strict(),
+  "input.wellbeing": z.object({ ...base }).strict(),
   "input.academic_integrity": z
     .object({
       ...base,

@@ -14,6 +14,8 @@ const tutorTurnSchema = z.object({
   citations: z.array(citationSchema),
   messageId: z.optional(z.string()),
   reason: z.optional(z.string()),
+  /** The guardrail that shaped a refusal, so the notice can fit it. */
+  rule: z.optional(z.string()),
   feedback: z.optional(z.enum(["up", "down"])),
 });
 const savedSchema = z.object({

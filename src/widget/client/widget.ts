@@ -239,9 +239,11 @@ export function mountWidget(options: WidgetOptions): void {
     if (turn.status === "refused") {
       // A refusal that cites the material is the Socratic reply to a graded-work request.
       const text =
-        turn.citations.length > 0
-          ? "I can't do graded work for you, but here is a hint to work it out yourself."
-          : "Sorry, I can't help with that one.";
+        turn.rule === "input.wellbeing"
+          ? "You don't have to handle this alone."
+          : turn.citations.length > 0
+            ? "I can't do graded work for you, but here is a hint to work it out yourself."
+            : "Sorry, I can't help with that one.";
       return el("p", { class: "ct-notice ct-notice-refused" }, text);
     }
     return undefined;
@@ -415,7 +417,7 @@ export function mountWidget(options: WidgetOptions): void {
         status: reply.status,
         citations: reply.citations,
         messageId: reply.messageId,
-        ...(reply.guardrail ? { reason: reply.guardrail.reason } : {}),
+        ...(reply.guardrail ? { reason: reply.guardrail.reason, rule: reply.guardrail.rule } : {}),
       };
       state.sessionId = reply.sessionId;
       state.turns.push(turn);
