@@ -28,3 +28,19 @@ export async function readJsonBody<Schema extends z.ZodType>(
   if (!result.success) throw new ApiError(400, "invalid_request", describeZodError(result.error));
   return result.data;
 }
+
+/**
+ * The body's top-level fields when it is a JSON object, for middleware that needs a hint (which
+ * course) before the route validates the body properly; anything else reads as empty.
+ */
+export async function peekJsonObject(c: Context): Promise<Record<string, unknown>> {
+  if (c.req.method !== "POST") return {};
+  try {
+    const parsed: unknown = JSON.parse(await c.req.text());
+    return parsed !== null && typeof parsed === "object" && !Array.isArray(parsed)
+      ? (parsed as Record<string, unknown>)
+      : {};
+  } catch {
+    return {};
+  }
+}

@@ -1,3 +1,4 @@
+import { escapeHtml } from "../text/html.ts";
 import { CATEGORIES, DECLINE_CATEGORIES } from "./dataset.ts";
 import { type EvalReport, failureReason, METRIC_NAMES } from "./report.ts";
 import { formatFigure } from "./report-md.ts";
@@ -11,15 +12,6 @@ import type { CaseResult } from "./runner.ts";
 
 const PALETTE = ["#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#edc948", "#b07aa1", "#9c755f"];
 const GRADE_CLASS = ["g0", "g1", "g2"];
-
-export function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    .replace(/'/g, "&#39;");
-}
 
 interface Series {
   name: string;

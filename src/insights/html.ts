@@ -1,5 +1,6 @@
+import { escapeHtml } from "../text/html.ts";
 import type { CourseInsights } from "./compute.ts";
-import { columns, escapeHtml, horizontalBars, lineChart } from "./svg.ts";
+import { columns, horizontalBars, lineChart } from "./svg.ts";
 
 const STYLE = `
 body{font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0;background:#f6f7f9;color:#1d2430}

@@ -1,13 +1,6 @@
-/** Small inline-SVG charts for the insights page: no script, no external asset, no CDN. */
+import { escapeHtml } from "../text/html.ts";
 
-export function escapeHtml(value: string): string {
-  return value
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    .replace(/'/g, "&#39;");
-}
+/** Small inline-SVG charts for the insights page: no script, no external asset, no CDN. */
 
 function truncate(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;

@@ -2,6 +2,7 @@ import type { Context, MiddlewareHandler } from "hono";
 import { isUuid } from "../../conversation/store.ts";
 import { normalizeOrigin } from "../../courses/allowed-origins.ts";
 import type { Queryable } from "../../db/db.ts";
+import { peekJsonObject } from "../body.ts";
 import { errorBody } from "../errors.ts";
 
 export interface CourseCorsDeps {
@@ -90,7 +91,7 @@ function queryCourse(c: Context, fallback: string): string {
 }
 
 async function requestCourse(c: Context, deps: CourseCorsDeps): Promise<string> {
-  const body = await peekJson(c);
+  const body = await peekJsonObject(c);
   if (c.req.path !== "/v1/feedback") {
     // Judged by the course the route will use, so a query string cannot stand in for the body.
     return typeof body.course === "string" ? body.course.slice(0, 64) : deps.defaultCourse;
@@ -103,17 +104,4 @@ async function requestCourse(c: Context, deps: CourseCorsDeps): Promise<string> 
     if (rows[0]) return rows[0].course_id;
   }
   return queryCourse(c, deps.defaultCourse);
-}
-
-/** The body's top-level fields if it is a JSON object; the route validates it properly later. */
-async function peekJson(c: Context): Promise<Record<string, unknown>> {
-  if (c.req.method !== "POST") return {};
-  try {
-    const parsed: unknown = JSON.parse(await c.req.text());
-    return parsed !== null && typeof parsed === "object" && !Array.isArray(parsed)
-      ? (parsed as Record<string, unknown>)
-      : {};
-  } catch {
-    return {};
-  }
 }

@@ -2,6 +2,7 @@ import { getConnInfo } from "@hono/node-server/conninfo";
 import type { Context, MiddlewareHandler } from "hono";
 import { isUuid } from "../../conversation/store.ts";
 import type { RateLimiter, RateScope, RateSubject } from "../../ratelimit/limiter.ts";
+import { peekJsonObject } from "../body.ts";
 import { errorBody } from "../errors.ts";
 import { courseIdSchema } from "../schemas.ts";
 
@@ -38,7 +39,7 @@ export function rateLimit(deps: RateLimitMiddlewareDeps): MiddlewareHandler {
   return async (c, next) => {
     const route = c.req.method === "POST" ? LIMITED_ROUTES[c.req.path] : undefined;
     if (!route) return next();
-    const body = await peekJson(c);
+    const body = await peekJsonObject(c);
     const subject: RateSubject = { ip: clientIp(c, deps.trustProxyHops) };
     const session = typeof body.sessionId === "string" ? body.sessionId : undefined;
     // Only real session ids: anything else starts a new session and is covered by the IP limit.
@@ -65,17 +66,6 @@ export function rateLimit(deps: RateLimitMiddlewareDeps): MiddlewareHandler {
       429,
     );
   };
-}
-
-async function peekJson(c: Context): Promise<Record<string, unknown>> {
-  try {
-    const parsed: unknown = JSON.parse(await c.req.text());
-    return parsed !== null && typeof parsed === "object" && !Array.isArray(parsed)
-      ? (parsed as Record<string, unknown>)
-      : {};
-  } catch {
-    return {};
-  }
 }
 
 /** The client's address: the socket peer, or the entry a trusted proxy added to X-Forwarded-For. */
