@@ -2,25 +2,11 @@ import { describe, expect, it } from "vitest";
 import { analyseChunk, analyseQuery, definedSubject } from "../../src/retrieve/rerank-analysis.ts";
 import { computeFeatures, linearScore, tightestWindow } from "../../src/retrieve/rerank-features.ts";
 import type { ScoredChunk } from "../../src/retrieve/types.ts";
+import { scoredChunk } from "./chunks.ts";
 
-function chunk(id: string, fields: Partial<ScoredChunk>): ScoredChunk {
-  return {
-    chunkId: id,
-    courseId: "c",
-    source: "notes.md",
-    title: "Notes",
-    heading: "Section",
-    headingPath: ["Section"],
-    locator: null,
-    url: null,
-    week: null,
-    ord: 0,
-    text: "",
-    score: 0,
-    scores: {},
-    ...fields,
-  };
-}
+/** Chunks here start with empty text; every test says what the text is. */
+const chunk = (id: string, fields: Partial<ScoredChunk>): ScoredChunk =>
+  scoredChunk(id, { text: "", ...fields });
 
 // Every term weighs 1: shares become plain fractions that can be checked by hand.
 const flatIdf = () => 1;

@@ -1,30 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { presentSearchResult } from "../../src/api/routes/search.ts";
-import type { Db } from "../../src/db/db.ts";
-import { UseEmbeddings } from "../../src/embed/use.ts";
-import { CourseIndexes } from "../../src/retrieve/course-index.ts";
-import { createReranker } from "../../src/retrieve/reranker-factory.ts";
-import { HybridSearcher } from "../../src/retrieve/search.ts";
-import { openSeededDb } from "../helpers/db.ts";
+import type { HybridSearcher } from "../../src/retrieve/search.ts";
+import { openSeededSearcher, type SeededSearcher } from "../helpers/searcher.ts";
 
 describe("search with the default reranker stage (bundled course, real PGlite)", () => {
-  let db: Db;
-  let embeddings: UseEmbeddings;
+  let seeded: SeededSearcher;
   let searcher: HybridSearcher;
 
   beforeAll(async () => {
-    db = await openSeededDb();
-    embeddings = new UseEmbeddings({ workers: 0 });
-    const reranker = await createReranker(
-      { reranker: "heuristic", rerankerModelDir: undefined },
-      { embeddings },
-    );
-    searcher = new HybridSearcher({ db, indexes: new CourseIndexes(db), embeddings, reranker });
+    seeded = await openSeededSearcher();
+    searcher = seeded.searcher;
   });
-  afterAll(async () => {
-    await embeddings.close();
-    await db.close();
-  });
+  afterAll(() => seeded.close());
 
   it("merges two neighbouring chunks of one section that both rank high into one result", async () => {
     const query = "reciprocal rank fusion RRF constant k = 60 python code rankings";

@@ -1,11 +1,7 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Db } from "../../src/db/db.ts";
-import { UseEmbeddings } from "../../src/embed/use.ts";
-import { CourseIndexes } from "../../src/retrieve/course-index.ts";
-import { createReranker } from "../../src/retrieve/reranker-factory.ts";
-import { HybridSearcher } from "../../src/retrieve/search.ts";
-import { openSeededDb } from "../helpers/db.ts";
+import type { HybridSearcher } from "../../src/retrieve/search.ts";
+import { openSeededSearcher, type SeededSearcher } from "../helpers/searcher.ts";
 
 interface Case {
   question: string;
@@ -17,24 +13,14 @@ const cases: Case[] = JSON.parse(
 );
 
 describe("hybrid retrieval over the bundled course (real PGlite, real embeddings)", () => {
-  let db: Db;
-  let embeddings: UseEmbeddings;
+  let seeded: SeededSearcher;
   let searcher: HybridSearcher;
 
   beforeAll(async () => {
-    db = await openSeededDb();
-    embeddings = new UseEmbeddings({ workers: 0 });
-    // The searcher as the tutor wires it: with the default (fitted feature) reranker.
-    const reranker = await createReranker(
-      { reranker: "heuristic", rerankerModelDir: undefined },
-      { embeddings },
-    );
-    searcher = new HybridSearcher({ db, indexes: new CourseIndexes(db), embeddings, reranker });
+    seeded = await openSeededSearcher();
+    searcher = seeded.searcher;
   });
-  afterAll(async () => {
-    await embeddings.close();
-    await db.close();
-  });
+  afterAll(() => seeded.close());
 
   it("has enough questions to mean something", () => {
     expect(cases.length).toBeGreaterThanOrEqual(20);
