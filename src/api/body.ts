@@ -1,7 +1,7 @@
 import type { Context } from "hono";
 import type { z } from "zod";
 import { ApiError, describeZodError } from "./errors.ts";
-import { containsNul } from "./nul.ts";
+import { rejectNul } from "./nul.ts";
 
 /** Reads and validates a JSON body: malformed JSON and schema mismatches are 400s that say why. */
 export async function readJsonBody<Schema extends z.ZodType>(
@@ -22,8 +22,7 @@ export async function readJsonBody<Schema extends z.ZodType>(
   } catch {
     throw new ApiError(400, "invalid_json", "The request body is not valid JSON.");
   }
-  if (containsNul(parsed))
-    throw new ApiError(400, "invalid_request", "Text must not contain NUL (\\u0000) characters.");
+  rejectNul(parsed);
   const result = schema.safeParse(parsed);
   if (!result.success) throw new ApiError(400, "invalid_request", describeZodError(result.error));
   return result.data;

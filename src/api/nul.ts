@@ -1,3 +1,5 @@
+import { ApiError } from "./errors.ts";
+
 /**
  * Whether a parsed JSON value holds a NUL character in any string or key. PostgreSQL text cannot
  * store U+0000, so such input must be refused at the edge instead of failing deep in a query.
@@ -19,4 +21,10 @@ export function containsNul(value: unknown): boolean {
     }
   }
   return false;
+}
+
+/** Refuses a parsed body holding NUL anywhere with the same 400 every JSON route gives. */
+export function rejectNul(value: unknown): void {
+  if (containsNul(value))
+    throw new ApiError(400, "invalid_request", "Text must not contain NUL (\\u0000) characters.");
 }

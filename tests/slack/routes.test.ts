@@ -252,6 +252,30 @@ describe("Slack routes on a running server", () => {
       });
       expect(event.res.status).toBe(400);
     });
+
+    it("refuses NUL characters in an event id or a command with 400, not a database error", async () => {
+      const nulEvent = await sendEvent("Ev\u0000", {
+        type: "app_mention",
+        text: "",
+        channel: "C1",
+        user: "U1",
+      });
+      expect(nulEvent.res.status).toBe(400);
+      expect(((await nulEvent.res.json()) as { error: { code: string } }).error.code).toBe("invalid_request");
+
+      const nulCommand = await send(
+        "/slack/commands",
+        new URLSearchParams({
+          command: "/tutor",
+          text: "what is drift\u0000",
+          team_id: "T",
+          channel_id: "C",
+          user_id: "U",
+          response_url: "http://127.0.0.1:9/hook",
+        }).toString(),
+      );
+      expect(nulCommand.res.status).toBe(400);
+    });
   });
 
   describe("events", () => {

@@ -11,6 +11,7 @@ import {
 import { MAX_SIGNATURE_AGE_SECONDS, verifySignature } from "../../slack/signature.ts";
 import type { SlackSurface } from "../../slack/surface.ts";
 import { ApiError, describeZodError, errorBody } from "../errors.ts";
+import { rejectNul } from "../nul.ts";
 
 /** A signature stays "seen" a little longer than it could ever be accepted (clock skew both ways). */
 const SIGNATURE_MEMORY_SECONDS = 2 * MAX_SIGNATURE_AGE_SECONDS + 60;
@@ -142,6 +143,8 @@ function parseJson(text: string): unknown {
 }
 
 function parse<Schema extends z.ZodType>(schema: Schema, value: unknown): z.infer<Schema> {
+  // Event ids, texts and form fields end up in PostgreSQL text columns, which cannot hold U+0000.
+  rejectNul(value);
   const result = schema.safeParse(value);
   if (!result.success) throw new ApiError(400, "invalid_request", describeZodError(result.error));
   return result.data;
