@@ -4,6 +4,7 @@ import type { Pipeline } from "../pipeline.ts";
 import type { HybridSearcher } from "../retrieve/search.ts";
 import { errorBody, respondWithError } from "./errors.ts";
 import { limitBodySize } from "./middleware/body-limit.ts";
+import { refuseNulInUrl } from "./middleware/refuse-nul-url.ts";
 import { type RequestIdVariables, requestId } from "./middleware/request-id.ts";
 import { chatRoutes } from "./routes/chat.ts";
 import { feedbackRoutes } from "./routes/feedback.ts";
@@ -36,6 +37,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.use("*", requestId());
   if (deps.observe) app.use("*", deps.observe);
+  app.use("*", refuseNulInUrl());
   app.use("*", async (c, next) => {
     if (c.req.method === "GET" || c.req.method === "HEAD" || c.req.method === "OPTIONS") return next();
     return limitBodySize(deps.bodyLimitFor?.(c.req.method, c.req.path))(c, next);

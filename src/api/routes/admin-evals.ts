@@ -16,6 +16,7 @@ import type { HybridSearcher } from "../../retrieve/search.ts";
 import type { Tutor } from "../../tutor.ts";
 import { ApiError, describeZodError, respondWithError } from "../errors.ts";
 import { adminAuth } from "../middleware/admin-auth.ts";
+import { rejectNul } from "../nul.ts";
 import { courseIdSchema } from "../schemas.ts";
 
 export interface AdminEvalDeps {
@@ -185,6 +186,7 @@ export function adminEvalRoutes(deps: AdminEvalDeps): Hono {
 
   app.post("/admin/evals", async (c) => {
     const request = await readEvalRequest(c);
+    rejectNul(request);
     await deps.searcher.snapshot(request.course);
     const id = await deps.jobs.start(request);
     c.header("Location", `/admin/evals/${id}`);
