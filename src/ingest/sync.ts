@@ -6,6 +6,7 @@ import { ensureVectorIndex } from "../db/vector-index.ts";
 import { embedWithCache, hashText } from "../embed/cache.ts";
 import type { CourseEmbeddings } from "../embed/embeddings.ts";
 import { chunkDocument } from "./chunker.ts";
+import { withoutNul } from "./loaders/common.ts";
 import { pickLoader } from "./loaders/index.ts";
 import {
   discardStaged,
@@ -127,7 +128,7 @@ export async function ingestFolder(options: IngestOptions): Promise<IngestSummar
     }
     let doc: LoadedDocument;
     try {
-      doc = await loader.load(bytes, file.relative, titleFromPath(file.relative));
+      doc = withoutNul(await loader.load(bytes, file.relative, titleFromPath(file.relative)));
     } catch (error) {
       skipped.push({
         source: file.relative,

@@ -154,6 +154,18 @@ describe("incremental ingestion (real PGlite, real embedder)", () => {
     expect(await chunkRows("b.md")).toEqual(kept);
   });
 
+  it("ingests a file holding NUL bytes with the NULs dropped, instead of failing the course", async () => {
+    await writeFile(
+      path.join(dir, "d.md"),
+      notes(4, "Serving\u0000", "Batch\u0000 serving scores\u0000 requests on a schedule."),
+    );
+    const summary = await ingest();
+    expect(summary).toMatchObject({ added: 4, skipped: [] });
+    const rows = await chunkRows("d.md");
+    expect(rows.map((r) => r.text).join(" ")).toContain("Batch serving scores requests");
+    expect(rows.some((r) => r.text.includes("\u0000"))).toBe(false);
+  });
+
   it("never embeds the same text twice, across courses too", async () => {
     await ingest();
     const first = embeddings.embedded;

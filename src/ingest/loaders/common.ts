@@ -20,3 +20,18 @@ export function extensionOf(relativePath: string): string {
 export function fileNameOf(relativePath: string): string {
   return relativePath.split(/[\\/]/).pop() ?? relativePath;
 }
+
+/**
+ * The document with every NUL character removed from its strings, keys included. PostgreSQL text
+ * and jsonb cannot hold U+0000, and one stray NUL in a file must not fail a whole course's ingestion.
+ */
+export function withoutNul<Value>(value: Value): Value {
+  if (typeof value === "string") return value.replaceAll("\u0000", "") as Value;
+  if (Array.isArray(value)) return value.map((item: unknown) => withoutNul(item)) as Value;
+  if (value !== null && typeof value === "object") {
+    return Object.fromEntries(
+      Object.entries(value).map(([key, item]) => [key.replaceAll("\u0000", ""), withoutNul(item)]),
+    ) as Value;
+  }
+  return value;
+}
