@@ -37,7 +37,7 @@ export class BatchingQueue<T, R> {
         const batch = this.waiting.splice(0, this.maxBatch);
         try {
           const results = await this.runBatch(batch.map((w) => w.item));
-          batch.forEach((w, i) => w.resolve(results[i] as R));
+          for (const [i, w] of batch.entries()) w.resolve(results[i] as R);
         } catch (error) {
           for (const w of batch) w.reject(error);
         }
