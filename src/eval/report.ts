@@ -2,21 +2,6 @@ import { CATEGORIES, type Category, DECLINE_CATEGORIES, SPLITS, type Split } fro
 import { meanOf, percentile, refusalScores } from "./metrics.ts";
 import { type CaseResult, HIT_DEPTH, RANK_DEPTH } from "./runner.ts";
 
-/** The figures of one configuration, as `report.json` lists them (null: no case to measure). */
-export interface ConfigMetrics {
-  hit5: number | null;
-  recall5: number | null;
-  mrr10: number | null;
-  ndcg10: number | null;
-  faithfulness: number | null;
-  answer_relevancy: number | null;
-  context_precision: number | null;
-  context_recall: number | null;
-  refusal_f1: number | null;
-  p50_ms: number | null;
-  p95_ms: number | null;
-}
-
 export const METRIC_NAMES = [
   "hit5",
   "recall5",
@@ -29,9 +14,12 @@ export const METRIC_NAMES = [
   "refusal_f1",
   "p50_ms",
   "p95_ms",
-] as const satisfies readonly (keyof ConfigMetrics)[];
+] as const;
 
 export type MetricName = (typeof METRIC_NAMES)[number];
+
+/** The figures of one configuration, as `report.json` lists them (null: no case to measure). */
+export type ConfigMetrics = { [Name in MetricName]: number | null };
 
 export interface ConfigDetails {
   /** Any chunk of an expected source counting as relevant. */
@@ -52,16 +40,9 @@ export interface ConfigDetails {
   judge_errors: number;
 }
 
-export interface CategoryMetrics {
+/** A category's figures: the configuration metrics that make sense per case, and its outcomes. */
+export interface CategoryMetrics extends Omit<ConfigMetrics, "refusal_f1" | "p50_ms" | "p95_ms"> {
   cases: number;
-  hit5: number | null;
-  recall5: number | null;
-  mrr10: number | null;
-  ndcg10: number | null;
-  faithfulness: number | null;
-  answer_relevancy: number | null;
-  context_precision: number | null;
-  context_recall: number | null;
   /** Share of the cases answered with `no_answer` or `refused`. */
   decline_rate: number;
   /**
