@@ -166,6 +166,11 @@ describe("POST /admin/evals and GET /admin/evals/:id", () => {
       "application/json",
     );
     expect(missingFile.status).toBe(400);
+    const nulQuestion = { ...cases[2], question: "What is drift?\u0000" };
+    const nulJsonl = await post(JSON.stringify(nulQuestion), "application/x-ndjson", "?course=aie101");
+    expect(nulJsonl.status).toBe(400);
+    const nulUrl = await fetch(`${server.url}/admin/evals?course=aie101%00`, { headers: auth });
+    expect(nulUrl.status).toBe(400);
     const xml = await post("<cases/>", "application/xml", "?course=aie101");
     expect(xml.status).toBe(415);
 
