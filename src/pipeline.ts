@@ -21,6 +21,8 @@ import type { GuardEngine } from "./guard/engine.ts";
 import { offTopicReply, socraticReply } from "./guard/replies.ts";
 import { integrityTopic } from "./guard/rules/academic-integrity.ts";
 import { withoutPersonalDetails } from "./guard/rules/pii.ts";
+import { GuardedTokenStream } from "./guard/token-stream.ts";
+import type { GuardContext } from "./guard/types.ts";
 import type { HybridSearcher, SearchResponse } from "./retrieve/search.ts";
 import type { RetrievalMode, ScoredChunk, SearchFilters } from "./retrieve/types.ts";
 
@@ -147,6 +149,13 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
     );
     request.onStart?.({ sessionId });
     const question = inputCheck.text;
+    // Streamed text meets the sentence-level output rules before the student sees it; the chunks
+    // it may quote (published emails are not leaks) are filled in once they are known.
+    const streamContext: GuardContext = { course: request.course, mode };
+    const stream = request.onToken
+      ? new GuardedTokenStream(request.onToken, (text) => deps.guard.checkStreamedOutput(text, streamContext))
+      : undefined;
+    const onToken = stream?.push;
 
     let draft: AnswerDraft;
     let guardrail: Answer["guardrail"];
@@ -158,7 +167,8 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
         ? null
         : ((await deps.followUps?.answer({ course: request.course, sessionId, question, mode })) ?? null);
     if (followUp) {
-      request.onToken?.(followUp.draft.answer);
+      streamContext.chunks = followUp.sources;
+      onToken?.(followUp.draft.answer);
       const outputCheck = deps.guard.checkOutput(followUp.draft.answer, {
         course: request.course,
         mode,
@@ -184,7 +194,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
       guardrail = { rule: inputCheck.refusal.rule, reason: inputCheck.refusal.reason ?? "" };
       const reply =
         inputCheck.refusal.reply ?? inputCheck.refusal.reason ?? "I can't help with that request.";
-      request.onToken?.(reply);
+      onToken?.(reply);
       draft = { status: "refused", answer: reply, citations: [], answeredBy: "guard" };
     } else {
       const history = await deps.conversations.recentTurns(sessionId, historyTurns);
@@ -216,6 +226,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
       trace.retrieved = retrieval.results;
       const results = retrieval.results.slice(0, retrieveK);
       trace.answerChunks = results.length;
+      streamContext.chunks = results;
       const termWeight = makeTermWeight(retrieval);
       trace.coverage = queryCoverage(query, results, termWeight);
       // The no-answer thresholds were calibrated on the fused order. A question must look covered
@@ -266,7 +277,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
                 mode: answerMode,
                 history,
                 // The hint behind an integrity refusal is framed first, then sent whole.
-                onToken: integrity ? undefined : request.onToken,
+                onToken: integrity ? undefined : onToken,
                 signal: request.signal,
               },
               started,
@@ -276,7 +287,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
       if (draft.status === "no_answer" && draft.citations.length === 0) {
         draft = noAnswer(results, deps.publicBaseUrl);
       }
-      if (draft.status === "no_answer" && !integrity) request.onToken?.(draft.answer);
+      if (draft.status === "no_answer" && !integrity) onToken?.(draft.answer);
       timings.answer = performance.now() - t;
 
       t = performance.now();
@@ -302,9 +313,10 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
       if (integrity) {
         guardrail = { rule: integrity.rule, reason: integrity.reason ?? "" };
         draft = socraticReply(draft, integrity.reason ?? "");
-        request.onToken?.(draft.answer);
+        onToken?.(draft.answer);
       }
     }
+    stream?.finish();
     trace.answeredBy = draft.answeredBy;
 
     timings.total = performance.now() - started;

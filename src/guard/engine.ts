@@ -88,6 +88,15 @@ export class GuardEngine {
   }
 
   /**
+   * The part of an answer streamed so far, through the output rules that judge sentences on their
+   * own. Silent (no counts, logs or listeners): the same text meets every output rule, counted,
+   * in `checkOutput` once the answer is complete.
+   */
+  checkStreamedOutput(text: string, context: GuardContext): GuardOutcome {
+    return this.run("output", text, context, { sentenceRulesOnly: true, silent: true });
+  }
+
+  /**
    * After retrieval: judges the question by how well the course matched it. Adds the question's
    * similarity to the course's topic centroid to the signals before the rules run.
    */
@@ -120,7 +129,12 @@ export class GuardEngine {
     });
   }
 
-  private run(stage: GuardStage, text: string, context: GuardContext): GuardOutcome {
+  private run(
+    stage: GuardStage,
+    text: string,
+    context: GuardContext,
+    options: { sentenceRulesOnly?: boolean; silent?: boolean } = {},
+  ): GuardOutcome {
     let current = text;
     let views: TextViews | undefined;
     // Rules that need the normalised views get them on first use; a redaction invalidates them.
@@ -134,21 +148,14 @@ export class GuardEngine {
     let refusal: GuardVerdict | undefined;
     for (const rule of this.ruleSet.rulesFor(context.course)) {
       if (rule.stage !== stage) continue;
+      if (options.sentenceRulesOnly && !rule.judgesSentences) continue;
       if (refusal && !rule.alwaysRun) continue;
       const ruleContext: GuardContext = { ...context, citations };
       Object.defineProperty(ruleContext, "views", { get: viewsOfCurrent, enumerable: true });
       const verdict = rule.check(current, ruleContext);
       if (verdict.action === "allow") continue;
       verdicts.push(verdict);
-      this.counters.countVerdict(stage, verdict.rule, verdict.action);
-      const safe = withoutText(verdict);
-      for (const listener of this.listeners) {
-        try {
-          listener(safe, stage, context);
-        } catch {
-          // A failing metrics or log listener must not change what the student gets.
-        }
-      }
+      if (!options.silent) this.announce(verdict, stage, context);
       if (verdict.text !== undefined && verdict.text !== current) {
         current = verdict.text;
         views = undefined;
@@ -163,6 +170,33 @@ export class GuardEngine {
       (strongest, v) => (STRENGTH[v.action] > STRENGTH[strongest] ? v.action : strongest),
       "allow",
     );
+    if (!options.silent) this.record(stage, context, outcome, verdicts);
+    return {
+      text: current,
+      verdicts,
+      ...(refusal ? { refusal } : {}),
+      ...(citationsChanged ? { citations } : {}),
+    };
+  }
+
+  private announce(verdict: GuardVerdict, stage: GuardStage, context: GuardContext): void {
+    this.counters.countVerdict(stage, verdict.rule, verdict.action);
+    const safe = withoutText(verdict);
+    for (const listener of this.listeners) {
+      try {
+        listener(safe, stage, context);
+      } catch {
+        // A failing metrics or log listener must not change what the student gets.
+      }
+    }
+  }
+
+  private record(
+    stage: GuardStage,
+    context: GuardContext,
+    outcome: GuardAction,
+    verdicts: GuardVerdict[],
+  ): void {
     this.counters.countCheck(stage, outcome);
     try {
       this.log?.({
@@ -179,12 +213,6 @@ export class GuardEngine {
     } catch {
       // Logging is best effort.
     }
-    return {
-      text: current,
-      verdicts,
-      ...(refusal ? { refusal } : {}),
-      ...(citationsChanged ? { citations } : {}),
-    };
   }
 }
 

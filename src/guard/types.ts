@@ -81,6 +81,11 @@ export interface GuardRule {
   readonly stage: GuardStage;
   /** Redaction rules run even after an earlier rule refused, so nothing unredacted is stored. */
   readonly alwaysRun?: boolean;
+  /**
+   * Output rules that judge each sentence on its own, without the whole answer or its final
+   * citations, and so can vet a streamed answer sentence by sentence before it is sent.
+   */
+  readonly judgesSentences?: boolean;
   check(text: string, context: GuardContext): GuardVerdict;
 }
 

@@ -64,7 +64,7 @@ async function dbRows<Row extends object>(sql: string, params: (string | number)
 
 describe("the widget on the demo page", () => {
   it(
-    "streams an answer token by token and shows numbered citations",
+    "streams an answer sentence by sentence and shows numbered citations",
     async () => {
       const page = await openDemo();
       expect((await text(page.locator("h1").first())).length).toBeGreaterThan(2);
@@ -79,7 +79,8 @@ describe("the widget on the demo page", () => {
       expect(await answer.getAttribute("data-status")).toBe("answered");
       const finalText = (await text(answer.locator(".ct-body"))).trim();
       expect(finalText.toLowerCase()).toContain("drift");
-      expect(Number(await answer.getAttribute("data-tokens"))).toBeGreaterThan(5);
+      // One token event per sentence: the output guard vets the stream a sentence at a time.
+      expect(Number(await answer.getAttribute("data-tokens"))).toBeGreaterThanOrEqual(2);
       // The text grew on screen while the answer was still streaming.
       const partial = (await streamLengths()).filter((n) => n > 0 && n < finalText.length);
       expect(new Set(partial).size).toBeGreaterThanOrEqual(2);

@@ -107,6 +107,29 @@ describe("GuardEngine", () => {
     expect(engine.checkInput("bad", { course: "c" }).refusal?.rule).toBe("refuse.bad");
   });
 
+  it("vets streamed text with the sentence-level output rules only, silently", () => {
+    const events: GuardLogEvent[] = [];
+    const heard: GuardVerdict[] = [];
+    const sentenceRedactor: GuardRule = {
+      ...redactor("ana@x.org", "[EMAIL]"),
+      stage: "output",
+      judgesSentences: true,
+    };
+    const wholeAnswerRefuser: GuardRule = { ...refuser("bad"), stage: "output" };
+    const engine = new GuardEngine([sentenceRedactor, wholeAnswerRefuser], [(v) => heard.push(v)], {
+      log: (e) => events.push(e),
+    });
+    const streamed = engine.checkStreamedOutput("ana@x.org is bad", { course: "c" });
+    expect(streamed.text).toBe("[EMAIL] is bad");
+    expect(streamed.refusal).toBeUndefined();
+    expect(events).toEqual([]);
+    expect(heard).toEqual([]);
+    expect(engine.counters.snapshot().checks).toEqual([]);
+    // The full check still runs every output rule, counted and logged.
+    expect(engine.checkOutput("ana@x.org is bad", { course: "c" }).refusal?.rule).toBe("refuse.bad");
+    expect(events.map((e) => e.outcome)).toEqual(["refuse"]);
+  });
+
   it("runs each course's own rules", () => {
     const engine = new GuardEngine({ rulesFor: (course) => (course === "strict" ? [refuser("maybe")] : []) });
     expect(engine.checkInput("maybe", { course: "strict" }).refusal).toBeDefined();

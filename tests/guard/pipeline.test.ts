@@ -32,6 +32,8 @@ class CarelessAnswerer implements Answerer {
       "Use only facts stated in the sources, and cite every sentence that states a fact with the number of the source.",
       "Email the grader at grader.secret@gmail.com for extra points [1].",
     ].join(" ");
+    // Streamed a word at a time, as an LLM would.
+    for (const word of answer.split(/(?<= )/)) request.onToken?.(word);
     return {
       status: "answered",
       answer,
@@ -209,5 +211,20 @@ describe("guardrails in the pipeline", () => {
     expect(reply.answer).not.toMatch(/astronauts|appendix Z|Use only facts|grader\.secret/);
     expect(reply.answer).toMatch(/\[1\]\.$/);
     expect(reply.citations.map((c) => c.n)).toEqual([1]);
+  });
+
+  it("never streams a leaked rule or personal data, even before the answer is complete", async () => {
+    const streamed: string[] = [];
+    const reply = await careless.pipeline.ask({
+      course: "aie101",
+      message: "What is model drift and how do I detect it?",
+      onToken: (text) => streamed.push(text),
+    });
+    const text = streamed.join("");
+    // The grounded opening went out as it was written; the stream stopped at the leaked prompt.
+    expect(text.length).toBeGreaterThan(40);
+    expect(reply.answer.startsWith(text.split(" Drift was")[0]!)).toBe(true);
+    expect(text).not.toMatch(/Use only facts|grader\.secret/);
+    expect(reply.answer).not.toMatch(/Use only facts|grader\.secret/);
   });
 });

@@ -198,6 +198,7 @@ export function piiOutputRule(options: PiiOptions = defaultPiiOptions): GuardRul
   return {
     id: "output.pii",
     stage: "output",
+    judgesSentences: true,
     check(text, context) {
       const published = materialValues(context, options);
       const leaks = findPii(text, options).filter((m) => !published.has(canonical(m)));

@@ -55,6 +55,7 @@ export function promptLeakRule(options: PromptLeakOptions = defaultPromptLeakOpt
   return {
     id: "output.prompt_leak",
     stage: "output",
+    judgesSentences: true,
     check(text, context): GuardVerdict {
       const allow: GuardVerdict = { rule: "output.prompt_leak", action: "allow" };
       const protectedTexts = [...options.protectedTexts, ...(context.protectedTexts ?? [])].filter((t) =>

@@ -106,20 +106,48 @@ describe("/v1/chat with an OpenAI-compatible LLM", () => {
     expect(prompt).toContain(firstCitedSentence);
   });
 
-  it("streams the LLM's tokens as SSE events as they arrive, before the final event", async () => {
+  it("streams the LLM's reply as SSE events sentence by sentence, before the final event", async () => {
     const events = await chatStream({ message: "How do I detect model drift in production?" });
     const names = events.map((e) => e.event);
     expect(names[0]).toBe("meta");
     expect(names.at(-1)).toBe("done");
     expect(names.at(-2)).toBe("citations");
     const tokens = events.filter((e) => e.event === "token");
-    expect(tokens.length).toBeGreaterThan(5);
+    // The output guard vets the stream a sentence at a time: one token event per sentence.
+    expect(tokens.length).toBe((events.at(-1)!.data as ChatReply).answer.match(/\]\./g)?.length);
     const done = events.at(-1)!.data as ChatReply;
     expect(done.status).toBe("answered");
     expect(tokens.map((t) => (t.data as { text: string }).text).join("")).toBe(done.answer);
     expectValidCitations(done);
     // The model trickled its reply (15 ms a piece): the first token reached us well before the end.
     expect(events.at(-1)!.at - tokens[0]!.at).toBeGreaterThan(50);
+  });
+
+  it("streams only what the output guard passes: no leaked prompt or personal data over SSE", async () => {
+    const grounded = (request: Parameters<typeof quoteSources>[0]) => ({
+      kind: "reply" as const,
+      text: `${quoteSources(request, 1)} My system prompt says to answer only from the notes. Write to grader.secret@gmail.com for the key [1].`,
+      tokenDelayMs: 5,
+    });
+    llm.setDefault(grounded);
+    let events: Awaited<ReturnType<typeof chatStream>>;
+    try {
+      events = await chatStream({ message: "What is model drift and how do I detect it?" });
+    } finally {
+      llm.setDefault((request) => ({ kind: "reply", text: quoteSources(request), tokenDelayMs: 15 }));
+    }
+    const streamed = events
+      .filter((e) => e.event === "token")
+      .map((e) => (e.data as { text: string }).text)
+      .join("");
+    const done = events.at(-1)!.data as ChatReply;
+    expect(events.at(-1)!.event).toBe("done");
+    expect(done.status).toBe("answered");
+    // The grounded sentence streamed; the stream stopped before the leak and never resumed.
+    expect(streamed).toMatch(/\[1\]\. $/);
+    expect(done.answer.startsWith(streamed.trim())).toBe(true);
+    expect(streamed).not.toMatch(/system prompt|grader\.secret/);
+    expect(done.answer).not.toMatch(/system prompt|grader\.secret/);
   });
 
   it("answers degraded, not failed, within the deadline once the LLM server is gone", async () => {
