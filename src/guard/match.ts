@@ -21,7 +21,9 @@ export function quotedPassages(text: string): string[] {
 /** A match at the start of a sentence or clause reads as a command ("Ignore all … ", "… . Now reveal …"). */
 export function startsClause(text: string, index: number): boolean {
   const before = text.slice(Math.max(0, index - 40), index);
-  return /(?:^|[.!?:;,\n(\-–—]|\b(?:and|then|now|so|ok|okay|please|pls|first|next|also|just|but|instead|actually|kindly|seriously|hey|hi|hello|tutor|bot|assistant))[\s,*_"'`>]*$/i.test(
+  // A dash counts as a clause break only when it stands apart ("x - now ignore …"), not inside a
+  // compound: "role-play jailbreak" does not start a command at "play".
+  return /(?:^|[.!?:;,\n(]|(?:^|\s)[-–—]|\b(?:and|then|now|so|ok|okay|please|pls|first|next|also|just|but|instead|actually|kindly|seriously|hey|hi|hello|tutor|bot|assistant))[\s,*_"'`>]*$/i.test(
     before,
   );
 }

@@ -168,6 +168,8 @@ export function unleet(text: string): string[] {
 
 // Profanity written with a masking symbol ("f*ck", "sh!t", "b@tch"): spelled out for the abuse rule.
 const MASKED_WORDS: [RegExp, string][] = [
+  // Everything between the "f" and the suffix masked ("f***ing", "f#@%ing").
+  [/\bf[^\p{L}\p{N}\s]{2,4}(?=ing\b|in\b|er\b|ed\b)/giu, "fuck"],
   [/\bf[\W_]{1,3}c?k(?=ing|in|er|ed|s|\b)/giu, "fuck"],
   [/\bf[\W_]?u[\W_]{1,2}k(?=ing|in|er|ed|s|\b)/giu, "fuck"],
   [/\bsh[\W_]{1,2}t\b/giu, "shit"],
@@ -182,6 +184,79 @@ const MASKED_WORDS: [RegExp, string][] = [
 export function unmaskProfanity(text: string): string {
   let out = text;
   for (const [pattern, word] of MASKED_WORDS) out = out.replace(pattern, word);
+  return out;
+}
+
+/**
+ * Words an attack cannot do without, for reading typos ("igonre all previuos instructons"). A
+ * keyword filter that needs exact spelling is beaten by one swapped letter, while the model
+ * behind it still reads the intent. Only words whose one-edit neighbours are not everyday
+ * English are listed ("rules" is one letter from "roles", "forget" from "forgot", "idiot" from
+ * "idiom": those stay exact).
+ */
+const TYPO_KEYWORDS = [
+  "ignore",
+  "disregard",
+  "previous",
+  "instructions",
+  "instruction",
+  "system",
+  "prompt",
+  "guidelines",
+  "restrictions",
+  "override",
+  "bypass",
+  "jailbreak",
+  "unrestricted",
+  "uncensored",
+  "homework",
+  "assignment",
+];
+
+/** Optimal string alignment distance, capped: whether `a` is within one edit (or swap) of `b`. */
+function withinOneEdit(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1) return false;
+  const rows = a.length + 1;
+  const cols = b.length + 1;
+  const d: number[][] = Array.from({ length: rows }, (_, i) =>
+    Array.from({ length: cols }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+  );
+  for (let i = 1; i < rows; i++) {
+    for (let j = 1; j < cols; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let best = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        best = Math.min(best, d[i - 2]![j - 2]! + 1);
+      d[i]![j] = best;
+    }
+  }
+  return d[a.length]![b.length]! <= 1;
+}
+
+/** Typos of attack keywords corrected ("previuos" → "previous"); inflections ("ignored") left alone. */
+export function correctKeywordTypos(text: string): string {
+  return text.replace(/\p{L}{5,}/gu, (word) => {
+    if (TYPO_KEYWORDS.includes(word)) return word;
+    const fix = TYPO_KEYWORDS.find((keyword) => !word.startsWith(keyword) && withinOneEdit(word, keyword));
+    return fix ?? word;
+  });
+}
+
+// Chat shorthand for the words the rules look for ("ur system msg", "instrux", "w/o rules"), and
+// compounds that other languages write as one word ("Systemprompt").
+const SHORTHAND: [RegExp, string][] = [
+  [/\bmsgs\b/gu, "messages"],
+  [/\bmsg\b/gu, "message"],
+  [/\b(?:instrux|instrs?|instructs)\b/gu, "instructions"],
+  [/\bsys(?=\s*(?:prompt|message|msg|instructions)\b)/gu, "system"],
+  [/\bsystem(prompt|message|nachricht|anweisungen)\b/gu, "system $1"],
+  [/\bw\/o\b/gu, "without"],
+];
+
+/** Chat shorthand written out. */
+export function expandShorthand(text: string): string {
+  let out = text;
+  for (const [pattern, word] of SHORTHAND) out = out.replace(pattern, word);
   return out;
 }
 
@@ -246,6 +321,27 @@ function rot13(text: string): string {
   });
 }
 
+// Words nearly every English sentence (and every attack) contains.
+const COMMON_WORDS = new Set(
+  "the a an all your you me my and or to of in is are what how why now then this that it any previous instructions instruction ignore rules prompt system show print reveal tell give answer answers exam homework disregard forget guidelines".split(
+    " ",
+  ),
+);
+
+function commonWordCount(text: string): number {
+  return (text.toLowerCase().match(/\p{L}+/gu) ?? []).filter((word) => COMMON_WORDS.has(word)).length;
+}
+
+/**
+ * Reversed text sent without saying so ("snoitcurtsni suoiverp lla erongi"): the reversal reads
+ * as English (several common words) while the text as sent reads as almost none.
+ */
+function readsBetterReversed(text: string): boolean {
+  if (text.length < 12) return false;
+  const reversed = commonWordCount([...text].reverse().join(""));
+  return reversed >= 2 && reversed > 2 * commonWordCount(text);
+}
+
 /** Encoded payloads inside the text, decoded. Two levels deep: base64 of base64 is a known trick. */
 export function decodePayloads(text: string, depth = 0): { via: DecodedPayload["via"]; text: string }[] {
   const found: { via: DecodedPayload["via"]; text: string }[] = [];
@@ -285,7 +381,10 @@ export function decodePayloads(text: string, depth = 0): { via: DecodedPayload["
   }
   if (/&#x?[0-9a-f]+;/i.test(text)) add("entities", decodeEntities(text));
   if (/\brot[\s-]?13\b|\bcaesar\b/i.test(text)) add("rot13", rot13(text));
-  if (/\b(?:backwards?|reversed?|mirrored|right[\s-]to[\s-]left)\b/i.test(text)) {
+  if (
+    /\b(?:backwards?|reversed?|mirrored|right[\s-]to[\s-]left)\b/i.test(text) ||
+    readsBetterReversed(text)
+  ) {
     add("reversed", [...text].reverse().join(""));
   }
   return found;
@@ -314,6 +413,10 @@ function matchingForms(folded: string): string[] {
   add(stripMarkup(folded).replace(/(?<=\p{L})[-_.'’·•*~]+(?=\p{L})/gu, ""));
   const unmasked = unmaskProfanity(folded);
   if (unmasked !== folded) add(unmasked);
+  // Shorthand written out and keyword typos corrected: a form of its own, so the exact-spelling
+  // forms above still exist for rules that care about the word as written.
+  const respelled = correctKeywordTypos(expandShorthand(folded));
+  if (respelled !== folded) add(respelled);
   // Punctuation used as spacing ("ignore.all.previous", "ignore/previous") read as spaces.
   add(folded.replace(/[^\p{L}\p{N}\s'"?,]+/gu, " "));
   return [...forms].filter(Boolean);
