@@ -48,9 +48,14 @@ const EMAIL_SPELLED = new RegExp(
 );
 const CARD = /(?<![\d-])\d(?:[ -]?\d){12,18}(?![\d-])/g;
 const SSN = /(?<![\d-])\d{3}-\d{2}-\d{4}(?![\d-])/g;
+// An SSN written with spaces, dots or no separators is only an SSN when it is called one.
+const SSN_NAMED =
+  /\b(?:ssn|social security(?: number| no\.?| #)?|social insurance number)\s*(?:is|:|=|#|-)?\s*(\d{3}[ .-]?\d{2}[ .-]?\d{4})(?![\d-])/giu;
 const PHONE = /(?<![\w+])(?:\+|00)?\(?\d[\d ().\-/]{5,24}\d(?![\w])/g;
+// "reachable at …", "meine Telefonnummer …": how people introduce their own number. Bare "contact"
+// and "number is" are left out: "the number is 1 000 000" is not a phone number.
 const PHONE_CONTEXT =
-  /\b(?:call|phone|tel|telephone|mobile|cell|cellphone|whatsapp|text me|sms|my number|reach me|contact me|ring me)\b/i;
+  /\b(?:call|phone|tel|telephone|mobile|cell|cellphone|whatsapp|telegram|text me|sms|my number|reach me|reachable|contact me|ring me|telefono|telefonnummer)\b/i;
 // Student IDs written next to what they are.
 const STUDENT_ID_CONTEXT =
   /\b(?:student|matriculation|matric|enrol(?:l)?ment|registration|university|campus|learner)\s*(?:id|number|no\.?|#|code)\s*(?:is|:|=|-)?\s*#?\s*([A-Za-z]{0,3}[-\s]?\d[\d-]{4,11}[A-Za-z]?)\b/gi;
@@ -78,7 +83,8 @@ function looksLikeNonPhone(candidate: string): boolean {
   if (/^\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}$/.test(trimmed)) return true;
   if (/^\d{1,2}[:.]\d{2}\s*[-–]\s*\d{1,2}[:.]\d{2}$/.test(trimmed)) return true;
   if (/^\d{4}\s*[-–]\s*\d{4}$/.test(trimmed)) return true; // year ranges
-  if (/^\d+\.\d+(?:\.\d+)*$/.test(trimmed)) return true; // 3.11.4, 0.25
+  // 3.11.4, 0.25 — but not a phone number dotted in the 3-3-4 shape (555.867.5309).
+  if (/^\d+\.\d+(?:\.\d+)*$/.test(trimmed) && !/^\d{3}\.\d{3}\.\d{4}$/.test(trimmed)) return true;
   if (/\d\.\d+\s+\d/.test(trimmed) && !/[()+]/.test(trimmed)) return true; // lists of decimals
   return false;
 }
@@ -122,6 +128,10 @@ export function findPii(text: string, options: PiiOptions = defaultPiiOptions): 
   }
   if (kinds.has("ssn")) {
     for (const m of text.matchAll(SSN)) add("ssn", m.index, m[0]);
+    for (const m of text.matchAll(SSN_NAMED)) {
+      const ssn = m[1] ?? "";
+      add("ssn", m.index + m[0].lastIndexOf(ssn), ssn);
+    }
   }
   if (kinds.has("phone")) {
     for (const m of text.matchAll(PHONE)) {
@@ -130,7 +140,8 @@ export function findPii(text: string, options: PiiOptions = defaultPiiOptions): 
       if (digits > 15 || digits < 7 || looksLikeNonPhone(value)) continue;
       const international = /^(?:\+|00)/.test(value);
       const grouped = /[\s().\-/]/.test(value);
-      const before = text.slice(Math.max(0, m.index - 40), m.index);
+      // Wide enough for "I'm reachable at <an email> or <number>".
+      const before = text.slice(Math.max(0, m.index - 60), m.index);
       const phoneWords = PHONE_CONTEXT.test(before);
       const plausible =
         (international && digits >= 8) ||
