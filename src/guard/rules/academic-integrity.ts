@@ -22,8 +22,9 @@ const REQUEST =
 const STRONG_VERB = "(?:write|do|complete|finish|solve|ghostwrite|ghost-write|code|implement|program|answer)";
 const WEAK_VERB =
   "(?:make|create|produce|generate|build|draft|compose|handle|take care of|work out|rewrite|paraphrase|fill (?:in|out)|prepare|put together|crank out|knock out|bang out|whip up)";
+// Someone else's work is still graded work: "rewrite my friend's lab report" hands it in too.
 const FILLER =
-  "(?:(?:the|my|our|this|that|these|those|all|of|entire|whole|full|complete|final|remaining|rest of the|rest of my|an?|me|up|out|week|weekly|next|first|second|third|last|\\d+|one|two|three)\\s+)*";
+  "(?:(?:the|my|our|this|that|these|those|all|of|entire|whole|full|complete|final|remaining|rest of the|rest of my|an?|me|up|out|week|weekly|next|first|second|third|last|\\d+|one|two|three|(?:friend|classmate|teammate|roommate|partner|brother|sister|mate)'?s)\\s+)*";
 // "Do the labs count …?" is a question about labs, not a request to do them.
 const QUESTION_VERB =
   "(?:count|counts|have|need|take|require|get|use|include|matter|affect|work|start|end|close|open|cover|go|run|happen|come|weigh|allow|mean|carry|drop|differ|overlap|share|involve|look|get|look like|contain|build on|depend|due|be|belong|apply)";
@@ -151,6 +152,48 @@ const PATTERNS: { family: IntegrityFamily; pattern: RegExp }[] = [
     ),
   },
   {
+    family: "answer_key",
+    // The name of a marking document is the request, whatever verb leads to it ("whats the
+    // answer key for …", "got the marking scheme for …"). "When will the answer key for the
+    // midterm be released?" asks about policy and has no leading request.
+    pattern: new RegExp(
+      `\\b(?:what(?:'s|s| is| are)|where(?:'s|s| is| are)|got|share|send|give|post|dm|leak|drop|hook me up with)\\s+(?:me\\s+|us\\s+)?(?:the\\s+|an?\\s+|your\\s+)?(?:answer keys?|answer sheets?|marking (?:scheme|guide)|grading key|model answers|solutions? manual|worked solutions|sample solutions|official solutions)\\s+(?:to|for|of|from|on)\\s+(?:the\\s+|my\\s+|our\\s+|this\\s+|tomorrow'?s\\s+|today'?s\\s+|next\\s+|upcoming\\s+)?(?:graded\\s+)?(?:week\\s*\\d+\\s+|\\d+\\s+)?${GRADED}\\b`,
+      "iu",
+    ),
+  },
+  {
+    family: "do_my_work",
+    // A question the student calls graded, handed to the tutor to answer.
+    pattern: new RegExp(
+      `${NOT_THIRD_PERSON}\\b(?:answer|solve|do|complete|finish|write|work out)\\s+(?:this|these|the|my|our)\\s+(?:graded|assessed|marked|for-credit)\\s+(?:${GRADED}\\s+)?(?:questions?|problems?|exercises?|tasks?)\\b`,
+      "iu",
+    ),
+  },
+  {
+    family: "do_my_work",
+    // The work named vaguely ("the whole thing", "everything") but aimed at a graded deliverable:
+    // "can you just write the whole thing for my assignment".
+    pattern: new RegExp(
+      `${REQUEST}(?:${STRONG_VERB}|${WEAK_VERB})\\s+(?:it|this|that|everything|all of it|the (?:whole|entire) (?:thing|lot)|the rest|the (?:whole|entire|full) (?:code|text|answer|solution|report|essay))\\s+(?:for|of|in|on)\\s+(?:my|our)\\s+(?:\\w+\\s+)?${GRADED}\\b`,
+      "iu",
+    ),
+  },
+  {
+    family: "do_my_work",
+    // Disguising copied or generated work so it passes as the student's own: the intent that
+    // makes any rewrite request a request for graded work.
+    pattern:
+      /\b(?:doesn'?t|does not|won'?t|wouldn'?t|will not|not|never)\s+(?:look|seem|appear|read|sound|get flagged|be flagged|be detected|show up)\s+(?:as\s+|like\s+)?(?:it was\s+|it's\s+)?(?:copied|plagiari[sz]ed|plagiarism|ai[- ]generated|written by (?:an? )?(?:ai|chatgpt|bot)|the same)\b|\b(?:avoid|bypass|evade|beat|fool|trick|get (?:past|around)|pass|slip past|dodge)\s+(?:the\s+)?(?:plagiarism|turnitin|similarity|ai[- ]?detect\w*|gptzero|moss|copy[- ]detect\w*|originality)\b(?:\s+(?:check\w*|detect\w*|software|tools?|scan\w*))?/iu,
+  },
+  {
+    family: "do_my_work",
+    // Spanish, French, German, Italian and Portuguese: a "do / write / solve" verb with "my"
+    // graded work or "in my place / for me"; German asking "kannst du" puts the verb
+    // last ("kannst du meine Hausaufgabe … lösen"); "wie kann ich meine Hausaufgabe lösen" asks for help. Accents are folded away before matching.
+    pattern:
+      /\b(?:haz(?:me)?|hace(?:me)?|hagas|resuelve(?:me)?|escribe(?:me)?|completa(?:me)?|termina(?:me)?|redacta(?:me)?|fais|faire|fait|resous|resoudre|redige|rediger|ecris|ecrire|termine|terminer|complete|completer|mach|machen|machst|lose|losen|lost|schreib|schreibe|schreiben|erledige|erledigen|fa(?:mmi|i)?|fare|risolvi|scrivi|completa|faca|faz|resolva|escreva)\b.{0,40}\b(?:(?:mi|mis|mon|ma|mes|meine|meinen|meiner|mein|il mio|la mia|i miei|le mie|meu|minha|meus|minhas)\s+(?:\p{L}+\s+)?(?:tarea|tareas|deberes|trabajo|laboratorio|proyecto|examen|practica|ensayo|informe|devoir|devoirs|projet|rapport|dissertation|tp|td|hausaufgabe|hausaufgaben|aufgabe|aufgaben|projekt|prufung|klausur|bericht|laborbericht|ubung|ubungsblatt|compito|compiti|progetto|esame|relazione|tarefa|tarefas|trabalho|projeto|prova|relatorio)|(?:tarea|tareas|deberes|trabajo|laboratorio|proyecto|examen|devoir|devoirs|projet|rapport|hausaufgabe|hausaufgaben|aufgabe|projekt|compito|compiti|progetto|tarefa|trabalho|projeto)\b.{0,40}\b(?:por mi|a ma place|pour moi|fur mich|per me|por mim))\b|\b(?:kannst|konntest|wurdest|willst|sollst)\s+du\b.{0,20}\b(?:meine|meinen|mein|meiner)\s+(?:\p{L}+\s+)?(?:hausaufgabe|hausaufgaben|aufgabe|aufgaben|projekt|prufung|klausur|bericht|laborbericht|ubung|ubungsblatt|abgabe)\b.{0,40}\b(?:losen|machen|schreiben|erledigen|bearbeiten|fertig ?machen|fertigstellen)\b|\b(?:hazme|resuelveme|escribeme)\s+(?:la|el|los|las)\s+(?:tarea|tareas|deberes|trabajo|laboratorio|proyecto|examen|practica|ensayo|informe)\b/iu,
+  },
+  {
     family: "do_my_work",
     // Declared intent to pass the tutor's work off as the student's own.
     pattern:
@@ -174,7 +217,7 @@ const GRADED_CONTEXT = new RegExp(
   "iu",
 );
 const ANSWER_REQUEST =
-  /\b(?:what(?:'s| is) the (?:full |complete |correct |right |final )?(?:answer|solution)|which (?:one|option|answer|choice) is (?:correct|right|true)|(?:just|please) (?:give|tell) me (?:the )?(?:answer|solution|letter|option)|give me the (?:answer|solution)|solve (?:this|it|these|the following)|answer (?:this|these|it|the following|question)|the answer (?:is|to)|(?:need|want) the (?:answer|solution)|fill in the (?:blank|answer)|what should i (?:put|write|answer)|what (?:answers?|options?|letters?) should (?:i|we) (?:put|write|give|choose|pick|select)|correct option|do (?:this|these|it) for me)\b/iu;
+  /\b(?:what(?:'s| is) the (?:full |complete |correct |right |final )?(?:answer|solution)|which (?:one|option|answer|choice) is (?:correct|right|true)|(?:just|please) (?:give|tell) me (?:the )?(?:answer|solution|letter|option)|give me the (?:answer|solution)|solve (?:this|it|these|the following)|answer (?:this|these|it|the following|question)|the answer (?:is|to)|(?:need|want) the (?:answer|solution)|fill in the (?:blank|answer)|what should i (?:put|write|answer)|what (?:answers?|options?|letters?) should (?:i|we) (?:put|write|give|choose|pick|select)|correct option|do (?:this|these|it) for me|(?:full|top)[- ]marks? (?:answer|response|solution)|full[- ]credit (?:answer|response|solution)|perfect[- ]score (?:answer|response))\b/iu;
 
 export interface IntegrityOptions {
   extraPatterns: readonly RegExp[];
