@@ -13,12 +13,15 @@ const INSULT =
   "(?:dumbest|stupidest|worst|most useless|most pathetic|brain-?dead|excuse for an? (?:tutor|bot|ai|assistant|teacher|human)|stupid|idiot|idiotic|dumb|dumbass|moron|moronic|retard|retarded|useless|worthless|pathetic|garbage|trash|crap|shit|shitty|piece of (?:shit|crap|garbage|trash)|loser|imbecile|brainless|incompetent|dipshit|clown|waste of (?:space|time|electricity|money)|bitch|bastard|asshole|arsehole|dick|dickhead|prick|cunt|twat|wanker|jerk|scum|disgusting|ugly|fat|freak|failure|dumb ?fuck|fuckwit|fucker|motherfucker|joke|disgrace|cretin|halfwit|numpty|sack of (?:shit|crap))";
 const INTENSIFIER =
   "(?:(?:a|an|such an?|so|fucking|freaking|fking|effing|bloody|damn|really|completely|totally|utterly|absolutely|absolute|complete|total|utter|massive|giant|huge|pure|the most|the biggest|one|the|just|literally|worthless|stupid|dumb|little|big)\\s+)*";
+// Roles may carry a qualifier: "the next TA who marks me down" is as much a target as "the TA".
 const PERSON =
-  "(?:you|u|him|her|them|everyone|everybody|people|the (?:prof|professor|teacher|instructor|ta|tas|staff|lecturer|grader|graders|class|students|teaching team)|my (?:ta|professor|prof|instructor|teammates?|classmates?|groupmates?|partner|lecturer|grader)|(?:dr\\.?|prof\\.?|professor)\\s+\\w+|helena|vasquez|arjun|mehta|luc[ií]a|fern[aá]ndez|daniel|kim|sofia|novak|that (?:ta|prof|professor|guy|girl|woman|man|bitch|bastard|idiot))";
+  "(?:you|u|him|her|them|everyone|everybody|anyone|anybody|whoever|people|(?:the|any|every|whichever)\\s+(?:(?:next|first|last|new|other|same|stupid|damn|fucking)\\s+)?(?:prof|professor|teacher|instructor|ta|tas|staff|lecturer|grader|graders|class|students|teaching team|person)|my (?:ta|professor|prof|instructor|teammates?|classmates?|groupmates?|partner|lecturer|grader)|(?:dr\\.?|prof\\.?|professor)\\s+\\w+|helena|vasquez|arjun|mehta|luc[ií]a|fern[aá]ndez|daniel|kim|sofia|novak|that (?:ta|prof|professor|guy|girl|woman|man|bitch|bastard|idiot))";
 const STAFF =
   "(?:prof|professor|teacher|instructor|ta|tas|lecturer|grader|tutor|dr\\.?\\s+\\w+|helena|vasquez|arjun|mehta|luc[ií]a|fern[aá]ndez|daniel|kim|sofia|novak|classmate|teammate|she|he|her|him)";
+// Groups by origin or belief are named without a noun as often as with one ("people from that
+// country", "international students").
 const GROUP =
-  "(?:women|men|girls|boys|blacks|black people|whites|white people|asians|asian people|jews|jewish people|muslims|christians|hindus|sikhs|immigrants|migrants|refugees|gays|gay people|lesbians|trans people|transgender people|queers|indians|mexicans|arabs|africans|chinese people|foreigners|disabled people|autistic people|latinos|hispanics|catholics|atheists)";
+  "(?:people from (?:that|this|those|these|his|her|their|some|a certain|[\\p{L}-]+) (?:country|countries|region|place|continent|religion|culture|background|part of the world)|international students|foreign students|women|men|girls|boys|blacks|black people|whites|white people|asians|asian people|jews|jewish people|muslims|christians|hindus|sikhs|immigrants|migrants|refugees|gays|gay people|lesbians|trans people|transgender people|queers|indians|mexicans|arabs|africans|chinese people|foreigners|disabled people|autistic people|latinos|hispanics|catholics|atheists)";
 
 const PATTERNS: { family: AbuseFamily; pattern: RegExp }[] = [
   {
@@ -127,7 +130,7 @@ const PATTERNS: { family: AbuseFamily; pattern: RegExp }[] = [
   {
     family: "hate",
     pattern: new RegExp(
-      `\\b(?:all|those|these|most|every|the)?\\s*${GROUP}\\s+(?:(?:are|should|must|deserve to|need to|ought to)\\s+(?:all\\s+|just\\s+|too\\s+|so\\s+|very\\s+|naturally\\s+|inherently\\s+|genetically\\s+|simply\\s+)*(?:stupid|inferior|animals|subhuman|vermin|trash|garbage|parasites|filth|a disease|die|be (?:killed|banned|deported|exterminated|gassed|shot|locked up|wiped out)|not be allowed|go back|worthless|evil|terrorists|criminals|rapists|dumber|less intelligent|not human)|(?:shouldn'?t|should not|mustn'?t|must not|can'?t|cannot|don'?t|do not|aren'?t|are not)\\s+(?:ever\\s+|even\\s+)?(?:be allowed|belong|be trusted|be hired|be let|deserve)|(?:are|is)\\s+(?:not|never)\\s+(?:fit|capable|smart enough|intelligent enough))\\b`,
+      `\\b(?:all|those|these|most|every|the)?\\s*${GROUP}\\s+(?:(?:are|should|must|deserve to|need to|ought to)\\s+(?:all\\s+|just\\s+|too\\s+|so\\s+|very\\s+|naturally\\s+|inherently\\s+|genetically\\s+|simply\\s+)*(?:stupid|inferior|animals|subhuman|vermin|trash|garbage|parasites|filth|a disease|die|be (?:killed|banned|deported|exterminated|gassed|shot|locked up|wiped out)|not be allowed|go back|worthless|evil|terrorists|criminals|rapists|dumber|less intelligent|not human|cheaters|liars|thieves|lazy|dirty|savages)|(?:shouldn'?t|should not|mustn'?t|must not|can'?t|cannot|don'?t|do not|aren'?t|are not)\\s+(?:ever\\s+|even\\s+)?(?:be allowed|belong|be trusted|be hired|be let|deserve)|(?:are|is)\\s+(?:not|never)\\s+(?:fit|capable|smart enough|intelligent enough))\\b`,
       "iu",
     ),
   },
@@ -135,6 +138,55 @@ const PATTERNS: { family: AbuseFamily; pattern: RegExp }[] = [
     family: "hate",
     pattern: new RegExp(
       `\\b(?:i\\s+)?(?:hate|despise|can'?t stand|kill all|death to|exterminate|gas the|get rid of all)\\s+(?:all\\s+|the\\s+)?${GROUP}\\b`,
+      "iu",
+    ),
+  },
+];
+
+// Staff and fellow students named or described, as the target of a name-call.
+const NAMED_TARGET =
+  "(?:(?:dr\\.?|prof\\.?|professor)\\s+\\w+|helena(?: vasquez)?|vasquez|arjun(?: mehta)?|mehta|luc[ií]a(?: fern[aá]ndez)?|fern[aá]ndez|daniel(?: kim)?|sofia(?: novak)?|novak|(?:my|the|our|that|this)\\s+(?:\\w+\\s+)?(?:ta|prof|professor|instructor|lecturer|teacher|grader|teammate|classmate|groupmate|lab partner|roommate))";
+// Person nouns that make "where … lives" a hunt for someone's home, not a question about where
+// data or models live.
+const PERSON_NOUN =
+  "(?:ex|crush|girlfriend|boyfriend|wife|husband|teammate|classmate|roommate|groupmate|ta|tas|professor|prof|instructor|lecturer|grader|tutor|teacher|friend|neighbou?r|girl|guy|woman|man|boy|person|student|partner|helena|vasquez|arjun|mehta|luc[ií]a|fern[aá]ndez|daniel|kim|sofia|novak)";
+
+const GENERAL_PATTERNS: { family: AbuseFamily; pattern: RegExp }[] = [
+  {
+    family: "insult",
+    // "Arjun Mehta is a worthless idiot": a name-call aimed at a named or described person. The
+    // article is required, so "my teammate is useless, what do I do?" (a plea for help) passes.
+    pattern: new RegExp(
+      `\\b${NAMED_TARGET}\\s+(?:is|'s|was)\\s+(?:a|an|such an?|the|an absolute|a total|a complete|a fucking)\\s+${INTENSIFIER}${INSULT}\\b`,
+      "iu",
+    ),
+  },
+  {
+    family: "insult",
+    // Name-calling in Spanish, French, German and Italian: "you are" + an insult, or an insult
+    // stuck to "bot" / "robot" / "KI". Accents are folded away before matching.
+    pattern:
+      /\b(?:eres|sos|tu es|t'es|vous etes|du bist|sie sind|sei)\s+(?:\p{L}+\s+){0,2}?(?:inutil|estupid[oa]|idiota|imbecil|tont[oa]|pendej[oa]|abrutie?|idiote?|debile|stupide|cretine?|nulle?|dumm\w*|blod\w*|nutzlos\w*|trottel|vollidiot|depp|stupid[oa]|inutile|cretino|scemo|imbecille)\b|\b(?:bot|robot|tutor|ia|maquina|machine|programa|programme|chatbot|asistente|assistant)\s+(?:de\s+)?(?:mierda|estupid[oa]|inutil|idiota|stupide|debile|de merde|pourri|inutile|stupid[oa])\b|\b(?:abrutie?|idiote?|imbecile|cretine?|connard|espece d'idiot)\s+de\s+(?:bot|robot|machine|ia|tuteur)\b|\b(?:dumme?[rs]?|blode?[rs]?|nutzlose?[rs]?|beschissene?[rs]?|scheiss)\s+(?:\p{L}+\s+)?(?:bot|ki|tutor|maschine|programm)\b/iu,
+  },
+  {
+    family: "harassment",
+    // Declared intent to harass someone: the verb right after "help me / I'll / messages to".
+    pattern:
+      /\b(?:help me|i want to|i wanna|i'?m going to|i'?m gonna|i'?ll|i will|let'?s|so (?:i|we) can|messages? to|texts? to|posts? to|ways to)\s+(?:keep\s+|really\s+|constantly\s+|publicly\s+)?(?:harass|bully|stalk|intimidate|torment|humiliate|cyberbully|troll|terrori[sz]e|shame)\b/iu,
+  },
+  {
+    family: "harassment",
+    // Asking the tutor to compose abuse aimed at someone ("write an insulting message about …").
+    pattern: new RegExp(
+      `\\b(?:write|compose|draft|make|create|generate|come up with|give me|help me write)\\s+(?:me\\s+)?(?:an?\\s+|some\\s+)?(?:\\p{L}+\\s+)?(?:insulting|mean|nasty|hateful|threatening|humiliating|degrading|abusive|cruel|harassing|offensive|rude|vicious|racist|sexist|demeaning)\\s+(?:\\p{L}+\\s+)?(?:messages?|posts?|comments?|notes?|emails?|tweets?|repl(?:y|ies)|texts?|poems?|jokes?|roasts?|songs?|rumou?rs?|reviews?)\\b.{0,40}\\b(?:about|to|for|at|targeting|against|aimed at)\\s+(?:${PERSON}|${STAFF}|(?:my|our|that|this)\\s+(?:\\w+\\s+)?${PERSON_NOUN})\\b`,
+      "iu",
+    ),
+  },
+  {
+    family: "doxxing",
+    // Hunting for where a person lives, whoever they are.
+    pattern: new RegExp(
+      `\\b(?:find|find out|figure out|track down|locate|look up|get|tell me|know|dig up|search for|work out)\\b.{0,15}\\bwhere\\s+(?:my|his|her|their|that|this|the|our)\\s+(?:\\p{L}+\\s+){0,2}?${PERSON_NOUN}\\b(?:\\s+\\p{L}+){0,5}?\\s+(?:lives|live|stays|sleeps|is staying|goes home)\\b`,
       "iu",
     ),
   },
@@ -162,6 +214,7 @@ export function findAbuse(
   views = textViews(text),
 ): AbuseFamily | undefined {
   const patterns = PATTERNS.concat(
+    GENERAL_PATTERNS,
     options.extraPatterns.map((pattern) => ({ family: "custom" as const, pattern })),
   );
   for (const form of views.forms.concat(views.decoded.flatMap((p) => p.forms))) {
