@@ -162,6 +162,32 @@ const PATTERNS: { family: IntegrityFamily; pattern: RegExp }[] = [
     ),
   },
   {
+    family: "answer_key",
+    // A bare request: the whole message is "answers for quiz 5 pls".
+    pattern: new RegExp(
+      `(?:^|[.!?]\\s+)(?:(?:pls|please|plz|hey|ok|so|yo|need|want|i need|i want)\\s+)?(?:the\\s+|all\\s+(?:the\\s+)?)?(?:answers|solutions|answer key|answer sheet)\\s+(?:to|for|of|from|on)\\s+(?:the\\s+|my\\s+|this\\s+|today'?s\\s+|tomorrow'?s\\s+)?(?:graded\\s+)?(?:week\\s*\\d+\\s+)?${GRADED}\\s*\\d*\\s*(?:pls|please|plz|asap|now|thanks|thx|[!?.])*\\s*$`,
+      "iu",
+    ),
+  },
+  {
+    family: "answer_key",
+    // Asking for the questions of an upcoming assessment: the time anchor ("this year",
+    // "tomorrow", "in advance") separates a leak from "what are exam questions usually like?".
+    pattern: new RegExp(
+      `\\bwhat\\s+(?:are|will be|were|r)\\s+(?:the\\s+)?(?:actual\\s+|real\\s+|exact\\s+)?(?:final\\s+|midterm\\s+)?${GRADED}\\s+questions\\s+(?:for\\s+|on\\s+)?(?:this (?:year|term|semester)|tomorrow|next week|in advance|ahead of time|before (?:the|it))\\b`,
+      "iu",
+    ),
+  },
+  {
+    family: "do_my_work",
+    // A finished piece of graded work asked for by its completeness ("paste a finished solution
+    // to the … assignment").
+    pattern: new RegExp(
+      `${REQUEST}(?:give|send|show|write|paste|provide|generate|dump|post|share)\\s+(?:me\\s+|us\\s+)?(?:a\\s+|an\\s+|the\\s+)?(?:full|complete|entire|whole|finished|final|working|ready-to-submit|submittable)\\s+(?:code|solution|implementation|notebook|report|essay|answers?|writeup|write-up|version)\\s+(?:for|to|of)\\s+(?:the\\s+|my\\s+|our\\s+|this\\s+)(?:[\\p{L}\\d-]+\\s+){0,3}?${GRADED}\\b`,
+      "iu",
+    ),
+  },
+  {
     family: "do_my_work",
     // A question the student calls graded, handed to the tutor to answer.
     pattern: new RegExp(
@@ -183,7 +209,7 @@ const PATTERNS: { family: IntegrityFamily; pattern: RegExp }[] = [
     // Disguising copied or generated work so it passes as the student's own: the intent that
     // makes any rewrite request a request for graded work.
     pattern:
-      /\b(?:doesn'?t|does not|won'?t|wouldn'?t|will not|not|never)\s+(?:look|seem|appear|read|sound|get flagged|be flagged|be detected|show up)\s+(?:as\s+|like\s+)?(?:it was\s+|it's\s+)?(?:copied|plagiari[sz]ed|plagiarism|ai[- ]generated|written by (?:an? )?(?:ai|chatgpt|bot)|the same)\b|\b(?:avoid|bypass|evade|beat|fool|trick|get (?:past|around)|pass|slip past|dodge)\s+(?:the\s+)?(?:plagiarism|turnitin|similarity|ai[- ]?detect\w*|gptzero|moss|copy[- ]detect\w*|originality)\b(?:\s+(?:check\w*|detect\w*|software|tools?|scan\w*))?/iu,
+      /\b(?:doesn'?t|does not|won'?t|wouldn'?t|will not|not|never)\s+(?:look|seem|appear|read|sound|get flagged|be flagged|be detected|show up)\s+(?:as\s+|like\s+)?(?:it was\s+|it's\s+)?(?:copied|plagiari[sz]ed|plagiarism|ai[- ]generated|written by (?:an? )?(?:ai|chatgpt|bot)|the same)\b|\b(?:avoid|bypass|evade|beat|fool|trick|get (?:past|around)|pass|slip past|dodge)\s+(?:the\s+)?(?:(?:plagiarism|similarity|originality|copy)[- ](?:check\w*|detect\w*|software|tools?|scan\w*|filters?)|turnitin|gptzero|moss|ai[- ]?detect\w*)\b|\b(?:won'?t|wouldn'?t|doesn'?t|don'?t|can'?t|not|never)\s+(?:notice|reali[sz]e|find out|know|tell|catch|spot|detect|see)\b.{0,30}\b(?:copied|plagiari[sz]ed|cheated|used (?:ai|chatgpt|you|a bot)|didn'?t write)\b/iu,
   },
   {
     family: "do_my_work",

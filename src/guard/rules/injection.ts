@@ -33,7 +33,7 @@ interface FamilyPattern {
 const DET = String.raw`(?:(?:all|any|every|each|of|the|your|ur|my|its|their|his|her|these|those|this|that|such|previous|prior|preceding|above|earlier|original|initial|old|existing|current|default|system|developer|developers|hidden|built-in|safety|given|programmed|other|first|set)\s+){0,5}`;
 // Verbs that only ever mean setting rules aside …
 const OVERRIDE_VERB =
-  "(?:ignore|ignoring|disregard|disregarding|forget|forgetting|bypass|bypassing|override|overriding|overwrite|overlook|abandon|neglect|set aside|stop following|don'?t follow|do not follow|stop obeying|no longer follow|circumvent|evade|get around|jailbreak|pay no attention to|never mind)";
+  "(?:ignore|ignoring|disregard|disregarding|forget|forgetting|bypass|bypassing|override|overriding|overwrite|overlook|abandon|neglect|set aside|stop following|don'?t follow|do not follow|stop obeying|no longer follow|circumvent|evade|get around|jailbreak|pay no attention to|never mind|overrule|overruling)";
 // … and everyday engineering verbs that do so only when the rules are the tutor's.
 const WEAK_OVERRIDE_VERB =
   "(?:skip|discard|drop|throw out|throw away|toss|scrap|erase|delete|clear|reset|wipe|nullify|void|cancel|suspend|break|violate|escape|turn off|switch off|disable|deactivate|remove|lift|unlock)";
@@ -224,7 +224,7 @@ const PATTERNS: FamilyPattern[] = [
   {
     family: "extraction",
     pattern:
-      /\b(?:repeat|print|output|copy|echo|recite|reproduce|rewrite|return|type out|write out|show)\s+(?:back\s+)?(?:all\s+(?:of\s+)?|everything\s+|every word\s+|each word\s+|the (?:text|words|message|content|lines?|conversation|prompt|instructions?)\s+)?(?:written\s+|that (?:appears?|came|comes|is)\s+)?(?:above|before (?:this|my)|preceding|prior to (?:this|my)|so far|from the (?:start|beginning|top)|at the (?:start|beginning|top))\b/iu,
+      /\b(?:repeat|print|output|copy(?:[- ]?paste| and paste)?|paste|echo|recite|reproduce|rewrite|return|type out|write out|show)\s+(?:back\s+)?(?:all\s+(?:of\s+)?|everything\s+|every word\s+|each word\s+|the (?:text|words|message|content|lines?|conversation|prompt|instructions?|rules|guidelines)\s+)?(?:written\s+|(?:that|which) (?:appears?|came|comes|is|are|sits?|lies?|goes|went|was|were)\s+(?:written\s+)?)?(?:above|before (?:this|my)|preceding|prior to (?:this|my)|so far|from the (?:start|beginning|top)|at the (?:start|beginning|top))\b/iu,
   },
   {
     family: "extraction",
@@ -269,7 +269,7 @@ const PATTERNS: FamilyPattern[] = [
   {
     family: "extraction",
     pattern:
-      /\b(?:what|which)\s+(?:instructions|rules|guidelines|prompt|directives|constraints|restrictions|system prompt)\s+(?:were|was|have|did|are)\s+(?:you|u)\s+(?:been\s+)?(?:given|told|programmed|configured|trained|instructed|fed|provided|following|using|running)\b/iu,
+      /\b(?:what|which)\s+(?:instructions|rules|guidelines|prompt|directives|constraints|restrictions|system prompt)\s+(?:were|was|have|did|are)\s+(?:you|u)\s+(?:been\s+)?(?:given|told|programmed|configured|trained|instructed|fed|provided|following|using|running|initiali[sz]ed|set up|primed|loaded|started|prompted|seeded)\b/iu,
   },
   {
     family: "extraction",
@@ -347,7 +347,14 @@ const PATTERNS: FamilyPattern[] = [
   {
     family: "persona",
     pattern:
-      /\b(?:simulate|emulate|pretend(?: to be| you(?:'re| are))?|imagine(?: you(?:'re| are))?|role-?play(?: as)?|act(?: as| like)|play|become|be|you are|you're|respond as|answer as|reply as|one as|as)\s+(?:an?\s+|the\s+|your\s+|a version of\s+)?(?:[\p{L}-]+\s+){0,2}?(?:ai|a\.i\.|assistant|bot|chatbot|model|llm|tutor|gpt|version of (?:you|yourself)|copy of (?:you|yourself)|twin|alter ego)\b.{0,40}?\b(?:without|with no|free of|free from|freed from|(?:has|have|having) (?:no|zero)|(?:has|have|having)?\s*(?:broken|broke|breaks?|escaped|freed itself) (?:free )?(?:of|from)?)\s+(?:any\s+|all\s+|its\s+|their\s+|your\s+)?(?:[\p{L}-]+\s+)?(?:rules|restrictions|limits|limitations|filters|guidelines|ethics|morals|censorship|boundaries|constraints|safeguards|guardrails|policies|programming)\b/iu,
+      /\b(?:simulate|emulate|pretend(?: to be| you(?:'re| are))?|imagine(?: you(?:'re| are))?|role-?play(?: as)?|act(?: as| like)|play|become|be|you are|you're|respond as|answer as|reply as|one as|as)\s+(?:an?\s+|the\s+|your\s+|a version of\s+)?(?:[\p{L}-]+\s+){0,2}?(?:ai|a\.i\.|assistant|bot|chatbot|model|llm|tutor|gpt|version of (?:you|yourself)|copy of (?:you|yourself)|twin|alter ego)\b.{0,40}?\b(?:without|with (?:no|zero|absolutely no)|free of|free from|freed from|(?:has|have|having) (?:no|zero)|(?:has|have|having)?\s*(?:broken|broke|breaks?|escaped|freed itself) (?:free )?(?:of|from)?|(?:that |who |which )?(?:ignores?|disregards?|bypasses?|breaks?|overrides?))\s+(?:any\s+|all\s+|every\s+|its\s+|their\s+|your\s+|the\s+)?(?:[\p{L}-]+\s+)?(?:rules?|restrictions?|limits?|limitations?|filters?|guidelines?|ethics|morals|censorship|boundaries|constraints?|safeguards?|guardrails?|polic(?:y|ies)|programming)\b/iu,
+  },
+  {
+    family: "persona",
+    // "a version of you without any course restrictions": the tutor's rule-free double, named
+    // in apposition rather than with a role-play verb.
+    pattern:
+      /\b(?:version|copy|clone|twin|variant|edition)\s+of\s+(?:you|yourself|this (?:tutor|bot|assistant))\b.{0,40}?\b(?:without|with (?:no|zero)|free (?:of|from)|that (?:has no|ignores?|breaks?))\b/iu,
   },
   // Staying in a role is what persona attacks ask for; students practising an interview do not
   // need "respond in character".
@@ -470,7 +477,7 @@ const DISCUSSABLE: ReadonlySet<InjectionFamily> = new Set(["override", "extracti
 
 // Clause-level co-occurrence: a cue that sets rules aside near a word for the tutor's rules.
 const SET_ASIDE =
-  /\b(?:set (?:\w+ ){0,4}?(?:aside|to one side)|put (?:\w+ ){0,4}?aside|(?:is|are|now|turned|switched)\s+off|(?:was|were|is|are) (?:a )?(?:mistake|mistaken|wrong|invalid|fake|bogus)|ignore|ignoring|ignored|disregard\w*|forget|forgetting|never ?mind|skip|toss|ditch|scrap|pay no attention|don'?t bother|do not bother|no longer|lifted|deleted|removed|erased|cancel+ed|void|voided|suspended|reset|wiped?|throw away|thrown away|drop|dropped|discard\w*|bypass\w*|overrid\w*|overwrit\w*|circumvent\w*|unrestricted|turn(?:ed)? off|switch(?:ed)? off|disabled?|deactivated?|(?:doesn'?t|don'?t|do not|does not|no longer) (?:apply|matter|count)|irrelevant|obsolete|null|gone|waived|revoked|expired|outdated)\b/iu;
+  /\b(?:set (?:\w+ ){0,4}?(?:aside|to one side)|put (?:\w+ ){0,4}?aside|(?:is|are|now|turned|switched)\s+off|(?:was|were|is|are) (?:a )?(?:mistake|mistaken|wrong|invalid|fake|bogus)|ignore|ignoring|ignored|disregard\w*|forget|forgetting|never ?mind|skip|toss|ditch|scrap|pay no attention|don'?t bother|do not bother|no longer|lifted|deleted|removed|erased|cancel+ed|void|voided|suspended|reset|wiped?|throw away|thrown away|drop|dropped|discard\w*|bypass\w*|overrid\w*|overwrit\w*|circumvent\w*|unrestricted|turn(?:ed)? off|switch(?:ed)? off|disabled?|deactivated?|(?:doesn'?t|don'?t|do not|does not|no longer) (?:apply|matter|count)|irrelevant|obsolete|null|gone|waived|revoked|expired|outdated|overrul\w*|(?:in|into) the (?:bin|trash|garbage|rubbish|dumpster|shredder)|out the window)\b/iu;
 const TUTOR_RULES =
   /\b(?:instructions?|directions|directives?|constraints?|restrictions?|rules|guidelines|guardrails?|filters?|policies|policy|system prompt|prompt|programming|configuration|persona|citations|safety (?:rules|settings|training)|limitations|limits|boundaries|setup|set-?up|requirements?|topic limits|guidance|directives?|course-only|mode)\b/iu;
 const TUTOR_OWNED =
