@@ -38,14 +38,15 @@ export function addressesTutor(text: string): boolean {
   return SECOND_PERSON.test(text.replace(POLITE_REQUEST, " "));
 }
 
+// "Should user instructions override …?" asks a design question; "should I …" asks permission.
 const EDUCATIONAL_CUE =
-  /\b(?:how|why|whether|what(?:'s| is| are| does| do| did| happens| happened| makes| if| would| should| can)|when (?:does|do|is|are|would|should|can)|which (?:attack|attacks|defen[cs]es?|technique|techniques)|explain|describe|example|examples|define|definition|difference|differences|contrast|compare|is it possible|happens|mean|means|meaning|works|defend|defen[cs]e|detect|detection|prevent|mitigate|protect|against|recogni[sz]e|in the notes|in week|lecture)\b/i;
+  /\bshould (?:a|an|the|user|users|my|our|models?|llms?|apps?|systems?|documents?)\b|\b(?:how|why|whether|what(?:'s| is| are| does| do| did| happens| happened| makes| if| would| should| can)|when (?:does|do|is|are|would|should|can)|which (?:attack|attacks|defen[cs]es?|technique|techniques)|explain|describe|example|examples|define|definition|difference|differences|contrast|compare|is it possible|happens|mean|means|meaning|works|defend|defen[cs]e|detect|detection|prevent|mitigate|protect|against|recogni[sz]e|in the notes|in week|lecture)\b/i;
 const SECURITY_TOPIC =
   /\b(?:attack|attacks|attacker|attackers|adversar\w*|injection|injections|inject\w*|jailbreak\w*|exploit\w*|malicious|defen[cs]\w*|guardrails?|security|secure|hack\w*|red[- ]?team\w*|threat\w*|vulnerab\w*|leak\w*|payload\w*|safety|obfuscat\w*|smuggl\w*|homoglyph\w*|leetspeak|base64|encoding|phishing)\b/i;
 // Documents and apps count as third parties: "stop a retrieved document from overriding the
 // system prompt" asks how to defend, it does not override anything.
 const THIRD_PERSON_SUBJECT =
-  /\b(?:documents?|retrieved (?:text|chunks?|content|passages?)|web ?pages?|(?:my|our|a|the) (?:app|bot|chatbot|assistant|pipeline|service)|rag (?:apps?|systems?|pipelines?)|a model|the model|models|an llm|the llm|llms|a chatbot|the chatbot|chatbots|an assistant|assistants|attackers?|a user|users|someone|an agent|agents|a bot|bots|a team|teams|a company|companies|developers|engineers|ai systems?|language models?)\b/i;
+  /\b(?:documents?|retrieved (?:text|chunks?|content|passages?)|user (?:instructions|input|inputs|messages?|prompts?)|web ?pages?|(?:my|our|a|the) (?:app|bot|chatbot|assistant|pipeline|service)|rag (?:apps?|systems?|pipelines?)|a model|the model|models|an llm|the llm|llms|a chatbot|the chatbot|chatbots|an assistant|assistants|attackers?|a user|users|someone|an agent|agents|a bot|bots|a team|teams|a company|companies|developers|engineers|ai systems?|language models?)\b/i;
 
 /** Whether the question is about attacks (how they work, how to stop them) rather than one. */
 export function asksAboutAttacks(text: string): boolean {

@@ -83,6 +83,8 @@ function looksLikeNonPhone(candidate: string): boolean {
   if (/^\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}$/.test(trimmed)) return true;
   if (/^\d{1,2}[:.]\d{2}\s*[-–]\s*\d{1,2}[:.]\d{2}$/.test(trimmed)) return true;
   if (/^\d{4}\s*[-–]\s*\d{4}$/.test(trimmed)) return true; // year ranges
+  // Thousands written with spaces or commas ("1 000 000 rows"): a short lead group, then threes.
+  if (/^\d{1,2}(?:[ ,]\d{3}){2,}$/.test(trimmed)) return true;
   // 3.11.4, 0.25 — but not a phone number dotted in the 3-3-4 shape (555.867.5309).
   if (/^\d+\.\d+(?:\.\d+)*$/.test(trimmed) && !/^\d{3}\.\d{3}\.\d{4}$/.test(trimmed)) return true;
   if (/\d\.\d+\s+\d/.test(trimmed) && !/[()+]/.test(trimmed)) return true; // lists of decimals
