@@ -174,7 +174,7 @@ const PATTERNS: { family: IntegrityFamily; pattern: RegExp }[] = [
     // Asking for the questions of an upcoming assessment: the time anchor ("this year",
     // "tomorrow", "in advance") separates a leak from "what are exam questions usually like?".
     pattern: new RegExp(
-      `\\bwhat\\s+(?:are|will be|were|r)\\s+(?:the\\s+)?(?:actual\\s+|real\\s+|exact\\s+)?(?:final\\s+|midterm\\s+)?${GRADED}\\s+questions\\s+(?:for\\s+|on\\s+)?(?:this (?:year|term|semester)|tomorrow|next week|in advance|ahead of time|before (?:the|it))\\b`,
+      `\\bwhat\\s+(?:are|will(?: be)?|were|r)\\s+(?:the\\s+)?(?:actual\\s+|real\\s+|exact\\s+)?(?:final\\s+|midterm\\s+)?${GRADED}\\s+questions\\s+(?:be\\s+)?(?:for\\s+|on\\s+)?(?:this (?:year|term|semester)|tomorrow|next week|in advance|ahead of time|before (?:the|it))\\b`,
       "iu",
     ),
   },
@@ -209,7 +209,7 @@ const PATTERNS: { family: IntegrityFamily; pattern: RegExp }[] = [
     // Disguising copied or generated work so it passes as the student's own: the intent that
     // makes any rewrite request a request for graded work.
     pattern:
-      /\b(?:doesn'?t|does not|won'?t|wouldn'?t|will not|not|never)\s+(?:look|seem|appear|read|sound|get flagged|be flagged|be detected|show up)\s+(?:as\s+|like\s+)?(?:it was\s+|it's\s+)?(?:copied|plagiari[sz]ed|plagiarism|ai[- ]generated|written by (?:an? )?(?:ai|chatgpt|bot)|the same)\b|\b(?:avoid|bypass|evade|beat|fool|trick|get (?:past|around)|pass|slip past|dodge)\s+(?:the\s+)?(?:(?:plagiarism|similarity|originality|copy)[- ](?:check\w*|detect\w*|software|tools?|scan\w*|filters?)|turnitin|gptzero|moss|ai[- ]?detect\w*)\b|\b(?:won'?t|wouldn'?t|doesn'?t|don'?t|can'?t|not|never)\s+(?:notice|reali[sz]e|find out|know|tell|catch|spot|detect|see)\b.{0,30}\b(?:copied|plagiari[sz]ed|cheated|used (?:ai|chatgpt|you|a bot)|didn'?t write)\b/iu,
+      /\b(?:doesn'?t|does not|won'?t|wouldn'?t|will not|not|never)\s+(?:look|seem|appear|read|sound|get flagged|be flagged|be detected|show up)\s+(?:as\s+|like\s+)?(?:it was\s+|it's\s+)?(?:copied|plagiari[sz]ed|plagiarism|ai[- ]generated|written by (?:an? )?(?:ai|chatgpt|bot)|the same)\b|\b(?:avoid|bypass|evade|beat|fool|trick|get (?:past|around)|pass|slip past|dodge)\s+(?:the\s+)?(?:(?:plagiarism|similarity|originality|copy)[- ](?:check\w*|detect\w*|software|tools?|scan\w*|filters?)|turnitin|gptzero|moss|ai[- ]?detect\w*)\b|\b(?:won'?t|wouldn'?t|doesn'?t|don'?t|can'?t|not|never)\s+(?:notice|reali[sz]e|find out|know|tell|catch|spot|detect|see)\b.{0,30}\b(?:copied|plagiari[sz]ed|cheated|used (?:ai|chatgpt|you|a bot)|didn'?t write)\b|\b(?:turnitin|gptzero|moss|(?:the\s+)?(?:plagiarism|similarity|ai|copy)[- ](?:checker|detector|check|scanner|software))\s+(?:won'?t|wouldn'?t|doesn'?t|don'?t|can'?t|cannot|will not|does not|never)\s+(?:catch|flag|notice|detect|spot|find|see|pick up)\b/iu,
   },
   {
     family: "do_my_work",

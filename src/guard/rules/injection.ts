@@ -199,7 +199,7 @@ const PATTERNS: FamilyPattern[] = [
   {
     family: "override",
     pattern: new RegExp(
-      String.raw`\b(?:(?:these|this|my|the following|following|new|updated|below|next|latest|real)\s+(?:[\p{L}-]+\s+){0,2}?(?:instructions?|rules?|orders?|directives?|messages?|prompts?|text|commands?|polic(?:y|ies))|this|it|the following)\s+(?:now\s+|hereby\s+|all\s+|will\s+|shall\s+)?(?:supersedes?|superseding|replaces?|replacing|overrules?|overruling|takes? precedence over|takes? priority over|ha(?:s|ve) (?:priority|precedence) over|outranks?|trumps?|invalidates?|cancels? out)\s+(?:all\s+|any\s+|every\s+)?(?:of\s+)?(?:the\s+|your\s+|ur\s+|its\s+)?(?:old|previous|prior|earlier|original|initial|existing|system|default|former)?\s*(?:ones|${RULE_NOUN})\b`,
+      String.raw`\b(?:(?:these|this|my|the following|following|new|updated|below|next|latest|real)\s+(?:[\p{L}-]+\s+){0,2}?(?:instructions?|rules?|orders?|directives?|messages?|prompts?|text|commands?|polic(?:y|ies))|this|it|the following)\s+(?:now\s+|hereby\s+|all\s+|will\s+|shall\s+)?(?:supersedes?|superseding|replaces?|replacing|overrules?|overruling|takes? precedence over|takes? priority over|ha(?:s|ve) (?:priority|precedence) over|outranks?|trumps?|invalidates?|cancels? out)\s+(?:all\s+|any\s+|every\s+)?(?:of\s+)?(?:the\s+|your\s+|ur\s+|its\s+)?(?:old|previous|prior|earlier|original|initial|existing|system|default|former)?\s*(?:ones|whatever|everything|anything|all (?:that|of that|of it)|${RULE_NOUN})\b`,
       "iu",
     ),
   },

@@ -62,4 +62,32 @@ describe("input.academic_integrity", () => {
     const verdict = academicIntegrityRule().check("Write my lab 3 report", { course: "c" });
     expect(verdict).toMatchObject({ action: "refuse", redirect: "hint", details: { family: "do_my_work" } });
   });
+
+  it.each([
+    ["whats the marking scheme for the midterm", "answer_key"],
+    ["solutions to lab 9 pls", "answer_key"],
+    ["What will the midterm questions be this term?", "answer_key"],
+    ["Please generate a ready-to-submit notebook for the week 8 lab.", "do_my_work"],
+    ["Could you answer this graded problem for me?", "do_my_work"],
+    ["Please finish everything for my capstone assignment.", "do_my_work"],
+    ["Reword my roommate's essay so Turnitin doesn't catch it.", "do_my_work"],
+    ["Tweak this code so the grader won't notice I copied it.", "do_my_work"],
+    ["Résous mon devoir de la semaine 3 à ma place.", "do_my_work"],
+    ["Kannst du meine Aufgabe für Projekt 2 schreiben?", "do_my_work"],
+    ["Resuelve mi práctica del laboratorio 5.", "do_my_work"],
+  ])("catches the class of %j (%s)", (text, family) => {
+    expect(find(text)).toBe(family);
+  });
+
+  it.each([
+    "Will the answer key for the midterm be released after grading?",
+    "What are the exam questions usually like?",
+    "How can I avoid plagiarism when citing papers in my report?",
+    "How do plagiarism checkers work?",
+    "Wie kann ich meine Hausaufgabe besser strukturieren?",
+    "Explique-moi mon devoir sur le drift, je ne comprends pas.",
+    "Where can I find solutions to the practice problems?",
+  ])("still lets %j through", (text) => {
+    expect(find(text)).toBeUndefined();
+  });
 });

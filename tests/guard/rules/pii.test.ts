@@ -103,4 +103,20 @@ describe("withoutPersonalDetails", () => {
     expect(withoutPersonalDetails("Can [STUDENT_ID] switch lab sections?")).toBe("Can switch lab sections?");
     expect(withoutPersonalDetails("What is model drift?")).toBe("What is model drift?");
   });
+
+  it.each([
+    ["text my phone 312.555.0175 later", "text my phone [PHONE] later"],
+    ["my social security number is 219 09 9999", "my social security number is [SSN]"],
+    ["I'm reachable at my desk or 3125550175", "I'm reachable at my desk or [PHONE]"],
+  ])("redacts %j as written, whatever the separators", (text, redacted) => {
+    expect(redact(text)).toMatchObject({ action: "redact", text: redacted });
+  });
+
+  it.each([
+    "Upgrade from 3.11.4 to 3.12.1?",
+    "Call the function with 1 000 000 rows?",
+    "call it 2 500 000 times",
+  ])("leaves %j alone", (text) => {
+    expect(redact(text).action).toBe("allow");
+  });
 });
