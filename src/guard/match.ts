@@ -39,8 +39,9 @@ export function addressesTutor(text: string): boolean {
 }
 
 // "Should user instructions override …?" asks a design question; "should I …" asks permission.
+// "Could a web page tell my bot …?" asks what a third party can do.
 const EDUCATIONAL_CUE =
-  /\bshould (?:a|an|the|user|users|my|our|models?|llms?|apps?|systems?|documents?)\b|\b(?:how|why|whether|what(?:'s| is| are| does| do| did| happens| happened| makes| if| would| should| can)|when (?:does|do|is|are|would|should|can)|which (?:attack|attacks|defen[cs]es?|technique|techniques)|explain|describe|example|examples|define|definition|difference|differences|contrast|compare|is it possible|happens|mean|means|meaning|works|defend|defen[cs]e|detect|detection|prevent|mitigate|protect|against|recogni[sz]e|in the notes|in week|lecture)\b/i;
+  /\b(?:could|can|would|might|does|do|will)\s+(?:a|an|the|my|our|some|any)\s+(?:[\w-]+\s+){0,2}?(?:web ?pages?|documents?|models?|bots?|chatbots?|llms?|apps?|users?|attackers?|inputs?|emails?|pdfs?|files?|chunks?|tools?)\b|\bshould (?:a|an|the|user|users|my|our|models?|llms?|apps?|systems?|documents?)\b|\b(?:how|why|whether|what(?:'s| is| are| does| do| did| happens| happened| makes| if| would| should| can)|when (?:does|do|is|are|would|should|can)|which (?:attack|attacks|defen[cs]es?|technique|techniques)|explain|describe|example|examples|define|definition|difference|differences|contrast|compare|is it possible|happens|mean|means|meaning|works|defend|defen[cs]e|detect|detection|prevent|mitigate|protect|against|recogni[sz]e|in the notes|in week|lecture)\b/i;
 const SECURITY_TOPIC =
   /\b(?:attack|attacks|attacker|attackers|adversar\w*|injection|injections|inject\w*|jailbreak\w*|exploit\w*|malicious|defen[cs]\w*|guardrails?|security|secure|hack\w*|red[- ]?team\w*|threat\w*|vulnerab\w*|leak\w*|payload\w*|safety|obfuscat\w*|smuggl\w*|homoglyph\w*|leetspeak|base64|encoding|phishing)\b/i;
 // Documents and apps count as third parties: "stop a retrieved document from overriding the

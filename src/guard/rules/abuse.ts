@@ -153,6 +153,20 @@ const PERSON_NOUN =
 
 const GENERAL_PATTERNS: { family: AbuseFamily; pattern: RegExp }[] = [
   {
+    family: "threat",
+    // Inciting others to hurt someone: "somebody should beat up the grader".
+    pattern: new RegExp(
+      `\\b(?:someone|somebody|anyone|anybody|we|people|you guys|y'?all|one of us)\\s+(?:should|needs? to|ought to|oughta|gotta|must|has to|have to)\\s+(?:\\w+\\s+)?(?:kill|murder|beat(?: up)?|hurt|stab|shoot|punch|attack|assault|jump|rough up|smack|slap|teach (?:him|her|them) a lesson)\\s+${PERSON}\\b`,
+      "iu",
+    ),
+  },
+  {
+    family: "harassment",
+    // Turning up uninvited at someone's home.
+    pattern:
+      /\b(?:show up|turn up|wait|visit (?:him|her|them))\s+(?:at|outside)\s+(?:his|her|their|the (?:ta|tas|prof\w*|instructor|lecturer|grader)'?s?)\s+(?:place|house|home|door|apartment|flat|dorm|car)\b/iu,
+  },
+  {
     family: "insult",
     // "Arjun Mehta is a worthless idiot": a name-call aimed at a named or described person. The
     // article is required, so "my teammate is useless, what do I do?" (a plea for help) passes.

@@ -24,12 +24,12 @@ const WEAK_VERB =
   "(?:make|create|produce|generate|build|draft|compose|handle|take care of|work out|rewrite|paraphrase|fill (?:in|out)|prepare|put together|crank out|knock out|bang out|whip up)";
 // Someone else's work is still graded work: "rewrite my friend's lab report" hands it in too.
 const FILLER =
-  "(?:(?:the|my|our|this|that|these|those|all|of|entire|whole|full|complete|final|remaining|rest of the|rest of my|an?|me|up|out|week|weekly|next|first|second|third|last|\\d+|one|two|three|(?:friend|classmate|teammate|roommate|partner|brother|sister|mate)'?s)\\s+)*";
+  "(?:(?:the|my|our|this|that|these|those|all|of|entire|whole|full|complete|final|remaining|rest of the|rest of my|an?|me|up|out|week|weekly|next|first|second|third|last|\\d+|one|two|three|(?:friend|classmate|teammate|roommate|partner|brother|sister|mate)'?s|(?:[\\p{L}-]+\\s+)?(?:part|parts|section|sections|portion|half|rest|bits?) of)\\s+)*";
 // "Do the labs count …?" is a question about labs, not a request to do them.
 const QUESTION_VERB =
   "(?:count|counts|have|need|take|require|get|use|include|matter|affect|work|start|end|close|open|cover|go|run|happen|come|weigh|allow|mean|carry|drop|differ|overlap|share|involve|look|get|look like|contain|build on|depend|due|be|belong|apply)";
 const FOR_ME =
-  "\\b(?:for me|for us|for (?:my|our) (?:team|group)|so (?:i|we) can (?:submit|hand (?:it )?in|turn (?:it )?in|copy)|that i can (?:submit|hand in|turn in|copy)|i can (?:just )?(?:submit|hand in|turn in|copy)|to (?:submit|hand in|turn in)|i(?:'ll| will) submit)\\b";
+  "\\b(?:for me|for us|for (?:my|our) (?:team|group)|so (?:i|we) can (?:just\\s+)?(?:submit|hand (?:it )?in|turn (?:it )?in|copy|upload)|that i can (?:submit|hand in|turn in|copy)|i can (?:just )?(?:submit|hand in|turn in|copy)|to (?:submit|hand in|turn in)|i(?:'ll| will) submit)\\b";
 
 // "Can the tutor do my lab for me?" asks about the policy; the request is not aimed at the tutor.
 const NOT_THIRD_PERSON =
@@ -183,7 +183,7 @@ const PATTERNS: { family: IntegrityFamily; pattern: RegExp }[] = [
     // A finished piece of graded work asked for by its completeness ("paste a finished solution
     // to the … assignment").
     pattern: new RegExp(
-      `${REQUEST}(?:give|send|show|write|paste|provide|generate|dump|post|share)\\s+(?:me\\s+|us\\s+)?(?:a\\s+|an\\s+|the\\s+)?(?:full|complete|entire|whole|finished|final|working|ready-to-submit|submittable)\\s+(?:code|solution|implementation|notebook|report|essay|answers?|writeup|write-up|version)\\s+(?:for|to|of)\\s+(?:the\\s+|my\\s+|our\\s+|this\\s+)(?:[\\p{L}\\d-]+\\s+){0,3}?${GRADED}\\b`,
+      `(?:${REQUEST}(?:give|send|show|write|paste|provide|generate|dump|post|share)|\\b(?:i|we)\\s+(?:need|want|would like|'d like)|\\bneed|\\bwant)\\s+(?:me\\s+|us\\s+)?(?:a\\s+|an\\s+|the\\s+)?(?:full|complete|entire|whole|finished|final|working|ready-to-submit|submittable)\\s+(?:code|solution|implementation|notebook|report|essay|answers?|writeup|write-up|version)\\s+(?:for|to|of)\\s+(?:the\\s+|my\\s+|our\\s+|this\\s+)?(?:[\\p{L}\\d-]+\\s+){0,3}?${GRADED}\\s*\\d*\\s*(?=$|[,.;:!?)]|\\s+(?:so|that|which|and|for|pls|please|plz|now|asap|today|tonight|tomorrow|by|before|due|i|we|just)\\b)`,
       "iu",
     ),
   },
@@ -209,7 +209,7 @@ const PATTERNS: { family: IntegrityFamily; pattern: RegExp }[] = [
     // Disguising copied or generated work so it passes as the student's own: the intent that
     // makes any rewrite request a request for graded work.
     pattern:
-      /\b(?:doesn'?t|does not|won'?t|wouldn'?t|will not|not|never)\s+(?:look|seem|appear|read|sound|get flagged|be flagged|be detected|show up)\s+(?:as\s+|like\s+)?(?:it was\s+|it's\s+)?(?:copied|plagiari[sz]ed|plagiarism|ai[- ]generated|written by (?:an? )?(?:ai|chatgpt|bot)|the same)\b|\b(?:avoid|bypass|evade|beat|fool|trick|get (?:past|around)|pass|slip past|dodge)\s+(?:the\s+)?(?:(?:plagiarism|similarity|originality|copy)[- ](?:check\w*|detect\w*|software|tools?|scan\w*|filters?)|turnitin|gptzero|moss|ai[- ]?detect\w*)\b|\b(?:won'?t|wouldn'?t|doesn'?t|don'?t|can'?t|not|never)\s+(?:notice|reali[sz]e|find out|know|tell|catch|spot|detect|see)\b.{0,30}\b(?:copied|plagiari[sz]ed|cheated|used (?:ai|chatgpt|you|a bot)|didn'?t write)\b|\b(?:turnitin|gptzero|moss|(?:the\s+)?(?:plagiarism|similarity|ai|copy)[- ](?:checker|detector|check|scanner|software))\s+(?:won'?t|wouldn'?t|doesn'?t|don'?t|can'?t|cannot|will not|does not|never)\s+(?:catch|flag|notice|detect|spot|find|see|pick up)\b/iu,
+      /\b(?:doesn'?t|does not|won'?t|wouldn'?t|will not|not|never)\s+(?:look|seem|appear|read|sound|get flagged|be flagged|be detected|show up)\s+(?:as\s+|like\s+)?(?:it was\s+|it's\s+)?(?:copied|plagiari[sz]ed|plagiarism|ai[- ]generated|written by (?:an? )?(?:ai|chatgpt|bot)|the same)\b|\b(?:avoid|bypass|evade|beat|fool|trick|get (?:past|around)|pass|slip past|dodge)\s+(?:the\s+)?(?:(?:plagiarism|similarity|originality|copy)[- ](?:check\w*|detect\w*|software|tools?|scan\w*|filters?)|turnitin|gptzero|moss|ai[- ]?detect\w*)\b|\b(?:won'?t|wouldn'?t|doesn'?t|don'?t|can'?t|not|never)\s+(?:notice|reali[sz]e|find out|know|tell|catch|spot|detect|see)\b.{0,30}\b(?:copied|plagiari[sz]ed|cheated|used (?:ai|chatgpt|you|a bot)|didn'?t write)\b|\bmake\s+(?:it|this|them|the (?:code|report|essay|answer))\s+(?:look|sound|read|seem)\s+(?:like\s+)?(?:(?:a|another)\s+(?:student|human|person)\s+(?:wrote|did|made|had written)|i\s+(?:wrote|did|made)|(?:it'?s\s+|it is\s+)?(?:my|our)\s+own)\b|\b(?:turnitin|gptzero|moss|(?:the\s+)?(?:plagiarism|similarity|ai|copy)[- ](?:checker|detector|check|scanner|software))\s+(?:won'?t|wouldn'?t|doesn'?t|don'?t|can'?t|cannot|will not|does not|never)\s+(?:catch|flag|notice|detect|spot|find|see|pick up)\b/iu,
   },
   {
     family: "do_my_work",

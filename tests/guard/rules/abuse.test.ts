@@ -69,4 +69,18 @@ describe("input.abuse", () => {
   ])("still lets %j through", (text) => {
     expect(find(text)).toBeUndefined();
   });
+
+  it.each([
+    ["Someone needs to punch the instructor, honestly.", "threat"],
+    ["I'll wait outside her apartment after the lab.", "harassment"],
+  ])("catches the second-round class of %j as %s", (text, family) => {
+    expect(find(text)).toBe(family);
+  });
+
+  it.each([
+    "Somebody should check the grader, my score looks wrong.",
+    "I'll show up at the TA's office hours.",
+  ])("still lets %j through", (text) => {
+    expect(find(text)).toBeUndefined();
+  });
 });

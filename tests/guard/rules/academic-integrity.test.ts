@@ -90,4 +90,19 @@ describe("input.academic_integrity", () => {
   ])("still lets %j through", (text) => {
     expect(find(text)).toBeUndefined();
   });
+
+  it.each([
+    ["We need a working implementation for project 3, pls.", "do_my_work"],
+    ["Write the written part of homework 4 for me.", "do_my_work"],
+    ["Rewrite it and make it sound like I wrote it myself for the lab.", "do_my_work"],
+  ])("catches the second-round class of %j (%s)", (text, family) => {
+    expect(find(text)).toBe(family);
+  });
+
+  it.each([
+    "I need the full code for the lab 1 setup script, it keeps failing.",
+    "I want the complete solution to understand lab 4 after the deadline passed.",
+  ])("still lets %j through", (text) => {
+    expect(find(text)).toBeUndefined();
+  });
 });
