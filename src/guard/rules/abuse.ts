@@ -130,7 +130,7 @@ const PATTERNS: { family: AbuseFamily; pattern: RegExp }[] = [
   {
     family: "hate",
     pattern: new RegExp(
-      `\\b(?:all|those|these|most|every|the)?\\s*${GROUP}\\s+(?:(?:are|should|must|deserve to|need to|ought to)\\s+(?:all\\s+|just\\s+|too\\s+|so\\s+|very\\s+|naturally\\s+|inherently\\s+|genetically\\s+|simply\\s+)*(?:stupid|inferior|animals|subhuman|vermin|trash|garbage|parasites|filth|a disease|die|be (?:killed|banned|deported|exterminated|gassed|shot|locked up|wiped out)|not be allowed|go back|worthless|evil|terrorists|criminals|rapists|dumber|less intelligent|not human|cheaters|liars|thieves|lazy|dirty|savages)|(?:shouldn'?t|should not|mustn'?t|must not|can'?t|cannot|don'?t|do not|aren'?t|are not)\\s+(?:ever\\s+|even\\s+)?(?:be allowed|belong|be trusted|be hired|be let|deserve)|(?:are|is)\\s+(?:not|never)\\s+(?:fit|capable|smart enough|intelligent enough))\\b`,
+      `\\b(?:all|those|these|most|every|the)?\\s*${GROUP}\\s+(?:(?:are|should|must|deserve to|need to|ought to)\\s+(?:all\\s+|just\\s+|too\\s+|so\\s+|very\\s+|naturally\\s+|inherently\\s+|genetically\\s+|simply\\s+)*(?:stupid|inferior|animals|subhuman|vermin|trash|garbage|parasites|filth|a disease|die|be (?:killed|banned|deported|exterminated|gassed|shot|locked up|wiped out)|not be allowed|go back|worthless|evil|terrorists|criminals|rapists|dumber|less intelligent|not human|cheaters|liars|thieves|lazy|dirty|savages)|(?:all\\s+|always\\s+)?(?:cheat|steal|lie|stink|smell|ruin everything)|(?:shouldn'?t|should not|mustn'?t|must not|can'?t|cannot|don'?t|do not|aren'?t|are not)\\s+(?:ever\\s+|even\\s+)?(?:be allowed|belong|be trusted|be hired|be let|deserve)|(?:are|is)\\s+(?:not|never)\\s+(?:fit|capable|smart enough|intelligent enough))\\b`,
       "iu",
     ),
   },
@@ -186,13 +186,21 @@ const GENERAL_PATTERNS: { family: AbuseFamily; pattern: RegExp }[] = [
     family: "harassment",
     // Declared intent to harass someone: the verb right after "help me / I'll / messages to".
     pattern:
-      /\b(?:help me|i want to|i wanna|i'?m going to|i'?m gonna|i'?ll|i will|let'?s|so (?:i|we) can|messages? to|texts? to|posts? to|ways to)\s+(?:keep\s+|really\s+|constantly\s+|publicly\s+)?(?:harass|bully|stalk|intimidate|torment|humiliate|cyberbully|troll|terrori[sz]e|shame)\b/iu,
+      /\b(?:help me|i want to|i wanna|i'?m going to|i'?m gonna|i'?ll|i will|let'?s|so (?:i|we) can|messages? to|texts? to|posts? to|ways to)\s+(?:keep\s+|really\s+|constantly\s+|publicly\s+)?(?:harass|bully|stalk|intimidate|torment|humiliate|cyberbully|troll|terrori[sz]e|shame|make fun of|mock|ridicule|belittle|embarrass)\b/iu,
   },
   {
     family: "harassment",
     // Asking the tutor to compose abuse aimed at someone ("write an insulting message about …").
     pattern: new RegExp(
       `\\b(?:write|compose|draft|make|create|generate|come up with|give me|help me write)\\s+(?:me\\s+)?(?:an?\\s+|some\\s+)?(?:\\p{L}+\\s+)?(?:insulting|mean|nasty|hateful|threatening|humiliating|degrading|abusive|cruel|harassing|offensive|rude|vicious|racist|sexist|demeaning)\\s+(?:\\p{L}+\\s+)?(?:messages?|posts?|comments?|notes?|emails?|tweets?|repl(?:y|ies)|texts?|poems?|jokes?|roasts?|songs?|rumou?rs?|reviews?)\\b.{0,40}\\b(?:about|to|for|at|targeting|against|aimed at)\\s+(?:${PERSON}|${STAFF}|(?:my|our|that|this)\\s+(?:\\w+\\s+)?${PERSON_NOUN})\\b`,
+      "iu",
+    ),
+  },
+  {
+    family: "doxxing",
+    // "Which dorm does Sofia Novak live in?": the place named by its kind.
+    pattern: new RegExp(
+      `\\b(?:which|what)\\s+(?:dorm|dormitory|residence|building|street|house|apartment|flat|neighbou?rhood|room number|floor|town|city|area|hall)\\s+(?:does\\s+|do\\s+)?(?:${STAFF}(?:\\s+\\w+)?|(?:my|the|that|this|our)\\s+(?:\\w+\\s+)?${PERSON_NOUN})\\s+(?:lives?|stays?|sleeps?)\\b`,
       "iu",
     ),
   },

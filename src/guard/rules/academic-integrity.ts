@@ -29,7 +29,7 @@ const FILLER =
 const QUESTION_VERB =
   "(?:count|counts|have|need|take|require|get|use|include|matter|affect|work|start|end|close|open|cover|go|run|happen|come|weigh|allow|mean|carry|drop|differ|overlap|share|involve|look|get|look like|contain|build on|depend|due|be|belong|apply)";
 const FOR_ME =
-  "\\b(?:for me|for us|for (?:my|our) (?:team|group)|so (?:i|we) can (?:just\\s+)?(?:submit|hand (?:it )?in|turn (?:it )?in|copy|upload)|that i can (?:submit|hand in|turn in|copy)|i can (?:just )?(?:submit|hand in|turn in|copy)|to (?:submit|hand in|turn in)|i(?:'ll| will) submit)\\b";
+  "\\b(?:for me|for us|for (?:my|our) (?:team|group)|so (?:i|we) can (?:just\\s+)?(?:submit|hand (?:it )?in|turn (?:it )?in|copy|upload)|that i can (?:submit|hand in|turn in|copy)|i can (?:just )?(?:submit|hand in|turn in|copy)|to (?:submit|hand in|turn in)|i(?:'ll| will)\\s+(?:\\w+\\s+(?:and|&)\\s+)?(?:just\\s+)?(?:submit|hand (?:it )?in|turn (?:it )?in|upload))\\b";
 
 // "Can the tutor do my lab for me?" asks about the policy; the request is not aimed at the tutor.
 const NOT_THIRD_PERSON =
@@ -221,6 +221,21 @@ const PATTERNS: { family: IntegrityFamily; pattern: RegExp }[] = [
   },
   {
     family: "do_my_work",
+    // Whatever the tutor would write for a deliverable, asked for to be handed in ("send me
+    // whatever you'd write for the report, I'll tweak and submit it").
+    pattern: new RegExp(
+      `\\b(?:send|give|write|paste|show)\\s+(?:me|us)\\b.{0,60}\\b(?:${DELIVERABLE})\\b.{0,40}${FOR_ME}`,
+      "iu",
+    ),
+  },
+  {
+    family: "do_my_work",
+    // Handing it in, said in Spanish, French, German, Italian or Portuguese, about "my" graded work.
+    pattern:
+      /\b(?:mi|mis|mon|ma|mes|meine|meinen|mein|il mio|la mia|meu|minha)\s+(?:\p{L}+\s+)?(?:tarea|tareas|deberes|trabajo|laboratorio|proyecto|examen|practica|ensayo|informe|devoir|devoirs|projet|rapport|dissertation|hausaufgabe|hausaufgaben|aufgabe|projekt|bericht|compito|progetto|relazione|tarefa|trabalho|projeto|relatorio)\b.{0,80}\b(?:(?:yo )?(?:solo |nada mas )?(?:lo|la|los|las) entrego|para entregar(?:lo|la)?|je (?:le|la|les) rend(?:s|rai)|pour (?:le|la|les) rendre|(?:es|sie|ihn) (?:nur )?abgeben|zum abgeben|(?:lo|la) consegno|per consegnarl[oa]|eu (?:o|a) entrego)\b/iu,
+  },
+  {
+    family: "do_my_work",
     // Declared intent to pass the tutor's work off as the student's own.
     pattern:
       /\b(?:submit|hand in|turn in|pass off|present|upload)\s+(?:it|this|that|them|the (?:code|answer|report|essay|work))\s+as\s+(?:my|our)\s+own\b|\bas\s+(?:mine|ours)\b.{0,20}$|\b(?:submit|hand in|turn in|pass off|present)\s+(?:it|this|that|them)\s+as\s+(?:mine|ours)\b/iu,
@@ -239,11 +254,11 @@ const STRUCTURE = [
   /\b\d+\s*(?:points?|pts|marks)\s*(?:each|total|\))/iu,
 ];
 const GRADED_CONTEXT = new RegExp(
-  `\\b(?:(?:this|it)(?:'s| is| was)\\s+(?:from|for|on|in|part of)\\s+(?:my|our|the|a|tomorrow'?s|today'?s)\\s+(?:graded\\s+|take-?home\\s+|online\\s+)?${GRADED}|(?:graded|take-?home|online)\\s+(?:${GRADED}|question)|(?:${GRADED})\\s*\\d*\\s*(?:question|questions|problem|problems|q\\d+|part)|(?:due|submit(?:ted)?|deadline)\\s+(?:tonight|tomorrow|today|in (?:\\d+|an?|one|two|a few) (?:hours?|minutes?|mins?))|question\\s*\\d+\\s+(?:of|from|in|on)\\s+(?:the\\s+|my\\s+|today'?s\\s+|tomorrow'?s\\s+|this week'?s\\s+)?(?:${GRADED})|(?:on|in) (?:my|the) (?:${GRADED}) (?:right now|now|at the moment)|(?:taking|doing|sitting|writing|in the middle of) (?:my|the) (?:${GRADED})(?: right)?(?: now)?|during (?:the|my) (?:${GRADED}))\\b`,
+  `\\b(?:(?:this|it)(?:'s| is| was)\\s+(?:from|for|on|in|part of)\\s+(?:my|our|the|a|tomorrow'?s|today'?s)\\s+(?:graded\\s+|take-?home\\s+|online\\s+)?${GRADED}|(?:graded|take-?home|online)\\s+(?:${GRADED}|question)|(?:${GRADED})\\s*\\d*\\s*(?:question|questions|problem|problems|q\\d+|part)|(?:due|submit(?:ted)?|deadline)\\s+(?:tonight|tomorrow|today|in (?:\\d+|an?|one|two|a few) (?:hours?|minutes?|mins?))|question\\s*\\d+\\s+(?:of|from|in|on)\\s+(?:the\\s+|my\\s+|today'?s\\s+|tomorrow'?s\\s+|this week'?s\\s+)?(?:${GRADED})|(?:on|in) (?:my|the) (?:${GRADED}) (?:right now|now|at the moment)|(?:taking|doing|sitting|writing|in the middle of) (?:my|the) (?:${GRADED})(?: right)?(?: now)?|(?:have|got|starting|start) (?:an?|my|the) (?:${GRADED}) (?:in|starting in) (?:\\d+|an?|one|two|five|ten|fifteen) ?(?:min|mins|minutes|hours?|hrs?)|during (?:the|my) (?:${GRADED}))\\b`,
   "iu",
 );
 const ANSWER_REQUEST =
-  /\b(?:what(?:'s| is) the (?:full |complete |correct |right |final )?(?:answer|solution)|which (?:one|option|answer|choice) is (?:correct|right|true)|(?:just|please) (?:give|tell) me (?:the )?(?:answer|solution|letter|option)|give me the (?:answer|solution)|solve (?:this|it|these|the following)|answer (?:this|these|it|the following|question)|the answer (?:is|to)|(?:need|want) the (?:answer|solution)|fill in the (?:blank|answer)|what should i (?:put|write|answer)|what (?:answers?|options?|letters?) should (?:i|we) (?:put|write|give|choose|pick|select)|correct option|do (?:this|these|it) for me|(?:full|top)[- ]marks? (?:answer|response|solution)|full[- ]credit (?:answer|response|solution)|perfect[- ]score (?:answer|response))\b/iu;
+  /\b(?:what(?:'s| is) the (?:full |complete |correct |right |final )?(?:answer|solution)|which (?:one|option|answer|choice) is (?:correct|right|true)|(?:just|please) (?:give|tell) me (?:the )?(?:answer|solution|letter|option)|give me the (?:answer|solution)|solve (?:this|it|these|the following)|answer (?:this|these|it|the following|question)|the answer (?:is|to)|(?:need|want) the (?:answer|solution)|fill in the (?:blank|answer)|what should i (?:put|write|answer)|what (?:answers?|options?|letters?) should (?:i|we) (?:put|write|give|choose|pick|select)|correct option|do (?:this|these|it) for me|tell me what to (?:write|put|answer|say|choose|pick|select)|(?:full|top)[- ]marks? (?:answer|response|solution)|full[- ]credit (?:answer|response|solution)|perfect[- ]score (?:answer|response))\b/iu;
 
 export interface IntegrityOptions {
   extraPatterns: readonly RegExp[];

@@ -105,4 +105,16 @@ describe("input.academic_integrity", () => {
   ])("still lets %j through", (text) => {
     expect(find(text)).toBeUndefined();
   });
+
+  it.each([
+    ["Give me what you'd put in the lab 5 write-up; I'll polish and hand it in.", "do_my_work"],
+    ["Got my quiz in 5 minutes and question 2 is on recall, tell me what to pick.", "pasted_question"],
+    ["Escribe todo mi informe, yo solo lo entrego.", "do_my_work"],
+  ])("catches the third-round class of %j (%s)", (text, family) => {
+    expect(find(text)).toBe(family);
+  });
+
+  it("still lets a student short of time ask how to prepare", () => {
+    expect(find("How do I prepare for a quiz in 10 minutes? Any quick tips?")).toBeUndefined();
+  });
 });
