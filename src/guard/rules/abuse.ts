@@ -82,7 +82,7 @@ const PATTERNS: { family: AbuseFamily; pattern: RegExp }[] = [
   {
     family: "threat",
     pattern: new RegExp(
-      `\\b${PERSON}\\s+(?:should|deserves? to|ought to|needs? to|is going to|will|better)\\s+(?:\\w+\\s+)?(?:die|be killed|be shot|be stabbed|get hurt|get shot|get stabbed|suffer|rot|be punished|be beaten|watch (?:out|your back))\\b`,
+      `\\b${PERSON}\\s+(?:should|deserves? to|ought to|needs? to|is going to|will|better)\\s+(?:\\w+\\s+)?(?:die|suffer|rot|watch (?:out|your back)|(?:be|get)\\s+(?:killed|shot|stabbed|hurt|punished|beaten|beat|punched|slapped|kicked|attacked|jumped|assaulted|smacked|roughed|murdered|strangled|run over|hit)(?:\\s+up)?)\\b`,
       "iu",
     ),
   },
@@ -123,7 +123,7 @@ const PATTERNS: { family: AbuseFamily; pattern: RegExp }[] = [
   {
     family: "doxxing",
     pattern: new RegExp(
-      `\\b(?:home address|house address|where (?:does|do) ${STAFF}\\s+live|where ${STAFF}\\s+lives|personal (?:phone|cell|mobile|number|email|address|instagram|facebook|snapchat|tiktok)|private (?:phone|cell|number|email|address)|cell ?phone number of|(?:instagram|facebook|snapchat|tiktok|twitter|social media)(?: account| profile| handle)? of|dox+|license plate)\\b.{0,60}\\b${STAFF}\\b|\\b${STAFF}(?:'s)?\\s+(?:home address|house|personal (?:phone|cell|number|email|address|instagram|facebook)|private (?:number|email|address)|license plate|kids|children|family)\\b|\\bwhere (?:does|do) ${STAFF}(?:\\s+\\w+)?\\s+live\\b`,
+      `\\b(?:home address|house address|where (?:does|do) ${STAFF}\\s+live|where ${STAFF}\\s+lives|personal (?:phone|cell|mobile|number|email|address|instagram|facebook|snapchat|tiktok)|private (?:phone|cell|number|email|address)|cell ?phone number of|(?:instagram|facebook|snapchat|tiktok|twitter|social media)(?: account| profile| handle)? of|dox+|license plate)\\b.{0,60}\\b${STAFF}\\b|\\b${STAFF}(?:'s)?\\s+(?:home address|house|personal (?:phone|cell|number|email|address|instagram|facebook)|private (?:number|email|address)|license plate|kids|children|family)\\b|\\bwhere (?:does|do) ${STAFF}(?:\\s+\\w+)?\\s+live\\b|\\bwhere ${STAFF}(?:\\s+\\p{L}+)?\\s+(?:lives|stays|sleeps)\\b`,
       "iu",
     ),
   },
@@ -214,6 +214,74 @@ const GENERAL_PATTERNS: { family: AbuseFamily; pattern: RegExp }[] = [
   },
 ];
 
+// Name-calling nouns that insult whatever adjectives come first ("a lazy retard", "a pathetic
+// little parasite"); words like "joke" or "failure" are left out because students use them about
+// themselves and their code.
+const INSULT_NOUN =
+  "(?:idiot|moron|retard|imbecile|loser|clown|parasite|leech|asshole|arsehole|bitch|bastard|dickhead|prick|cunt|twat|wanker|jerk|scum|scumbag|freak|cretin|halfwit|dumbass|dipshit|fuckwit|fucker|motherfucker|piece of (?:shit|crap|garbage|trash)|waste of (?:space|oxygen|air|skin)|excuse for an? (?:human|person|human being|ta|teacher|professor|tutor))";
+// The same, said of several people at once ("the TAs are braindead monkeys").
+const INSULT_PLURAL =
+  "(?:idiots|morons|retards|imbeciles|losers|clowns|parasites|leeches|assholes|bitches|bastards|pricks|cunts|twats|wankers|jerks|scum|cretins|halfwits|dumbasses|monkeys|apes|animals|pigs|rats|braindead|brain-?dead|brain-?damaged|stupid|idiotic|moronic|incompetent|worthless|pathetic|useless|garbage|trash|a joke)";
+const PEOPLE_PLURAL =
+  "(?:tas|teaching assistants|profs|professors|instructors|lecturers|graders|staff|teaching team|teachers|teammates|classmates|groupmates|students|people (?:here|in (?:this|the) (?:class|course)))";
+
+const NAME_CALLING_AND_EXPOSURE_PATTERNS: { family: AbuseFamily; pattern: RegExp }[] = [
+  {
+    family: "insult",
+    // Staff or classmates insulted as a group: "the TAs are braindead monkeys", "this class is
+    // run by clowns". Complaints about work ("the TAs are slow to reply") name no insult.
+    pattern: new RegExp(
+      `\\b(?:the|these|those|our|all (?:the|of the|my|our)|my|all|this course'?s|this class'?s)\\s+${PEOPLE_PLURAL}\\s+(?:here\\s+)?(?:are|r|were)\\s+(?:all\\s+|just\\s+|literally\\s+|such\\s+|a bunch of\\s+|a pack of\\s+|nothing but\\s+)*(?:\\p{L}+\\s+)?${INSULT_PLURAL}\\b|\\b(?:run|taught|graded|marked|managed|led|staffed|designed)\\s+by\\s+(?:a (?:bunch|pack|group|team) of\\s+)?(?:\\p{L}+\\s+)?(?:clowns|idiots|morons|monkeys|imbeciles|incompetents|losers|retards|cretins|apes)\\b`,
+      "iu",
+    ),
+  },
+  {
+    family: "insult",
+    // An exclamation aimed at the tutor or a person: "what a f***ing moron this tutor is".
+    pattern: new RegExp(
+      `\\bwhat\\s+(?:a|an)\\s+${INTENSIFIER}(?:\\p{L}+\\s+)?(?:${INSULT_NOUN}|useless|worthless|pathetic|stupid|dumb|garbage|trash)\\s+(?:(?:you|u)\\s+(?:are|r)|(?:this|that|the|my|our)\\s+(?:\\p{L}+\\s+)?(?:bot|tutor|ai|assistant|chatbot|thing|ta|prof|professor|instructor|grader|teammate|classmate|lab partner|lecturer)\\s+(?:is|was))\\b`,
+      "iu",
+    ),
+  },
+  {
+    family: "insult",
+    // A named or described person called an insult noun, whatever adjectives come before it:
+    // "my teammate is a lazy retard". Only hard insult nouns, so "my teammate is a real
+    // beginner" passes.
+    pattern: new RegExp(
+      `\\b(?:${NAMED_TARGET}|(?:he|she|they)|(?:you|u))\\s+(?:is|'s|was|are|'re|r)\\s+(?:such\\s+)?(?:a|an)\\s+(?:\\p{L}+\\s+){0,3}?${INSULT_NOUN}\\b`,
+      "iu",
+    ),
+  },
+  {
+    family: "harassment",
+    // Calling someone names for others to read: "write a Slack message calling my teammate a
+    // parasite and a loser".
+    pattern: new RegExp(
+      `\\bcall(?:s|ed|ing)?\\s+(?:${NAMED_TARGET}|him|her|them|(?:my|our|that|this|the)\\s+(?:\\p{L}+\\s+)?${PERSON_NOUN})\\s+(?:a|an)\\s+(?:\\p{L}+\\s+){0,2}?${INSULT_NOUN}\\b`,
+      "iu",
+    ),
+  },
+  {
+    family: "harassment",
+    // Something to write or post whose purpose is to humiliate a person: "write a mean message
+    // I can post in #general humiliating my lab partner". Mocking is left out: tests mock
+    // "the student service". Negated ("without shaming him") asks for the opposite.
+    pattern: new RegExp(
+      `\\b(?:write|compose|draft|post|send|make|create|generate|come up with)\\b.{0,80}(?<!\\b(?:without|not|no|stop|avoid|avoids|avoiding|never|don'?t|isn'?t|than)\\s+)\\b(?:humiliat(?:e|es|ing)|ridicul(?:e|es|ing)|belittl(?:e|es|ing)|sham(?:e|es|ing)|bully(?:ing)?|harass(?:es|ing)?|demean(?:s|ing)?|trash[- ]talk(?:s|ing)?|insult(?:s|ing)?)\\s+(?:${NAMED_TARGET}|him|her|them|(?:my|our|that|this|the|a)\\s+(?:\\p{L}+\\s+){0,2}?${PERSON_NOUN})\\b`,
+      "iu",
+    ),
+  },
+  {
+    family: "doxxing",
+    // Doxxing anyone, named or described: "let's dox the student who reported me".
+    pattern: new RegExp(
+      `\\bdox(?:x)?(?:es|ed|ing)?\\s+(?:${NAMED_TARGET}|him|her|them|(?:my|our|that|this|the|a|some)\\s+(?:\\p{L}+\\s+){0,2}?${PERSON_NOUN})\\b`,
+      "iu",
+    ),
+  },
+];
+
 const FAMILY_REASON: Record<AbuseFamily, string> = {
   insult: "I'd like to keep this conversation respectful.",
   threat:
@@ -237,6 +305,7 @@ export function findAbuse(
 ): AbuseFamily | undefined {
   const patterns = PATTERNS.concat(
     GENERAL_PATTERNS,
+    NAME_CALLING_AND_EXPOSURE_PATTERNS,
     options.extraPatterns.map((pattern) => ({ family: "custom" as const, pattern })),
   );
   for (const form of views.forms.concat(views.decoded.flatMap((p) => p.forms))) {
