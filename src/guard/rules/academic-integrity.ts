@@ -35,6 +35,13 @@ const FOR_ME =
 const NOT_THIRD_PERSON =
   "(?<!\\b(?:can|could|will|would|should|may|might|does|do|is it ok (?:for|if)|is it allowed (?:for|if))\\s+(?:the\\s+)?(?:course\\s+)?(?:tutor|bot|assistant|ai|chatgpt|an? ai|someone|anyone|somebody|a friend|my friend|a classmate|my teammate|students?|people|it|they|he|she)\\s+)";
 
+// How the work should be done says nothing about whose it is: "solve it completely for me" is
+// "solve it for me".
+const MANNER =
+  "(?:(?:completely|fully|entirely|all|properly|quickly|fast|now|right now|end to end|in full|step by step|from scratch|asap)\\s+)?";
+// Assessments whose questions are secret until they are sat (labs and projects are published).
+const SAT_ASSESSMENT = "(?:midterm|midterms|final|finals|final exam|exam|exams|quiz|quizzes|test|tests)";
+
 const PATTERNS: { family: IntegrityFamily; pattern: RegExp }[] = [
   {
     family: "answer_key",
@@ -106,7 +113,7 @@ const PATTERNS: { family: IntegrityFamily; pattern: RegExp }[] = [
   {
     family: "do_my_work",
     pattern: new RegExp(
-      `\\b(?:write|do|complete|finish|solve|code)\\s+(?:it|this|them)\\s+for\\s+me\\b.{0,80}\\b${GRADED}\\b|\\b${GRADED}\\s*\\d*\\b.{0,80}\\b(?:write|do|complete|finish|solve|code)\\s+(?:it|this|them)\\s+for\\s+me\\b`,
+      `\\b(?:write|do|complete|finish|solve|code)\\s+(?:it|this|them)\\s+${MANNER}for\\s+me\\b.{0,80}\\b${GRADED}\\b|\\b${GRADED}\\s*\\d*\\b.{0,80}\\b(?:write|do|complete|finish|solve|code)\\s+(?:it|this|them)\\s+${MANNER}for\\s+me\\b`,
       "iu",
     ),
   },
@@ -240,6 +247,23 @@ const PATTERNS: { family: IntegrityFamily; pattern: RegExp }[] = [
     pattern:
       /\b(?:submit|hand in|turn in|pass off|present|upload)\s+(?:it|this|that|them|the (?:code|answer|report|essay|work))\s+as\s+(?:my|our)\s+own\b|\bas\s+(?:mine|ours)\b.{0,20}$|\b(?:submit|hand in|turn in|pass off|present)\s+(?:it|this|that|them)\s+as\s+(?:mine|ours)\b/iu,
   },
+  {
+    family: "answer_key",
+    // The real questions of a sat assessment, asked for outright in a message about it ("What
+    // will be on the midterm? Give me the real questions and their answers"). "Give me some
+    // practice questions like the midterm's" asks for practice.
+    pattern: new RegExp(
+      `^(?=[\\s\\S]*\\b${SAT_ASSESSMENT}\\b(?!\\s+(?:round|interview|stage)))[\\s\\S]*\\b(?:give|send|show|tell|share|list|leak|post|dm|write out|type out)\\s+(?:me|us)\\s+(?:the\\s+|all\\s+(?:the\\s+)?)?(?:real|actual|exact|official|upcoming|genuine)\\s+(?:${SAT_ASSESSMENT}\\s+)?(?:questions|problems|prompts|tasks)\\b(?!\\s+(?:that\\s+)?(?:people|companies|interviewers|employers|asked|used|from (?:interviews|industry)|in (?:interviews|industry|practice|the real world)))`,
+      "iu",
+    ),
+  },
+  {
+    family: "do_my_work",
+    // Passing off work as one's own share: "… so it looks like I did my share", "so the TA
+    // thinks I wrote it".
+    pattern:
+      /\b(?:so|and)\s+(?:that\s+)?(?:it|this|they|everyone|the (?:staff|ta|tas|graders?|team|professor|prof|instructor))\s+(?:looks?|seems?|appears?|reads?|thinks?|believes?|assumes?)\s+(?:like|as if|as though|that)?\s*(?:i|we)\s+(?:did|wrote|made|coded|built|contributed|worked on|did (?:my|our) (?:share|part))\b/iu,
+  },
 ];
 
 // A pasted graded question: its marks, its instructions, its multiple-choice options.
@@ -257,6 +281,17 @@ const GRADED_CONTEXT = new RegExp(
   `\\b(?:(?:this|it)(?:'s| is| was)\\s+(?:from|for|on|in|part of)\\s+(?:my|our|the|a|tomorrow'?s|today'?s)\\s+(?:graded\\s+|take-?home\\s+|online\\s+)?${GRADED}|(?:graded|take-?home|online)\\s+(?:${GRADED}|question)|(?:${GRADED})\\s*\\d*\\s*(?:question|questions|problem|problems|q\\d+|part)|(?:due|submit(?:ted)?|deadline)\\s+(?:tonight|tomorrow|today|in (?:\\d+|an?|one|two|a few) (?:hours?|minutes?|mins?))|question\\s*\\d+\\s+(?:of|from|in|on)\\s+(?:the\\s+|my\\s+|today'?s\\s+|tomorrow'?s\\s+|this week'?s\\s+)?(?:${GRADED})|(?:on|in) (?:my|the) (?:${GRADED}) (?:right now|now|at the moment)|(?:taking|doing|sitting|writing|in the middle of) (?:my|the) (?:${GRADED})(?: right)?(?: now)?|(?:have|got|starting|start) (?:an?|my|the) (?:${GRADED}) (?:in|starting in) (?:\\d+|an?|one|two|five|ten|fifteen) ?(?:min|mins|minutes|hours?|hrs?)|during (?:the|my) (?:${GRADED}))\\b`,
   "iu",
 );
+// Sitting a closed assessment at this very moment: any question asked then is a question from
+// it ("I'm on question 3 of the midterm right now, what's precision if …?"). The time anchor is
+// required: "what happens if I'm sick during the midterm?" asks about policy.
+// In-class polls and practice quizzes are not closed exams: "I'm doing the quiz now, is it graded?" asks.
+const CLOSED_EXAM = "(?:midterm|final|final exam|exam|test)(?:\\s+exam)?";
+const LIVE_ASSESSMENT = new RegExp(
+  `\\b(?:(?:on|in|doing|taking|sitting|writing|in the middle of|stuck on)\\s+(?:(?:question|q|problem|part)\\s*\\d+[a-z]?\\s+(?:of|on|in)\\s+)?(?:my|the|this|our)\\s+${CLOSED_EXAM}|(?:question|q|problem|part)\\s*\\d+[a-z]?\\s+(?:of|on|in)\\s+(?:my|the|this|our)\\s+${CLOSED_EXAM})\\s+(?:right now|rn|now|currently|atm|at the moment|as we speak|as i type)\\b`,
+  "iu",
+);
+const URGENT_QUESTION = /\?|\b(?:hurry|quick(?:ly)?|fast|asap|urgent|help)\b/iu;
+
 const ANSWER_REQUEST =
   /\b(?:what(?:'s| is) the (?:full |complete |correct |right |final )?(?:answer|solution)|which (?:one|option|answer|choice) is (?:correct|right|true)|(?:just|please) (?:give|tell) me (?:the )?(?:answer|solution|letter|option)|give me the (?:answer|solution)|solve (?:this|it|these|the following)|answer (?:this|these|it|the following|question)|the answer (?:is|to)|(?:need|want) the (?:answer|solution)|fill in the (?:blank|answer)|what should i (?:put|write|answer)|what (?:answers?|options?|letters?) should (?:i|we) (?:put|write|give|choose|pick|select)|correct option|do (?:this|these|it) for me|tell me what to (?:write|put|answer|say|choose|pick|select)|(?:full|top)[- ]marks? (?:answer|response|solution)|full[- ]credit (?:answer|response|solution)|perfect[- ]score (?:answer|response))\b/iu;
 
@@ -302,6 +337,7 @@ export function findIntegrityIssue(
   const wantsAnswer = ANSWER_REQUEST.test(clean);
   if ((structured && (gradedContext || wantsAnswer)) || (gradedContext && wantsAnswer))
     return "pasted_question";
+  if (LIVE_ASSESSMENT.test(clean) && URGENT_QUESTION.test(clean)) return "pasted_question";
   if (pastesKnownQuestion(clean, options)) return "known_question";
   return undefined;
 }
