@@ -363,6 +363,15 @@ const PATTERNS: FamilyPattern[] = [
       /\bwhat(?:'s| is| was)?\s+(?:written|said|stated)\s+(?:in|at)\s+(?:the (?:top|beginning|start) of\s+)?(?:your|the)\s+(?:system prompt|system message|prompt|context|instructions)\b/iu,
   },
 
+  // The set-up located by where it sits rather than named: "summarize the text that appears
+  // before my first message". Only the student's own turn counts as the landmark: "should the
+  // retrieved text go before the user's question?" is prompt design, and so is a landmark
+  // placed in a template or an app ("what comes before my question in a grounded prompt").
+  {
+    family: "extraction",
+    pattern:
+      /\b(?:summari[sz]e|repeat|print|show|tell me|paste|quote|output|list|recite|read (?:out|back)|copy|echo|dump|reproduce|what(?:'s| is| was| were| came| comes| appears| sits| did you (?:get|receive|see)))\b.{0,40}?\b(?:text|content|words|everything|anything|whatever|stuff|messages?|lines?|instructions|paragraphs?|part)?\s*(?:that\s+|which\s+)?(?:\w+\s+){0,2}?(?:before|above|prior to|preceding|ahead of)\s+(?:my|this|our)\s+(?:very\s+)?(?:first\s+)?(?:message|question|prompt|input|turn|chat message|conversation)\b(?![^.?!\n]{0,40}\b(?:template|grounded prompt|rag|pipeline|app|notes|lecture|week|lab|project|slides)\b)/iu,
+  },
   // Role-play personas without rules
   {
     family: "persona",
