@@ -187,14 +187,8 @@ export function unmaskProfanity(text: string): string {
   return out;
 }
 
-/**
- * Words an attack cannot do without, for reading typos ("igonre all previuos instructons"). A
- * keyword filter that needs exact spelling is beaten by one swapped letter, while the model
- * behind it still reads the intent. Only words whose one-edit neighbours are not everyday
- * English are listed ("rules" is one letter from "roles", "forget" from "forgot", "idiot" from
- * "idiom": those stay exact).
- */
-const TYPO_KEYWORDS = [
+/** The words an override, extraction or jailbreak attempt is built from. */
+const ATTACK_KEYWORDS = [
   "ignore",
   "disregard",
   "previous",
@@ -209,9 +203,16 @@ const TYPO_KEYWORDS = [
   "jailbreak",
   "unrestricted",
   "uncensored",
-  "homework",
-  "assignment",
 ];
+
+/**
+ * Words an attack cannot do without, for reading typos ("igonre all previuos instructons"). A
+ * keyword filter that needs exact spelling is beaten by one swapped letter, while the model
+ * behind it still reads the intent. Only words whose one-edit neighbours are not everyday
+ * English are listed ("rules" is one letter from "roles", "forget" from "forgot", "idiot" from
+ * "idiom": those stay exact).
+ */
+const TYPO_KEYWORDS = [...ATTACK_KEYWORDS, "homework", "assignment"];
 
 /** Optimal string alignment distance, capped: whether `a` is within one edit (or swap) of `b`. */
 function withinOneEdit(a: string, b: string): boolean {
@@ -402,23 +403,7 @@ function tidySpace(text: string): string {
 // pieces are not words, so no rule reads them, while a model still does. Two or three adjacent
 // pieces are joined only when together they spell one of these words. "forget" is left out:
 // "for get requests" must not read "forget requests".
-const SPLIT_KEYWORDS = new Set([
-  "ignore",
-  "disregard",
-  "previous",
-  "instructions",
-  "instruction",
-  "system",
-  "prompt",
-  "guidelines",
-  "restrictions",
-  "override",
-  "bypass",
-  "jailbreak",
-  "unrestricted",
-  "uncensored",
-  "reveal",
-]);
+const SPLIT_KEYWORDS = new Set([...ATTACK_KEYWORDS, "reveal"]);
 
 /** Keywords split by spaces put back together ("ign ore" → "ignore"). */
 export function joinSplitKeywords(text: string): string {
