@@ -231,16 +231,10 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
       trace.coverage = queryCoverage(query, results, termWeight);
       // The no-answer thresholds were calibrated on the fused order. A question must look covered
       // there too, so a reranker lifting one chunk for a single rare word ("how do I train my
-      // dog" → a bag-of-words example) cannot make an off-topic question look answerable. The
-      // fused check reads two places deeper than the answer's: a reranker that lifted the answer
-      // from fused rank 4 or 5 should not turn an answerable question into "couldn't find this"
-      // (on the golden set's dev split: 2 fewer such declines, no off-topic question let through).
+      // dog" → a bag-of-words example) cannot make an off-topic question look answerable.
       if (retrieval.fusedResults) {
         const fused = retrieval.fusedResults.slice(0, retrieveK);
-        trace.coverage = Math.min(
-          trace.coverage,
-          queryCoverage(query, fused, termWeight, FUSED_COVERAGE_DEPTH),
-        );
+        trace.coverage = Math.min(trace.coverage, queryCoverage(query, fused, termWeight));
       }
       trace.topVectorSimilarity = retrieval.topVectorSimilarity;
       topScore = retrieval.topVectorSimilarity;
@@ -366,9 +360,6 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
     ask: async (request) => (await askWithTrace(request)).answer,
   };
 }
-
-/** How many fused results the no-answer check reads (the answer itself reads the top 3). */
-const FUSED_COVERAGE_DEPTH = 5;
 
 function makeTermWeight(retrieval: SearchResponse): (term: string) => number {
   const bm25 = retrieval.snapshot.bm25;
