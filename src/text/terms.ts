@@ -1,5 +1,5 @@
 import model from "wink-eng-lite-web-model";
-import winkNLP, { type ItemToken, type ItsFunction } from "wink-nlp";
+import winkNLP, { type ItemSentence, type ItemToken, type ItsFunction } from "wink-nlp";
 
 /**
  * The lexical view of text shared by BM25, the extractive answerer and the reranker: wink-nlp
@@ -51,26 +51,52 @@ const QUESTION_FILLERS = new Set([
 ]);
 
 export function contentTerms(text: string): string[] {
-  const terms: string[] = [];
+  return contentWords(text).map((w) => w.term);
+}
+
+/** A content term with the lower-cased word it was stemmed from ("fused" → {term: "fuse", word: "fused"}). */
+export interface ContentWord {
+  term: string;
+  word: string;
+}
+
+/** `contentTerms` with each term's word: text that analyses back to the same terms. */
+export function contentWords(text: string): ContentWord[] {
+  const words: ContentWord[] = [];
+  nlp.readDoc(text).tokens().each(collectContentWord(words));
+  return words;
+}
+
+/** `contentWords` sentence by sentence (wink-nlp's sentence boundaries), from one pass over the text. */
+export function contentWordsBySentence(text: string): ContentWord[][] {
+  const sentences: ContentWord[][] = [];
   nlp
     .readDoc(text)
-    .tokens()
-    .each((token: ItemToken) => {
-      const type = token.out(itsType);
-      if (type !== "word" && type !== "number") return;
-      if (token.out(itsStopWord) === true) return;
-      const raw = token.out().toLowerCase();
-      if (QUESTION_FILLERS.has(raw)) return;
-      if (raw.includes("-")) {
-        const parts = raw.split("-").filter(Boolean);
-        terms.push(stem(parts.join("")));
-        for (const part of parts) if (part.length > 1) terms.push(stem(part));
-        return;
-      }
-      if (raw.length === 1 && type === "word") return;
-      terms.push(String(token.out(itsStem)).toLowerCase());
+    .sentences()
+    .each((sentence: ItemSentence) => {
+      const words: ContentWord[] = [];
+      sentence.tokens().each(collectContentWord(words));
+      sentences.push(words);
     });
-  return terms;
+  return sentences;
+}
+
+function collectContentWord(words: ContentWord[]): (token: ItemToken) => void {
+  return (token: ItemToken) => {
+    const type = token.out(itsType);
+    if (type !== "word" && type !== "number") return;
+    if (token.out(itsStopWord) === true) return;
+    const raw = token.out().toLowerCase();
+    if (QUESTION_FILLERS.has(raw)) return;
+    if (raw.includes("-")) {
+      const parts = raw.split("-").filter(Boolean);
+      words.push({ term: stem(parts.join("")), word: parts.join("") });
+      for (const part of parts) if (part.length > 1) words.push({ term: stem(part), word: part });
+      return;
+    }
+    if (raw.length === 1 && type === "word") return;
+    words.push({ term: String(token.out(itsStem)).toLowerCase(), word: raw });
+  };
 }
 
 const stemCache = new Map<string, string>();
