@@ -72,6 +72,8 @@ export interface Answer {
 export interface AskTrace {
   /** The query retrieval ran with (after follow-up rewriting, typo fixes, acronym expansion). */
   query: string;
+  /** Course terms hybrid search added to the query for its expanded BM25 list. */
+  expansion?: string[];
   retrieved: ScoredChunk[];
   /** How many of `retrieved` (best first) the answerer, coverage and guards saw. */
   answerChunks?: number;
@@ -224,6 +226,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
       timings.retrieve = performance.now() - t - retrieval.timings.rerank;
       timings.rerank = retrieval.timings.rerank;
       trace.retrieved = retrieval.results;
+      if (retrieval.expansion.length > 0) trace.expansion = retrieval.expansion;
       const results = retrieval.results.slice(0, retrieveK);
       trace.answerChunks = results.length;
       streamContext.chunks = results;

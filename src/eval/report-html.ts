@@ -142,6 +142,7 @@ function caseCard(r: CaseResult): string {
   return `<div class="case"><h3>${escapeHtml(r.id)} <span class="meta">[${escapeHtml(r.category)}, ${escapeHtml(r.config)}]</span></h3>
 <div class="q">${escapeHtml(r.question)}</div>
 ${r.query ? `<div class="meta">searched as: ${escapeHtml(r.query)}</div>` : ""}
+${r.expansion ? `<div class="meta">expanded with: ${escapeHtml(r.expansion.join(", "))}</div>` : ""}
 <div class="meta">${escapeHtml(scores)} · status <b>${escapeHtml(r.status)}</b>${r.guardrail ? ` (${escapeHtml(r.guardrail.rule)})` : ""}${reason ? ` · ${escapeHtml(reason)}` : ""}</div>
 ${r.expectedSources.length > 0 ? `<div class="meta">expected: ${r.expectedSources.map(escapeHtml).join(", ")}</div>` : ""}
 ${retrieved ? `<ol>${retrieved}</ol>` : ""}

@@ -62,6 +62,8 @@ export interface CaseResult {
   declined: boolean;
   /** The query retrieval ran with, when the pipeline rewrote the question. */
   query?: string;
+  /** Course terms hybrid search added to the query. */
+  expansion?: string[];
   retrieval: RetrievalScores | null;
   judgement: AnswerJudgement | null;
   latencyMs: number;
@@ -224,6 +226,7 @@ async function runOne(
     status: answer.status,
     declined,
     ...(trace.query !== evalCase.question ? { query: trace.query } : {}),
+    ...(trace.expansion ? { expansion: trace.expansion } : {}),
     retrieval,
     judgement,
     latencyMs: answer.timings.total,

@@ -31,7 +31,15 @@ export class Bm25Index {
   private readonly tokens: Record<string, number>;
   private readonly idfs: number[];
 
-  constructor(chunks: readonly ChunkRecord[], options: Bm25Options = defaultBm25Options) {
+  /**
+   * `bodyTerms` may hand over each chunk's analysed text (by chunk id) when the caller has
+   * analysed it already; otherwise the text is analysed here.
+   */
+  constructor(
+    chunks: readonly ChunkRecord[],
+    options: Bm25Options = defaultBm25Options,
+    bodyTerms?: ReadonlyMap<string, readonly string[]>,
+  ) {
     this.engine.defineConfig({
       fldWeights: options.fieldWeights,
       bm25Params: { k1: options.k1, b: options.b, k: 1 },
@@ -53,7 +61,7 @@ export class Bm25Index {
         {
           title,
           heading: contentTerms(chunk.headingPath.join(" ")).join(" "),
-          body: contentTerms(chunk.text).join(" "),
+          body: (bodyTerms?.get(chunk.chunkId) ?? contentTerms(chunk.text)).join(" "),
           chunkId: chunk.chunkId,
         },
         chunk.chunkId,

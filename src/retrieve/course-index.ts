@@ -1,5 +1,7 @@
 import type { Queryable } from "../db/db.ts";
-import { Bm25Index } from "./bm25.ts";
+import { contentWordsBySentence } from "../text/terms.ts";
+import { Bm25Index, defaultBm25Options } from "./bm25.ts";
+import { TermAssociations } from "./term-associations.ts";
 import type { ChunkRecord } from "./types.ts";
 
 interface ChunkRow {
@@ -41,6 +43,8 @@ export interface CourseSnapshot {
   embeddingModel: string | null;
   embeddingDim: number | null;
   bm25: Bm25Index;
+  /** Which course terms share sentences: hybrid search expands queries with them. */
+  associations: TermAssociations;
   loadedAt: number;
 }
 
@@ -121,12 +125,20 @@ export class CourseIndexes {
       `SELECT ${CHUNK_COLUMNS_SQL} FROM chunks WHERE course_id = $1 ORDER BY source, ord`,
       [course],
     );
+    // Each text is analysed once, sentence by sentence: BM25 indexes the words, the term
+    // associations count which of them share a sentence.
+    const chunks = rows.map(toChunkRecord);
+    const analysed = chunks.map((chunk) => contentWordsBySentence(chunk.text));
+    const bodyTerms = new Map(
+      chunks.map((chunk, i) => [chunk.chunkId, (analysed[i] ?? []).flat().map((w) => w.term)]),
+    );
     const snapshot: CourseSnapshot = {
       course,
       version: Number(courseRow.version),
       embeddingModel: courseRow.embedding_model,
       embeddingDim: courseRow.embedding_dim,
-      bm25: new Bm25Index(rows.map(toChunkRecord)),
+      bm25: new Bm25Index(chunks, defaultBm25Options, bodyTerms),
+      associations: new TermAssociations(analysed),
       loadedAt: Date.now(),
     };
     this.snapshots.set(course, snapshot);

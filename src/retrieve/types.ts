@@ -21,6 +21,8 @@ export interface ChunkRecord {
 
 export interface StageScores {
   bm25?: number;
+  /** BM25 of the query with the course's associated terms added (hybrid search only). */
+  expanded?: number;
   vector?: number;
   fused?: number;
   rerank?: number;

@@ -1,0 +1,45 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CourseIndexes } from "../../src/retrieve/course-index.ts";
+import { defaultFusionWeights, HybridSearcher } from "../../src/retrieve/search.ts";
+import { openSeededSearcher, type SeededSearcher } from "../helpers/searcher.ts";
+
+const answers = (text: string) => /L2 normalization is the operation of dividing a vector/i.test(text);
+
+describe("hybrid search expands a student's words with the course's associated terms (real PGlite)", () => {
+  let seeded: SeededSearcher;
+  let expanding: HybridSearcher;
+  let plain: HybridSearcher;
+
+  beforeAll(async () => {
+    seeded = await openSeededSearcher();
+    const { db, embeddings } = seeded;
+    expanding = new HybridSearcher({ db, indexes: new CourseIndexes(db), embeddings });
+    plain = new HybridSearcher({
+      db,
+      indexes: new CourseIndexes(db),
+      embeddings,
+      weights: { ...defaultFusionWeights, expanded: 0 },
+    });
+  });
+  afterAll(() => seeded.close());
+
+  const query = "do i need to make my vectors length 1 before comparing them?";
+
+  it("brings up the passage the notes file the answer under, which plain fusion ranks low", async () => {
+    const without = await plain.search({ course: "aie101", query, k: 5 });
+    const withExpansion = await expanding.search({ course: "aie101", query, k: 5 });
+    expect(without.results.some((r) => answers(r.text))).toBe(false);
+    expect(withExpansion.results.slice(0, 3).some((r) => answers(r.text))).toBe(true);
+    expect(without.expansion).toEqual([]);
+    expect(withExpansion.expansion.length).toBeGreaterThan(0);
+    expect(withExpansion.results.some((r) => r.scores.expanded !== undefined)).toBe(true);
+  });
+
+  it("expands only in hybrid mode, so the single retrievers stay what they are", async () => {
+    for (const mode of ["bm25", "vector"] as const) {
+      const response = await expanding.search({ course: "aie101", query, k: 5, mode });
+      expect(response.expansion).toEqual([]);
+      expect(response.results.every((r) => r.scores.expanded === undefined)).toBe(true);
+    }
+  });
+});
