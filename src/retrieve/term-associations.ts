@@ -9,6 +9,9 @@ export interface ExpansionOptions {
   minNpmi: number;
 }
 
+/** Co-occurrences of one query term are counted over at most this many of its sentences. */
+const MAX_COUNTED_SENTENCES = 1_000;
+
 /** Fitted on the dev split of the bundled golden set (see the README, "How retrieval ranks"). */
 export const defaultExpansionOptions: ExpansionOptions = { limit: 8, minSentences: 2, minNpmi: 0.2 };
 
@@ -90,14 +93,18 @@ export class TermAssociations {
     const scores = new Map<number, number>();
     for (const id of queryIds) {
       const posting = this.postings[id] as number[];
+      // A term in very many sentences is counted over an even sample of them, scaled back up:
+      // on large courses the full count costs more than the whole BM25 search.
+      const stride = Math.max(1, posting.length / MAX_COUNTED_SENTENCES);
       const together = new Map<number, number>();
-      for (const sentence of posting) {
-        for (const other of this.sentences[sentence] as Int32Array) {
+      for (let at = 0; at < posting.length; at += stride) {
+        for (const other of this.sentences[posting[Math.floor(at)] as number] as Int32Array) {
           if (!queryIds.has(other)) together.set(other, (together.get(other) ?? 0) + 1);
         }
       }
       const weight = termWeight(this.terms[id] as string);
-      for (const [other, count] of together) {
+      for (const [other, sampled] of together) {
+        const count = sampled * stride;
         if (count < options.minSentences) continue;
         const npmi = normalisedPmi(count, posting.length, (this.postings[other] as number[]).length, total);
         if (npmi < options.minNpmi) continue;
