@@ -142,7 +142,11 @@ export class HybridSearcher {
       this.weights.k,
     );
     const candidates: ScoredChunk[] = [];
+    // Three lists can bring up to 90 distinct chunks; the reranker reads the best fused 60, as
+    // many as two lists gave before the expanded one joined (its cost grows with the pool).
+    const poolLimit = Math.max(2 * pool, request.k);
     for (const hit of fused) {
+      if (candidates.length >= poolLimit) break;
       const chunk = snapshot.bm25.chunk(hit.id);
       if (!chunk) continue; // ingested after this snapshot was built; the next check reloads
       candidates.push({
