@@ -27,6 +27,8 @@ const envSchema = z.object({
     z.enum(["none", "heuristic", "cross-encoder"]).default("heuristic"),
   ),
   RERANKER_MODEL_DIR: optionalString,
+  // Weight of the expanded BM25 list in hybrid fusion; 0 turns query expansion off.
+  QUERY_EXPANSION: z.preprocess(emptyToUndefined, z.coerce.number().min(0).max(10).default(2)),
   LLM_PROVIDER: z.preprocess(emptyToUndefined, z.enum(["none", "openai", "ollama"]).default("none")),
   LLM_BASE_URL: optionalUrl,
   LLM_MODEL: optionalString,
@@ -137,6 +139,8 @@ export interface Config {
   transformersAllowRemote: boolean;
   reranker: "none" | "heuristic" | "cross-encoder";
   rerankerModelDir: string | undefined;
+  /** Weight of the expanded BM25 list in hybrid fusion (0: no query expansion). */
+  queryExpansion: number;
   llm: {
     provider: "none" | "openai" | "ollama";
     baseUrl: string | undefined;
@@ -212,6 +216,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     // A cross-encoder folder given without RERANKER implies the user wants it used.
     reranker: e.RERANKER_MODEL_DIR && env.RERANKER === undefined ? "cross-encoder" : e.RERANKER,
     rerankerModelDir: e.RERANKER_MODEL_DIR,
+    queryExpansion: e.QUERY_EXPANSION,
     llm: {
       provider: e.LLM_PROVIDER,
       baseUrl: e.LLM_BASE_URL,

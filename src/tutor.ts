@@ -21,7 +21,7 @@ import { CourseIndexes } from "./retrieve/course-index.ts";
 import { CourseQueryRewriter, lexiconsFromIndexes } from "./retrieve/query/rewriter.ts";
 import type { Reranker } from "./retrieve/rerank.ts";
 import { createReranker } from "./retrieve/reranker-factory.ts";
-import { HybridSearcher } from "./retrieve/search.ts";
+import { defaultFusionWeights, HybridSearcher } from "./retrieve/search.ts";
 
 /** Everything a surface needs, wired from the settings. */
 export interface Tutor {
@@ -70,7 +70,13 @@ export async function createTutor(config: Config, overrides: TutorOverrides = {}
   const embeddings = overrides.embeddings ?? (await createEmbeddings(config));
   const indexes = new CourseIndexes(db);
   const reranker = overrides.reranker ?? (await createReranker(config, { embeddings }));
-  const searcher = new HybridSearcher({ db, indexes, embeddings, reranker });
+  const searcher = new HybridSearcher({
+    db,
+    indexes,
+    embeddings,
+    reranker,
+    weights: { ...defaultFusionWeights, expanded: config.queryExpansion },
+  });
   const telemetry = overrides.telemetry ?? createTelemetry();
   const ingestionRuns = new IngestionRuns(db);
   // Guard rules per course from GUARD_CONFIG (or the shipped config/guard.json); every check is

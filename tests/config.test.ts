@@ -36,6 +36,13 @@ describe("loadConfig", () => {
     expect(() => loadConfig({ LLM_PROVIDER: "openai" })).toThrow(/LLM_MODEL/);
   });
 
+  it("weights the expanded BM25 list 2 by default, lets 0 turn expansion off, and refuses negatives", () => {
+    expect(loadConfig({}).queryExpansion).toBe(2);
+    expect(loadConfig({ QUERY_EXPANSION: "0" }).queryExpansion).toBe(0);
+    expect(() => loadConfig({ QUERY_EXPANSION: "-1" })).toThrow(/QUERY_EXPANSION/);
+    expect(() => loadConfig({ QUERY_EXPANSION: "lots" })).toThrow(/QUERY_EXPANSION/);
+  });
+
   it("uses a cross-encoder when only its folder is given", () => {
     expect(loadConfig({ RERANKER_MODEL_DIR: "/models/ce" }).reranker).toBe("cross-encoder");
     expect(loadConfig({ RERANKER_MODEL_DIR: "/models/ce", RERANKER: "none" }).reranker).toBe("none");

@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadConfig } from "../../src/config.ts";
 import { CourseIndexes } from "../../src/retrieve/course-index.ts";
 import { defaultFusionWeights, HybridSearcher } from "../../src/retrieve/search.ts";
+import { createTutor } from "../../src/tutor.ts";
+import { openSeededDb } from "../helpers/db.ts";
 import { openSeededSearcher, type SeededSearcher } from "../helpers/searcher.ts";
 
 const answers = (text: string) => /L2 normalization is the operation of dividing a vector/i.test(text);
@@ -40,6 +43,25 @@ describe("hybrid search expands a student's words with the course's associated t
       const response = await expanding.search({ course: "aie101", query, k: 5, mode });
       expect(response.expansion).toEqual([]);
       expect(response.results.every((r) => r.scores.expanded === undefined)).toBe(true);
+    }
+  });
+});
+
+describe("QUERY_EXPANSION reaches the tutor's searcher", () => {
+  it("expands by default and not with QUERY_EXPANSION=0", async () => {
+    const query = "do i need to make my vectors length 1 before comparing them?";
+    for (const [env, expands] of [
+      [{}, true],
+      [{ QUERY_EXPANSION: "0" }, false],
+    ] as const) {
+      const tutor = await createTutor(loadConfig(env), { db: await openSeededDb() });
+      try {
+        const response = await tutor.searcher.search({ course: "aie101", query, k: 5 });
+        expect(response.expansion.length > 0).toBe(expands);
+      } finally {
+        await tutor.close();
+        await tutor.db.close();
+      }
     }
   });
 });
