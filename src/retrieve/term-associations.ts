@@ -68,10 +68,6 @@ export class TermAssociations {
     }
   }
 
-  get sentenceCount(): number {
-    return this.sentences.length;
-  }
-
   /**
    * Words for the terms most associated with `terms` (already analysed, as `contentTerms` gives
    * them): each candidate scores the sum over query terms of its normalised PMI with the term

@@ -51,7 +51,12 @@ const QUESTION_FILLERS = new Set([
 ]);
 
 export function contentTerms(text: string): string[] {
-  return contentWords(text).map((w) => w.term);
+  const terms: string[] = [];
+  nlp
+    .readDoc(text)
+    .tokens()
+    .each(eachContentWord((term) => terms.push(term)));
+  return terms;
 }
 
 /** A content term with the lower-cased word it was stemmed from ("fused" → {term: "fuse", word: "fused"}). */
@@ -60,14 +65,10 @@ export interface ContentWord {
   word: string;
 }
 
-/** `contentTerms` with each term's word: text that analyses back to the same terms. */
-export function contentWords(text: string): ContentWord[] {
-  const words: ContentWord[] = [];
-  nlp.readDoc(text).tokens().each(collectContentWord(words));
-  return words;
-}
-
-/** `contentWords` sentence by sentence (wink-nlp's sentence boundaries), from one pass over the text. */
+/**
+ * `contentTerms` sentence by sentence (wink-nlp's sentence boundaries), each term with its word
+ * (text that analyses back to the same term), from one pass over the text.
+ */
 export function contentWordsBySentence(text: string): ContentWord[][] {
   const sentences: ContentWord[][] = [];
   nlp
@@ -75,13 +76,14 @@ export function contentWordsBySentence(text: string): ContentWord[][] {
     .sentences()
     .each((sentence: ItemSentence) => {
       const words: ContentWord[] = [];
-      sentence.tokens().each(collectContentWord(words));
+      sentence.tokens().each(eachContentWord((term, word) => words.push({ term, word })));
       sentences.push(words);
     });
   return sentences;
 }
 
-function collectContentWord(words: ContentWord[]): (token: ItemToken) => void {
+/** A token visitor that hands each content term, and the word it came from, to `take`. */
+function eachContentWord(take: (term: string, word: string) => void): (token: ItemToken) => void {
   return (token: ItemToken) => {
     const type = token.out(itsType);
     if (type !== "word" && type !== "number") return;
@@ -90,12 +92,12 @@ function collectContentWord(words: ContentWord[]): (token: ItemToken) => void {
     if (QUESTION_FILLERS.has(raw)) return;
     if (raw.includes("-")) {
       const parts = raw.split("-").filter(Boolean);
-      words.push({ term: stem(parts.join("")), word: parts.join("") });
-      for (const part of parts) if (part.length > 1) words.push({ term: stem(part), word: part });
+      take(stem(parts.join("")), parts.join(""));
+      for (const part of parts) if (part.length > 1) take(stem(part), part);
       return;
     }
     if (raw.length === 1 && type === "word") return;
-    words.push({ term: String(token.out(itsStem)).toLowerCase(), word: raw });
+    take(String(token.out(itsStem)).toLowerCase(), raw);
   };
 }
 
