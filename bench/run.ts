@@ -122,9 +122,9 @@ async function benchAgainstLangChain(dataDir: string) {
       name: "Course Tutor",
       async search(question, k) {
         const started = performance.now();
-        const query = await rewriter.rewrite(question, { course, history: [] });
+        const { query, spelledOut } = await rewriter.rewrite(question, { course, history: [] });
         stages.rewrite.push(performance.now() - started);
-        const response = await tutor.searcher.search({ course, query, k });
+        const response = await tutor.searcher.search({ course, query, spelledOutQuery: spelledOut, k });
         for (const stage of ["embed", "bm25", "vector", "rerank"] as const)
           stages[stage].push(response.timings[stage]);
         return response.results.map((c) => ({ chunkId: c.chunkId, source: c.source, text: c.text }));

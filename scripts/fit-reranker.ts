@@ -112,10 +112,11 @@ export async function prepare(
   const prepared: PreparedCase[] = [];
   try {
     for (const evalCase of cases) {
-      const query = await rewriter.rewrite(evalCase.question, { course, history: [] });
+      const { query, spelledOut } = await rewriter.rewrite(evalCase.question, { course, history: [] });
       const response = await searcher.search({
         course,
         query,
+        spelledOutQuery: spelledOut,
         k: RANK_DEPTH,
         mode: "hybrid",
         rerank: false,

@@ -82,9 +82,20 @@ export interface AskTrace {
   answeredBy: string;
 }
 
+/** A student's question as retrieval reads it. */
+export interface RewrittenQuery {
+  /** The question normalised: shorthand and typos fixed, a follow-up given its subject. */
+  query: string;
+  /** `query` with the acronyms the course defines spelled out ("RRF (Reciprocal Rank Fusion)"). */
+  spelledOut: string;
+}
+
 /** Turns what the student typed into what retrieval should search for. */
 export interface QueryRewriter {
-  rewrite(question: string, context: { course: string; history: ConversationTurn[] }): Promise<string>;
+  rewrite(
+    question: string,
+    context: { course: string; history: ConversationTurn[] },
+  ): Promise<RewrittenQuery>;
 }
 
 /** Watches finished answers (metrics, logs, insights); must not throw. */
@@ -207,17 +218,19 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
       // Sentences that only carried redacted personal details are not what to search for.
       const asked = withoutPersonalDetails(question);
       const topic = modeTopic(integrity ? integrityTopic(asked) : asked, answerMode);
-      const query = deps.queryRewriter
+      const rewritten = deps.queryRewriter
         ? await withinBudget(
             deps.queryRewriter.rewrite(topic, { course: request.course, history }),
             rewriteBudget(deps, started),
-            topic,
+            { query: topic, spelledOut: topic },
           )
-        : topic;
+        : { query: topic, spelledOut: topic };
+      const query = rewritten.spelledOut;
       trace.query = query;
       const retrieval = await deps.searcher.search({
         course: request.course,
-        query,
+        query: rewritten.query,
+        spelledOutQuery: rewritten.spelledOut,
         k: Math.max(retrieveK, request.retrieveK ?? 0),
         filters: request.filters,
         mode: request.retrievalMode,
@@ -231,13 +244,20 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
       trace.answerChunks = results.length;
       streamContext.chunks = results;
       const termWeight = makeTermWeight(retrieval);
-      trace.coverage = queryCoverage(query, results, termWeight);
+      // A question is covered when either of its forms is: the chunks found for "BM25's k1" say
+      // BM25, not "Best Matching 25", and those for "RRF" may say only "reciprocal rank fusion".
+      const coverageOf = (chunks: ScoredChunk[]) =>
+        Math.max(
+          queryCoverage(rewritten.query, chunks, termWeight),
+          queryCoverage(rewritten.spelledOut, chunks, termWeight),
+        );
+      trace.coverage = coverageOf(results);
       // The no-answer thresholds were calibrated on the fused order. A question must look covered
       // there too, so a reranker lifting one chunk for a single rare word ("how do I train my
       // dog" → a bag-of-words example) cannot make an off-topic question look answerable.
       if (retrieval.fusedResults) {
         const fused = retrieval.fusedResults.slice(0, retrieveK);
-        trace.coverage = Math.min(trace.coverage, queryCoverage(query, fused, termWeight));
+        trace.coverage = Math.min(trace.coverage, coverageOf(fused));
       }
       trace.topVectorSimilarity = retrieval.topVectorSimilarity;
       topScore = retrieval.topVectorSimilarity;

@@ -38,6 +38,37 @@ describe("hybrid search expands a student's words with the course's associated t
     expect(withExpansion.results.some((r) => r.scores.expanded !== undefined)).toBe(true);
   });
 
+  it("reads spelled-out acronyms in the expanded list only", async () => {
+    const asked = "how much smaller is DistilBERT than BERT";
+    const spelledOut =
+      "how much smaller is DistilBERT than BERT (Bidirectional Encoder Representations from Transformers)";
+    const bm25Of = (response: Awaited<ReturnType<HybridSearcher["search"]>>) =>
+      new Map(response.results.map((r) => [r.chunkId, r.scores.bm25]));
+    const both = await expanding.search({
+      course: "aie101",
+      query: asked,
+      spelledOutQuery: spelledOut,
+      k: 60,
+      allCandidates: true,
+    });
+    const bare = await expanding.search({ course: "aie101", query: asked, k: 60, allCandidates: true });
+    const whole = await expanding.search({ course: "aie101", query: spelledOut, k: 60, allCandidates: true });
+    // The BM25 list is the student's words alone…
+    const scored = [...bm25Of(both)].filter(([, score]) => score !== undefined);
+    expect(scored.length).toBeGreaterThan(0);
+    for (const [id, score] of scored) expect(bm25Of(bare).get(id)).toBe(score);
+    expect(scored.some(([id, score]) => bm25Of(whole).get(id) !== score)).toBe(true);
+    // …and the long form's words reach the expanded list.
+    const longFormOnly = both.results.find(
+      (r) =>
+        r.scores.expanded !== undefined &&
+        /Bidirectional Encoder Representations/.test(r.text) &&
+        !/DistilBERT/.test(r.text),
+    );
+    expect(longFormOnly).toBeDefined();
+    expect(both.expansion).not.toEqual([]);
+  });
+
   it("expands only in hybrid mode, so the single retrievers stay what they are", async () => {
     for (const mode of ["bm25", "vector"] as const) {
       const response = await expanding.search({ course: "aie101", query, k: 5, mode });

@@ -1,5 +1,5 @@
 import type { ConversationTurn } from "../../answer/types.ts";
-import type { QueryRewriter } from "../../pipeline.ts";
+import type { QueryRewriter, RewrittenQuery } from "../../pipeline.ts";
 import type { CourseIndexes } from "../course-index.ts";
 import { isEnglishWord } from "./english.ts";
 import { expandAcronyms } from "./expand.ts";
@@ -13,7 +13,8 @@ export type LexiconSource = (course: string) => Promise<CourseLexicon | undefine
 /**
  * Turns what a student typed into what retrieval searches for: chat shorthand is spelled out,
  * misspelt words become the course's words, follow-ups get the subject of the turns before
- * them, and acronyms the course defines are spelled out.
+ * them, and acronyms the course defines are spelled out (as a second form of the query: see
+ * `RewrittenQuery`).
  */
 export class CourseQueryRewriter implements QueryRewriter {
   constructor(
@@ -21,7 +22,10 @@ export class CourseQueryRewriter implements QueryRewriter {
     private readonly options: { isKnownWord?: (word: string) => boolean } = { isKnownWord: isEnglishWord },
   ) {}
 
-  async rewrite(question: string, context: { course: string; history: ConversationTurn[] }): Promise<string> {
+  async rewrite(
+    question: string,
+    context: { course: string; history: ConversationTurn[] },
+  ): Promise<RewrittenQuery> {
     const lexicon = await this.lexicons(context.course);
     const normalise = (text: string) => {
       if (!lexicon) return text;
@@ -34,7 +38,7 @@ export class CourseQueryRewriter implements QueryRewriter {
       normalise(question),
       context.history.map((turn) => ({ question: normalise(turn.question) })),
     );
-    return lexicon ? expandAcronyms(resolved, lexicon) : resolved;
+    return { query: resolved, spelledOut: lexicon ? expandAcronyms(resolved, lexicon) : resolved };
   }
 }
 

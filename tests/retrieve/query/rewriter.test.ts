@@ -25,17 +25,24 @@ describe("CourseQueryRewriter", () => {
 
   it("fixes typos, spells out acronyms and shorthand, and resolves follow-ups in one pass", async () => {
     const history = [{ question: "What is a canery release?", answer: "A canary release…" }];
-    await expect(rewriter.rewrite("what about its disadvantages?", { course: "c1", history })).resolves.toBe(
-      "what about its disadvantages? canary release",
-    );
+    await expect(
+      rewriter.rewrite("what about its disadvantages?", { course: "c1", history }),
+    ).resolves.toEqual({
+      query: "what about its disadvantages? canary release",
+      spelledOut: "what about its disadvantages? canary release",
+    });
     await expect(
       rewriter.rewrite("how do u compute PSI for drfit", { course: "c1", history: [] }),
-    ).resolves.toBe("how do you compute PSI (Population Stability Index) for drift");
+    ).resolves.toEqual({
+      query: "how do you compute PSI for drift",
+      spelledOut: "how do you compute PSI (Population Stability Index) for drift",
+    });
   });
 
   it("returns the question unchanged for a course it has no lexicon for", async () => {
-    await expect(rewriter.rewrite("how do u compute PSI", { course: "nope", history: [] })).resolves.toBe(
-      "how do u compute PSI",
-    );
+    await expect(rewriter.rewrite("how do u compute PSI", { course: "nope", history: [] })).resolves.toEqual({
+      query: "how do u compute PSI",
+      spelledOut: "how do u compute PSI",
+    });
   });
 });
