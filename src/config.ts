@@ -105,6 +105,11 @@ const envSchema = z.object({
       }),
   ),
   GUARD_CONFIG: optionalString,
+  // Conversations idle this many days are deleted with their messages and feedback; 0 keeps them.
+  CONVERSATION_RETENTION_DAYS: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number().int().min(0).max(36_500).default(0),
+  ),
   LOG_LEVEL: z.preprocess(
     emptyToUndefined,
     z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
@@ -176,6 +181,8 @@ export interface Config {
   /** Origins allowed to call the student API from a browser for courses without their own list. */
   widgetAllowedOrigins: string[];
   guardConfigPath: string | undefined;
+  /** Days a conversation may sit idle before it is deleted (0: kept); optional for hand-built configs. */
+  conversationRetentionDays?: number;
   logLevel: Env["LOG_LEVEL"];
 }
 
@@ -254,6 +261,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicBaseUrl: e.PUBLIC_BASE_URL,
     widgetAllowedOrigins: e.WIDGET_ALLOWED_ORIGINS,
     guardConfigPath: e.GUARD_CONFIG,
+    conversationRetentionDays: e.CONVERSATION_RETENTION_DAYS,
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -88,7 +88,7 @@ export async function createTutor(config: Config, overrides: TutorOverrides = {}
     log: (event) => telemetry.logger.debug(event, "guard decision"),
   });
   telemetry.watchGuard(guard);
-  const conversations = new ConversationStore(db);
+  const conversations = new ConversationStore(db, { retentionDays: config.conversationRetentionDays ?? 0 });
   // The LLM when configured, behind timeouts, retries and a breaker; offline answerers otherwise
   // and as its fallback, in every tutor mode.
   const answering = createAnswering(config, { onAttempt: telemetry.llmAttempt });

@@ -43,6 +43,13 @@ describe("loadConfig", () => {
     expect(() => loadConfig({ QUERY_EXPANSION: "lots" })).toThrow(/QUERY_EXPANSION/);
   });
 
+  it("keeps conversations by default and reads a retention period in whole days", () => {
+    expect(loadConfig({}).conversationRetentionDays).toBe(0);
+    expect(loadConfig({ CONVERSATION_RETENTION_DAYS: "180" }).conversationRetentionDays).toBe(180);
+    expect(() => loadConfig({ CONVERSATION_RETENTION_DAYS: "-5" })).toThrow(/CONVERSATION_RETENTION_DAYS/);
+    expect(() => loadConfig({ CONVERSATION_RETENTION_DAYS: "1.5" })).toThrow(/CONVERSATION_RETENTION_DAYS/);
+  });
+
   it("uses a cross-encoder when only its folder is given", () => {
     expect(loadConfig({ RERANKER_MODEL_DIR: "/models/ce" }).reranker).toBe("cross-encoder");
     expect(loadConfig({ RERANKER_MODEL_DIR: "/models/ce", RERANKER: "none" }).reranker).toBe("none");

@@ -39,11 +39,47 @@ export class FeedbackError extends Error {
  * Sessions, messages and feedback. Questions arrive here already redacted by the guardrails;
  * a session belongs to one course and is never continued from another.
  */
+export interface RetentionOptions {
+  /** Sessions idle longer than this many days are deleted with what hangs off them; 0 keeps all. */
+  retentionDays: number;
+  /** How often, at most, a new or continued session triggers the deletion. */
+  pruneEveryMs?: number;
+}
+
 export class ConversationStore {
-  constructor(private readonly db: Queryable) {}
+  private lastPrune = 0;
+
+  constructor(
+    private readonly db: Queryable,
+    private readonly retention: RetentionOptions = { retentionDays: 0 },
+  ) {}
+
+  /**
+   * Deletes sessions idle for more than `days` days; their messages, feedback and Slack thread
+   * links go with them (ON DELETE CASCADE). Returns how many sessions were deleted.
+   */
+  async deleteIdleSessions(days: number): Promise<number> {
+    const { rows } = await this.db.query<{ id: string }>(
+      "DELETE FROM sessions WHERE last_seen < now() - make_interval(days => $1) RETURNING id",
+      [days],
+    );
+    return rows.length;
+  }
+
+  // Piggybacks on chat traffic, as the Slack replay store does, so no timer has to be stopped at
+  // shutdown; every replica may run it, and a second DELETE finds nothing.
+  private async pruneOccasionally(): Promise<void> {
+    const { retentionDays, pruneEveryMs = 3_600_000 } = this.retention;
+    if (retentionDays <= 0) return;
+    const now = Date.now();
+    if (now - this.lastPrune < pruneEveryMs) return;
+    this.lastPrune = now;
+    await this.deleteIdleSessions(retentionDays);
+  }
 
   /** The session to continue, or a new one when the id is missing, unknown or another course's. */
   async resolveSession(course: string, sessionId: string | undefined, surface: string): Promise<string> {
+    await this.pruneOccasionally();
     if (sessionId && isUuid(sessionId)) {
       const { rows } = await this.db.query<{ id: string }>(
         "UPDATE sessions SET last_seen = now() WHERE id = $1 AND course_id = $2 RETURNING id",
