@@ -246,11 +246,13 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
       const termWeight = makeTermWeight(retrieval);
       // A question is covered when either of its forms is: the chunks found for "BM25's k1" say
       // BM25, not "Best Matching 25", and those for "RRF" may say only "reciprocal rank fusion".
-      const coverageOf = (chunks: ScoredChunk[]) =>
-        Math.max(
-          queryCoverage(rewritten.query, chunks, termWeight),
-          queryCoverage(rewritten.spelledOut, chunks, termWeight),
-        );
+      // Each call analyses the chunks' text again, so a question with no acronym is measured once.
+      const coverageOf = (chunks: ScoredChunk[]) => {
+        const asAsked = queryCoverage(rewritten.query, chunks, termWeight);
+        return rewritten.spelledOut === rewritten.query
+          ? asAsked
+          : Math.max(asAsked, queryCoverage(rewritten.spelledOut, chunks, termWeight));
+      };
       trace.coverage = coverageOf(results);
       // The no-answer thresholds were calibrated on the fused order. A question must look covered
       // there too, so a reranker lifting one chunk for a single rare word ("how do I train my

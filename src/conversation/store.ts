@@ -35,10 +35,6 @@ export class FeedbackError extends Error {
   }
 }
 
-/**
- * Sessions, messages and feedback. Questions arrive here already redacted by the guardrails;
- * a session belongs to one course and is never continued from another.
- */
 export interface RetentionOptions {
   /** Sessions idle longer than this many days are deleted with what hangs off them; 0 keeps all. */
   retentionDays: number;
@@ -46,6 +42,10 @@ export interface RetentionOptions {
   pruneEveryMs?: number;
 }
 
+/**
+ * Sessions, messages and feedback. Questions arrive here already redacted by the guardrails;
+ * a session belongs to one course and is never continued from another.
+ */
 export class ConversationStore {
   private lastPrune = 0;
 

@@ -38,7 +38,7 @@ describe("hybrid search expands a student's words with the course's associated t
     expect(withExpansion.results.some((r) => r.scores.expanded !== undefined)).toBe(true);
   });
 
-  it("reads spelled-out acronyms in the expanded list only", async () => {
+  it("keeps spelled-out acronyms out of the plain BM25 list and gives them to the expanded one", async () => {
     const asked = "how much smaller is DistilBERT than BERT";
     const spelledOut =
       "how much smaller is DistilBERT than BERT (Bidirectional Encoder Representations from Transformers)";
