@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { packageRoot } from "../src/config.ts";
+import { packageRoot } from "../src/app/config.ts";
 
 /** Course questions from the test fixtures: realistic queries the bundled course can answer. */
 export function benchQueries(count: number): string[] {

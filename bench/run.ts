@@ -9,12 +9,12 @@
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { loadConfig, packageRoot } from "../src/config.ts";
+import { loadConfig, packageRoot } from "../src/app/config.ts";
+import { startServer } from "../src/app/server.ts";
+import { createTutor } from "../src/app/tutor.ts";
 import { fromVectorLiteral } from "../src/db/db.ts";
-import { UseEmbeddings } from "../src/embed/use.ts";
+import { UseEmbeddings } from "../src/embed/sentence-encoder/index.ts";
 import { CourseQueryRewriter, lexiconsFromIndexes } from "../src/retrieve/query/rewriter.ts";
-import { startServer } from "../src/server.ts";
-import { createTutor } from "../src/tutor.ts";
 import { answerableCases, compareRetrieval, type RetrievalSystem } from "./compare.ts";
 import { benchConcurrency, type ConcurrencyResult } from "./concurrency.ts";
 import { buildLangChainBaseline } from "./langchain.ts";

@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { loadConfig } from "../src/config.ts";
+import { loadConfig } from "../src/app/config.ts";
 import { type Queryable, toVectorLiteral } from "../src/db/db.ts";
 import { openDatabase } from "../src/db/open.ts";
 import { hashText } from "../src/embed/cache.ts";
@@ -9,8 +9,8 @@ import { chunkDocument } from "../src/ingest/chunker.ts";
 import { pickLoader } from "../src/ingest/loaders/index.ts";
 import { embeddingInput, ingestFolder } from "../src/ingest/sync.ts";
 import { titleFromPath } from "../src/ingest/walk.ts";
-import { CourseIndexes } from "../src/retrieve/course-index.ts";
-import { createReranker } from "../src/retrieve/reranker-factory.ts";
+import { CourseIndexes } from "../src/retrieve/index/course-index.ts";
+import { createReranker } from "../src/retrieve/rerank/create.ts";
 import { HybridSearcher } from "../src/retrieve/search.ts";
 import { buildLangChainBaseline } from "./langchain.ts";
 import { round, summarize } from "./stats.ts";

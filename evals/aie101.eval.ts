@@ -2,14 +2,14 @@ import { readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadConfig, packageRoot } from "../src/config.ts";
+import { loadConfig, packageRoot } from "../src/app/config.ts";
+import type { Tutor } from "../src/app/tutor.ts";
 import type { Db } from "../src/db/db.ts";
-import { UseEmbeddings } from "../src/embed/use.ts";
+import { UseEmbeddings } from "../src/embed/sentence-encoder/index.ts";
 import { parseConfigList } from "../src/eval/configs.ts";
 import { parseJsonl } from "../src/eval/dataset.ts";
 import { createEvalTutor, type Evaluation, evaluate } from "../src/eval/evaluate.ts";
 import { checkThresholds, thresholdsSchema } from "../src/eval/gate.ts";
-import type { Tutor } from "../src/tutor.ts";
 import { openSeededDb } from "../tests/helpers/db.ts";
 
 /**

@@ -1,6 +1,6 @@
 /**
  * Fits the default reranker's weights on the DEV split of a golden set and writes them to
- * src/retrieve/rerank-weights.json, which the reranker loads. The test split is never read
+ * src/retrieve/rerank/weights.json, which the reranker loads. The test split is never read
  * past the line that drops it: tuning on it would make the test figures meaningless.
  *
  *   npx tsx scripts/fit-reranker.ts [--dataset evals/aie101.jsonl] [--course aie101]
@@ -22,35 +22,35 @@ import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { PGlite } from "@electric-sql/pglite";
 import { vector } from "@electric-sql/pglite/vector";
-import { packageRoot } from "../src/config.ts";
+import { packageRoot } from "../src/app/config.ts";
+import type { ScoredChunk } from "../src/core/chunks.ts";
 import type { Db } from "../src/db/db.ts";
 import { migrate } from "../src/db/migrate.ts";
 import { openPglite, wrapPglite } from "../src/db/pglite.ts";
-import { UseEmbeddings } from "../src/embed/use.ts";
+import { UseEmbeddings } from "../src/embed/sentence-encoder/index.ts";
 import { loadCourseChunks } from "../src/eval/course-check.ts";
 import { DECLINE_CATEGORIES, type EvalCase, parseJsonl, selectSplit } from "../src/eval/dataset.ts";
 import { hitAtK, idealPoolFor, ndcgAtK, reciprocalRankAtK } from "../src/eval/metrics.ts";
 import { createGrader } from "../src/eval/relevance.ts";
 import { ingestFolder } from "../src/ingest/sync.ts";
-import { CourseIndexes } from "../src/retrieve/course-index.ts";
+import { CourseIndexes } from "../src/retrieve/index/course-index.ts";
 import { CourseQueryRewriter, lexiconsFromIndexes } from "../src/retrieve/query/rewriter.ts";
-import type { RerankStageOptions } from "../src/retrieve/rerank.ts";
-import { diversify } from "../src/retrieve/rerank-diversity.ts";
+import {
+  candidateFeatures,
+  type RerankWeights,
+  rerankWeightsSchema,
+} from "../src/retrieve/rerank/feature-reranker.ts";
 import {
   FEATURE_NAMES,
   type FeatureName,
   type FeatureVector,
   linearScore,
-} from "../src/retrieve/rerank-features.ts";
-import {
-  candidateFeatures,
-  type RerankWeights,
-  rerankWeightsSchema,
-} from "../src/retrieve/rerank-learned.ts";
-import { withSectionNeighbours } from "../src/retrieve/rerank-neighbours.ts";
-import { ChunkVectorCache, type ChunkVectors } from "../src/retrieve/rerank-vectors.ts";
+} from "../src/retrieve/rerank/features.ts";
+import type { RerankStageOptions } from "../src/retrieve/rerank/index.ts";
+import { ChunkVectorCache, type ChunkVectors } from "../src/retrieve/rerank/vectors.ts";
 import { HybridSearcher } from "../src/retrieve/search.ts";
-import type { ScoredChunk } from "../src/retrieve/types.ts";
+import { diversify } from "../src/retrieve/shape/diversity.ts";
+import { withSectionNeighbours } from "../src/retrieve/shape/neighbours.ts";
 
 const RANK_DEPTH = 10;
 type Weights = Partial<Record<FeatureName, number>>;
@@ -415,7 +415,7 @@ async function main() {
       course: { type: "string", default: "aie101" },
       corpus: { type: "string", default: path.join(packageRoot, "corpus") },
       dump: { type: "string" },
-      out: { type: "string", default: path.join(packageRoot, "src", "retrieve", "rerank-weights.json") },
+      out: { type: "string", default: path.join(packageRoot, "src", "retrieve", "rerank", "weights.json") },
       neighbours: { type: "string", default: "10" },
       "dry-run": { type: "boolean", default: false },
     },

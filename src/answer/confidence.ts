@@ -1,4 +1,4 @@
-import type { ScoredChunk } from "../retrieve/types.ts";
+import type { ScoredChunk } from "../core/chunks.ts";
 import { contentTerms, uniqueTerms } from "../text/terms.ts";
 
 export interface RetrievalSignals {

@@ -1,4 +1,4 @@
-import type { ScoredChunk } from "../retrieve/types.ts";
+import type { ScoredChunk } from "../core/chunks.ts";
 
 export type AnswerStatus = "answered" | "no_answer" | "refused";
 export type TutorMode = "explain" | "hint" | "quiz";

@@ -1,5 +1,5 @@
 import path from "node:path";
-import type { Config } from "../config.ts";
+import type { Config } from "../app/config.ts";
 import type { Db } from "./db.ts";
 import { migrate } from "./migrate.ts";
 import { openPglite } from "./pglite.ts";

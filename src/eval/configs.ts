@@ -1,4 +1,4 @@
-import type { RetrievalMode } from "../retrieve/types.ts";
+import type { RetrievalMode } from "../core/chunks.ts";
 
 /** One retrieval set-up an eval run compares: a retrieval mode, with or without the reranker. */
 export interface EvalConfig {

@@ -1,9 +1,9 @@
-import type { Config } from "../config.ts";
+import type { Config } from "../app/config.ts";
+import { createTutor, type Tutor } from "../app/tutor.ts";
 import type { Db } from "../db/db.ts";
 import type { CourseEmbeddings } from "../embed/embeddings.ts";
-import { createEmbeddings } from "../embed/factory.ts";
-import { createReranker } from "../retrieve/reranker-factory.ts";
-import { createTutor, type Tutor } from "../tutor.ts";
+import { createEmbeddings } from "../embed/index.ts";
+import { createReranker } from "../retrieve/rerank/create.ts";
 import type { EvalConfig } from "./configs.ts";
 import { checkDatasetAgainstCourse, loadCourseChunks } from "./course-check.ts";
 import { type EvalCase, type Split, selectSplit } from "./dataset.ts";

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { Tutor } from "../tutor.ts";
+import type { Tutor } from "../app/tutor.ts";
 import type { EvalConfig } from "./configs.ts";
 import type { EvalCase, Split } from "./dataset.ts";
 import { evaluate } from "./evaluate.ts";

@@ -1,5 +1,5 @@
 import type { Citation } from "../answer/types.ts";
-import type { ScoredChunk } from "../retrieve/types.ts";
+import type { ScoredChunk } from "../core/chunks.ts";
 import { sentenceSpans } from "../text/sentences.ts";
 
 /** One sentence of an answer, where it sits, and the [n] citations it carries. */

@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
 import { isConfident, queryCoverage } from "../answer/confidence.ts";
-import { packageRoot } from "../config.ts";
+import { packageRoot } from "../app/config.ts";
 import type { HybridSearcher } from "../retrieve/search.ts";
 import { createGuardEngine } from "./build.ts";
 import { type GuardFileConfig, loadGuardConfig } from "./config.ts";

@@ -1,5 +1,5 @@
 import type { AnswerStatus, Citation, TutorMode } from "../answer/types.ts";
-import type { ScoredChunk } from "../retrieve/types.ts";
+import type { ScoredChunk } from "../core/chunks.ts";
 import type { TextViews } from "./normalize.ts";
 
 export type GuardAction = "allow" | "redact" | "refuse";

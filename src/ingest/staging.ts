@@ -9,7 +9,7 @@ import type { Db, Queryable } from "../db/db.ts";
  * still current instead of writing them again.
  */
 
-// '~' is not allowed in course ids (see src/api/schemas.ts), so no real course can collide.
+// '~' is not allowed in course ids (see src/surfaces/http/schemas.ts), so no real course can collide.
 const STAGING_SUFFIX = "~staging";
 
 export function stagingCourseId(course: string): string {

@@ -1,8 +1,8 @@
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
 import type { BreakerSnapshot, BreakerState } from "../answer/resilience/circuit-breaker.ts";
 import type { AttemptReport } from "../answer/resilience/resilient-answerer.ts";
+import type { Answer } from "../chat/ask.ts";
 import type { GuardAction, GuardStage } from "../guard/types.ts";
-import type { Answer } from "../pipeline.ts";
 
 /** Latency buckets (seconds) from a cached BM25 hit to an LLM answer near the chat deadline. */
 const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];

@@ -1,8 +1,8 @@
-import { IngestionBusyError } from "../admin/ingestion-runs.ts";
 import type { AttemptReport } from "../answer/resilience/resilient-answerer.ts";
+import type { PipelineObserver } from "../chat/ask.ts";
+import { IngestionBusyError } from "../courses/ingestion-runs.ts";
 import type { GuardEngine } from "../guard/engine.ts";
 import type { IngestSummary } from "../ingest/sync.ts";
-import type { PipelineObserver } from "../pipeline.ts";
 import { createLogger, type Logger, type LoggerOptions, silentLogger } from "./logger.ts";
 import { type BreakerSource, TutorMetrics } from "./metrics.ts";
 

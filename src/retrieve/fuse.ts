@@ -1,4 +1,4 @@
-import type { RankedIds } from "./types.ts";
+import type { RankedIds } from "../core/chunks.ts";
 
 export interface FusionInput extends RankedIds {
   /** How much this list counts; 1 is neutral. */

@@ -1,13 +1,13 @@
+import type { RetrievalMode, ScoredChunk, SearchFilters } from "../core/chunks.ts";
 import type { Queryable } from "../db/db.ts";
 import type { CourseEmbeddings } from "../embed/embeddings.ts";
 import { uniqueTerms } from "../text/terms.ts";
-import type { CourseIndexes, CourseSnapshot } from "./course-index.ts";
 import { DEFAULT_RRF_K, fuseReciprocalRank } from "./fuse.ts";
-import { keepOrder, type Reranker } from "./rerank.ts";
-import { diversify } from "./rerank-diversity.ts";
-import { withSectionNeighbours } from "./rerank-neighbours.ts";
-import { ChunkVectorCache } from "./rerank-vectors.ts";
-import type { RetrievalMode, ScoredChunk, SearchFilters } from "./types.ts";
+import type { CourseIndexes, CourseSnapshot } from "./index/course-index.ts";
+import { keepOrder, type Reranker } from "./rerank/index.ts";
+import { ChunkVectorCache } from "./rerank/vectors.ts";
+import { diversify } from "./shape/diversity.ts";
+import { withSectionNeighbours } from "./shape/neighbours.ts";
 import { searchVectors } from "./vector.ts";
 
 export interface FusionWeights {

@@ -1,6 +1,6 @@
+import type { SearchFilters } from "../core/chunks.ts";
 import { type Queryable, toVectorLiteral } from "../db/db.ts";
 import { assertDimension, MAX_INDEXED_DIMENSIONS } from "../db/vector-index.ts";
-import type { SearchFilters } from "./types.ts";
 
 export interface VectorSearchInput {
   course: string;

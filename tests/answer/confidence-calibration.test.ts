@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadConfig } from "../../src/config.ts";
-import { createTutor, type Tutor } from "../../src/tutor.ts";
+import { loadConfig } from "../../src/app/config.ts";
+import { createTutor, type Tutor } from "../../src/app/tutor.ts";
 import { openSeededDb } from "../helpers/db.ts";
 
 const questions = JSON.parse(

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { defaultConfidenceThresholds, isConfident, queryCoverage } from "../../src/answer/confidence.ts";
-import type { ScoredChunk } from "../../src/retrieve/types.ts";
+import type { ScoredChunk } from "../../src/core/chunks.ts";
 
 const chunk = (text: string): ScoredChunk => ({
   chunkId: "1",

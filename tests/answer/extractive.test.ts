@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ExtractiveAnswerer, withCitation } from "../../src/answer/extractive.ts";
 import type { AnswerRequest } from "../../src/answer/types.ts";
-import type { ScoredChunk } from "../../src/retrieve/types.ts";
+import type { ScoredChunk } from "../../src/core/chunks.ts";
 
 function chunk(id: string, heading: string, text: string): ScoredChunk {
   return {

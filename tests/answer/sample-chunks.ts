@@ -1,4 +1,4 @@
-import type { ScoredChunk } from "../../src/retrieve/types.ts";
+import type { ScoredChunk } from "../../src/core/chunks.ts";
 
 /** Three small chunks in the shape retrieval returns, for answerer tests that need no database. */
 export function sampleChunks(): ScoredChunk[] {

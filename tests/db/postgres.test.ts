@@ -5,9 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DatabaseUnavailableError, type Db } from "../../src/db/db.ts";
 import { migrate } from "../../src/db/migrate.ts";
 import { openPostgres } from "../../src/db/postgres.ts";
-import { UseEmbeddings } from "../../src/embed/use.ts";
+import { UseEmbeddings } from "../../src/embed/sentence-encoder/index.ts";
 import { ingestFolder } from "../../src/ingest/sync.ts";
-import { CourseIndexes } from "../../src/retrieve/course-index.ts";
+import { CourseIndexes } from "../../src/retrieve/index/course-index.ts";
 import { HybridSearcher } from "../../src/retrieve/search.ts";
 import { type PgliteWireServer, startPgliteWireServer } from "../helpers/pg-server.ts";
 

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { RunningServer } from "../../src/server.ts";
+import type { RunningServer } from "../../src/app/server.ts";
 import { startSeededServer } from "../helpers/server.ts";
 import { launchChromium } from "./helpers/browser.ts";
 import { type HostPage, startHostPage } from "./helpers/host-page.ts";

@@ -1,8 +1,8 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createAnswering } from "../../src/answer/llm/setup.ts";
-import { loadConfig } from "../../src/config.ts";
-import type { RunningServer } from "../../src/server.ts";
+import { loadConfig } from "../../src/app/config.ts";
+import type { RunningServer } from "../../src/app/server.ts";
 import { startSeededServer } from "../helpers/server.ts";
 import { launchChromium } from "./helpers/browser.ts";
 import { pacedAnswerer } from "./helpers/paced-answerer.ts";

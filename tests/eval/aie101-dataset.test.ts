@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { packageRoot } from "../../src/config.ts";
+import { packageRoot } from "../../src/app/config.ts";
 import type { Db } from "../../src/db/db.ts";
 import { checkDatasetAgainstCourse, loadCourseChunks } from "../../src/eval/course-check.ts";
 import {

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadConfig } from "../../src/config.ts";
+import { loadConfig } from "../../src/app/config.ts";
+import type { Tutor } from "../../src/app/tutor.ts";
 import type { Db } from "../../src/db/db.ts";
-import { UseEmbeddings } from "../../src/embed/use.ts";
+import { UseEmbeddings } from "../../src/embed/sentence-encoder/index.ts";
 import { parseConfigList } from "../../src/eval/configs.ts";
 import type { EvalCase } from "../../src/eval/dataset.ts";
 import { createEvalTutor, evaluate, selectJudge } from "../../src/eval/evaluate.ts";
 import { createLlmJudge } from "../../src/eval/llm-judge.ts";
 import { OfflineJudge } from "../../src/eval/offline-judge.ts";
-import type { Tutor } from "../../src/tutor.ts";
 import { openSeededDb } from "../helpers/db.ts";
 import { type FakeOpenAiServer, startOpenAiServer } from "../helpers/openai-server.ts";
 

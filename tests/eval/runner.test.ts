@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadConfig } from "../../src/config.ts";
+import { loadConfig } from "../../src/app/config.ts";
+import type { Tutor } from "../../src/app/tutor.ts";
+import type { Pipeline } from "../../src/chat/ask.ts";
 import type { Db } from "../../src/db/db.ts";
-import { UseEmbeddings } from "../../src/embed/use.ts";
+import { UseEmbeddings } from "../../src/embed/sentence-encoder/index.ts";
 import { parseConfigList } from "../../src/eval/configs.ts";
 import { loadCourseChunks } from "../../src/eval/course-check.ts";
 import type { EvalCase } from "../../src/eval/dataset.ts";
@@ -9,9 +11,7 @@ import { createEvalTutor, evaluate } from "../../src/eval/evaluate.ts";
 import { OfflineJudge } from "../../src/eval/offline-judge.ts";
 import type { JudgedChunk } from "../../src/eval/relevance.ts";
 import { RANK_DEPTH, runCases } from "../../src/eval/runner.ts";
-import type { Pipeline } from "../../src/pipeline.ts";
-import { UnknownCourseError } from "../../src/retrieve/course-index.ts";
-import type { Tutor } from "../../src/tutor.ts";
+import { UnknownCourseError } from "../../src/retrieve/index/course-index.ts";
 import { openSeededDb } from "../helpers/db.ts";
 
 const factual: EvalCase = {

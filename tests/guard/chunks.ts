@@ -1,5 +1,5 @@
 import type { Citation } from "../../src/answer/types.ts";
-import type { ScoredChunk } from "../../src/retrieve/types.ts";
+import type { ScoredChunk } from "../../src/core/chunks.ts";
 
 /** A retrieved chunk for output-rule tests. */
 export function chunk(id: string, text: string, overrides: Partial<ScoredChunk> = {}): ScoredChunk {

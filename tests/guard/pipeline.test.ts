@@ -3,14 +3,14 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { systemPrompt } from "../../src/answer/llm/prompt.ts";
 import type { AnswerDraft, Answerer, AnswerRequest } from "../../src/answer/types.ts";
-import { loadConfig, packageRoot } from "../../src/config.ts";
+import { loadConfig, packageRoot } from "../../src/app/config.ts";
+import { createTutor, type Tutor } from "../../src/app/tutor.ts";
 import type { Db } from "../../src/db/db.ts";
-import { UseEmbeddings } from "../../src/embed/use.ts";
+import { UseEmbeddings } from "../../src/embed/sentence-encoder/index.ts";
 import { loadSuites } from "../../src/guard/suite.ts";
 import type { GuardVerdict } from "../../src/guard/types.ts";
 import { createLogger } from "../../src/observability/logger.ts";
 import { createTelemetry } from "../../src/observability/telemetry.ts";
-import { createTutor, type Tutor } from "../../src/tutor.ts";
 import { openSeededDb } from "../helpers/db.ts";
 
 /**

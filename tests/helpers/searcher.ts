@@ -1,7 +1,7 @@
 import type { Db } from "../../src/db/db.ts";
-import { UseEmbeddings } from "../../src/embed/use.ts";
-import { CourseIndexes } from "../../src/retrieve/course-index.ts";
-import { createReranker } from "../../src/retrieve/reranker-factory.ts";
+import { UseEmbeddings } from "../../src/embed/sentence-encoder/index.ts";
+import { CourseIndexes } from "../../src/retrieve/index/course-index.ts";
+import { createReranker } from "../../src/retrieve/rerank/create.ts";
 import { HybridSearcher } from "../../src/retrieve/search.ts";
 import { openSeededDb } from "./db.ts";
 

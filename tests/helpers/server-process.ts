@@ -3,7 +3,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { vector } from "@electric-sql/pglite/vector";
-import { packageRoot } from "../../src/config.ts";
+import { packageRoot } from "../../src/app/config.ts";
 
 /** `tutor serve` running as its own process, as in production; its memory is its own. */
 export interface ServerProcess {

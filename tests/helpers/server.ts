@@ -1,5 +1,5 @@
-import { type Config, loadConfig } from "../../src/config.ts";
-import { type RunningServer, type StartOptions, startServer } from "../../src/server.ts";
+import { type Config, loadConfig } from "../../src/app/config.ts";
+import { type RunningServer, type StartOptions, startServer } from "../../src/app/server.ts";
 import { openSeededDb } from "./db.ts";
 
 /**

@@ -4,10 +4,10 @@ import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "../../src/db/db.ts";
 import { CourseEmbeddings, type ProgressCallback } from "../../src/embed/embeddings.ts";
-import { UseEmbeddings } from "../../src/embed/use.ts";
+import { UseEmbeddings } from "../../src/embed/sentence-encoder/index.ts";
 import { isStagingCourseId, liveCoursesOnly, stagingCourseId } from "../../src/ingest/staging.ts";
 import { ingestFolder } from "../../src/ingest/sync.ts";
-import { CourseIndexes } from "../../src/retrieve/course-index.ts";
+import { CourseIndexes } from "../../src/retrieve/index/course-index.ts";
 import { searchVectors } from "../../src/retrieve/vector.ts";
 import { openEmptyDb } from "../helpers/db.ts";
 

@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "../../src/db/db.ts";
 import { CourseEmbeddings, type ProgressCallback } from "../../src/embed/embeddings.ts";
-import { UseEmbeddings } from "../../src/embed/use.ts";
+import { UseEmbeddings } from "../../src/embed/sentence-encoder/index.ts";
 import { ingestFolder } from "../../src/ingest/sync.ts";
 import { openEmptyDb } from "../helpers/db.ts";
 

@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { IngestionRuns } from "../../src/admin/ingestion-runs.ts";
-import { adminRoutes, defaultUploadLimits } from "../../src/api/routes/admin.ts";
+import { IngestionRuns } from "../../src/courses/ingestion-runs.ts";
 import {
   type CourseInsights,
   computeInsights,
@@ -9,6 +8,7 @@ import {
   jensenShannon,
   weekStart,
 } from "../../src/insights/compute.ts";
+import { adminRoutes, defaultUploadLimits } from "../../src/surfaces/http/routes/admin.ts";
 import { openEmptyDb } from "../helpers/db.ts";
 
 const NOW = new Date("2026-03-19T12:00:00Z"); // a Thursday

@@ -3,7 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { z } from "zod";
-import { loadConfig, packageRoot } from "../../src/config.ts";
+import { loadConfig, packageRoot } from "../../src/app/config.ts";
 
 // No Docker engine or nginx runs here: the multi-replica set-up is checked for what it relies on.
 const deployDir = path.join(packageRoot, "deploy");
@@ -65,7 +65,7 @@ describe("deploy/: several replicas behind a load balancer", () => {
   });
 
   it("gives the settings the tutor accepts, and they validate", () => {
-    const known = readFileSync(path.join(packageRoot, "src", "config.ts"), "utf8");
+    const known = readFileSync(path.join(packageRoot, "src", "app", "config.ts"), "utf8");
     for (const name of Object.keys(env)) expect(known, name).toContain(`${name}:`);
     const resolved = Object.fromEntries(Object.entries(env).map(([k, v]) => [k, withDefaults(v)]));
     const config = loadConfig(resolved);

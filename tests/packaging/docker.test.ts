@@ -3,7 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { z } from "zod";
-import { packageRoot } from "../../src/config.ts";
+import { packageRoot } from "../../src/app/config.ts";
 
 // No Docker engine runs here, so the files are checked for what `docker compose up` relies on.
 const composeSchema = z.object({
@@ -64,7 +64,7 @@ describe("docker-compose.yml", () => {
   });
 
   it("only sets settings the tutor knows", () => {
-    const known = readFileSync(path.join(packageRoot, "src", "config.ts"), "utf8");
+    const known = readFileSync(path.join(packageRoot, "src", "app", "config.ts"), "utf8");
     for (const name of Object.keys(api?.environment ?? {})) expect(known, name).toContain(`${name}:`);
   });
 

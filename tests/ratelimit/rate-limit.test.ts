@@ -1,9 +1,9 @@
 import { Hono } from "hono";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { clientIp, rateLimit } from "../../src/api/middleware/rate-limit.ts";
-import { UseEmbeddings } from "../../src/embed/use.ts";
+import { UseEmbeddings } from "../../src/embed/sentence-encoder/index.ts";
 import { RateLimiter } from "../../src/ratelimit/limiter.ts";
 import { MemoryRateLimitStore } from "../../src/ratelimit/memory-store.ts";
+import { clientIp, rateLimit } from "../../src/surfaces/http/middleware/rate-limit.ts";
 import { startSeededServer as start } from "../helpers/server.ts";
 import { type RedisServer, startRedisServer } from "./redis-server.ts";
 

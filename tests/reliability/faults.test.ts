@@ -4,10 +4,10 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { loadConfig, packageRoot } from "../../src/config.ts";
+import { loadConfig, packageRoot } from "../../src/app/config.ts";
+import { type RunningServer, startServer } from "../../src/app/server.ts";
 import { stagingCourseId } from "../../src/ingest/staging.ts";
 import type { IngestSummary } from "../../src/ingest/sync.ts";
-import { type RunningServer, startServer } from "../../src/server.ts";
 import { type FakeOpenAiServer, quoteSources, startOpenAiServer } from "../helpers/openai-server.ts";
 import { type PgliteWireServer, startPgliteWireServer } from "../helpers/pg-server.ts";
 

@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RunningServer } from "../../src/server.ts";
+import type { RunningServer } from "../../src/app/server.ts";
 import { startSeededServer } from "../helpers/server.ts";
-import { slackSignatureHeaders } from "../slack/signed-request.ts";
+import { slackSignatureHeaders } from "../surfaces/slack/signed-request.ts";
 
 /**
  * Property-based fuzzing of every JSON endpoint over real HTTP: malformed JSON, wrong types,

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { loadConfig } from "../../src/config.ts";
-import { type RunningServer, startServer } from "../../src/server.ts";
+import { loadConfig } from "../../src/app/config.ts";
+import { type RunningServer, startServer } from "../../src/app/server.ts";
 import { type FakeOpenAiServer, quoteSources, startOpenAiServer } from "../helpers/openai-server.ts";
 import { type PgliteWireServer, startPgliteWireServer } from "../helpers/pg-server.ts";
 

@@ -2,8 +2,8 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadConfig } from "../../src/config.ts";
-import { type RunningServer, startServer } from "../../src/server.ts";
+import { loadConfig } from "../../src/app/config.ts";
+import { type RunningServer, startServer } from "../../src/app/server.ts";
 import { type PgliteWireServer, startPgliteWireServer } from "../helpers/pg-server.ts";
 
 /**

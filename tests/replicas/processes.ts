@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import path from "node:path";
-import { packageRoot } from "../../src/config.ts";
+import { packageRoot } from "../../src/app/config.ts";
 
 /** A child process with its output kept, for waiting on lines and for failure messages. */
 export interface Spawned {

@@ -1,4 +1,4 @@
-import type { ScoredChunk } from "../../src/retrieve/types.ts";
+import type { ScoredChunk } from "../../src/core/chunks.ts";
 
 /** A scored chunk for unit tests: everything defaulted but what the test cares about. */
 export function scoredChunk(id: string, fields: Partial<ScoredChunk> = {}): ScoredChunk {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { presentSearchResult } from "../../src/api/routes/search.ts";
 import type { HybridSearcher } from "../../src/retrieve/search.ts";
+import { presentSearchResult } from "../../src/surfaces/http/routes/search.ts";
 import { openSeededSearcher, type SeededSearcher } from "../helpers/searcher.ts";
 
 describe("search with the default reranker stage (bundled course, real PGlite)", () => {

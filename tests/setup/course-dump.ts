@@ -2,10 +2,10 @@ import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { packageRoot } from "../../src/config.ts";
+import { packageRoot } from "../../src/app/config.ts";
 import { migrate } from "../../src/db/migrate.ts";
 import { openPglite } from "../../src/db/pglite.ts";
-import { UseEmbeddings } from "../../src/embed/use.ts";
+import { UseEmbeddings } from "../../src/embed/sentence-encoder/index.ts";
 import { ingestFolder, PIPELINE_VERSION } from "../../src/ingest/sync.ts";
 import { listFiles } from "../../src/ingest/walk.ts";
 
@@ -20,7 +20,7 @@ async function dumpKey(): Promise<string> {
     ...(await listFiles(path.join(packageRoot, "migrations"))).map((f) => f.absolute),
     ...(await listFiles(path.join(packageRoot, "src", "ingest"))).map((f) => f.absolute),
     path.join(packageRoot, "src", "text", "sentences.ts"),
-    path.join(packageRoot, "src", "embed", "use-model.ts"),
+    path.join(packageRoot, "src", "embed", "sentence-encoder", "model.ts"),
   ];
   for (const file of inputs.sort()) {
     hash.update(file.slice(packageRoot.length));

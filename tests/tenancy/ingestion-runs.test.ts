@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { IngestionBusyError, IngestionRuns } from "../../src/admin/ingestion-runs.ts";
+import { IngestionBusyError, IngestionRuns } from "../../src/courses/ingestion-runs.ts";
 import type { IngestSummary } from "../../src/ingest/sync.ts";
 import { openEmptyDb } from "../helpers/db.ts";
 

@@ -5,7 +5,7 @@ import {
   collectMaterial,
   MaterialError,
   unzipMaterial,
-} from "../../src/admin/material.ts";
+} from "../../src/courses/material.ts";
 
 const limits = { maxBytes: 10_000, maxFiles: 5 };
 

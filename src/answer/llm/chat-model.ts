@@ -1,7 +1,7 @@
 import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
 import { ChatOllama } from "@langchain/ollama";
 import { ChatOpenAICompletions } from "@langchain/openai";
-import type { Config } from "../../config.ts";
+import type { Config } from "../../app/config.ts";
 
 /** Where the LLM is and how to reach it. */
 export type LlmSettings = Pick<Config["llm"], "provider" | "baseUrl" | "model" | "apiKey">;

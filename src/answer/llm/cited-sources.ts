@@ -1,4 +1,4 @@
-import type { ScoredChunk } from "../../retrieve/types.ts";
+import type { ScoredChunk } from "../../core/chunks.ts";
 import { splitSentences } from "../../text/sentences.ts";
 import { contentTerms } from "../../text/terms.ts";
 import { makeCitation } from "../citations.ts";

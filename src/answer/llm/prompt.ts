@@ -1,5 +1,5 @@
 import { AIMessage, type BaseMessage, HumanMessage, SystemMessage } from "@langchain/core/messages";
-import type { ScoredChunk } from "../../retrieve/types.ts";
+import type { ScoredChunk } from "../../core/chunks.ts";
 import { truncate } from "../citations.ts";
 import { modeTopic } from "../modes/topic.ts";
 import type { ConversationTurn, TutorMode } from "../types.ts";

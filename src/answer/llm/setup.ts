@@ -1,4 +1,4 @@
-import type { Config } from "../../config.ts";
+import type { Config } from "../../app/config.ts";
 import { ExtractiveAnswerer } from "../extractive.ts";
 import { ExtractiveHintAnswerer } from "../modes/hint.ts";
 import { ModalAnswerer } from "../modes/modal.ts";

@@ -1,4 +1,4 @@
-import type { ScoredChunk } from "../../retrieve/types.ts";
+import type { ScoredChunk } from "../../core/chunks.ts";
 import type { AnswerDraft, QuizKey, TutorMode } from "../types.ts";
 
 /**

@@ -1,4 +1,4 @@
-import type { ChunkRecord } from "../types.ts";
+import type { ChunkRecord } from "../../core/chunks.ts";
 import { type AcronymDefinition, mineAcronyms } from "./acronyms.ts";
 
 /** What the query rewriter knows about a course's wording, built from its chunks. */

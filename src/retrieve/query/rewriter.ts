@@ -1,6 +1,6 @@
 import type { ConversationTurn } from "../../answer/types.ts";
-import type { QueryRewriter, RewrittenQuery } from "../../pipeline.ts";
-import type { CourseIndexes } from "../course-index.ts";
+import type { QueryRewriter, RewrittenQuery } from "../../chat/ask.ts";
+import type { CourseIndexes } from "../index/course-index.ts";
 import { isEnglishWord } from "./english.ts";
 import { expandAcronyms } from "./expand.ts";
 import { resolveFollowUp } from "./follow-up.ts";

@@ -1,8 +1,8 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { packageRoot } from "../../../src/config.ts";
-import type { RunningServer } from "../../../src/server.ts";
+import { packageRoot } from "../../../src/app/config.ts";
+import type { RunningServer } from "../../../src/app/server.ts";
 import { type FakeOpenAiServer, quoteSources, startOpenAiServer } from "../../helpers/openai-server.ts";
 import { startSeededServer } from "../../helpers/server.ts";
 

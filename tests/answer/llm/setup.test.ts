@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { loadConfig } from "../../../src/config.ts";
+import { loadConfig } from "../../../src/app/config.ts";
+import { createTutor, type Tutor } from "../../../src/app/tutor.ts";
 import type { Db } from "../../../src/db/db.ts";
-import { createTutor, type Tutor } from "../../../src/tutor.ts";
 import { openSeededDb } from "../../helpers/db.ts";
 import { type FakeOpenAiServer, quoteSources, startOpenAiServer } from "../../helpers/openai-server.ts";
 

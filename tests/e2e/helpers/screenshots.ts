@@ -1,7 +1,7 @@
 import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Locator, Page } from "playwright-core";
-import { packageRoot } from "../../../src/config.ts";
+import { packageRoot } from "../../../src/app/config.ts";
 
 /** Screenshots land here (gitignored), with an index.html that shows them all with captions. */
 export const SCREENSHOT_DIR = path.join(packageRoot, "tests", "e2e", "__screenshots__");
