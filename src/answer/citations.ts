@@ -1,5 +1,5 @@
+import type { Citation } from "../core/chat.ts";
 import type { ScoredChunk } from "../core/chunks.ts";
-import type { Citation } from "./types.ts";
 
 export function slugify(text: string): string {
   return text

@@ -1,18 +1,5 @@
+import type { AnswerStatus, Citation, ConversationTurn, TutorMode } from "../core/chat.ts";
 import type { ScoredChunk } from "../core/chunks.ts";
-
-export type AnswerStatus = "answered" | "no_answer" | "refused";
-export type TutorMode = "explain" | "hint" | "quiz";
-
-export interface Citation {
-  n: number;
-  source: string;
-  title: string;
-  heading: string;
-  snippet: string;
-  url?: string;
-  chunkId: string;
-  locator?: string;
-}
 
 /** Quiz mode: the answers to the practice questions, kept back until the student asks for them. */
 export interface QuizKey {
@@ -33,11 +20,6 @@ export interface AnswerDraft {
   degraded?: boolean;
   /** Which answerer wrote this (extractive, llm:…). */
   answeredBy: string;
-}
-
-export interface ConversationTurn {
-  question: string;
-  answer: string;
 }
 
 export interface AnswerRequest {

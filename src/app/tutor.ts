@@ -4,6 +4,7 @@ import { quizKeyFollowUp } from "../answer/modes/quiz-key.ts";
 import type { CircuitBreaker } from "../answer/resilience/circuit-breaker.ts";
 import type { Answerer } from "../answer/types.ts";
 import { createPipeline, type Pipeline } from "../chat/ask.ts";
+import { TUTOR_MODES } from "../core/chat.ts";
 import { IngestionRuns } from "../courses/ingestion-runs.ts";
 import { ConversationStore } from "../db/conversations.ts";
 import type { Db } from "../db/db.ts";
@@ -84,7 +85,7 @@ export async function createTutor(config: Config, overrides: TutorOverrides = {}
   const guard = createGuardEngine({
     config: loadGuardConfig(config.guardConfigPath),
     centroids: new TopicCentroids(db),
-    protectedTexts: (["explain", "hint", "quiz"] as const).map((mode) => systemPrompt(mode)),
+    protectedTexts: TUTOR_MODES.map((mode) => systemPrompt(mode)),
     log: (event) => telemetry.logger.debug(event, "guard decision"),
   });
   telemetry.watchGuard(guard);

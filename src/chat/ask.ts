@@ -8,79 +8,24 @@ import {
 import type { FollowUpHandler } from "../answer/modes/quiz-key.ts";
 import { modeTopic } from "../answer/modes/topic.ts";
 import { answerWithFallback as answerWithinBudget } from "../answer/resilience/deadline.ts";
+import type { AnswerDraft, Answerer } from "../answer/types.ts";
 import type {
-  AnswerDraft,
-  Answerer,
+  Answer,
   AnswerStatus,
+  AnswerTimings,
+  AskRequest,
+  AskTrace,
   Citation,
   ConversationTurn,
   TutorMode,
-} from "../answer/types.ts";
+} from "../core/chat.ts";
 import type { RetrievalMode, ScoredChunk, SearchFilters } from "../core/chunks.ts";
 import type { ConversationStore } from "../db/conversations.ts";
 import type { GuardEngine } from "../guard/engine.ts";
 import { offTopicReply, socraticReply } from "../guard/replies.ts";
-import { integrityTopic } from "../guard/rules/academic-integrity.ts";
-import { withoutPersonalDetails } from "../guard/rules/pii.ts";
 import { GuardedTokenStream } from "../guard/token-stream.ts";
 import type { GuardContext } from "../guard/types.ts";
 import type { HybridSearcher, SearchResponse } from "../retrieve/search.ts";
-
-export interface AskRequest {
-  course: string;
-  message: string;
-  sessionId?: string;
-  mode?: TutorMode;
-  filters?: SearchFilters;
-  /** Evaluations compare retrieval set-ups through the same pipeline. */
-  retrievalMode?: RetrievalMode;
-  rerank?: boolean;
-  /**
-   * Evaluations only: retrieve at least this many chunks into the trace (ranking metrics need
-   * ten); the answer, coverage and guards still see only the pipeline's usual number.
-   */
-  retrieveK?: number;
-  /** Which surface asked (api, widget, slack, cli, eval); stored with the session. */
-  surface?: string;
-  onToken?: (text: string) => void;
-  /** Called once the session is known, before any token (streaming surfaces send it as `meta`). */
-  onStart?: (info: { sessionId: string }) => void;
-  signal?: AbortSignal;
-}
-
-export interface AnswerTimings {
-  guard: number;
-  retrieve: number;
-  rerank: number;
-  answer: number;
-  total: number;
-}
-
-/** What every surface gets back: the `/v1/chat` reply. */
-export interface Answer {
-  sessionId: string;
-  messageId: string;
-  status: AnswerStatus;
-  answer: string;
-  citations: Citation[];
-  guardrail?: { rule: string; reason: string };
-  degraded?: boolean;
-  timings: AnswerTimings;
-}
-
-/** What happened inside, for evaluations and logs; not part of the HTTP reply. */
-export interface AskTrace {
-  /** The query retrieval ran with (after follow-up rewriting, typo fixes, acronym expansion). */
-  query: string;
-  /** Course terms hybrid search added to the query for its expanded BM25 list. */
-  expansion?: string[];
-  retrieved: ScoredChunk[];
-  /** How many of `retrieved` (best first) the answerer, coverage and guards saw. */
-  answerChunks?: number;
-  coverage: number;
-  topVectorSimilarity: number | null;
-  answeredBy: string;
-}
 
 /** A student's question as retrieval reads it. */
 export interface RewrittenQuery {
@@ -214,10 +159,9 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
       t = performance.now();
       // Hint and quiz requests are searched by their topic ("quiz me on X" → "X").
       const answerMode = integrity ? "hint" : mode;
-      // A request for graded work is searched by its subject ("write my report on X" → "X").
-      // Sentences that only carried redacted personal details are not what to search for.
-      const asked = withoutPersonalDetails(question);
-      const topic = modeTopic(integrity ? integrityTopic(asked) : asked, answerMode);
+      // The guard says how to search the message: without sentences that only carried personal
+      // details, and a request for graded work by its subject ("write my report on X" → "X").
+      const topic = modeTopic(inputCheck.searchText ?? question, answerMode);
       const rewritten = deps.queryRewriter
         ? await withinBudget(
             deps.queryRewriter.rewrite(topic, { course: request.course, history }),
@@ -451,5 +395,3 @@ function joinList(items: string[]): string {
   if (items.length <= 1) return items.join("");
   return `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
 }
-
-export type { ConversationTurn };

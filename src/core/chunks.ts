@@ -42,7 +42,8 @@ export interface RankedIds {
   hits: { id: string; score: number }[];
 }
 
-export type RetrievalMode = "bm25" | "vector" | "hybrid";
+export const RETRIEVAL_MODES = ["bm25", "vector", "hybrid"] as const;
+export type RetrievalMode = (typeof RETRIEVAL_MODES)[number];
 
 export function matchesFilters(chunk: Pick<ChunkRecord, "week" | "source">, filters: SearchFilters): boolean {
   if (filters.week !== undefined && chunk.week !== null && chunk.week > filters.week) return false;

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { StoredQuizKey } from "../answer/modes/quiz-key.ts";
-import type { AnswerStatus, Citation, ConversationTurn, QuizKey, TutorMode } from "../answer/types.ts";
+import type { QuizKey } from "../answer/types.ts";
+import type { AnswerStatus, Citation, ConversationTurn, TutorMode } from "../core/chat.ts";
 import type { Queryable } from "./db.ts";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;

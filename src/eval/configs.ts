@@ -1,4 +1,4 @@
-import type { RetrievalMode } from "../core/chunks.ts";
+import { RETRIEVAL_MODES, type RetrievalMode } from "../core/chunks.ts";
 
 /** One retrieval set-up an eval run compares: a retrieval mode, with or without the reranker. */
 export interface EvalConfig {
@@ -9,7 +9,7 @@ export interface EvalConfig {
 
 export const DEFAULT_CONFIG_NAMES = ["bm25", "vector", "hybrid", "hybrid+rerank"] as const;
 
-const MODES: readonly RetrievalMode[] = ["bm25", "vector", "hybrid"];
+const MODES: readonly RetrievalMode[] = RETRIEVAL_MODES;
 
 export class ConfigNameError extends Error {
   override name = "ConfigNameError";

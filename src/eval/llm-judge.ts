@@ -10,6 +10,7 @@ import { raceAbort, timeoutSignal } from "../answer/resilience/abort.ts";
 import { classifyFailure, LlmTimeoutError } from "../answer/resilience/errors.ts";
 import { backoffDelay, sleep } from "../answer/resilience/retry.ts";
 import { contentTerms } from "../text/terms.ts";
+import { cosine } from "../text/vector.ts";
 import type { AnswerJudge, AnswerJudgement, JudgeInput } from "./judge.ts";
 import { averagePrecision, share } from "./metrics.ts";
 import { statementsOf, type TextEmbedder } from "./offline-judge.ts";
@@ -232,18 +233,6 @@ export function extractJson(text: string): unknown {
   } catch {
     return null;
   }
-}
-
-function cosine(a: readonly number[], b: readonly number[]): number {
-  let dotProduct = 0;
-  let na = 0;
-  let nb = 0;
-  for (let i = 0; i < a.length; i++) {
-    dotProduct += (a[i] ?? 0) * (b[i] ?? 0);
-    na += (a[i] ?? 0) ** 2;
-    nb += (b[i] ?? 0) ** 2;
-  }
-  return na === 0 || nb === 0 ? 0 : dotProduct / Math.sqrt(na * nb);
 }
 
 function termCosine(a: ReadonlySet<string>, b: ReadonlySet<string>): number {

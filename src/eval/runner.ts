@@ -1,5 +1,5 @@
-import type { AnswerStatus } from "../answer/types.ts";
 import type { Pipeline } from "../chat/ask.ts";
+import type { AnswerStatus } from "../core/chat.ts";
 import type { ScoredChunk } from "../core/chunks.ts";
 import { UnknownCourseError } from "../retrieve/index/course-index.ts";
 import type { EvalConfig } from "./configs.ts";

@@ -1,3 +1,4 @@
+import { cosine } from "../text/vector.ts";
 import { GuardCounters } from "./counters.ts";
 import { type TextViews, textViews } from "./normalize.ts";
 import type {
@@ -145,6 +146,7 @@ export class GuardEngine {
     let citations = context.citations ? [...context.citations] : undefined;
     let citationsChanged = false;
     const verdicts: GuardVerdict[] = [];
+    const ran: { rule: GuardRule; verdict?: GuardVerdict }[] = [];
     let refusal: GuardVerdict | undefined;
     for (const rule of this.ruleSet.rulesFor(context.course)) {
       if (rule.stage !== stage) continue;
@@ -153,7 +155,11 @@ export class GuardEngine {
       const ruleContext: GuardContext = { ...context, citations };
       Object.defineProperty(ruleContext, "views", { get: viewsOfCurrent, enumerable: true });
       const verdict = rule.check(current, ruleContext);
-      if (verdict.action === "allow") continue;
+      if (verdict.action === "allow") {
+        ran.push({ rule });
+        continue;
+      }
+      ran.push({ rule, verdict });
       verdicts.push(verdict);
       if (!options.silent) this.announce(verdict, stage, context);
       if (verdict.text !== undefined && verdict.text !== current) {
@@ -171,9 +177,14 @@ export class GuardEngine {
       "allow",
     );
     if (!options.silent) this.record(stage, context, outcome, verdicts);
+    const searchText =
+      stage === "input"
+        ? ran.reduce((text, { rule, verdict }) => rule.searchText?.(text, verdict) ?? text, current)
+        : undefined;
     return {
       text: current,
       verdicts,
+      ...(searchText !== undefined ? { searchText } : {}),
       ...(refusal ? { refusal } : {}),
       ...(citationsChanged ? { citations } : {}),
     };
@@ -224,19 +235,4 @@ function isRuleList(rules: readonly GuardRule[] | GuardRuleSet): rules is readon
 function withoutText(verdict: GuardVerdict): GuardVerdict {
   const { text: _text, reply: _reply, citations: _citations, ...rest } = verdict;
   return rest;
-}
-
-export function cosine(a: readonly number[], b: readonly number[]): number {
-  const n = Math.min(a.length, b.length);
-  let dot = 0;
-  let na = 0;
-  let nb = 0;
-  for (let i = 0; i < n; i++) {
-    const x = a[i]!;
-    const y = b[i]!;
-    dot += x * y;
-    na += x * x;
-    nb += y * y;
-  }
-  return na === 0 || nb === 0 ? 0 : dot / Math.sqrt(na * nb);
 }

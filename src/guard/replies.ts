@@ -1,4 +1,5 @@
-import type { AnswerDraft, Citation } from "../answer/types.ts";
+import type { AnswerDraft } from "../answer/types.ts";
+import type { Citation } from "../core/chat.ts";
 import { answerSentences } from "./answer-text.ts";
 
 /**

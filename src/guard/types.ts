@@ -1,4 +1,4 @@
-import type { AnswerStatus, Citation, TutorMode } from "../answer/types.ts";
+import type { AnswerStatus, Citation, TutorMode } from "../core/chat.ts";
 import type { ScoredChunk } from "../core/chunks.ts";
 import type { TextViews } from "./normalize.ts";
 
@@ -87,6 +87,11 @@ export interface GuardRule {
    */
   readonly judgesSentences?: boolean;
   check(text: string, context: GuardContext): GuardVerdict;
+  /**
+   * Input rules: how retrieval should read the message once this rule has judged it (its own
+   * verdict, when it did not allow). The engine applies these in rule order.
+   */
+  searchText?(text: string, verdict: GuardVerdict | undefined): string;
 }
 
 export interface GuardOutcome {
@@ -95,6 +100,8 @@ export interface GuardOutcome {
   verdicts: GuardVerdict[];
   /** The first refusing verdict, if any; later rules do not run after it. */
   refusal?: GuardVerdict;
+  /** Input stage: the message as retrieval should search it (see GuardRule.searchText). */
+  searchText?: string;
   /** Output stage: the citations left after the rules (undefined when no rule changed them). */
   citations?: Citation[];
 }

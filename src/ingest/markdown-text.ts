@@ -4,6 +4,7 @@
  * quotes, HTML comments) and turns inline markup into the words a reader would see.
  */
 import { decodeEntities } from "../text/entities.ts";
+import { FENCE_OPEN } from "../text/markdown.ts";
 import type { ContentBlock } from "./sections.ts";
 
 export type MarkdownBlock = ContentBlock;
@@ -11,7 +12,6 @@ export type MarkdownBlock = ContentBlock;
 const ATX_HEADING = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
 const SETEXT_UNDERLINE = /^ {0,3}(=+|-+)[ \t]*$/;
 const THEMATIC_BREAK = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
-const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})/;
 const LIST_ITEM = /^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?(.*)$/;
 const EMPTY_LIST_ITEM = /^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]*$/;
 const TABLE_SEPARATOR = /^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;

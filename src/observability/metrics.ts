@@ -1,7 +1,7 @@
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
 import type { BreakerSnapshot, BreakerState } from "../answer/resilience/circuit-breaker.ts";
 import type { AttemptReport } from "../answer/resilience/resilient-answerer.ts";
-import type { Answer } from "../chat/ask.ts";
+import type { Answer } from "../core/chat.ts";
 import type { GuardAction, GuardStage } from "../guard/types.ts";
 
 /** Latency buckets (seconds) from a cached BM25 hit to an LLM answer near the chat deadline. */

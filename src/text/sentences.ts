@@ -1,3 +1,4 @@
+import { FENCE_OPEN } from "./markdown.ts";
 /**
  * English sentence splitting with pure string operations. Shared by the chunker, the extractive
  * answerer and the reranker, so it must be fast and deterministic.
@@ -55,7 +56,6 @@ const LABEL_MAX_CHARS = 80;
 const LABEL_MAX_WORDS = 12;
 
 const LIST_MARKER = /^[ \t]*(?:[-*+•‣◦▪]|\d{1,3}[.)]|[a-z]\))[ \t]+(?:\[[ xX]\][ \t]+)?(?=\S)/;
-const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})/;
 const TABLE_SEPARATOR = /^[\s|:-]*-[\s|:-]*$/;
 
 interface Line {

@@ -1,5 +1,5 @@
+import type { ConversationTurn } from "../../core/chat.ts";
 import { truncate } from "../citations.ts";
-import type { ConversationTurn } from "../types.ts";
 
 export interface HistoryWindowOptions {
   /** Most recent turns kept. */

@@ -1,8 +1,8 @@
 import { AIMessage, type BaseMessage, HumanMessage, SystemMessage } from "@langchain/core/messages";
+import type { ConversationTurn, TutorMode } from "../../core/chat.ts";
 import type { ScoredChunk } from "../../core/chunks.ts";
 import { truncate } from "../citations.ts";
 import { modeTopic } from "../modes/topic.ts";
-import type { ConversationTurn, TutorMode } from "../types.ts";
 
 /** What the model writes, alone, when the sources do not answer the question. */
 export const NOT_IN_MATERIAL = "NOT_IN_MATERIAL";

@@ -1,4 +1,4 @@
-import type { TutorMode } from "../types.ts";
+import type { TutorMode } from "../../core/chat.ts";
 import { CitationNumbering, CitationRewriter } from "./citation-markers.ts";
 import { NOT_IN_MATERIAL } from "./prompt.ts";
 

@@ -1,4 +1,4 @@
-import type { Citation } from "../types.ts";
+import type { Citation } from "../../core/chat.ts";
 
 /**
  * A citation that points at its section without quoting it. Hint and quiz replies use these:

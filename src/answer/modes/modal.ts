@@ -1,4 +1,5 @@
-import type { AnswerDraft, Answerer, AnswerRequest, TutorMode } from "../types.ts";
+import type { TutorMode } from "../../core/chat.ts";
+import type { AnswerDraft, Answerer, AnswerRequest } from "../types.ts";
 
 /**
  * Picks the answerer for the request's tutor mode. Used for the offline answerers (the LLM

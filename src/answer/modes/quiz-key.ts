@@ -1,5 +1,6 @@
+import type { TutorMode } from "../../core/chat.ts";
 import type { ScoredChunk } from "../../core/chunks.ts";
-import type { AnswerDraft, QuizKey, TutorMode } from "../types.ts";
+import type { AnswerDraft, QuizKey } from "../types.ts";
 
 /**
  * Asked under every quiz. A question states nothing, so the output guardrails leave it alone; a

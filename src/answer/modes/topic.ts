@@ -1,4 +1,4 @@
-import type { TutorMode } from "../types.ts";
+import type { TutorMode } from "../../core/chat.ts";
 
 // Request phrasing around the topic in hint and quiz modes: "quiz me on X", "give me a hint about X".
 const LEADS: Record<Exclude<TutorMode, "explain">, RegExp> = {

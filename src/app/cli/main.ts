@@ -1,6 +1,6 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
-import type { Answer } from "../../chat/ask.ts";
+import type { Answer } from "../../core/chat.ts";
 import { acquireDataDirLock, type LockInfo, readLock } from "../../db/data-lock.ts";
 import type { IngestSummary } from "../../ingest/sync.ts";
 import { UnknownCourseError } from "../../retrieve/index/course-index.ts";

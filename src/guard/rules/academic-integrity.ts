@@ -360,6 +360,8 @@ export function academicIntegrityRule(options: IntegrityOptions = defaultIntegri
         details: { family },
       };
     },
+    // A request for graded work is searched by its subject ("write my report on X" → "X").
+    searchText: (text, verdict) => (verdict?.redirect === "hint" ? integrityTopic(text) : text),
   };
 }
 

@@ -1,4 +1,4 @@
-import type { Citation } from "../../answer/types.ts";
+import type { Citation } from "../../core/chat.ts";
 import {
   type AnswerSentence,
   answerSentences,

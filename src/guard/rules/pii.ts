@@ -190,6 +190,8 @@ export function piiInputRule(options: PiiOptions = defaultPiiOptions): GuardRule
         details: details(matches),
       };
     },
+    // Sentences that only carried redacted personal details are not what to search for.
+    searchText: (text) => withoutPersonalDetails(text),
   };
 }
 

@@ -1,3 +1,4 @@
+import { FENCE_OPEN } from "../../text/markdown.ts";
 import { parseFrontMatter } from "../frontmatter.ts";
 import { parseMarkdownBlocks } from "../markdown-text.ts";
 import type { DocumentSection, LoadedDocument, Loader } from "../types.ts";
@@ -12,7 +13,6 @@ const EXTENSIONS = new Set([".md", ".markdown"]);
 const DECK_FORMATS = new Set(["slides", "slide", "deck", "presentation", "reveal", "revealjs"]);
 const HORIZONTAL = /^ {0,3}---[ \t]*$/;
 const VERTICAL = /^ {0,3}(?:--|-{4,})[ \t]*$/;
-const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const NOTES_LINE = /^\s*notes?:/i;
 const REVEAL_COMMENT = /<!--\s*\.(?:slide|element)\s*:/i;
 const NOTES_ASIDE = /<aside\b[^>]*\bclass\s*=\s*["'][^"']*\bnotes\b[^"']*["'][^>]*>[\s\S]*?(?:<\/aside>|$)/gi;
@@ -73,7 +73,7 @@ function deckSignals(body: string): DeckSignals {
 function forEachLineOutsideCode(text: string, visit: (line: string) => void): void {
   let fence: string | undefined;
   for (const line of text.split("\n")) {
-    const marker = FENCE.exec(line)?.[1];
+    const marker = FENCE_OPEN.exec(line)?.[1];
     if (fence !== undefined) {
       if (marker && marker[0] === fence[0] && marker.length >= fence.length && line.trim() === marker) {
         fence = undefined;
@@ -161,7 +161,7 @@ export function splitSlides(body: string): string[] {
   };
 
   for (const line of lines) {
-    const marker = FENCE.exec(line)?.[1];
+    const marker = FENCE_OPEN.exec(line)?.[1];
     if (fence !== undefined) {
       if (marker && marker[0] === fence[0] && marker.length >= fence.length && line.trim() === marker) {
         fence = undefined;
@@ -192,7 +192,7 @@ export function removeSpeakerNotes(slide: string): string {
   const kept: string[] = [];
   let fence: string | undefined;
   for (const line of withoutAsides.split("\n")) {
-    const marker = FENCE.exec(line)?.[1];
+    const marker = FENCE_OPEN.exec(line)?.[1];
     if (fence !== undefined) {
       if (marker && marker[0] === fence[0] && marker.length >= fence.length && line.trim() === marker) {
         fence = undefined;

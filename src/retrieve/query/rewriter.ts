@@ -1,5 +1,5 @@
-import type { ConversationTurn } from "../../answer/types.ts";
 import type { QueryRewriter, RewrittenQuery } from "../../chat/ask.ts";
+import type { ConversationTurn } from "../../core/chat.ts";
 import type { CourseIndexes } from "../index/course-index.ts";
 import { isEnglishWord } from "./english.ts";
 import { expandAcronyms } from "./expand.ts";

@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { z } from "zod";
 import type { ScoredChunk } from "../../core/chunks.ts";
+import { cosine } from "../../text/vector.ts";
 import { analyseQuery, cachedChunkAnalysis } from "./analysis.ts";
 import {
   type CandidateInput,
@@ -11,7 +12,7 @@ import {
   linearScore,
 } from "./features.ts";
 import type { RerankContext, Reranker, RerankStageOptions } from "./index.ts";
-import { centredCosine, cosine } from "./vectors.ts";
+import { centredCosine } from "./vectors.ts";
 
 const featureWeights = z
   .record(z.string(), z.number().finite())

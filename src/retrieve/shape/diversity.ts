@@ -1,8 +1,9 @@
 import type { ScoredChunk } from "../../core/chunks.ts";
 import { contentTerms } from "../../text/terms.ts";
+import { cosine } from "../../text/vector.ts";
 import { cachedChunkAnalysis } from "../rerank/analysis.ts";
 import type { RerankStageOptions } from "../rerank/index.ts";
-import { type ChunkVectors, cosine } from "../rerank/vectors.ts";
+import type { ChunkVectors } from "../rerank/vectors.ts";
 import { mergeAdjacentChunks } from "./merge.ts";
 import { jaccard, maximalMarginalRelevance } from "./mmr.ts";
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { retrievalModeSchema, tutorModeSchema } from "../../core/schemas.ts";
 
 const courseId = z
   .string()
@@ -18,7 +19,7 @@ export const searchBodySchema = z.object({
   query: z.string().trim().min(1, "query must not be empty").max(2_000),
   k: z.number().int().min(1).max(50).optional(),
   filters: filtersSchema.optional(),
-  mode: z.enum(["bm25", "vector", "hybrid"]).optional(),
+  mode: retrievalModeSchema.optional(),
   rerank: z.boolean().optional(),
 });
 
@@ -27,7 +28,7 @@ export const chatBodySchema = z.object({
   message: z.string().min(1, "message must not be empty").max(8_000),
   sessionId: z.string().max(100).optional(),
   stream: z.boolean().optional(),
-  mode: z.enum(["explain", "hint", "quiz"]).optional(),
+  mode: tutorModeSchema.optional(),
   filters: filtersSchema.optional(),
 });
 

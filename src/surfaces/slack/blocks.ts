@@ -1,5 +1,4 @@
-import type { Citation } from "../../answer/types.ts";
-import type { Answer } from "../../chat/ask.ts";
+import type { Answer, Citation } from "../../core/chat.ts";
 import { escapeMrkdwn, markdownToMrkdwn, mrkdwnLink } from "./mrkdwn.ts";
 import { splitMrkdwn } from "./split.ts";
 

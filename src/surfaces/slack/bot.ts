@@ -1,4 +1,4 @@
-import type { Answer, AskRequest } from "../../chat/ask.ts";
+import type { Answer, AskRequest } from "../../core/chat.ts";
 import { type ConversationStore, FeedbackError } from "../../db/conversations.ts";
 import { UnknownCourseError } from "../../retrieve/index/course-index.ts";
 import {

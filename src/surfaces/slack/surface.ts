@@ -1,5 +1,5 @@
 import type { RetryOptions } from "@slack/web-api";
-import type { Answer, AskRequest } from "../../chat/ask.ts";
+import type { Answer, AskRequest } from "../../core/chat.ts";
 import type { ConversationStore } from "../../db/conversations.ts";
 import type { Queryable } from "../../db/db.ts";
 import { createSlackBot, type SlackBot } from "./bot.ts";

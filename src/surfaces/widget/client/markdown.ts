@@ -1,3 +1,4 @@
+import { FENCE_OPEN } from "../../../text/markdown.ts";
 /**
  * A small markdown reader for tutor answers: text in, a tree of plain data out. It never produces
  * HTML; the widget turns the tree into DOM nodes and the course pages into escaped HTML, so
@@ -24,7 +25,6 @@ export type Block =
   | { type: "code"; text: string }
   | { type: "quote"; children: Block[] };
 
-const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const HEADING = /^ {0,3}(#{1,6})[ \t]+(.*?)[ \t#]*$/;
 const BULLET = /^ {0,3}[-*+][ \t]+(.*)$/;
 const ORDERED = /^ {0,3}(\d{1,9})[.)][ \t]+(.*)$/;
@@ -60,7 +60,7 @@ export function parseMarkdown(source: string): Block[] {
 
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] ?? "";
-    const fence = FENCE.exec(line);
+    const fence = FENCE_OPEN.exec(line);
     if (fence) {
       flush();
       const marker = fence[1] ?? "```";

@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { ANSWER_STATUSES, TUTOR_MODES } from "../../../core/chat.ts";
 
 /**
  * What the widget accepts from the tutor's API. Replies are checked at this edge so a proxy's
@@ -15,7 +16,7 @@ export const citationSchema = z.object({
 });
 export type WidgetCitation = z.infer<typeof citationSchema>;
 
-export const answerStatusSchema = z.enum(["answered", "no_answer", "refused"]);
+export const answerStatusSchema = z.enum(ANSWER_STATUSES);
 export type AnswerStatus = z.infer<typeof answerStatusSchema>;
 
 export const chatReplySchema = z.object({
@@ -38,5 +39,5 @@ export const errorBodySchema = z.object({
   error: z.object({ code: z.string(), message: z.string() }),
 });
 
-export const modeSchema = z.enum(["explain", "hint", "quiz"]);
+export const modeSchema = z.enum(TUTOR_MODES);
 export type TutorMode = z.infer<typeof modeSchema>;
