@@ -53,8 +53,8 @@ export function makeCitation(
   };
 }
 
-/** Numbers chunks in the order an answer first cites them. */
-export class CitationNumbering {
+/** Numbers chunks in the order an answer first cites them, and collects the sentences each backs. */
+export class ChunkCitations {
   private readonly numbers = new Map<string, number>();
   private readonly snippets = new Map<string, string[]>();
   private readonly chunks = new Map<string, ScoredChunk>();

@@ -23,12 +23,11 @@ export interface ConfidenceThresholds {
 
 /**
  * Calibrated on the bundled course with the calibration questions in
- * tests/fixtures/confidence-questions.json (40 on topic, 25 off topic) and checked on a held-out
- * set by tests/answer/confidence-calibration.test.ts. Coverage separates the two: on-topic
- * questions covered ≥ 0.61, off-topic ones ≤ 0.46 (one exception: "what is the meaning of life?"
- * uses only words the notes use). USE similarity overlaps heavily — acronyms it does not know
- * ("HNSW", "kappa") score 0.19–0.29 while "speed of light" scores 0.43 — so it is only a floor
- * and, when high, lets a paraphrase with little word overlap through.
+ * tests/fixtures/confidence-questions.json and checked on a held-out set by
+ * tests/answer/confidence-calibration.test.ts. Coverage separates on-topic from off-topic
+ * questions. USE similarity overlaps heavily (acronyms it does not know score low, everyday
+ * off-topic phrases can score high), so it is only a floor and, when high, lets a paraphrase with
+ * little word overlap through.
  */
 export const defaultConfidenceThresholds: ConfidenceThresholds = {
   minCoverage: 0.55,

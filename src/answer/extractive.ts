@@ -1,7 +1,7 @@
 import type { ScoredChunk } from "../core/chunks.ts";
 import { splitSentences } from "../text/sentences.ts";
 import { contentTerms, uniqueTerms } from "../text/terms.ts";
-import { CitationNumbering } from "./citations.ts";
+import { ChunkCitations } from "./citations.ts";
 import type { AnswerDraft, Answerer, AnswerRequest } from "./types.ts";
 
 export interface ExtractiveOptions {
@@ -50,7 +50,7 @@ export class ExtractiveAnswerer implements Answerer {
     if (selected.length === 0) {
       return { status: "no_answer", answer: "", citations: [], answeredBy: this.name };
     }
-    const numbering = new CitationNumbering();
+    const numbering = new ChunkCitations();
     const parts = selected.map((s) => withCitation(s.text, numbering.numberFor(s.chunk, s.text)));
     const answer = parts.join(" ");
     emitInPieces(answer, request.onToken);

@@ -1,9 +1,11 @@
-import { systemPrompt } from "../answer/llm/prompt.ts";
-import { createAnswering } from "../answer/llm/setup.ts";
-import { quizKeyFollowUp } from "../answer/modes/quiz-key.ts";
-import type { CircuitBreaker } from "../answer/resilience/circuit-breaker.ts";
-import type { Answerer } from "../answer/types.ts";
-import { createPipeline, type Pipeline } from "../chat/ask.ts";
+import {
+  type Answerer,
+  type CircuitBreaker,
+  createAnswering,
+  quizKeyFollowUp,
+  systemPrompt,
+} from "../answer/index.ts";
+import { createPipeline, type Pipeline } from "../chat/index.ts";
 import { TUTOR_MODES } from "../core/chat.ts";
 import { IngestionRuns } from "../courses/ingestion-runs.ts";
 import { ConversationStore } from "../db/conversations.ts";

@@ -1,4 +1,4 @@
-import type { Pipeline } from "../chat/ask.ts";
+import type { Pipeline } from "../chat/index.ts";
 import type { AnswerStatus } from "../core/chat.ts";
 import type { ScoredChunk } from "../core/chunks.ts";
 import { UnknownCourseError } from "../retrieve/index/course-index.ts";

@@ -1,5 +1,5 @@
 import type { AttemptReport } from "../answer/resilience/resilient-answerer.ts";
-import type { PipelineObserver } from "../chat/ask.ts";
+import type { PipelineObserver } from "../chat/index.ts";
 import { IngestionBusyError } from "../courses/ingestion-runs.ts";
 import type { GuardEngine } from "../guard/engine.ts";
 import type { IngestSummary } from "../ingest/sync.ts";

@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { createAnswering } from "../../src/answer/llm/setup.ts";
+import { createAnswering } from "../../src/answer/index.ts";
 import { loadConfig } from "../../src/app/config.ts";
 import type { RunningServer } from "../../src/app/server.ts";
 import { startSeededServer } from "../helpers/server.ts";

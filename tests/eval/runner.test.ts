@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/app/config.ts";
 import type { Tutor } from "../../src/app/tutor.ts";
-import type { Pipeline } from "../../src/chat/ask.ts";
+import type { Pipeline } from "../../src/chat/index.ts";
 import type { Db } from "../../src/db/db.ts";
 import { UseEmbeddings } from "../../src/embed/sentence-encoder/index.ts";
 import { parseConfigList } from "../../src/eval/configs.ts";

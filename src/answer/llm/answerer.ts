@@ -6,7 +6,7 @@ import type { AnswerDraft, Answerer, AnswerRequest } from "../types.ts";
 import type { ChatModelFactory } from "./chat-model.ts";
 import { citationsIn } from "./cited-sources.ts";
 import { defaultHistoryWindow, type HistoryWindowOptions, windowHistory } from "./history.ts";
-import { buildMessages } from "./prompt.ts";
+import { createPromptMessages } from "./prompt.ts";
 import { ReplyShaper } from "./reply-shaper.ts";
 
 export interface LlmAnswererOptions {
@@ -36,7 +36,7 @@ export class LlmAnswerer implements Answerer {
 
   async answer(request: AnswerRequest): Promise<AnswerDraft> {
     const chunks = request.chunks.slice(0, this.options.maxChunks ?? 6);
-    const messages = buildMessages({
+    const messages = createPromptMessages({
       question: request.question,
       chunks,
       mode: request.mode,

@@ -1,11 +1,9 @@
 /**
- * Rewrites the model's citation markers as text streams in. The model cites prompt positions
+ * The student-facing number of each source the model cites: the model cites prompt positions
  * ([4] = the fourth source); students see sources numbered in the order the answer first cites
- * them ([1], [2], …), like extractive answers. Markers naming no source are dropped, with the
- * space before them. Text is held back only while a marker could still be forming, so tokens keep
- * flowing and the streamed text is exactly the final answer.
+ * them ([1], [2], …), like extractive answers (see ChunkCitations).
  */
-export class CitationNumbering {
+export class PromptPositionNumbering {
   private readonly byPosition = new Map<number, number>();
 
   constructor(readonly sourceCount: number) {}
@@ -49,10 +47,16 @@ export function parseMarker(inside: string): number[] | null {
   return positions;
 }
 
+/**
+ * Rewrites the model's citation markers as text streams in, to the numbers PromptPositionNumbering
+ * gives. Markers naming no source are dropped, with the space before them. Text is held back only
+ * while a marker could still be forming, so tokens keep flowing and the streamed text is exactly
+ * the final answer.
+ */
 export class CitationRewriter {
   private buffer = "";
 
-  constructor(private readonly numbering: CitationNumbering) {}
+  constructor(private readonly numbering: PromptPositionNumbering) {}
 
   push(text: string): string {
     this.buffer += text;

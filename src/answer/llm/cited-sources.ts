@@ -3,7 +3,7 @@ import type { ScoredChunk } from "../../core/chunks.ts";
 import { splitSentences } from "../../text/sentences.ts";
 import { contentTerms } from "../../text/terms.ts";
 import { makeCitation } from "../citations.ts";
-import type { CitationNumbering } from "./citation-markers.ts";
+import type { PromptPositionNumbering } from "./citation-markers.ts";
 
 /**
  * The citations for the [n] markers in `text`, in number order. Each snippet is the sentence of
@@ -12,7 +12,7 @@ import type { CitationNumbering } from "./citation-markers.ts";
  */
 export function citationsIn(
   text: string,
-  numbering: CitationNumbering,
+  numbering: PromptPositionNumbering,
   chunks: readonly ScoredChunk[],
   publicBaseUrl?: string,
 ): Citation[] {

@@ -1,5 +1,5 @@
 import type { TutorMode } from "../../core/chat.ts";
-import { CitationNumbering, CitationRewriter } from "./citation-markers.ts";
+import { CitationRewriter, PromptPositionNumbering } from "./citation-markers.ts";
 import { NOT_IN_MATERIAL } from "./prompt.ts";
 
 export interface ShapedReply {
@@ -9,7 +9,7 @@ export interface ShapedReply {
   key: string;
   /** The model said the sources do not cover the question. */
   notInMaterial: boolean;
-  numbering: CitationNumbering;
+  numbering: PromptPositionNumbering;
 }
 
 const KEY_HEADING = /^[\s#*_>]*(?:answer\s*key|answers|solutions)[\s*_:]*$/i;
@@ -20,7 +20,7 @@ const KEY_HEADING = /^[\s#*_>]*(?:answer\s*key|answers|solutions)[\s*_:]*$/i;
  * renumbered, and in quiz mode the answer key split off (and never streamed).
  */
 export class ReplyShaper {
-  readonly numbering: CitationNumbering;
+  readonly numbering: PromptPositionNumbering;
   private readonly visibleMarkers: CitationRewriter;
   private readonly keyMarkers: CitationRewriter;
   private line = "";
@@ -34,7 +34,7 @@ export class ReplyShaper {
     sourceCount: number,
     private readonly mode: TutorMode,
   ) {
-    this.numbering = new CitationNumbering(sourceCount);
+    this.numbering = new PromptPositionNumbering(sourceCount);
     this.visibleMarkers = new CitationRewriter(this.numbering);
     this.keyMarkers = new CitationRewriter(this.numbering);
   }

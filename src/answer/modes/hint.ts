@@ -1,5 +1,5 @@
 import { uniqueTerms } from "../../text/terms.ts";
-import { CitationNumbering } from "../citations.ts";
+import { ChunkCitations } from "../citations.ts";
 import { ExtractiveAnswerer, type ExtractiveOptions, withCitation } from "../extractive.ts";
 import type { AnswerDraft, Answerer, AnswerRequest } from "../types.ts";
 import { makeCloze } from "./cloze.ts";
@@ -22,7 +22,7 @@ export class ExtractiveHintAnswerer implements Answerer {
   async answer(request: AnswerRequest): Promise<AnswerDraft> {
     const [best, second] = this.sentences.selectSentences(request);
     if (!best) return { status: "no_answer", answer: "", citations: [], answeredBy: this.name };
-    const numbering = new CitationNumbering();
+    const numbering = new ChunkCitations();
     const known = new Set(uniqueTerms(request.query ?? request.question));
     const cloze = makeCloze(best.text, {
       count: blanksFor(best.text),

@@ -93,8 +93,11 @@ const ASKS =
 const KEY = /\b(answers?|answer key|key|solutions?)\b/;
 const BARE = /^(the )?(answers?|answer key|solutions?|key)( please| pls)?$/;
 
-const YES =
-  /^(yes|yeah|yep|yup|sure|ok|okay|please|go ahead|please do|yes please|sure thing|ok please|okay please|show me|i am ready|i m ready|ready|done|go on)( please| thanks| thank you)?$/;
+/** Whole replies (after normalise) that accept the invitation, optionally with thanks. */
+const YES_WORDS =
+  "yes|yeah|yep|yup|sure|ok|okay|please|go ahead|please do|yes please|sure thing|ok please|okay please|" +
+  "show me|i am ready|i m ready|ready|done|go on";
+const YES = new RegExp(`^(${YES_WORDS})( please| thanks| thank you)?$`);
 
 function normalise(message: string): string {
   return message

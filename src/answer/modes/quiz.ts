@@ -1,5 +1,5 @@
 import { uniqueTerms } from "../../text/terms.ts";
-import { CitationNumbering } from "../citations.ts";
+import { ChunkCitations } from "../citations.ts";
 import { ExtractiveAnswerer, type ExtractiveOptions, withCitation } from "../extractive.ts";
 import type { AnswerDraft, Answerer, AnswerRequest } from "../types.ts";
 import { makeCloze } from "./cloze.ts";
@@ -38,7 +38,7 @@ export class ExtractiveQuizAnswerer implements Answerer {
   async answer(request: AnswerRequest): Promise<AnswerDraft> {
     const candidates = this.sentences.selectSentences(request);
     const known = new Set(uniqueTerms(request.query ?? request.question));
-    const numbering = new CitationNumbering();
+    const numbering = new ChunkCitations();
     const questions: string[] = [];
     const key: KeyEntry[] = [];
     const perChunk = new Map<string, number>();

@@ -1,5 +1,4 @@
-import type { QueryRewriter, RewrittenQuery } from "../../chat/ask.ts";
-import type { ConversationTurn } from "../../core/chat.ts";
+import type { ConversationTurn, QueryRewriter, RewrittenQuery } from "../../core/index.ts";
 import type { CourseIndexes } from "../index/course-index.ts";
 import { isEnglishWord } from "./english.ts";
 import { expandAcronyms } from "./expand.ts";

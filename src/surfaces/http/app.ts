@@ -1,5 +1,5 @@
 import { Hono, type MiddlewareHandler } from "hono";
-import type { Pipeline } from "../../chat/ask.ts";
+import type { Pipeline } from "../../chat/index.ts";
 import type { ConversationStore } from "../../db/conversations.ts";
 import type { HybridSearcher } from "../../retrieve/search.ts";
 import { errorBody, respondWithError } from "./errors.ts";

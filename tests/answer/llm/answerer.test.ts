@@ -3,7 +3,8 @@ import { LlmAnswerer } from "../../../src/answer/llm/answerer.ts";
 import { createChatModelFactory } from "../../../src/answer/llm/chat-model.ts";
 import { NOT_IN_MATERIAL } from "../../../src/answer/llm/prompt.ts";
 import { QUIZ_REVEAL_INVITE } from "../../../src/answer/modes/quiz-key.ts";
-import type { AnswerRequest, TutorMode } from "../../../src/answer/types.ts";
+import type { AnswerRequest } from "../../../src/answer/types.ts";
+import type { TutorMode } from "../../../src/core/chat.ts";
 import { type FakeOpenAiServer, startOpenAiServer } from "../../helpers/openai-server.ts";
 import { flatTermWeight, sampleChunks } from "../sample-chunks.ts";
 

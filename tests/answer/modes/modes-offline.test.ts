@@ -5,7 +5,8 @@ import { ModalAnswerer } from "../../../src/answer/modes/modal.ts";
 import { ExtractiveQuizAnswerer } from "../../../src/answer/modes/quiz.ts";
 import { QUIZ_REVEAL_INVITE } from "../../../src/answer/modes/quiz-key.ts";
 import { modeTopic } from "../../../src/answer/modes/topic.ts";
-import type { AnswerRequest, TutorMode } from "../../../src/answer/types.ts";
+import type { AnswerRequest } from "../../../src/answer/types.ts";
+import type { TutorMode } from "../../../src/core/chat.ts";
 import { splitSentences } from "../../../src/text/sentences.ts";
 import { flatTermWeight, sampleChunks } from "../sample-chunks.ts";
 

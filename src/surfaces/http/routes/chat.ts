@@ -1,6 +1,6 @@
 import { Hono } from "hono";
 import { streamSSE } from "hono/streaming";
-import type { Pipeline } from "../../../chat/ask.ts";
+import type { Pipeline } from "../../../chat/index.ts";
 import { readJsonBody } from "../body.ts";
 import { errorBody, toApiError } from "../errors.ts";
 import { chatBodySchema } from "../schemas.ts";

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { loadConfig } from "../../../src/app/config.ts";
-import { createTutor, type Tutor } from "../../../src/app/tutor.ts";
-import type { Db } from "../../../src/db/db.ts";
-import { openSeededDb } from "../../helpers/db.ts";
-import { type FakeOpenAiServer, quoteSources, startOpenAiServer } from "../../helpers/openai-server.ts";
+import { loadConfig } from "../../src/app/config.ts";
+import { createTutor, type Tutor } from "../../src/app/tutor.ts";
+import type { Db } from "../../src/db/db.ts";
+import { openSeededDb } from "../helpers/db.ts";
+import { type FakeOpenAiServer, quoteSources, startOpenAiServer } from "../helpers/openai-server.ts";
 
 /** The pipeline wired by createTutor with the LLM settings, against the fake server. */
 let server: FakeOpenAiServer;

@@ -1,13 +1,13 @@
-import type { Config } from "../../app/config.ts";
-import { ExtractiveAnswerer } from "../extractive.ts";
-import { ExtractiveHintAnswerer } from "../modes/hint.ts";
-import { ModalAnswerer } from "../modes/modal.ts";
-import { ExtractiveQuizAnswerer } from "../modes/quiz.ts";
-import { CircuitBreaker } from "../resilience/circuit-breaker.ts";
-import { type AttemptReport, ResilientAnswerer } from "../resilience/resilient-answerer.ts";
-import type { Answerer } from "../types.ts";
-import { LlmAnswerer } from "./answerer.ts";
-import { type ChatModelFactory, createChatModelFactory, llmLabel } from "./chat-model.ts";
+import type { Config } from "../app/config.ts";
+import { ExtractiveAnswerer } from "./extractive.ts";
+import { LlmAnswerer } from "./llm/answerer.ts";
+import { type ChatModelFactory, createChatModelFactory, llmLabel } from "./llm/chat-model.ts";
+import { ExtractiveHintAnswerer } from "./modes/hint.ts";
+import { ModalAnswerer } from "./modes/modal.ts";
+import { ExtractiveQuizAnswerer } from "./modes/quiz.ts";
+import { CircuitBreaker } from "./resilience/circuit-breaker.ts";
+import { type AttemptReport, ResilientAnswerer } from "./resilience/resilient-answerer.ts";
+import type { Answerer } from "./types.ts";
 
 export interface Answering {
   /** The answerer the pipeline tries first: the LLM when one is configured. */

@@ -1,8 +1,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { systemPrompt } from "../../src/answer/llm/prompt.ts";
-import type { AnswerDraft, Answerer, AnswerRequest } from "../../src/answer/types.ts";
+import { type AnswerDraft, type Answerer, type AnswerRequest, systemPrompt } from "../../src/answer/index.ts";
 import { loadConfig, packageRoot } from "../../src/app/config.ts";
 import { createTutor, type Tutor } from "../../src/app/tutor.ts";
 import type { Db } from "../../src/db/db.ts";

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadConfig } from "../../../src/app/config.ts";
-import { createTutor, type Tutor } from "../../../src/app/tutor.ts";
-import type { Db } from "../../../src/db/db.ts";
-import { UseEmbeddings } from "../../../src/embed/sentence-encoder/index.ts";
-import { openSeededDb } from "../../helpers/db.ts";
+import { loadConfig } from "../../src/app/config.ts";
+import { createTutor, type Tutor } from "../../src/app/tutor.ts";
+import type { Db } from "../../src/db/db.ts";
+import { UseEmbeddings } from "../../src/embed/sentence-encoder/index.ts";
+import { openSeededDb } from "../helpers/db.ts";
 
 describe("query rewriting in the tutor's pipeline (bundled course, real PGlite)", () => {
   let db: Db;
