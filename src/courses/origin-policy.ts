@@ -1,4 +1,4 @@
-import type { Queryable } from "../db/db.ts";
+import type { Queryable } from "../db/index.ts";
 import { normalizeOrigin, readAllowedOrigins, updateAllowedOrigins } from "./allowed-origins.ts";
 
 export interface OriginPolicyDeps {

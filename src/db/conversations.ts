@@ -97,6 +97,15 @@ export class ConversationStore {
     return id;
   }
 
+  /** The course a session belongs to; `undefined` for an unknown session. */
+  async sessionCourse(sessionId: string): Promise<string | undefined> {
+    const { rows } = await this.db.query<{ course_id: string }>(
+      "SELECT course_id FROM sessions WHERE id = $1",
+      [sessionId],
+    );
+    return rows[0]?.course_id;
+  }
+
   /** The last `limit` answered turns of a session, oldest first. */
   async recentTurns(sessionId: string, limit: number): Promise<ConversationTurn[]> {
     const { rows } = await this.db.query<{ question: string; answer: string }>(
