@@ -11,6 +11,7 @@ export {
 } from "./allowed-origins.ts";
 export { CourseFiles, MaterialConflictError, type UploadMode } from "./course-files.ts";
 export {
+  defaultIngestionRunsOptions,
   IngestionBusyError,
   type IngestionRun,
   IngestionRuns,
@@ -28,5 +29,5 @@ export {
   type ParsedMaterial,
   unzipMaterial,
 } from "./material.ts";
-export { OriginPolicy, type OriginPolicyDeps } from "./origin-policy.ts";
+export { defaultOriginPolicyTiming, OriginPolicy, type OriginPolicyDeps } from "./origin-policy.ts";
 export { type CourseStats, courseStats } from "./stats.ts";

@@ -23,6 +23,11 @@ export interface IngestionRunsOptions {
   staleAfterMs?: number;
 }
 
+export const defaultIngestionRunsOptions: Required<IngestionRunsOptions> = {
+  heartbeatMs: 5_000,
+  staleAfterMs: 30_000,
+};
+
 /**
  * Records every ingestion of a course and lets only one run at a time across every replica
  * sharing the database (a partial unique index on running rows). A run whose process died stops
@@ -32,8 +37,7 @@ export interface IngestionRunsOptions {
 export class IngestionRuns {
   /** Identifies this process's runs (several tutors may share one host). */
   private readonly owner = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
-  private readonly heartbeatMs: number;
-  private readonly staleAfterMs: number;
+  private readonly options: Required<IngestionRunsOptions>;
   private readonly runs: IngestionRunRepository;
 
   constructor(
@@ -41,8 +45,7 @@ export class IngestionRuns {
     options: IngestionRunsOptions = {},
   ) {
     this.runs = new IngestionRunRepository(db);
-    this.heartbeatMs = options.heartbeatMs ?? 5_000;
-    this.staleAfterMs = options.staleAfterMs ?? 30_000;
+    this.options = { ...defaultIngestionRunsOptions, ...options };
   }
 
   /** Starts a run record; throws IngestionBusyError if one is live for the course. */
@@ -61,7 +64,7 @@ export class IngestionRuns {
     return this.db.transaction(async (tx) => {
       await new CourseRepository(tx).createIfMissing(course);
       const runs = new IngestionRunRepository(tx);
-      for (const run of await runs.lockRunning(course, this.staleAfterMs / 1000)) {
+      for (const run of await runs.lockRunning(course, this.options.staleAfterMs / 1000)) {
         if (!run.stale && !this.ownerIsDead(run.owner)) throw new IngestionBusyError(course, run.id);
         await runs.abandon(run.id);
       }
@@ -110,7 +113,7 @@ export class IngestionRuns {
     onStarted?.(id);
     const heartbeat = setInterval(() => {
       this.runs.heartbeat(id).catch(() => {});
-    }, this.heartbeatMs);
+    }, this.options.heartbeatMs);
     heartbeat.unref();
     try {
       const summary = await work();

@@ -10,6 +10,11 @@ export interface OriginPolicyDeps {
   now?: () => number;
 }
 
+export const defaultOriginPolicyTiming: Required<Pick<OriginPolicyDeps, "cacheMs" | "now">> = {
+  cacheMs: 5_000,
+  now: Date.now,
+};
+
 /**
  * Decides whether a browser page on `origin` may call the student API for a course. Lists are
  * cached briefly so a chat request does not cost an extra query; edits made through `update`
@@ -22,8 +27,9 @@ export class OriginPolicy {
   private readonly defaults: readonly string[];
 
   constructor(private readonly deps: OriginPolicyDeps) {
-    this.cacheMs = deps.cacheMs ?? 5_000;
-    this.now = deps.now ?? Date.now;
+    const timing = { ...defaultOriginPolicyTiming, ...deps };
+    this.cacheMs = timing.cacheMs;
+    this.now = timing.now;
     this.defaults = deps.defaults.map(normalizeOrigin).filter((o): o is string => o !== undefined);
   }
 

@@ -5,6 +5,7 @@
 export { ChunkRepository, type DocumentChunk, type NearestChunksQuery } from "./chunks.ts";
 export {
   ConversationStore,
+  defaultRetention,
   FeedbackError,
   isUuid,
   type RetentionOptions,
