@@ -1,5 +1,6 @@
 import path from "node:path";
 import { z } from "zod";
+import { defaultMaterialLimits } from "../courses/limits.ts";
 
 /**
  * Every setting the tutor reads from the environment, validated once. No other module reads
@@ -73,12 +74,7 @@ const envSchema = z.object({
   METRICS_TOKEN: optionalString,
   ADMIN_UPLOAD_MAX_BYTES: z.preprocess(
     emptyToUndefined,
-    z.coerce
-      .number()
-      .int()
-      .min(1_024)
-      .max(1_073_741_824)
-      .default(50 * 1024 * 1024),
+    z.coerce.number().int().min(1_024).max(1_073_741_824).default(defaultMaterialLimits.maxBytes),
   ),
   PUBLIC_BASE_URL: optionalUrl,
   // Comma-separated origins whose pages may embed the widget, for courses that list none of their own.

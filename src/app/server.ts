@@ -13,7 +13,7 @@ import { createRateLimiter } from "../ratelimit/create.ts";
 import { type AppEnv, createApp } from "../surfaces/http/app.ts";
 import { courseCors } from "../surfaces/http/middleware/course-cors.ts";
 import { rateLimit } from "../surfaces/http/middleware/rate-limit.ts";
-import { adminRoutes } from "../surfaces/http/routes/admin.ts";
+import { adminRoutes } from "../surfaces/http/routes/admin/index.ts";
 import { createAdminEvals, EVAL_UPLOAD_MAX_BYTES } from "../surfaces/http/routes/admin-evals.ts";
 import { metricsRoutes } from "../surfaces/http/routes/metrics.ts";
 import { slackRoutes } from "../surfaces/http/routes/slack.ts";

@@ -7,10 +7,8 @@ import {
 } from "../answer/index.ts";
 import { createPipeline, type Pipeline } from "../chat/index.ts";
 import { TUTOR_MODES } from "../core/chat.ts";
-import { IngestionRuns } from "../courses/ingestion-runs.ts";
-import { ConversationStore } from "../db/conversations.ts";
-import type { Db } from "../db/db.ts";
-import { openDatabase } from "../db/open.ts";
+import { IngestionRuns } from "../courses/index.ts";
+import { ChunkRepository, ConversationStore, type Db, openDatabase } from "../db/index.ts";
 import type { CourseEmbeddings } from "../embed/embeddings.ts";
 import { createEmbeddings } from "../embed/index.ts";
 import { createGuardEngine } from "../guard/build.ts";
@@ -72,35 +70,16 @@ export async function createTutor(config: Config, overrides: TutorOverrides = {}
   const db = overrides.db ?? (await openDatabase(config));
   const embeddings = overrides.embeddings ?? (await createEmbeddings(config));
   const indexes = new CourseIndexes(db);
-  const reranker = overrides.reranker ?? (await createReranker(config, { embeddings }));
-  const searcher = new HybridSearcher({
-    db,
-    indexes,
-    embeddings,
-    reranker,
-    weights: { ...defaultFusionWeights, expanded: config.queryExpansion },
-  });
+  const searcher = await createSearcher(config, { db, indexes, embeddings }, overrides.reranker);
   const telemetry = overrides.telemetry ?? createTelemetry();
   const ingestionRuns = new IngestionRuns(db);
-  // Guard rules per course from GUARD_CONFIG (or the shipped config/guard.json); every check is
-  // logged at debug level, and non-allow verdicts are counted and logged by watchGuard.
-  const guard = createGuardEngine({
-    config: loadGuardConfig(config.guardConfigPath),
-    centroids: new TopicCentroids(db),
-    protectedTexts: TUTOR_MODES.map((mode) => systemPrompt(mode)),
-    log: (event) => telemetry.logger.debug(event, "guard decision"),
-  });
-  telemetry.watchGuard(guard);
+  const guard = createGuard(config, db, telemetry);
   const conversations = new ConversationStore(db, { retentionDays: config.conversationRetentionDays ?? 0 });
-  // The LLM when configured, behind timeouts, retries and a breaker; offline answerers otherwise
-  // and as its fallback, in every tutor mode.
-  const answering = createAnswering(config, { onAttempt: telemetry.llmAttempt });
-  if (answering.breaker) telemetry.watchBreaker(answering.breaker);
-  const answerer = overrides.answerer ?? answering.answerer;
+  const answering = createTutorAnswering(config, telemetry, overrides.answerer);
   const pipeline = createPipeline({
     searcher,
-    answerer,
-    fallbackAnswerer: answerer === answering.offline ? undefined : answering.offline,
+    answerer: answering.answerer,
+    fallbackAnswerer: answering.fallback,
     guard,
     conversations,
     publicBaseUrl: config.publicBaseUrl,
@@ -109,6 +88,7 @@ export async function createTutor(config: Config, overrides: TutorOverrides = {}
     queryRewriter: new CourseQueryRewriter(lexiconsFromIndexes(indexes)),
     observers: [telemetry.pipelineObserver],
   });
+  const chunks = new ChunkRepository(db);
 
   return {
     config,
@@ -118,7 +98,7 @@ export async function createTutor(config: Config, overrides: TutorOverrides = {}
     searcher,
     guard,
     conversations,
-    answerer,
+    answerer: answering.answerer,
     ...(answering.breaker ? { llmBreaker: answering.breaker } : {}),
     pipeline,
     telemetry,
@@ -139,15 +119,57 @@ export async function createTutor(config: Config, overrides: TutorOverrides = {}
       );
     },
     async courseIsEmpty(course) {
-      const { rows } = await db.query<{ n: number }>(
-        "SELECT count(*)::int AS n FROM chunks WHERE course_id = $1",
-        [course],
-      );
-      return (rows[0]?.n ?? 0) === 0;
+      return (await chunks.count(course)) === 0;
     },
     async close() {
       await embeddings.close();
       if (!overrides.db) await db.close();
     },
+  };
+}
+
+async function createSearcher(
+  config: Config,
+  parts: { db: Db; indexes: CourseIndexes; embeddings: CourseEmbeddings },
+  reranker: Reranker | undefined,
+): Promise<HybridSearcher> {
+  return new HybridSearcher({
+    ...parts,
+    reranker: reranker ?? (await createReranker(config, { embeddings: parts.embeddings })),
+    weights: { ...defaultFusionWeights, expanded: config.queryExpansion },
+  });
+}
+
+/**
+ * Guard rules per course from GUARD_CONFIG (or the shipped config/guard.json); every check is
+ * logged at debug level, and non-allow verdicts are counted and logged by watchGuard.
+ */
+function createGuard(config: Config, db: Db, telemetry: Telemetry): GuardEngine {
+  const guard = createGuardEngine({
+    config: loadGuardConfig(config.guardConfigPath),
+    centroids: new TopicCentroids(db),
+    protectedTexts: TUTOR_MODES.map((mode) => systemPrompt(mode)),
+    log: (event) => telemetry.logger.debug(event, "guard decision"),
+  });
+  telemetry.watchGuard(guard);
+  return guard;
+}
+
+/**
+ * The LLM when configured, behind timeouts, retries and a breaker; offline answerers otherwise
+ * and as its fallback, in every tutor mode.
+ */
+function createTutorAnswering(
+  config: Config,
+  telemetry: Telemetry,
+  override: Answerer | undefined,
+): { answerer: Answerer; fallback: Answerer | undefined; breaker: CircuitBreaker | undefined } {
+  const answering = createAnswering(config, { onAttempt: telemetry.llmAttempt });
+  if (answering.breaker) telemetry.watchBreaker(answering.breaker);
+  const answerer = override ?? answering.answerer;
+  return {
+    answerer,
+    fallback: answerer === answering.offline ? undefined : answering.offline,
+    breaker: answering.breaker,
   };
 }

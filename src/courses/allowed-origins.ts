@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Queryable } from "../db/db.ts";
+import { CourseRepository, type Queryable } from "../db/index.ts";
 
 /**
  * Which web origins may call the student API (`/v1/chat`, `/v1/feedback`, `/v1/search`) from a
@@ -45,11 +45,7 @@ export const allowedOriginsSchema = z
 
 /** The course's own list; `undefined` when the course sets none (defaults apply) or does not exist. */
 export async function readAllowedOrigins(db: Queryable, course: string): Promise<string[] | undefined> {
-  const { rows } = await db.query<{ origins: unknown }>(
-    "SELECT settings->'allowedOrigins' AS origins FROM courses WHERE id = $1",
-    [course],
-  );
-  const stored = rows[0]?.origins;
+  const stored = await new CourseRepository(db).allowedOrigins(course);
   if (stored === undefined || stored === null) return undefined;
   // A hand-edited setting that does not parse is treated as "no extra origins", never as "any".
   const parsed = z.array(z.string()).safeParse(stored);
@@ -67,16 +63,5 @@ export async function updateAllowedOrigins(
   origins: readonly string[] | null,
 ): Promise<string[] | null | false> {
   const list = origins === null ? null : allowedOriginsSchema.parse(origins);
-  const { rowCount } =
-    list === null
-      ? await db.query(
-          "UPDATE courses SET settings = settings - 'allowedOrigins', updated_at = now() WHERE id = $1",
-          [course],
-        )
-      : await db.query(
-          `UPDATE courses SET settings = jsonb_set(settings, '{allowedOrigins}', $2::jsonb), updated_at = now()
-            WHERE id = $1`,
-          [course, JSON.stringify(list)],
-        );
-  return rowCount === 0 ? false : list;
+  return (await new CourseRepository(db).setAllowedOrigins(course, list)) ? list : false;
 }

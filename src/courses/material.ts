@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { unzipSync } from "fflate";
 import { supportedExtensions } from "../ingest/loaders/index.ts";
+import type { MaterialLimits } from "./limits.ts";
 
 /** One file of course material, as it will sit in the course folder. */
 export interface MaterialFile {
@@ -8,12 +9,6 @@ export interface MaterialFile {
   path: string;
   content: Uint8Array;
   sha256: string;
-}
-
-export interface MaterialLimits {
-  /** Total bytes of material one upload may hold (after unzipping). */
-  maxBytes: number;
-  maxFiles: number;
 }
 
 export interface ParsedMaterial {

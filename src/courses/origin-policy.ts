@@ -1,4 +1,4 @@
-import type { Queryable } from "../db/db.ts";
+import type { Queryable } from "../db/index.ts";
 import { normalizeOrigin, readAllowedOrigins, updateAllowedOrigins } from "./allowed-origins.ts";
 
 export interface OriginPolicyDeps {
@@ -9,6 +9,11 @@ export interface OriginPolicyDeps {
   cacheMs?: number;
   now?: () => number;
 }
+
+export const defaultOriginPolicyTiming: Required<Pick<OriginPolicyDeps, "cacheMs" | "now">> = {
+  cacheMs: 5_000,
+  now: Date.now,
+};
 
 /**
  * Decides whether a browser page on `origin` may call the student API for a course. Lists are
@@ -22,8 +27,9 @@ export class OriginPolicy {
   private readonly defaults: readonly string[];
 
   constructor(private readonly deps: OriginPolicyDeps) {
-    this.cacheMs = deps.cacheMs ?? 5_000;
-    this.now = deps.now ?? Date.now;
+    const timing = { ...defaultOriginPolicyTiming, ...deps };
+    this.cacheMs = timing.cacheMs;
+    this.now = timing.now;
     this.defaults = deps.defaults.map(normalizeOrigin).filter((o): o is string => o !== undefined);
   }
 

@@ -1,4 +1,4 @@
-import type { Queryable } from "../db/db.ts";
+import { type CourseStatsRows, type Queryable, StatsRepository } from "../db/index.ts";
 
 export interface CourseStats {
   course: { id: string; title: string; version: number; embeddingModel: string | null; createdAt: string };
@@ -18,102 +18,53 @@ export interface CourseStats {
 }
 
 /**
- * One course's numbers for its instructors. Every query filters on the course id: a course's
- * stats never count another course's sessions, messages or feedback.
+ * One course's numbers for its instructors, counted over the last `days` days and never mixing
+ * in another course's sessions, messages or feedback. `undefined` when the course does not exist.
  */
 export async function courseStats(
   db: Queryable,
   course: string,
   days: number,
 ): Promise<CourseStats | undefined> {
-  const { rows: courseRows } = await db.query<{
-    id: string;
-    title: string;
-    version: string;
-    embedding_model: string | null;
-    created_at: Date | string;
-  }>("SELECT id, title, version::text AS version, embedding_model, created_at FROM courses WHERE id = $1", [
-    course,
-  ]);
-  const row = courseRows[0];
-  if (!row) return undefined;
-  const since = [course, days] as const;
-  const window = "created_at >= now() - make_interval(days => $2::int)";
-
-  const [material, messages, surfaces, feedback, guardrails] = await Promise.all([
-    db.query<{ documents: number; chunks: number; files: number; bytes: string | null }>(
-      `SELECT (SELECT count(*)::int FROM documents WHERE course_id = $1) AS documents,
-              (SELECT count(*)::int FROM chunks WHERE course_id = $1) AS chunks,
-              (SELECT count(*)::int FROM course_files WHERE course_id = $1) AS files,
-              (SELECT sum(bytes)::text FROM course_files WHERE course_id = $1) AS bytes`,
-      [course],
-    ),
-    db.query<{
-      sessions: number;
-      questions: number;
-      answered: number;
-      no_answer: number;
-      refused: number;
-      degraded: number;
-      p50: number | null;
-      p95: number | null;
-    }>(
-      `SELECT count(DISTINCT session_id)::int AS sessions,
-              count(*)::int AS questions,
-              count(*) FILTER (WHERE status = 'answered')::int AS answered,
-              count(*) FILTER (WHERE status = 'no_answer')::int AS no_answer,
-              count(*) FILTER (WHERE status = 'refused')::int AS refused,
-              count(*) FILTER (WHERE degraded)::int AS degraded,
-              percentile_cont(0.5) WITHIN GROUP (ORDER BY latency_ms)::float8 AS p50,
-              percentile_cont(0.95) WITHIN GROUP (ORDER BY latency_ms)::float8 AS p95
-         FROM messages WHERE course_id = $1 AND ${window}`,
-      [...since],
-    ),
-    db.query<{ surface: string; n: number }>(
-      `SELECT s.surface, count(*)::int AS n FROM messages m JOIN sessions s ON s.id = m.session_id
-        WHERE m.course_id = $1 AND s.course_id = $1 AND m.${window} GROUP BY s.surface ORDER BY s.surface`,
-      [...since],
-    ),
-    db.query<{ up: number; down: number }>(
-      `SELECT count(*) FILTER (WHERE rating = 'up')::int AS up, count(*) FILTER (WHERE rating = 'down')::int AS down
-         FROM feedback WHERE course_id = $1 AND ${window}`,
-      [...since],
-    ),
-    db.query<{ rule: string; n: number }>(
-      `SELECT guardrail->>'rule' AS rule, count(*)::int AS n FROM messages
-        WHERE course_id = $1 AND guardrail IS NOT NULL AND ${window}
-        GROUP BY 1 ORDER BY n DESC, rule`,
-      [...since],
-    ),
-  ]);
-  const m = material.rows[0];
-  const c = messages.rows[0];
-  const f = feedback.rows[0] ?? { up: 0, down: 0 };
+  const rows = await new StatsRepository(db).courseStats(course, days);
+  if (!rows) return undefined;
+  const f = rows.feedback ?? { up: 0, down: 0 };
   return {
     course: {
-      id: row.id,
-      title: row.title,
-      version: Number(row.version),
-      embeddingModel: row.embedding_model,
-      createdAt: new Date(row.created_at).toISOString(),
+      id: rows.course.id,
+      title: rows.course.title,
+      version: Number(rows.course.version),
+      embeddingModel: rows.course.embedding_model,
+      createdAt: new Date(rows.course.created_at).toISOString(),
     },
-    material: {
-      documents: m?.documents ?? 0,
-      chunks: m?.chunks ?? 0,
-      uploadedFiles: m?.files ?? 0,
-      uploadedBytes: Number(m?.bytes ?? 0),
-    },
+    material: materialStats(rows.material),
     days,
-    conversations: {
-      sessions: c?.sessions ?? 0,
-      questions: c?.questions ?? 0,
-      byStatus: { answered: c?.answered ?? 0, no_answer: c?.no_answer ?? 0, refused: c?.refused ?? 0 },
-      degraded: c?.degraded ?? 0,
-      latencyMs: { p50: roundOrNull(c?.p50), p95: roundOrNull(c?.p95) },
-      bySurface: Object.fromEntries(surfaces.rows.map((r) => [r.surface, r.n])),
-    },
+    conversations: conversationStats(rows.messages, rows.surfaces),
     feedback: { up: f.up, down: f.down, upRatio: f.up + f.down > 0 ? f.up / (f.up + f.down) : null },
-    guardrails: guardrails.rows.map((r) => ({ rule: r.rule, count: r.n })),
+    guardrails: rows.guardrails.map((r) => ({ rule: r.rule, count: r.n })),
+  };
+}
+
+function materialStats(m: CourseStatsRows["material"]): CourseStats["material"] {
+  return {
+    documents: m?.documents ?? 0,
+    chunks: m?.chunks ?? 0,
+    uploadedFiles: m?.files ?? 0,
+    uploadedBytes: Number(m?.bytes ?? 0),
+  };
+}
+
+function conversationStats(
+  c: CourseStatsRows["messages"],
+  surfaces: CourseStatsRows["surfaces"],
+): CourseStats["conversations"] {
+  return {
+    sessions: c?.sessions ?? 0,
+    questions: c?.questions ?? 0,
+    byStatus: { answered: c?.answered ?? 0, no_answer: c?.no_answer ?? 0, refused: c?.refused ?? 0 },
+    degraded: c?.degraded ?? 0,
+    latencyMs: { p50: roundOrNull(c?.p50), p95: roundOrNull(c?.p95) },
+    bySurface: Object.fromEntries(surfaces.map((r) => [r.surface, r.n])),
   };
 }
 

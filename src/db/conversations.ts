@@ -43,17 +43,22 @@ export interface RetentionOptions {
   pruneEveryMs?: number;
 }
 
+export const defaultRetention: Required<RetentionOptions> = { retentionDays: 0, pruneEveryMs: 3_600_000 };
+
 /**
  * Sessions, messages and feedback. Questions arrive here already redacted by the guardrails;
  * a session belongs to one course and is never continued from another.
  */
 export class ConversationStore {
   private lastPrune = 0;
+  private readonly retention: Required<RetentionOptions>;
 
   constructor(
     private readonly db: Queryable,
-    private readonly retention: RetentionOptions = { retentionDays: 0 },
-  ) {}
+    retention: RetentionOptions = defaultRetention,
+  ) {
+    this.retention = { ...defaultRetention, ...retention };
+  }
 
   /**
    * Deletes sessions idle for more than `days` days; their messages, feedback and Slack thread
@@ -70,7 +75,7 @@ export class ConversationStore {
   // Piggybacks on chat traffic, as the Slack replay store does, so no timer has to be stopped at
   // shutdown; every replica may run it, and a second DELETE finds nothing.
   private async pruneOccasionally(): Promise<void> {
-    const { retentionDays, pruneEveryMs = 3_600_000 } = this.retention;
+    const { retentionDays, pruneEveryMs } = this.retention;
     if (retentionDays <= 0) return;
     const now = Date.now();
     if (now - this.lastPrune < pruneEveryMs) return;
@@ -95,6 +100,15 @@ export class ConversationStore {
       surface,
     ]);
     return id;
+  }
+
+  /** The course a session belongs to; `undefined` for an unknown session. */
+  async sessionCourse(sessionId: string): Promise<string | undefined> {
+    const { rows } = await this.db.query<{ course_id: string }>(
+      "SELECT course_id FROM sessions WHERE id = $1",
+      [sessionId],
+    );
+    return rows[0]?.course_id;
   }
 
   /** The last `limit` answered turns of a session, oldest first. */

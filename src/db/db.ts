@@ -42,13 +42,23 @@ const unreachableCodes = new Set([
   "08006",
 ]);
 
+/** What `pg` and PGlite say when the connection, not the query, failed. */
+const unreachableMessage = new RegExp(
+  [
+    "Connection terminated",
+    "connection timeout",
+    "Client has encountered a connection error",
+    "PGlite is closed",
+    "not connected",
+  ].join("|"),
+  "i",
+);
+
 export function isConnectionError(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
   const code = (error as { code?: unknown }).code;
   if (typeof code === "string" && unreachableCodes.has(code)) return true;
-  return /Connection terminated|connection timeout|Client has encountered a connection error|PGlite is closed|not connected/i.test(
-    error.message,
-  );
+  return unreachableMessage.test(error.message);
 }
 
 /** Formats a vector for a `$n::vector` parameter (pgvector's text form). */

@@ -1,16 +1,13 @@
-import { createHash } from "node:crypto";
-import { fromVectorLiteral, type Queryable, toVectorLiteral } from "../db/db.ts";
+import { EmbeddingCacheRepository, hashText, type Queryable } from "../db/index.ts";
 import type { CourseEmbeddings, ProgressCallback } from "./embeddings.ts";
-
-export function hashText(text: string): string {
-  return createHash("sha256").update(text).digest("hex");
-}
 
 export interface CachedEmbeddingResult {
   vectors: number[][];
   /** How many texts had to go through the model (the rest came from the cache). */
   computed: number;
 }
+
+const LOOKUP_BATCH = 500;
 
 /**
  * Embeds texts through the database-backed cache keyed by (model, sha256 of the text): a text
@@ -22,16 +19,13 @@ export async function embedWithCache(
   texts: string[],
   onProgress?: ProgressCallback,
 ): Promise<CachedEmbeddingResult> {
+  const cache = new EmbeddingCacheRepository(db);
   const hashes = texts.map(hashText);
   const known = new Map<string, number[]>();
   const unique = [...new Set(hashes)];
-  const LOOKUP_BATCH = 500;
   for (let i = 0; i < unique.length; i += LOOKUP_BATCH) {
-    const { rows } = await db.query<{ content_hash: string; embedding: string }>(
-      "SELECT content_hash, embedding::text AS embedding FROM embedding_cache WHERE model = $1 AND content_hash = ANY($2::text[])",
-      [embeddings.modelId, unique.slice(i, i + LOOKUP_BATCH)],
-    );
-    for (const row of rows) known.set(row.content_hash, Array.from(fromVectorLiteral(row.embedding)));
+    const found = await cache.find(embeddings.modelId, unique.slice(i, i + LOOKUP_BATCH));
+    for (const [hash, vector] of found) known.set(hash, vector);
   }
 
   const missing: { hash: string; text: string }[] = [];
@@ -53,10 +47,7 @@ export async function embedWithCache(
       const entry = missing[i] as { hash: string };
       const vector = fresh[i] as number[];
       known.set(entry.hash, vector);
-      await db.query(
-        "INSERT INTO embedding_cache (model, content_hash, embedding) VALUES ($1, $2, $3::vector) ON CONFLICT DO NOTHING",
-        [embeddings.modelId, entry.hash, toVectorLiteral(vector)],
-      );
+      await cache.store(embeddings.modelId, entry.hash, vector);
     }
   }
   return { vectors: hashes.map((h) => known.get(h) as number[]), computed: missing.length };

@@ -1,14 +1,10 @@
-import type { Queryable } from "../db/db.ts";
+import { ChunkRepository, type Queryable } from "../db/index.ts";
 import type { EvalCase } from "./dataset.ts";
 import { createGrader, type JudgedChunk, sourceMatches } from "./relevance.ts";
 
 /** Every chunk of a course, as relevance judging needs it. */
-export async function loadCourseChunks(db: Queryable, course: string): Promise<JudgedChunk[]> {
-  const { rows } = await db.query<{ source: string; text: string }>(
-    "SELECT source, text FROM chunks WHERE course_id = $1 ORDER BY source, ord",
-    [course],
-  );
-  return rows;
+export function loadCourseChunks(db: Queryable, course: string): Promise<JudgedChunk[]> {
+  return new ChunkRepository(db).textsOfCourse(course);
 }
 
 /**
@@ -31,9 +27,8 @@ export function checkDatasetAgainstCourse(
         const near = sources
           .filter((s) => s.endsWith(`/${expected}`) || expected.endsWith(`/${s}`))
           .slice(0, 3);
-        warnings.push(
-          `${evalCase.id}: expected source "${expected}" is not in the course${near.length > 0 ? ` (did you mean ${near.map((n) => `"${n}"`).join(", ")}?)` : ""}`,
-        );
+        const hint = near.length > 0 ? ` (did you mean ${near.map((n) => `"${n}"`).join(", ")}?)` : "";
+        warnings.push(`${evalCase.id}: expected source "${expected}" is not in the course${hint}`);
         continue;
       }
       const holds = chunks.some((c) => sourceMatches(c.source, expected) && grader.grade(c) === 2);

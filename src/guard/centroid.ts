@@ -1,4 +1,4 @@
-import type { Queryable } from "../db/db.ts";
+import { ChunkRepository, type Queryable } from "../db/index.ts";
 import type { TopicCentroidSource } from "./engine.ts";
 
 /**
@@ -12,7 +12,11 @@ export class TopicCentroids implements TopicCentroidSource {
     { version: number; centroid: Promise<readonly number[] | null> }
   >();
 
-  constructor(private readonly db: Queryable) {}
+  private readonly chunks: ChunkRepository;
+
+  constructor(db: Queryable) {
+    this.chunks = new ChunkRepository(db);
+  }
 
   centroid(course: string, model: string, version: number): Promise<readonly number[] | null> {
     const key = `${course}\u0000${model}`;
@@ -27,11 +31,7 @@ export class TopicCentroids implements TopicCentroidSource {
   }
 
   private async compute(course: string, model: string): Promise<readonly number[] | null> {
-    const { rows } = await this.db.query<{ centroid: string | null }>(
-      "SELECT avg(embedding)::text AS centroid FROM chunks WHERE course_id = $1 AND embedding_model = $2",
-      [course, model],
-    );
-    const text = rows[0]?.centroid;
+    const text = await this.chunks.centroidText(course, model);
     if (!text) return null;
     const values = text
       .replace(/^\[|\]$/g, "")

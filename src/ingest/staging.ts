@@ -1,4 +1,11 @@
-import type { Db, Queryable } from "../db/db.ts";
+import {
+  type Db,
+  DocumentRepository,
+  type PublishPlan,
+  type Queryable,
+  StagingRepository,
+  stagingCourseId,
+} from "../db/index.ts";
 
 /**
  * Atomic ingestion per course version. A run writes the documents it adds or changes into a
@@ -9,30 +16,7 @@ import type { Db, Queryable } from "../db/db.ts";
  * still current instead of writing them again.
  */
 
-// '~' is not allowed in course ids (see src/surfaces/http/schemas.ts), so no real course can collide.
-const STAGING_SUFFIX = "~staging";
-
-export function stagingCourseId(course: string): string {
-  return `${course}${STAGING_SUFFIX}`;
-}
-
-export function isStagingCourseId(id: string): boolean {
-  return id.endsWith(STAGING_SUFFIX);
-}
-
-/** SQL condition that keeps staging rows out of course listings: `WHERE ${liveCoursesOnly("c.id")}`. */
-export function liveCoursesOnly(column: string): string {
-  return `right(${column}, ${STAGING_SUFFIX.length}) <> '${STAGING_SUFFIX}'`;
-}
-
-/**
- * Staged chunks carry their dimension negated. The HNSW indexes are partial
- * (`WHERE embedding_dim = N`), so staged vectors stay out of them and enter the index once, when
- * publishing flips the sign, instead of once when staged and again when moved.
- */
-export function stagedDimension(dim: number): number {
-  return -dim;
-}
+export { stagingCourseId } from "../db/index.ts";
 
 export interface StagingArea {
   course: string;
@@ -50,18 +34,11 @@ export async function readStaging(
   embeddingModel: string,
 ): Promise<StagingArea> {
   const staging = stagingCourseId(course);
-  const { rows: courseRows } = await db.query<{ embedding_model: string | null }>(
-    "SELECT embedding_model FROM courses WHERE id = $1",
-    [staging],
-  );
-  const area: StagingArea = { course, staging, staged: new Map(), exists: courseRows.length > 0 };
+  const found = await new StagingRepository(db).find(staging);
+  const area: StagingArea = { course, staging, staged: new Map(), exists: found !== undefined };
   // Documents staged with another embedding model are of no use to this run.
-  if (!area.exists || courseRows[0]?.embedding_model !== embeddingModel) return area;
-  const { rows } = await db.query<{ source: string; content_hash: string }>(
-    "SELECT source, content_hash FROM documents WHERE course_id = $1",
-    [staging],
-  );
-  for (const row of rows) area.staged.set(row.source, row.content_hash);
+  if (!found || found.embeddingModel !== embeddingModel) return area;
+  area.staged = await new DocumentRepository(db).contentHashes(staging);
   return area;
 }
 
@@ -71,23 +48,16 @@ export async function prepareStaging(
   area: StagingArea,
   embeddingModel: string,
 ): Promise<void> {
-  if (area.exists && area.staged.size === 0) {
-    await db.query("DELETE FROM documents WHERE course_id = $1", [area.staging]);
-    await db.query("UPDATE courses SET embedding_model = $2 WHERE id = $1", [area.staging, embeddingModel]);
-  }
-  await db.query(
-    `INSERT INTO courses (id, title, embedding_model, settings)
-     VALUES ($1, '', $2, jsonb_build_object('stagingFor', $3::text))
-     ON CONFLICT (id) DO NOTHING`,
-    [area.staging, embeddingModel, area.course],
-  );
+  const repository = new StagingRepository(db);
+  if (area.exists && area.staged.size === 0) await repository.reset(area.staging, embeddingModel);
+  await repository.create(area.staging, embeddingModel, area.course);
   area.exists = true;
 }
 
 /** Removes the staging course and whatever it still holds. */
 export async function dropStaging(db: Queryable, area: StagingArea): Promise<void> {
   if (!area.exists) return;
-  await db.query("DELETE FROM courses WHERE id = $1", [area.staging]);
+  await new StagingRepository(db).drop(area.staging);
   area.exists = false;
   area.staged.clear();
 }
@@ -100,22 +70,8 @@ export async function discardStaged(
 ): Promise<void> {
   const stale = [...area.staged.keys()].filter((source) => !keep.has(source));
   if (stale.length === 0) return;
-  await db.query("DELETE FROM documents WHERE course_id = $1 AND source = ANY($2::text[])", [
-    area.staging,
-    stale,
-  ]);
+  await new StagingRepository(db).discard(area.staging, stale);
   for (const source of stale) area.staged.delete(source);
-}
-
-export interface PublishPlan {
-  /** Live documents to delete because their file disappeared. */
-  removed: string[];
-  /** Whether anything changed, which bumps the course version. */
-  changed: boolean;
-  /** Record this model on the course (a changed course, or one that never had a model). */
-  recordModel: boolean;
-  embeddingModel: string;
-  embeddingDim: number;
 }
 
 /**
@@ -123,29 +79,5 @@ export interface PublishPlan {
  * documents go, staged ones move in, the version is bumped and the staging course disappears.
  */
 export async function publishStaged(db: Db, area: StagingArea, plan: PublishPlan): Promise<void> {
-  await db.transaction(async (tx) => {
-    // Serialises publishers of the same course (two replicas ingesting at once).
-    await tx.query("SELECT id FROM courses WHERE id = $1 FOR UPDATE", [area.course]);
-    await tx.query(
-      `DELETE FROM documents
-        WHERE course_id = $1
-          AND (source = ANY($3::text[]) OR source IN (SELECT source FROM documents WHERE course_id = $2))`,
-      [area.course, area.staging, plan.removed],
-    );
-    await tx.query("UPDATE documents SET course_id = $1 WHERE course_id = $2", [area.course, area.staging]);
-    await tx.query(
-      "UPDATE chunks SET course_id = $1, embedding_dim = abs(embedding_dim) WHERE course_id = $2",
-      [area.course, area.staging],
-    );
-    await tx.query(
-      `UPDATE courses SET
-         version = version + $2::int,
-         embedding_model = CASE WHEN $3::boolean THEN $4 ELSE embedding_model END,
-         embedding_dim = CASE WHEN $3::boolean THEN $5::int ELSE embedding_dim END,
-         updated_at = now()
-       WHERE id = $1`,
-      [area.course, plan.changed ? 1 : 0, plan.recordModel, plan.embeddingModel, plan.embeddingDim],
-    );
-    await tx.query("DELETE FROM courses WHERE id = $1", [area.staging]);
-  });
+  await db.transaction((tx) => new StagingRepository(tx).publish(area.course, area.staging, plan));
 }

@@ -1,9 +1,14 @@
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { type Db, type Queryable, toVectorLiteral } from "../db/db.ts";
-import { ensureVectorIndex } from "../db/vector-index.ts";
-import { embedWithCache, hashText } from "../embed/cache.ts";
+import {
+  CourseRepository,
+  type Db,
+  DocumentRepository,
+  ensureVectorIndex,
+  StagingRepository,
+} from "../db/index.ts";
+import { embedWithCache } from "../embed/cache.ts";
 import type { CourseEmbeddings } from "../embed/embeddings.ts";
 import { chunkDocument } from "./chunker.ts";
 import { withoutNul } from "./loaders/common.ts";
@@ -14,11 +19,11 @@ import {
   prepareStaging,
   publishStaged,
   readStaging,
-  stagedDimension,
+  type StagingArea,
 } from "./staging.ts";
 import type { Chunk, ChunkingOptions, LoadedDocument } from "./types.ts";
 import { defaultChunking } from "./types.ts";
-import { listFiles, titleFromPath, weekFromPath } from "./walk.ts";
+import { type FoundFile, listFiles, titleFromPath, weekFromPath } from "./walk.ts";
 
 /**
  * Bumped when loaders or the chunker change what they produce, so a re-ingest re-chunks files
@@ -82,75 +87,139 @@ export function embeddingInput(title: string, headingPath: string[], text: strin
 export async function ingestFolder(options: IngestOptions): Promise<IngestSummary> {
   const started = performance.now();
   const { db, embeddings, course } = options;
-  const dir = path.resolve(options.dir);
-  const chunking = options.chunking ?? defaultChunking;
   const onProgress = options.onProgress ?? (() => {});
 
-  const courseRow = await ensureCourse(db, course, options.courseTitle);
-  const reembed = courseRow.embedding_model !== null && courseRow.embedding_model !== embeddings.modelId;
-
-  const { rows: existingRows } = await db.query<{ source: string; content_hash: string }>(
-    "SELECT source, content_hash FROM documents WHERE course_id = $1",
-    [course],
-  );
-  const existing = new Map(existingRows.map((r) => [r.source, r.content_hash]));
-
-  const files = await listFiles(dir);
-  const skipped: IngestSummary["skipped"] = [];
-  const prepared: PreparedDocument[] = [];
-  const present = new Set<string>();
-  const keepDespiteErrors = new Set<string>();
-  let unchanged = 0;
-
-  for (const [index, file] of files.entries()) {
-    onProgress("scan", index, files.length);
-    let bytes: Uint8Array;
-    try {
-      bytes = await readFile(file.absolute);
-    } catch (error) {
-      skipped.push({ source: file.relative, reason: `unreadable: ${describe(error)}` });
-      keepDespiteErrors.add(file.relative);
-      continue;
-    }
-    const head = new TextDecoder().decode(bytes.subarray(0, 4096));
-    const loader = pickLoader(file.relative, head);
-    if (!loader) continue;
-    present.add(file.relative);
-    const hash = createHash("sha256").update(PIPELINE_VERSION).update(bytes).digest("hex");
-    if (!reembed && existing.get(file.relative) === hash) {
-      unchanged++;
-      continue;
-    }
-    if (bytes.byteLength === 0) {
-      skipped.push({ source: file.relative, reason: "empty file" });
-      present.delete(file.relative);
-      continue;
-    }
-    let doc: LoadedDocument;
-    try {
-      doc = withoutNul(await loader.load(bytes, file.relative, titleFromPath(file.relative)));
-    } catch (error) {
-      skipped.push({
-        source: file.relative,
-        reason: `could not be parsed as ${loader.format}: ${describe(error)}`,
-      });
-      keepDespiteErrors.add(file.relative);
-      continue;
-    }
-    doc.week ??= weekFromPath(file.relative);
-    const chunks = chunkDocument(doc, chunking);
-    if (chunks.length === 0) {
-      skipped.push({ source: file.relative, reason: "no text found" });
-      present.delete(file.relative);
-      continue;
-    }
-    prepared.push({ source: file.relative, hash, doc, chunks, existed: existing.has(file.relative) });
-  }
-  onProgress("scan", files.length, files.length);
-
+  const { embeddingModel } = await new CourseRepository(db).upsert(course, options.courseTitle ?? "");
+  const reembed = embeddingModel !== null && embeddingModel !== embeddings.modelId;
+  const existing = await new DocumentRepository(db).contentHashes(course);
+  const scan = await scanFolder(path.resolve(options.dir), {
+    existing,
+    reembed,
+    chunking: options.chunking ?? defaultChunking,
+    onProgress,
+  });
+  const { prepared } = scan;
   const removedSources = [...existing.keys()].filter(
-    (source) => !present.has(source) && !keepDespiteErrors.has(source),
+    (source) => !scan.present.has(source) && !scan.keepDespiteErrors.has(source),
   );
+  const written = await stageAndPublish(options, onProgress, prepared, removedSources, embeddingModel);
+  const added = prepared.filter((p) => !p.existed).length;
+  const totals = await new DocumentRepository(db).totals(course);
+  return {
+    course,
+    documents: totals.documents,
+    chunks: totals.chunks,
+    added,
+    updated: prepared.length - added,
+    removed: removedSources.length,
+    unchanged: scan.unchanged,
+    skipped: scan.skipped,
+    embedded: written.embedded,
+    resumed: written.resumed,
+    reembedded: reembed && prepared.length > 0,
+    ms: Math.round(performance.now() - started),
+  };
+}
+
+interface ScanContext {
+  /** source → content hash of the course's live documents. */
+  existing: ReadonlyMap<string, string>;
+  /** The course is on another embedding model: unchanged files are prepared again too. */
+  reembed: boolean;
+  chunking: ChunkingOptions;
+  onProgress: IngestProgress;
+}
+
+interface FolderScan {
+  prepared: PreparedDocument[];
+  /** Sources of supported files in the folder. */
+  present: Set<string>;
+  /** Sources that failed to read or parse: their previous version stays. */
+  keepDespiteErrors: Set<string>;
+  unchanged: number;
+  skipped: IngestSummary["skipped"];
+}
+
+/** Reads, loads and chunks every new or changed file of the folder. */
+async function scanFolder(dir: string, context: ScanContext): Promise<FolderScan> {
+  const files = await listFiles(dir);
+  const scan: FolderScan = {
+    prepared: [],
+    present: new Set(),
+    keepDespiteErrors: new Set(),
+    unchanged: 0,
+    skipped: [],
+  };
+  for (const [index, file] of files.entries()) {
+    context.onProgress("scan", index, files.length);
+    await scanFile(file, context, scan);
+  }
+  context.onProgress("scan", files.length, files.length);
+  return scan;
+}
+
+async function scanFile(file: FoundFile, context: ScanContext, scan: FolderScan): Promise<void> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(file.absolute);
+  } catch (error) {
+    scan.skipped.push({ source: file.relative, reason: `unreadable: ${describe(error)}` });
+    scan.keepDespiteErrors.add(file.relative);
+    return;
+  }
+  const head = new TextDecoder().decode(bytes.subarray(0, 4096));
+  const loader = pickLoader(file.relative, head);
+  if (!loader) return;
+  scan.present.add(file.relative);
+  const hash = createHash("sha256").update(PIPELINE_VERSION).update(bytes).digest("hex");
+  if (!context.reembed && context.existing.get(file.relative) === hash) {
+    scan.unchanged++;
+    return;
+  }
+  if (bytes.byteLength === 0) {
+    scan.skipped.push({ source: file.relative, reason: "empty file" });
+    scan.present.delete(file.relative);
+    return;
+  }
+  let doc: LoadedDocument;
+  try {
+    doc = withoutNul(await loader.load(bytes, file.relative, titleFromPath(file.relative)));
+  } catch (error) {
+    scan.skipped.push({
+      source: file.relative,
+      reason: `could not be parsed as ${loader.format}: ${describe(error)}`,
+    });
+    scan.keepDespiteErrors.add(file.relative);
+    return;
+  }
+  doc.week ??= weekFromPath(file.relative);
+  const chunks = chunkDocument(doc, context.chunking);
+  if (chunks.length === 0) {
+    scan.skipped.push({ source: file.relative, reason: "no text found" });
+    scan.present.delete(file.relative);
+    return;
+  }
+  scan.prepared.push({
+    source: file.relative,
+    hash,
+    doc,
+    chunks,
+    existed: context.existing.has(file.relative),
+  });
+}
+
+/**
+ * Embeds what the staging area lacks, stages it document by document and publishes the next
+ * version; with nothing changed, drops leftovers and records the model on a course that had none.
+ */
+async function stageAndPublish(
+  options: IngestOptions,
+  onProgress: IngestProgress,
+  prepared: PreparedDocument[],
+  removed: string[],
+  courseModel: string | null,
+): Promise<{ embedded: number; resumed: number }> {
+  const { db, embeddings, course } = options;
   const area = await readStaging(db, course, embeddings.modelId);
   // An earlier run killed before publishing left these behind; still-current ones need no work.
   const resumable = prepared.filter((p) => area.staged.get(p.source) === p.hash);
@@ -164,19 +233,15 @@ export async function ingestFolder(options: IngestOptions): Promise<IngestSummar
     onProgress("embed", done, total),
   );
 
-  const changed = prepared.length + removedSources.length > 0;
+  const changed = prepared.length + removed.length > 0;
   if (changed) {
     await prepareStaging(db, area, embeddings.modelId);
-    let offset = 0;
-    for (const [index, item] of toWrite.entries()) {
-      const itemVectors = vectors.slice(offset, offset + item.chunks.length);
-      offset += item.chunks.length;
-      await db.transaction((tx) => writeDocument(tx, area.staging, item, itemVectors, embeddings));
-      onProgress("write", resumable.length + index + 1, prepared.length);
-    }
+    await writeStaged(options, area, toWrite, vectors, (written) =>
+      onProgress("write", resumable.length + written, prepared.length),
+    );
     if (prepared.length > 0) await ensureVectorIndex(db, embeddings.dimensions);
     await publishStaged(db, area, {
-      removed: removedSources,
+      removed,
       changed,
       recordModel: true,
       embeddingModel: embeddings.modelId,
@@ -184,124 +249,30 @@ export async function ingestFolder(options: IngestOptions): Promise<IngestSummar
     });
   } else {
     await dropStaging(db, area);
-    if (courseRow.embedding_model === null) {
-      await db.query("UPDATE courses SET embedding_model = $2, embedding_dim = $3::int WHERE id = $1", [
-        course,
-        embeddings.modelId,
-        embeddings.dimensions,
-      ]);
+    if (courseModel === null) {
+      await new CourseRepository(db).recordEmbeddingModel(course, embeddings.modelId, embeddings.dimensions);
     }
   }
-  const added = prepared.filter((p) => !p.existed).length;
-  const updated = prepared.length - added;
-  const removed = removedSources.length;
-
-  const totals = await db.query<{ documents: number; chunks: number }>(
-    `SELECT (SELECT count(*)::int FROM documents WHERE course_id = $1) AS documents,
-            (SELECT count(*)::int FROM chunks WHERE course_id = $1) AS chunks`,
-    [course],
-  );
-  return {
-    course,
-    documents: totals.rows[0]?.documents ?? 0,
-    chunks: totals.rows[0]?.chunks ?? 0,
-    added,
-    updated,
-    removed,
-    unchanged,
-    skipped,
-    embedded: computed,
-    resumed: resumable.length,
-    reembedded: reembed && prepared.length > 0,
-    ms: Math.round(performance.now() - started),
-  };
+  return { embedded: computed, resumed: resumable.length };
 }
 
-interface CourseRow {
-  id: string;
-  embedding_model: string | null;
-}
-
-export async function ensureCourse(db: Queryable, course: string, title?: string): Promise<CourseRow> {
-  await db.query(
-    `INSERT INTO courses (id, title) VALUES ($1, $2)
-     ON CONFLICT (id) DO UPDATE SET title = CASE WHEN $2 = '' THEN courses.title ELSE $2 END`,
-    [course, title ?? ""],
-  );
-  const { rows } = await db.query<CourseRow>("SELECT id, embedding_model FROM courses WHERE id = $1", [
-    course,
-  ]);
-  return rows[0] as CourseRow;
-}
-
-const CHUNK_COLUMNS = 15;
-const CHUNK_INSERT_BATCH = 40;
-
-async function writeDocument(
-  tx: Queryable,
-  course: string,
-  item: PreparedDocument,
+/** Writes each document with its vectors into the staging area, one transaction per document. */
+async function writeStaged(
+  options: IngestOptions,
+  area: StagingArea,
+  toWrite: PreparedDocument[],
   vectors: number[][],
-  embeddings: CourseEmbeddings,
+  onWritten: (written: number) => void,
 ): Promise<void> {
-  const { doc } = item;
-  const { rows } = await tx.query<{ id: string }>(
-    `INSERT INTO documents (course_id, source, title, url, week, format, content_hash, chunk_count, meta, updated_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, now())
-     ON CONFLICT (course_id, source) DO UPDATE SET
-       title = EXCLUDED.title, url = EXCLUDED.url, week = EXCLUDED.week, format = EXCLUDED.format,
-       content_hash = EXCLUDED.content_hash, chunk_count = EXCLUDED.chunk_count, meta = EXCLUDED.meta,
-       updated_at = now()
-     RETURNING id`,
-    [
-      course,
-      item.source,
-      doc.title,
-      doc.url ?? null,
-      doc.week ?? null,
-      doc.format,
-      item.hash,
-      item.chunks.length,
-      JSON.stringify(doc.meta),
-    ],
-  );
-  const documentId = rows[0]?.id as string;
-  await tx.query("DELETE FROM chunks WHERE document_id = $1", [documentId]);
-
-  for (let start = 0; start < item.chunks.length; start += CHUNK_INSERT_BATCH) {
-    const batch = item.chunks.slice(start, start + CHUNK_INSERT_BATCH);
-    const params: (string | number | string[] | null)[] = [];
-    const tuples = batch.map((chunk, i) => {
-      const vector = vectors[start + i] as number[];
-      params.push(
-        course,
-        documentId,
-        chunk.ord,
-        item.source,
-        doc.title,
-        chunk.heading,
-        chunk.headingPath,
-        chunk.locator ?? null,
-        doc.week ?? null,
-        chunk.text,
-        hashText(chunk.text),
-        toVectorLiteral(vector),
-        stagedDimension(vector.length),
-        embeddings.modelId,
-        doc.url ?? null,
-      );
-      const base = i * CHUNK_COLUMNS;
-      const slots = Array.from({ length: CHUNK_COLUMNS }, (_, k) => `$${base + k + 1}`);
-      slots[11] = `${slots[11]}::vector`;
-      slots[6] = `${slots[6]}::text[]`;
-      return `(${slots.join(", ")})`;
-    });
-    await tx.query(
-      `INSERT INTO chunks (course_id, document_id, ord, source, title, heading, heading_path, locator, week,
-                           text, content_hash, embedding, embedding_dim, embedding_model, url)
-       VALUES ${tuples.join(", ")}`,
-      params,
+  const { db, embeddings } = options;
+  let offset = 0;
+  for (const [index, item] of toWrite.entries()) {
+    const itemVectors = vectors.slice(offset, offset + item.chunks.length);
+    offset += item.chunks.length;
+    await db.transaction((tx) =>
+      new StagingRepository(tx).writeDocument(area.staging, item, itemVectors, embeddings.modelId),
     );
+    onWritten(index + 1);
   }
 }
 

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { defaultMaterialLimits as defaultUploadLimits } from "../../src/courses/index.ts";
 import { IngestionRuns } from "../../src/courses/ingestion-runs.ts";
 import {
   type CourseInsights,
@@ -8,7 +9,7 @@ import {
   jensenShannon,
   weekStart,
 } from "../../src/insights/compute.ts";
-import { adminRoutes, defaultUploadLimits } from "../../src/surfaces/http/routes/admin.ts";
+import { adminRoutes } from "../../src/surfaces/http/routes/admin/index.ts";
 import { openEmptyDb } from "../helpers/db.ts";
 
 const NOW = new Date("2026-03-19T12:00:00Z"); // a Thursday

@@ -1,41 +1,7 @@
-import type { ChunkRecord } from "../../core/chunks.ts";
-import type { Queryable } from "../../db/db.ts";
+import { ChunkRepository, CourseRepository, type Queryable } from "../../db/index.ts";
 import { contentWordsBySentence } from "../../text/terms.ts";
 import { Bm25Index, defaultBm25Options } from "./bm25.ts";
 import { TermAssociations } from "./term-associations.ts";
-
-interface ChunkRow {
-  id: string;
-  course_id: string;
-  source: string;
-  title: string;
-  heading: string;
-  heading_path: string[];
-  locator: string | null;
-  url: string | null;
-  week: number | null;
-  ord: number;
-  text: string;
-}
-
-export function toChunkRecord(row: ChunkRow): ChunkRecord {
-  return {
-    chunkId: String(row.id),
-    courseId: row.course_id,
-    source: row.source,
-    title: row.title,
-    heading: row.heading,
-    headingPath: row.heading_path,
-    locator: row.locator,
-    url: row.url,
-    week: row.week,
-    ord: row.ord,
-    text: row.text,
-  };
-}
-
-export const CHUNK_COLUMNS_SQL =
-  "id::text AS id, course_id, source, title, heading, heading_path, locator, url, week, ord, text";
 
 export interface CourseSnapshot {
   course: string;
@@ -55,12 +21,6 @@ export class UnknownCourseError extends Error {
   }
 }
 
-interface CourseVersionRow {
-  version: string;
-  embedding_model: string | null;
-  embedding_dim: number | null;
-}
-
 /**
  * In-memory indexes per course, rebuilt from the database (never from files). Each lookup
  * checks the course's version, at most once per `checkIntervalMs`, so a replica notices
@@ -70,28 +30,29 @@ export class CourseIndexes {
   private readonly snapshots = new Map<string, CourseSnapshot>();
   private readonly building = new Map<string, Promise<CourseSnapshot>>();
   private readonly lastChecked = new Map<string, number>();
+  private readonly courses: CourseRepository;
+  private readonly chunks: ChunkRepository;
 
   constructor(
-    private readonly db: Queryable,
+    db: Queryable,
     private readonly checkIntervalMs = 1_000,
-  ) {}
+  ) {
+    this.courses = new CourseRepository(db);
+    this.chunks = new ChunkRepository(db);
+  }
 
   /** The current snapshot of a course; throws UnknownCourseError when the course does not exist. */
   async get(course: string): Promise<CourseSnapshot> {
     const current = this.snapshots.get(course);
     const now = Date.now();
     if (current && now - (this.lastChecked.get(course) ?? 0) < this.checkIntervalMs) return current;
-    const { rows } = await this.db.query<CourseVersionRow>(
-      "SELECT version::text AS version, embedding_model, embedding_dim FROM courses WHERE id = $1",
-      [course],
-    );
-    const row = rows[0];
+    const row = await this.courses.version(course);
     if (!row) {
       this.snapshots.delete(course);
       throw new UnknownCourseError(course);
     }
     this.lastChecked.set(course, now);
-    if (current && current.version === Number(row.version)) return current;
+    if (current && current.version === row.version) return current;
     return this.rebuild(course);
   }
 
@@ -115,28 +76,20 @@ export class CourseIndexes {
 
   private async load(course: string): Promise<CourseSnapshot> {
     // Version first: if ingestion commits between the two reads, the next check reloads again.
-    const { rows: courseRows } = await this.db.query<CourseVersionRow>(
-      "SELECT version::text AS version, embedding_model, embedding_dim FROM courses WHERE id = $1",
-      [course],
-    );
-    const courseRow = courseRows[0];
+    const courseRow = await this.courses.version(course);
     if (!courseRow) throw new UnknownCourseError(course);
-    const { rows } = await this.db.query<ChunkRow>(
-      `SELECT ${CHUNK_COLUMNS_SQL} FROM chunks WHERE course_id = $1 ORDER BY source, ord`,
-      [course],
-    );
+    const chunks = await this.chunks.ofCourse(course);
     // Each text is analysed once, sentence by sentence: BM25 indexes the words, the term
     // associations count which of them share a sentence.
-    const chunks = rows.map(toChunkRecord);
     const analysed = chunks.map((chunk) => contentWordsBySentence(chunk.text));
     const bodyTerms = new Map(
       chunks.map((chunk, i) => [chunk.chunkId, (analysed[i] ?? []).flat().map((w) => w.term)]),
     );
     const snapshot: CourseSnapshot = {
       course,
-      version: Number(courseRow.version),
-      embeddingModel: courseRow.embedding_model,
-      embeddingDim: courseRow.embedding_dim,
+      version: courseRow.version,
+      embeddingModel: courseRow.embeddingModel,
+      embeddingDim: courseRow.embeddingDim,
       bm25: new Bm25Index(chunks, defaultBm25Options, bodyTerms),
       associations: new TermAssociations(analysed),
       loadedAt: Date.now(),

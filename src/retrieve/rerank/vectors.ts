@@ -1,4 +1,4 @@
-import type { Queryable } from "../../db/db.ts";
+import { ChunkRepository, type Queryable } from "../../db/index.ts";
 
 /** Stored chunk embeddings by chunk id, for the reranker's cosine feature and for MMR. */
 export type ChunkVectors = ReadonlyMap<string, Float32Array>;
@@ -34,12 +34,7 @@ export class ChunkVectorCache {
       else missing.push(id);
     }
     if (missing.length === 0) return result;
-    const { rows } = await this.db.query<{ id: string; embedding: number[] }>(
-      `SELECT id::text AS id, embedding::real[] AS embedding
-         FROM chunks WHERE id = ANY($1::bigint[]) AND embedding_model = $2`,
-      [missing, model],
-    );
-    for (const row of rows) {
+    for (const row of await new ChunkRepository(this.db).vectors(missing, model)) {
       const vector = Float32Array.from(row.embedding);
       if (known.size >= this.maxPerSnapshot) known.delete(known.keys().next().value as string);
       known.set(row.id, vector);
@@ -92,10 +87,6 @@ export async function courseCentroid(
   course: string,
   model: string,
 ): Promise<Float32Array | undefined> {
-  const { rows } = await db.query<{ centroid: number[] | null }>(
-    "SELECT avg(embedding)::real[] AS centroid FROM chunks WHERE course_id = $1 AND embedding_model = $2",
-    [course, model],
-  );
-  const centroid = rows[0]?.centroid;
+  const centroid = await new ChunkRepository(db).centroid(course, model);
   return centroid ? Float32Array.from(centroid) : undefined;
 }

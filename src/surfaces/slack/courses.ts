@@ -1,4 +1,4 @@
-import type { Queryable } from "../../db/db.ts";
+import { type Queryable, SlackRepository } from "../../db/index.ts";
 
 export interface CourseLookup {
   /** The course a question from this workspace and channel is about. */
@@ -18,19 +18,11 @@ export function createCourseLookup(deps: {
   configured: Readonly<Record<string, string>>;
   defaultCourse: string;
 }): CourseLookup {
+  const slack = new SlackRepository(deps.db);
   return {
     async courseFor({ teamId, channelId }) {
-      const { rows } = await deps.db.query<{ id: string; by_channel: boolean }>(
-        `SELECT id, coalesce(settings->'slack'->'channels', '[]'::jsonb) @> to_jsonb($1::text) AS by_channel
-           FROM courses
-          WHERE coalesce(settings->'slack'->'channels', '[]'::jsonb) @> to_jsonb($1::text)
-             OR coalesce(settings->'slack'->'teams', '[]'::jsonb) @> to_jsonb($2::text)
-          ORDER BY 2 DESC, id
-          LIMIT 1`,
-        [channelId, teamId],
-      );
-      const stored = rows[0];
-      if (stored?.by_channel) return stored.id;
+      const stored = await slack.courseListing(channelId, teamId);
+      if (stored?.byChannel) return stored.id;
       const byChannel = deps.configured[channelId];
       if (byChannel) return byChannel;
       if (stored) return stored.id;

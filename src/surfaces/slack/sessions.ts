@@ -1,4 +1,4 @@
-import type { Queryable } from "../../db/db.ts";
+import { type Queryable, SlackRepository } from "../../db/index.ts";
 
 /** Where a Slack question was asked; decides which tutor session it continues. */
 export interface SlackConversation {
@@ -19,24 +19,20 @@ export function slackSessionKey(where: SlackConversation): string {
     : `${where.teamId}:${where.channelId}:user:${where.userId}`;
 }
 
+/** Which tutor session each Slack conversation (by `slackSessionKey`) continues. */
 export class SlackSessions {
-  constructor(private readonly db: Queryable) {}
+  private readonly slack: SlackRepository;
 
-  /** The tutor session this Slack conversation continues in `course`, if any. */
-  async find(key: string, course: string): Promise<string | undefined> {
-    const { rows } = await this.db.query<{ session_id: string }>(
-      "SELECT session_id FROM slack_sessions WHERE slack_key = $1 AND course_id = $2",
-      [key, course],
-    );
-    return rows[0]?.session_id;
+  constructor(db: Queryable) {
+    this.slack = new SlackRepository(db);
   }
 
-  async remember(key: string, course: string, sessionId: string): Promise<void> {
-    await this.db.query(
-      `INSERT INTO slack_sessions (slack_key, course_id, session_id) VALUES ($1, $2, $3)
-       ON CONFLICT (slack_key) DO UPDATE
-         SET course_id = EXCLUDED.course_id, session_id = EXCLUDED.session_id, updated_at = now()`,
-      [key, course, sessionId],
-    );
+  /** The tutor session this Slack conversation continues in `course`, if any. */
+  find(key: string, course: string): Promise<string | undefined> {
+    return this.slack.sessionFor(key, course);
+  }
+
+  remember(key: string, course: string, sessionId: string): Promise<void> {
+    return this.slack.linkSession(key, course, sessionId);
   }
 }

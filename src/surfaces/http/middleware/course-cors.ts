@@ -1,7 +1,6 @@
 import type { Context, MiddlewareHandler } from "hono";
-import { normalizeOrigin } from "../../../courses/allowed-origins.ts";
-import { isUuid } from "../../../db/conversations.ts";
-import type { Queryable } from "../../../db/db.ts";
+import { normalizeOrigin } from "../../../courses/index.ts";
+import { ConversationStore, isUuid, type Queryable } from "../../../db/index.ts";
 import { peekJsonObject } from "../body.ts";
 import { errorBody } from "../errors.ts";
 
@@ -32,6 +31,7 @@ const EXPOSED_HEADERS = "Retry-After, X-Request-Id, RateLimit-Policy";
  */
 export function courseCors(deps: CourseCorsDeps): MiddlewareHandler {
   const ownOrigin = deps.publicBaseUrl ? normalizeOrigin(new URL(deps.publicBaseUrl).origin) : undefined;
+  const sessions = deps.db ? new ConversationStore(deps.db) : undefined;
   return async (c, next) => {
     if (!CORS_ROUTES.has(c.req.path)) return next();
     const origin = c.req.header("origin");
@@ -39,7 +39,7 @@ export function courseCors(deps: CourseCorsDeps): MiddlewareHandler {
 
     const preflight =
       c.req.method === "OPTIONS" && c.req.header("access-control-request-method") !== undefined;
-    const course = preflight ? queryCourse(c, deps.defaultCourse) : await requestCourse(c, deps);
+    const course = preflight ? queryCourse(c, deps.defaultCourse) : await requestCourse(c, deps, sessions);
     if (!(await deps.allows(course, origin))) {
       c.header("Vary", "Origin");
       return c.json(
@@ -90,18 +90,19 @@ function queryCourse(c: Context, fallback: string): string {
   return course && course.length <= 64 ? course : fallback;
 }
 
-async function requestCourse(c: Context, deps: CourseCorsDeps): Promise<string> {
+async function requestCourse(
+  c: Context,
+  deps: CourseCorsDeps,
+  sessions: ConversationStore | undefined,
+): Promise<string> {
   const body = await peekJsonObject(c);
   if (c.req.path !== "/v1/feedback") {
     // Judged by the course the route will use, so a query string cannot stand in for the body.
     return typeof body.course === "string" ? body.course.slice(0, 64) : deps.defaultCourse;
   }
-  if (deps.db && typeof body.sessionId === "string" && isUuid(body.sessionId)) {
-    const { rows } = await deps.db.query<{ course_id: string }>(
-      "SELECT course_id FROM sessions WHERE id = $1",
-      [body.sessionId],
-    );
-    if (rows[0]) return rows[0].course_id;
+  if (sessions && typeof body.sessionId === "string" && isUuid(body.sessionId)) {
+    const course = await sessions.sessionCourse(body.sessionId);
+    if (course !== undefined) return course;
   }
   return queryCourse(c, deps.defaultCourse);
 }

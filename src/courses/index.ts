@@ -1,0 +1,33 @@
+/**
+ * Courses as instructors manage them: which pages may embed the widget, uploaded material and
+ * its limits, ingestion runs, and per-course stats.
+ */
+export {
+  allowedOriginsSchema,
+  normalizeOrigin,
+  originSchema,
+  readAllowedOrigins,
+  updateAllowedOrigins,
+} from "./allowed-origins.ts";
+export { CourseFiles, MaterialConflictError, type UploadMode } from "./course-files.ts";
+export {
+  defaultIngestionRunsOptions,
+  IngestionBusyError,
+  type IngestionRun,
+  IngestionRuns,
+  type IngestionRunsOptions,
+  type IngestionStatus,
+} from "./ingestion-runs.ts";
+export { defaultMaterialLimits, type MaterialLimits } from "./limits.ts";
+export {
+  cleanMaterialPath,
+  collectMaterial,
+  formatBytes,
+  isZip,
+  MaterialError,
+  type MaterialFile,
+  type ParsedMaterial,
+  unzipMaterial,
+} from "./material.ts";
+export { defaultOriginPolicyTiming, OriginPolicy, type OriginPolicyDeps } from "./origin-policy.ts";
+export { type CourseStats, courseStats } from "./stats.ts";

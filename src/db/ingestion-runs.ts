@@ -1,0 +1,131 @@
+import type { IngestSummary } from "../ingest/sync.ts";
+import type { Queryable } from "./db.ts";
+
+export type IngestionStatus = "running" | "succeeded" | "failed";
+
+export interface IngestionRun {
+  id: string;
+  course: string;
+  trigger: string;
+  status: IngestionStatus;
+  summary: IngestSummary | null;
+  error: string | null;
+  startedAt: string;
+  finishedAt: string | null;
+}
+
+interface RunRow {
+  id: string;
+  course_id: string;
+  trigger: string;
+  status: IngestionStatus;
+  summary: IngestSummary | string | null;
+  error: string | null;
+  started_at: Date | string;
+  finished_at: Date | string | null;
+}
+
+const RUN_COLUMNS = "id::text AS id, course_id, trigger, status, summary, error, started_at, finished_at";
+
+function toRun(row: RunRow): IngestionRun {
+  return {
+    id: row.id,
+    course: row.course_id,
+    trigger: row.trigger,
+    status: row.status,
+    summary: typeof row.summary === "string" ? (JSON.parse(row.summary) as IngestSummary) : row.summary,
+    error: row.error,
+    startedAt: new Date(row.started_at).toISOString(),
+    finishedAt: row.finished_at ? new Date(row.finished_at).toISOString() : null,
+  };
+}
+
+/** A running row as the one starting a run sees it. */
+export interface RunningIngestion {
+  id: string;
+  owner: string | null;
+  /** No heartbeat within the stale time. */
+  stale: boolean;
+}
+
+/** The `course_ingestions` table: one row per ingestion run of a course. */
+export class IngestionRunRepository {
+  constructor(private readonly db: Queryable) {}
+
+  /** The id of the course's running ingestion, if there is one. */
+  async runningId(course: string): Promise<string | undefined> {
+    const { rows } = await this.db.query<{ id: string }>(
+      "SELECT id::text AS id FROM course_ingestions WHERE course_id = $1 AND status = 'running'",
+      [course],
+    );
+    return rows[0]?.id;
+  }
+
+  /** The course's running rows, locked until the transaction ends. */
+  async lockRunning(course: string, staleAfterSeconds: number): Promise<RunningIngestion[]> {
+    const { rows } = await this.db.query<RunningIngestion>(
+      `SELECT id::text AS id, owner,
+                heartbeat_at < now() - make_interval(secs => $2::double precision) AS stale
+           FROM course_ingestions WHERE course_id = $1 AND status = 'running' FOR UPDATE`,
+      [course, staleAfterSeconds],
+    );
+    return rows;
+  }
+
+  /** Marks a run whose process died as failed. */
+  async abandon(id: string): Promise<void> {
+    await this.db.query(
+      `UPDATE course_ingestions
+              SET status = 'failed', finished_at = now(),
+                  error = 'abandoned: the process running it stopped before finishing'
+            WHERE id = $1`,
+      [id],
+    );
+  }
+
+  async start(run: { id: string; course: string; trigger: string; owner: string }): Promise<void> {
+    await this.db.query(
+      `INSERT INTO course_ingestions (id, course_id, trigger, status, owner) VALUES ($1, $2, $3, 'running', $4)`,
+      [run.id, run.course, run.trigger, run.owner],
+    );
+  }
+
+  async heartbeat(id: string): Promise<void> {
+    await this.db.query(
+      "UPDATE course_ingestions SET heartbeat_at = now() WHERE id = $1 AND status = 'running'",
+      [id],
+    );
+  }
+
+  async succeed(id: string, summary: IngestSummary): Promise<void> {
+    await this.db.query(
+      `UPDATE course_ingestions SET status = 'succeeded', summary = $2::jsonb, finished_at = now()
+        WHERE id = $1`,
+      [id, JSON.stringify(summary)],
+    );
+  }
+
+  async fail(id: string, message: string): Promise<void> {
+    await this.db.query(
+      `UPDATE course_ingestions SET status = 'failed', error = $2, finished_at = now() WHERE id = $1`,
+      [id, message],
+    );
+  }
+
+  async get(course: string, id: string): Promise<IngestionRun | undefined> {
+    const { rows } = await this.db.query<RunRow>(
+      `SELECT ${RUN_COLUMNS} FROM course_ingestions WHERE course_id = $1 AND id::text = $2`,
+      [course, id],
+    );
+    return rows[0] ? toRun(rows[0]) : undefined;
+  }
+
+  /** The course's latest runs, newest first. */
+  async list(course: string, limit: number): Promise<IngestionRun[]> {
+    const { rows } = await this.db.query<RunRow>(
+      `SELECT ${RUN_COLUMNS} FROM course_ingestions WHERE course_id = $1 ORDER BY started_at DESC LIMIT $2`,
+      [course, limit],
+    );
+    return rows.map(toRun);
+  }
+}
