@@ -1,4 +1,4 @@
-import type { Citation } from "../../src/answer/types.ts";
+import type { Citation } from "../../src/core/chat.ts";
 import type { ScoredChunk } from "../../src/core/chunks.ts";
 
 /** A retrieved chunk for output-rule tests. */
