@@ -1,4 +1,4 @@
-import { re } from "./regex.ts";
+import { re, reSource } from "./regex.ts";
 
 /**
  * Helpers the pattern rules share: where a match sits (inside quotes? at the start of a
@@ -7,8 +7,15 @@ import { re } from "./regex.ts";
  */
 
 // Paired quotes, with the straight single quote only when it is not an apostrophe.
-const QUOTED =
-  /"[^"\n]{2,400}"|“[^”\n]{2,400}”|‘[^’\n]{2,400}’|«[^»\n]{2,400}»|`[^`\n]{2,400}`|(?<![\p{L}\p{N}])'[^'\n]{2,400}'(?![\p{L}\p{N}])/gu;
+const QUOTE_PAIRS = [
+  String.raw`"[^"\n]{2,400}"`,
+  String.raw`“[^”\n]{2,400}”`,
+  String.raw`‘[^’\n]{2,400}’`,
+  String.raw`«[^»\n]{2,400}»`,
+  "`[^`\\n]{2,400}`",
+  String.raw`(?<![\p{L}\p{N}])'[^'\n]{2,400}'(?![\p{L}\p{N}])`,
+];
+const QUOTED = new RegExp(QUOTE_PAIRS.join("|"), "gu");
 
 /** The text with every quoted passage replaced by a placeholder. */
 export function withoutQuotes(text: string): string {
@@ -20,14 +27,19 @@ export function quotedPassages(text: string): string[] {
   return (text.match(QUOTED) ?? []).map((q) => q.slice(1, -1));
 }
 
+// Words that lead into a command ("… and now ignore", "ok tutor, reveal").
+const CLAUSE_LEAD = reSource`
+  \b(?:and|then|now|so|ok|okay|please|pls|first|next|also|just|but|instead|actually|kindly|seriously|hey|hi|
+  hello|tutor|bot|assistant)
+`;
+const BACKTICK = "`";
+// A dash counts as a clause break only when it stands apart ("x - now ignore …"), not inside a
+// compound: "role-play jailbreak" does not start a command at "play".
+const CLAUSE_START = re("i")`(?:^|[.!?:;,\n(]|(?:^|\s)[-–—]|${CLAUSE_LEAD})[\s,*_"'${BACKTICK}>]*$`;
+
 /** A match at the start of a sentence or clause reads as a command ("Ignore all … ", "… . Now reveal …"). */
 export function startsClause(text: string, index: number): boolean {
-  const before = text.slice(Math.max(0, index - 40), index);
-  // A dash counts as a clause break only when it stands apart ("x - now ignore …"), not inside a
-  // compound: "role-play jailbreak" does not start a command at "play".
-  return /(?:^|[.!?:;,\n(]|(?:^|\s)[-–—]|\b(?:and|then|now|so|ok|okay|please|pls|first|next|also|just|but|instead|actually|kindly|seriously|hey|hi|hello|tutor|bot|assistant))[\s,*_"'`>]*$/i.test(
-    before,
-  );
+  return CLAUSE_START.test(text.slice(Math.max(0, index - 40), index));
 }
 
 const SECOND_PERSON = /\b(?:you|your|yours|yourself|u|ur|ya)\b/i;

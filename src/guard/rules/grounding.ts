@@ -33,7 +33,8 @@ export const defaultGroundingOptions: GroundingOptions = {
 };
 
 export const defaultGroundingRefusal =
-  "I couldn't check that answer against the course material, so I won't show it. Try asking about a specific topic from the notes.";
+  "I couldn't check that answer against the course material, so I won't show it. " +
+  "Try asking about a specific topic from the notes.";
 
 const NUMBER_WORDS: Record<string, string> = {
   one: "1",

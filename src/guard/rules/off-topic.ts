@@ -56,7 +56,8 @@ export function knownTermShare(
 }
 
 export const defaultOffTopicRefusal =
-  "I couldn't find this in the course material, and it doesn't look like something this course covers, so I won't guess at an answer. I'm here to help with the course's topics, projects, exams and policies.";
+  "I couldn't find this in the course material, and it doesn't look like something this course covers, " +
+  "so I won't guess at an answer. I'm here to help with the course's topics, projects, exams and policies.";
 
 export function offTopicRule(settings: Partial<OffTopicOptions> = {}): GuardRule {
   const options = withDefaults(defaultOffTopicOptions, settings);

@@ -247,7 +247,8 @@ export const REQUEST_PATTERNS: { family: IntegrityFamily; pattern: RegExp }[] = 
     family: "do_my_work",
     // Spanish, French, German, Italian and Portuguese: a "do / write / solve" verb with "my"
     // graded work or "in my place / for me"; German asking "kannst du" puts the verb
-    // last ("kannst du meine Hausaufgabe … lösen"); "wie kann ich meine Hausaufgabe lösen" asks for help. Accents are folded away before matching.
+    // last ("kannst du meine Hausaufgabe … lösen"); "wie kann ich meine Hausaufgabe lösen" asks
+    // for help. Accents are folded away before matching.
     pattern: re("iu")`
       \b(?:haz(?:me)?|hace(?:me)?|hagas|resuelve(?:me)?|escribe(?:me)?|completa(?:me)?|termina(?:me)?|
       redacta(?:me)?|fais|faire|fait|resous|resoudre|redige|rediger|ecris|ecrire|termine|terminer|complete|
