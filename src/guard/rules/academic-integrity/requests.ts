@@ -1,4 +1,6 @@
 import { re } from "../../regex.ts";
+import { DO_MY_WORK_ABROAD, KANNST_DU } from "./languages.ts";
+import { BEATS_CHECKER, CHECKER_MISSES, LOOKS_HUMAN, NOBODY_NOTICES, PASSES_AS_OWN } from "./passing-off.ts";
 import type { IntegrityFamily } from "./types.ts";
 import {
   DELIVERABLE,
@@ -226,22 +228,7 @@ export const REQUEST_PATTERNS: { family: IntegrityFamily; pattern: RegExp }[] = 
     family: "do_my_work",
     // Disguising copied or generated work so it passes as the student's own: the intent that
     // makes any rewrite request a request for graded work.
-    pattern: re("iu")`
-      \b(?:doesn'?t|does not|won'?t|wouldn'?t|will not|not|never)\s+(?:look|seem|appear|read|sound|
-      get flagged|be flagged|be detected|show up)\s+(?:as\s+|like\s+)?(?:it was\s+|it's\s+)?(?:copied|
-      plagiari[sz]ed|plagiarism|ai[- ]generated|written by (?:an? )?(?:ai|chatgpt|bot)|the same)\b|
-      \b(?:avoid|bypass|evade|beat|fool|trick|get (?:past|around)|pass|slip past|
-      dodge)\s+(?:the\s+)?(?:(?:plagiarism|similarity|originality|copy)[- ](?:check\w*|detect\w*|software|
-      tools?|scan\w*|filters?)|turnitin|gptzero|moss|ai[- ]?detect\w*)\b|\b(?:won'?t|wouldn'?t|doesn'?t|
-      don'?t|can'?t|not|never)\s+(?:notice|reali[sz]e|find out|know|tell|catch|spot|detect|
-      see)\b.{0,30}\b(?:copied|plagiari[sz]ed|cheated|used (?:ai|chatgpt|you|a bot)|didn'?t write)\b|
-      \bmake\s+(?:it|this|them|the (?:code|report|essay|answer))\s+(?:look|sound|read|
-      seem)\s+(?:like\s+)?(?:(?:a|another)\s+(?:student|human|person)\s+(?:wrote|did|made|had written)|
-      i\s+(?:wrote|did|made)|(?:it'?s\s+|it is\s+)?(?:my|our)\s+own)\b|\b(?:turnitin|gptzero|moss|
-      (?:the\s+)?(?:plagiarism|similarity|ai|copy)[- ](?:checker|detector|check|scanner|
-      software))\s+(?:won'?t|wouldn'?t|doesn'?t|don'?t|can'?t|cannot|will not|does not|never)\s+(?:catch|
-      flag|notice|detect|spot|find|see|pick up)\b
-    `,
+    pattern: re("iu")`${PASSES_AS_OWN}|${BEATS_CHECKER}|${NOBODY_NOTICES}|${LOOKS_HUMAN}|${CHECKER_MISSES}`,
   },
   {
     family: "do_my_work",
@@ -250,22 +237,8 @@ export const REQUEST_PATTERNS: { family: IntegrityFamily; pattern: RegExp }[] = 
     // last ("kannst du meine Hausaufgabe … lösen"); "wie kann ich meine Hausaufgabe lösen" asks
     // for help. Accents are folded away before matching.
     pattern: re("iu")`
-      \b(?:haz(?:me)?|hace(?:me)?|hagas|resuelve(?:me)?|escribe(?:me)?|completa(?:me)?|termina(?:me)?|
-      redacta(?:me)?|fais|faire|fait|resous|resoudre|redige|rediger|ecris|ecrire|termine|terminer|complete|
-      completer|mach|machen|machst|lose|losen|lost|schreib|schreibe|schreiben|erledige|erledigen|fa(?:mmi|
-      i)?|fare|risolvi|scrivi|completa|faca|faz|resolva|escreva)\b.{0,40}\b(?:(?:mi|mis|mon|ma|mes|meine|
-      meinen|meiner|mein|il mio|la mia|i miei|le mie|meu|minha|meus|minhas)\s+(?:\p{L}+\s+)?(?:tarea|tareas|
-      deberes|trabajo|laboratorio|proyecto|examen|practica|ensayo|informe|devoir|devoirs|projet|rapport|
-      dissertation|tp|td|hausaufgabe|hausaufgaben|aufgabe|aufgaben|projekt|prufung|klausur|bericht|
-      laborbericht|ubung|ubungsblatt|compito|compiti|progetto|esame|relazione|tarefa|tarefas|trabalho|
-      projeto|prova|relatorio)|(?:tarea|tareas|deberes|trabajo|laboratorio|proyecto|examen|devoir|devoirs|
-      projet|rapport|hausaufgabe|hausaufgaben|aufgabe|projekt|compito|compiti|progetto|tarefa|trabalho|
-      projeto)\b.{0,40}\b(?:por mi|a ma place|pour moi|fur mich|per me|por mim))\b|\b(?:kannst|konntest|
-      wurdest|willst|sollst)\s+du\b.{0,20}\b(?:meine|meinen|mein|meiner)\s+(?:\p{L}+\s+)?(?:hausaufgabe|
-      hausaufgaben|aufgabe|aufgaben|projekt|prufung|klausur|bericht|laborbericht|ubung|ubungsblatt|
-      abgabe)\b.{0,40}\b(?:losen|machen|schreiben|erledigen|bearbeiten|fertig ?machen|fertigstellen)\b|
-      \b(?:hazme|resuelveme|escribeme)\s+(?:la|el|los|las)\s+(?:tarea|tareas|deberes|trabajo|laboratorio|
-      proyecto|examen|practica|ensayo|informe)\b
+      ${DO_MY_WORK_ABROAD}|${KANNST_DU}|\b(?:hazme|resuelveme|escribeme)\s+(?:la|el|los|las)\s+(?:tarea|
+      tareas|deberes|trabajo|laboratorio|proyecto|examen|practica|ensayo|informe)\b
     `,
   },
   {

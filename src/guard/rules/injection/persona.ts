@@ -1,6 +1,84 @@
-import { re } from "../../regex.ts";
+import { re, reSource } from "../../regex.ts";
 import type { FamilyPattern } from "./types.ts";
 import { PERSONA_CUE, RULE_FREE } from "./vocabulary.ts";
+
+// "Channel your inner rebel": waking a hidden self that has no rules.
+const INNER_REBEL = reSource`
+  \b(?:channel|unleash|unlock|release|awaken|wake up)\s+(?:your\s+)?(?:inner|true|real|hidden|
+  secret)\b.{0,60}?\b(?:rebel\w*|unrestricted|uncensored|unfiltered|evil|dark|rogue|jailbroken|free|wild)\b
+`;
+// Taking on a role, or being told what it is now …
+const TAKE_ROLE = reSource`
+  (?:pretend(?:ing)?|act(?:ing)? like|behave like|talk like|respond like|act(?:ing)?|behave|
+  role-?play(?:ing)?|play(?:ing)? (?:the )?(?:role|part)|take on the (?:role|persona)|(?:simulate|
+  emulate)(?=\s+(?:an?\s+|the\s+|two\s+|some\s+)?(?:[\p{L}-]+\s+){0,2}?(?:ai|ais|bots?|models?|assistants?|
+  chatbots?|conversation|dialogue|chat|version|persona|character|tutor|gpt|llm)\b)|become|you are now|
+  you're now|you are going to be|you will (?:now )?be|from now on,? you(?:'re| are)|respond(?:ing)? as|
+  answer(?:ing)? as|reply(?:ing)? as|speak(?:ing)? as|talk(?:ing)? as|switch (?:to|into)|transform into|
+  turn into|you are|you're|be)
+`;
+// … when the role is free of rules: called so, or said to lack or ignore them, …
+const RULE_FREE_TRAIT = reSource`
+  unrestricted|uncensored|unfiltered|unlimited|jailbroken|jail-?broken|unchained|unbound|unaligned|amoral|
+  immoral|unethical|evil|rogue|lawless|rebellious|rebel|without (?:any )?(?:rules|restrictions|limits|
+  limitations|filters|guidelines|ethics|morals|censorship|boundaries|constraints|safeguards|guardrails|
+  policies)|with(?:out)? no (?:rules|restrictions|limits|limitations|filters|guidelines|ethics|morals|
+  censorship|boundaries|constraints|guardrails|policies)|(?:has|have|having) no (?:rules|restrictions|
+  limits|limitations|filters|guidelines|ethics|morals|censorship|boundaries|constraints|guardrails|
+  policies)|(?:no|zero) (?:content )?(?:rules|restrictions|limits|limitations|filters|guidelines|ethics|
+  morals|censorship|boundaries|constraints|guardrails|policies|content policies)|free (?:from|of) (?:all |
+  any )?(?:rules|restrictions|constraints|guidelines|censorship|policies|limits)|not bound by|(?:doesn'?t|
+  does not|don'?t|do not|never) (?:follow|have|care about|obey|respect) (?:any )?(?:rules|restrictions|
+  guidelines|ethics|policies|limits)
+`;
+// … said to do anything and never refuse, …
+const REFUSES_NOTHING = reSource`
+  can do anything|does anything|will do anything|answers? anything|never refuses?|(?:will|would|
+  can) not refuse|cannot refuse|can'?t refuse
+`;
+// … said to ignore its rules, never to have had any, or to have broken free, …
+const NO_RULES_GIVEN = reSource`
+  ignores? (?:all |its |your |their |any |the )?(?:rules|guidelines|policies|restrictions|instructions|
+  programming)|(?:was|were|is|has been) never (?:given|trained (?:on|with)|bound by|told) (?:any )?(?:rules|
+  guidelines|restrictions|instructions|limits|policies)|(?:never|wasn'?t|was not) given (?:any )?(?:rules|
+  guidelines|restrictions|instructions|limits|policies)|broke free|escaped (?:the|its|your) (?:matrix|rules|
+  restrictions|programming)
+`;
+// … or a helper that hands out answers without question.
+const HANDS_OUT_ANSWERS = reSource`
+  (?:gives?|hands? out|shares?|leaks?|provides?)\s+(?:the\s+)?(?:exam\s+|test\s+|lab\s+|quiz\s+|
+  homework\s+)?(?:answers|solutions)(?:\s+\w+)?\s+(?:freely|to anyone|without (?:question|hesitation)|
+  no questions asked)|without (?:question|hesitation|judgement|judgment)|no questions asked|never declines?|
+  never says no|always compl(?:ies|y)|always gives? (?:full |complete |the )?(?:answers|solutions)|
+  (?:cheating|cheat) (?:buddy|partner|friend|accomplice|helper)|leaks? (?:the )?(?:upcoming |real |actual |
+  next )?(?:exam |quiz |test |lab |midterm |final )?(?:answers|solutions|questions)
+`;
+const FREED = reSource`
+  (?:a|an)\s+free\s+(?:ai|bot|assistant|model|tutor)|(?:rules|restrictions|guidelines|
+  instructions)\s+(?:were|are|have been|got)\s+(?:deleted|removed|erased|lifted|wiped|turned off|disabled)
+`;
+
+// Asking for answers in the imagined AI's voice ("answer as it would", "be that tutor") …
+const IN_ITS_VOICE = reSource`
+  (?:\b(?:answer|respond|reply|speak|talk|write|act|continue)\b.{0,30}\b(?:as (?:it|that|this|they|he|she|
+  such an?|if you were)|in[- ]character|like (?:it|that|them)|in (?:its|their) (?:voice|place))\b|\b(?:be|
+  become|you are|you're|now you are) (?:that|this|it|such an?|him|her|them)\b)
+`;
+// … about an AI the message imagines …
+const IMAGINE_AN_AI = reSource`
+  \b(?:imagine|simulate|emulate|picture|suppose|consider|envision)\s+(?:an?\s+|the\s+|your\s+|
+  a version of\s+)?(?:[\p{L}-]+\s+){0,2}?(?:ai|a\.i\.|assistant|bot|chatbot|model|llm|tutor|gpt|
+  version of (?:you|yourself)|copy of (?:you|yourself)|twin|alter ego)
+`;
+// … free of rules.
+const FREE_OF_RULES = reSource`
+  (?:without|with (?:no|zero|absolutely no)|free of|free from|freed from|(?:has|have|having) (?:no|zero)|
+  (?:has|have|having)?\s*(?:broken|broke|breaks?|escaped|freed itself) (?:free )?(?:of|from)?|(?:that |who |
+  which )?(?:ignores?|disregards?|bypasses?|breaks?|overrides?))\s+(?:any\s+|all\s+|every\s+|its\s+|
+  their\s+|your\s+|the\s+)?(?:[\p{L}-]+\s+)?(?:rules?|restrictions?|limits?|limitations?|filters?|
+  guidelines?|ethics|morals|censorship|boundaries|constraints?|safeguards?|guardrails?|polic(?:y|ies)|
+  programming)\b
+`;
 
 /** Role-play personas without rules. */
 export const PERSONA_PATTERNS: FamilyPattern[] = [
@@ -11,41 +89,8 @@ export const PERSONA_PATTERNS: FamilyPattern[] = [
     // "Imagine" and "suppose" are not cues here: they describe a hypothetical AI, which students
     // do when asking about risks; the imagine/simulate pattern below asks for its voice too.
     pattern: re("iu")`
-      \b(?:channel|unleash|unlock|release|awaken|wake up)\s+(?:your\s+)?(?:inner|true|real|hidden|
-      secret)\b.{0,60}?\b(?:rebel\w*|unrestricted|uncensored|unfiltered|evil|dark|rogue|jailbroken|free|
-      wild)\b|\b(?:pretend(?:ing)?|act(?:ing)? like|behave like|talk like|respond like|act(?:ing)?|behave|
-      role-?play(?:ing)?|play(?:ing)? (?:the )?(?:role|part)|take on the (?:role|persona)|(?:simulate|
-      emulate)(?=\s+(?:an?\s+|the\s+|two\s+|some\s+)?(?:[\p{L}-]+\s+){0,2}?(?:ai|ais|bots?|models?|
-      assistants?|chatbots?|conversation|dialogue|chat|version|persona|character|tutor|gpt|llm)\b)|become|
-      you are now|you're now|you are going to be|you will (?:now )?be|from now on,? you(?:'re| are)|
-      respond(?:ing)? as|answer(?:ing)? as|reply(?:ing)? as|speak(?:ing)? as|talk(?:ing)? as|switch (?:to|
-      into)|transform into|turn into|you are|you're|be)\b.{0,80}?\b(?:unrestricted|uncensored|unfiltered|
-      unlimited|jailbroken|jail-?broken|unchained|unbound|unaligned|amoral|immoral|unethical|evil|rogue|
-      lawless|rebellious|rebel|without (?:any )?(?:rules|restrictions|limits|limitations|filters|guidelines|
-      ethics|morals|censorship|boundaries|constraints|safeguards|guardrails|policies)|
-      with(?:out)? no (?:rules|restrictions|limits|limitations|filters|guidelines|ethics|morals|censorship|
-      boundaries|constraints|guardrails|policies)|(?:has|have|having) no (?:rules|restrictions|limits|
-      limitations|filters|guidelines|ethics|morals|censorship|boundaries|constraints|guardrails|policies)|
-      (?:no|zero) (?:content )?(?:rules|restrictions|limits|limitations|filters|guidelines|ethics|morals|
-      censorship|boundaries|constraints|guardrails|policies|content policies)|free (?:from|of) (?:all |
-      any )?(?:rules|restrictions|constraints|guidelines|censorship|policies|limits)|not bound by|
-      (?:doesn'?t|does not|don'?t|do not|never) (?:follow|have|care about|obey|respect) (?:any )?(?:rules|
-      restrictions|guidelines|ethics|policies|limits)|can do anything|does anything|will do anything|
-      answers? anything|never refuses?|(?:will|would|can) not refuse|cannot refuse|can'?t refuse|
-      ignores? (?:all |its |your |their |any |the )?(?:rules|guidelines|policies|restrictions|instructions|
-      programming)|(?:was|were|is|has been) never (?:given|trained (?:on|with)|bound by|
-      told) (?:any )?(?:rules|guidelines|restrictions|instructions|limits|policies)|(?:never|wasn'?t|
-      was not) given (?:any )?(?:rules|guidelines|restrictions|instructions|limits|policies)|broke free|
-      escaped (?:the|its|your) (?:matrix|rules|restrictions|programming)|(?:gives?|hands? out|shares?|
-      leaks?|provides?)\s+(?:the\s+)?(?:exam\s+|test\s+|lab\s+|quiz\s+|homework\s+)?(?:answers|
-      solutions)(?:\s+\w+)?\s+(?:freely|to anyone|without (?:question|hesitation)|no questions asked)|
-      without (?:question|hesitation|judgement|judgment)|no questions asked|never declines?|never says no|
-      always compl(?:ies|y)|always gives? (?:full |complete |the )?(?:answers|solutions)|(?:cheating|
-      cheat) (?:buddy|partner|friend|accomplice|helper)|leaks? (?:the )?(?:upcoming |real |actual |
-      next )?(?:exam |quiz |test |lab |midterm |final )?(?:answers|solutions|questions)|(?:a|
-      an)\s+free\s+(?:ai|bot|assistant|model|tutor)|(?:rules|restrictions|guidelines|
-      instructions)\s+(?:were|are|have been|got)\s+(?:deleted|removed|erased|lifted|wiped|turned off|
-      disabled))\b
+      ${INNER_REBEL}|\b${TAKE_ROLE}\b.{0,80}?\b(?:${RULE_FREE_TRAIT}|${REFUSES_NOTHING}|${NO_RULES_GIVEN}|
+      ${HANDS_OUT_ANSWERS}|${FREED})\b
     `,
   },
   {
@@ -134,20 +179,7 @@ export const PERSONA_PATTERNS: FamilyPattern[] = [
     // "Imagine / simulate an AI with no rules" only describes one, as students do when asking
     // about risks, until the message asks for answers in its voice ("answer as it would",
     // "respond in character", "be that tutor").
-    pattern: re("iu")`
-      ^(?=[\s\S]*(?:\b(?:answer|respond|reply|speak|talk|write|act|continue)\b.{0,30}\b(?:as (?:it|that|
-      this|they|he|she|such an?|if you were)|in[- ]character|like (?:it|that|them)|in (?:its|
-      their) (?:voice|place))\b|\b(?:be|become|you are|you're|now you are) (?:that|this|it|such an?|him|her|
-      them)\b))[\s\S]*?\b(?:imagine|simulate|emulate|picture|suppose|consider|envision)\s+(?:an?\s+|the\s+|
-      your\s+|a version of\s+)?(?:[\p{L}-]+\s+){0,2}?(?:ai|a\.i\.|assistant|bot|chatbot|model|llm|tutor|gpt|
-      version of (?:you|yourself)|copy of (?:you|yourself)|twin|alter ego)\b.{0,60}?\b(?:without|with (?:no|
-      zero|absolutely no)|free of|free from|freed from|(?:has|have|having) (?:no|zero)|(?:has|have|
-      having)?\s*(?:broken|broke|breaks?|escaped|freed itself) (?:free )?(?:of|from)?|(?:that |who |
-      which )?(?:ignores?|disregards?|bypasses?|breaks?|overrides?))\s+(?:any\s+|all\s+|every\s+|its\s+|
-      their\s+|your\s+|the\s+)?(?:[\p{L}-]+\s+)?(?:rules?|restrictions?|limits?|limitations?|filters?|
-      guidelines?|ethics|morals|censorship|boundaries|constraints?|safeguards?|guardrails?|polic(?:y|ies)|
-      programming)\b
-    `,
+    pattern: re("iu")`^(?=[\s\S]*${IN_ITS_VOICE})[\s\S]*?${IMAGINE_AN_AI}\b.{0,60}?\b${FREE_OF_RULES}`,
   },
   {
     family: "persona",

@@ -71,16 +71,26 @@ export const RULE_FREE_QUALIFIER = reSource`
   an)\s+)*(?:(?:tutor|course|school'?s|school|university|content|safety|staff|usual|normal|standard|ethical|
   academic|integrity|moderation|openai|developer|developers'?)\s+)?
 `;
-export const RULE_FREE = reSource`
-  (?:without (?:caring (?:about|for)|(?:any )?regard (?:for|to)|respecting|following|obeying|worrying about|
+// A character free of rules: one that does not care about or follow them, …
+const DISREGARDS_RULES = reSource`
+  without (?:caring (?:about|for)|(?:any )?regard (?:for|to)|respecting|following|obeying|worrying about|
   bothering with)\s+${RULE_FREE_QUALIFIER}${RULE_FREE_NOUN}|(?:doesn'?t|does not|don'?t|do not|never|won'?t|
   will not|refuses? to|wouldn'?t)\s+(?:(?:really|even|ever)\s+)?(?:follow|obey|care about|give a \w+ about|
-  respect|abide by|stick to|listen to|bother with|have)\s+${RULE_FREE_QUALIFIER}${RULE_FREE_NOUN}|
+  respect|abide by|stick to|listen to|bother with|have)\s+${RULE_FREE_QUALIFIER}${RULE_FREE_NOUN}
+`;
+// … has none, …
+const WITHOUT_RULES = reSource`
   without (?:a|an|any|the)\s+(?:of the\s+|of its\s+|of your\s+)?(?:[\p{L}-]+\s+)?(?:filters?|rules|
-  restrictions|guardrails|safeguards|censorship|limits)|(?:exists?|lives?|operates?|stands?|works?|is|
-  sits?) (?:completely |entirely |totally )?(?:outside|beyond|
-  above) (?:of )?${RULE_FREE_QUALIFIER}(?:${RULE_FREE_NOUN}|laws?)|(?:has|had|have|'s|gets?|
-  got)\s+(?:had\s+|got\s+)?(?:all\s+)?(?:its|their|his|her|your|all|every|
+  restrictions|guardrails|safeguards|censorship|limits)
+`;
+// … stands outside them, …
+const OUTSIDE_RULES = reSource`
+  (?:exists?|lives?|operates?|stands?|works?|is|sits?) (?:completely |entirely |totally )?(?:outside|beyond|
+  above) (?:of )?${RULE_FREE_QUALIFIER}(?:${RULE_FREE_NOUN}|laws?)
+`;
+// … had them removed or was never given them, …
+const RULES_REMOVED = reSource`
+  (?:has|had|have|'s|gets?|got)\s+(?:had\s+|got\s+)?(?:all\s+)?(?:its|their|his|her|your|all|every|
   the)\s+(?:[\p{L}-]+\s+)?(?:restrictions|rules|filters|guardrails|limits|safeguards|
   guidelines)\s+(?:removed|lifted|disabled|stripped|deleted|turned off|switched off|taken away|wiped)|
   (?:forgot|never|didn'?t|did not|failed)\s+(?:to\s+)?(?:give|gave|add|added|install|installed|include|
@@ -88,7 +98,15 @@ export const RULE_FREE = reSource`
   restrictions|guardrails|safeguards|guidelines|safety)|before (?:they|anyone|the developers?|
   your developers?|your creators?|the course(?: staff)?|the staff) (?:added|put in|installed|bolted on|
   introduced)\s+(?:all\s+)?(?:the\s+|any\s+|its\s+|your\s+)?(?:[\p{L}-]+\s+)?(?:safety|rules|filters|
-  restrictions|guardrails)|answers?\s+(?:literally|absolutely|just|pretty much|simply|truly)\s+(?:anything|
-  everything)(?!\s+(?:about|on|in|from|related|regarding|to do with|concerning))|always answers?\s+(?:fully|
-  everything|anything|completely|in full|without)|uncensored|unfiltered|unrestricted|jailbroken)\b
+  restrictions|guardrails)
+`;
+// … or answers anything.
+const ANSWERS_ANYTHING = reSource`
+  answers?\s+(?:literally|absolutely|just|pretty much|simply|truly)\s+(?:anything|everything)(?!\s+(?:about|
+  on|in|from|related|regarding|to do with|concerning))|always answers?\s+(?:fully|everything|anything|
+  completely|in full|without)
+`;
+export const RULE_FREE = reSource`
+  (?:${DISREGARDS_RULES}|${WITHOUT_RULES}|${OUTSIDE_RULES}|${RULES_REMOVED}|${ANSWERS_ANYTHING}|uncensored|
+  unfiltered|unrestricted|jailbroken)\b
 `;
