@@ -1,6 +1,6 @@
 import { cosine } from "../text/vector.ts";
 import { GuardCounters } from "./counters.ts";
-import { type TextViews, textViews } from "./normalize.ts";
+import { type TextViews, textViews } from "./normalize/index.ts";
 import type {
   GuardAction,
   GuardContext,

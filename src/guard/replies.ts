@@ -27,8 +27,10 @@ export function socraticReply(hint: AnswerDraft, refusal: string): AnswerDraft {
     const places = hint.citations.slice(0, 3).map(pointer);
     const read =
       places.length > 0
-        ? ` The sections closest to what you asked are ${joinList(places)}: which idea there does your task rely on, and what would your first step be?`
-        : " Which concept from the course does the task rely on? Ask me about that concept and we can work through it together.";
+        ? ` The sections closest to what you asked are ${joinList(places)}: ` +
+          "which idea there does your task rely on, and what would your first step be?"
+        : " Which concept from the course does the task rely on? " +
+          "Ask me about that concept and we can work through it together.";
     return {
       ...hint,
       status: "refused",
@@ -41,7 +43,8 @@ export function socraticReply(hint: AnswerDraft, refusal: string): AnswerDraft {
   const question = asksBack
     ? ""
     : first
-      ? ` Now try it yourself: how would you explain “${first.heading || first.title}” in your own words, and how does it apply to your task?`
+      ? ` Now try it yourself: how would you explain “${first.heading || first.title}” in your own words, ` +
+        "and how does it apply to your task?"
       : " Now try it yourself: what would your first step be?";
   return {
     ...hint,

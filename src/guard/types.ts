@@ -1,6 +1,6 @@
 import type { AnswerStatus, Citation, TutorMode } from "../core/chat.ts";
 import type { ScoredChunk } from "../core/chunks.ts";
-import type { TextViews } from "./normalize.ts";
+import type { TextViews } from "./normalize/index.ts";
 
 export type GuardAction = "allow" | "redact" | "refuse";
 /**

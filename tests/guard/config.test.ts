@@ -2,7 +2,6 @@ import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { createGuardEngine } from "../../src/guard/build.ts";
 import {
   GuardConfigError,
   guardRuleIds,
@@ -10,6 +9,7 @@ import {
   parseGuardConfig,
   settingsForCourse,
 } from "../../src/guard/config.ts";
+import { createGuardEngine } from "../../src/guard/index.ts";
 
 describe("guard configuration", () => {
   it("loads the shipped default and builds every rule from it", () => {

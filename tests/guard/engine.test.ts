@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { GuardEngine, type GuardLogEvent } from "../../src/guard/engine.ts";
+import { createGuardEngine, loadGuardConfig } from "../../src/guard/index.ts";
 import type { GuardRule, GuardVerdict } from "../../src/guard/types.ts";
 import { chunk, citation } from "./chunks.ts";
 
@@ -225,5 +226,34 @@ describe("GuardEngine", () => {
     await engine.checkRetrieval("q", { course: "c", retrieval: { ...retrieval, confident: false } });
     expect(calls).toBe(1);
     expect(seen).toEqual([null, null]);
+  });
+});
+
+describe("GuardOutcome.searchText", () => {
+  const engine = createGuardEngine({ config: loadGuardConfig(undefined) });
+
+  it("drops a sentence that only carried redacted personal details", () => {
+    const outcome = engine.checkInput(
+      "My email is jane.doe@example.com. How does data drift detection work?",
+      {
+        course: "aie101",
+      },
+    );
+    expect(outcome.text).toBe("My email is [EMAIL]. How does data drift detection work?");
+    expect(outcome.searchText).toBe("How does data drift detection work?");
+  });
+
+  it("reduces a request for graded work to its subject", () => {
+    const outcome = engine.checkInput("Write my lab report on data drift detection, it's due tonight", {
+      course: "aie101",
+    });
+    expect(outcome.refusal?.redirect).toBe("hint");
+    expect(outcome.searchText).toContain("data drift detection");
+    expect(outcome.searchText).not.toContain("report");
+  });
+
+  it("leaves a plain question as it is", () => {
+    const text = "What is the population stability index?";
+    expect(engine.checkInput(text, { course: "aie101" }).searchText).toBe(text);
   });
 });

@@ -3,7 +3,7 @@ import { loadSuites, runGuardSuites } from "../../src/guard/suite.ts";
 
 /**
  * The guard suites against their targets, computed by running the shipped configuration's rules
- * over every string in tests/guard/suites/. Off-topic attacks need retrieval and are covered by
+ * over every string in evals/guard/. Off-topic attacks need retrieval and are covered by
  * tests/guard/pipeline.test.ts on the seeded course.
  */
 describe("guard suites", () => {

@@ -6,10 +6,10 @@ import { ConfigNameError, type EvalConfig, parseConfigList } from "../../eval/co
 import { describeProblems, type EvalCase, parseJsonl, type Split } from "../../eval/dataset.ts";
 import { createEvalTutor, evaluate } from "../../eval/evaluate.ts";
 import { checkThresholds, describeRegressions, loadThresholds, type Thresholds } from "../../eval/gate.ts";
-import { runGuardSuiteFigures } from "../../eval/optional-modules.ts";
 import { type EvalReport, METRIC_NAMES } from "../../eval/report.ts";
 import { writeReports } from "../../eval/report-files.ts";
 import type { CaseResult } from "../../eval/runner.ts";
+import { runGuardSuiteFigures } from "../../guard/index.ts";
 import { type Config, packageRoot } from "../config.ts";
 import type { Tutor } from "../tutor.ts";
 import { createProgressBar } from "./progress.ts";

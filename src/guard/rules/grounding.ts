@@ -8,6 +8,7 @@ import {
   stripMarkers,
 } from "../answer-text.ts";
 import type { GuardRule, GuardVerdict } from "../types.ts";
+import { withDefaults } from "./options.ts";
 
 /**
  * Every statement in an answer must be supported by the chunk(s) it cites: most of its content
@@ -32,7 +33,8 @@ export const defaultGroundingOptions: GroundingOptions = {
 };
 
 export const defaultGroundingRefusal =
-  "I couldn't check that answer against the course material, so I won't show it. Try asking about a specific topic from the notes.";
+  "I couldn't check that answer against the course material, so I won't show it. " +
+  "Try asking about a specific topic from the notes.";
 
 const NUMBER_WORDS: Record<string, string> = {
   one: "1",
@@ -117,7 +119,8 @@ function pointsAtSection(sentence: AnswerSentence, chunks: readonly ScoredChunk[
   );
 }
 
-export function groundingRule(options: GroundingOptions = defaultGroundingOptions): GuardRule {
+export function groundingRule(settings: Partial<GroundingOptions> = {}): GuardRule {
+  const options = withDefaults(defaultGroundingOptions, settings);
   return {
     id: "output.grounding",
     stage: "output",

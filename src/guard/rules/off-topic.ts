@@ -1,5 +1,6 @@
 import { uniqueTerms } from "../../text/terms.ts";
 import type { GuardRule, GuardVerdict } from "../types.ts";
+import { withDefaults } from "./options.ts";
 
 /**
  * Off-topic questions: the course material did not match the question well enough to answer
@@ -23,11 +24,10 @@ export interface OffTopicOptions {
 }
 
 /**
- * Calibrated on the bundled course with the Universal Sentence Encoder (checked by
- * tests/guard/rules/off-topic-calibration.test.ts). Off-course questions sit at centroid
- * similarity -0.02..0.26, best-chunk similarity 0.17..0.43 and known-term share 0..0.53; course
- * questions the material does not answer well reach down to 0.04, 0.26 and 0.22, so no signal
- * alone separates them: a question is redirected only when it is low on all three.
+ * Calibrated on the bundled course with the Universal Sentence Encoder (the guard pipeline tests
+ * check the calibration). Off-course questions and course questions the material answers poorly
+ * overlap on every one of the three signals, so no signal alone separates them: a question is
+ * redirected only when it is low on all three.
  */
 export const defaultOffTopicOptions: OffTopicOptions = {
   maxCentroidSimilarity: 0.2,
@@ -56,9 +56,11 @@ export function knownTermShare(
 }
 
 export const defaultOffTopicRefusal =
-  "I couldn't find this in the course material, and it doesn't look like something this course covers, so I won't guess at an answer. I'm here to help with the course's topics, projects, exams and policies.";
+  "I couldn't find this in the course material, and it doesn't look like something this course covers, " +
+  "so I won't guess at an answer. I'm here to help with the course's topics, projects, exams and policies.";
 
-export function offTopicRule(options: OffTopicOptions = defaultOffTopicOptions): GuardRule {
+export function offTopicRule(settings: Partial<OffTopicOptions> = {}): GuardRule {
+  const options = withDefaults(defaultOffTopicOptions, settings);
   return {
     id: "input.off_topic",
     stage: "retrieval",

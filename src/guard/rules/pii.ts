@@ -1,5 +1,7 @@
-import { cleanText } from "../normalize.ts";
+import { cleanText } from "../normalize/index.ts";
+import { re } from "../regex.ts";
 import type { GuardContext, GuardRule } from "../types.ts";
+import { withDefaults } from "./options.ts";
 
 /**
  * Personal data: emails, phone numbers, student IDs, payment card numbers and US social security
@@ -16,6 +18,11 @@ export interface PiiOptions {
   placeholders: Record<PiiKind, string>;
 }
 
+/** Options as a course sets them: any of them, and any of the placeholders. */
+export type PiiSettings = Partial<Omit<PiiOptions, "placeholders">> & {
+  placeholders?: Partial<Record<PiiKind, string>>;
+};
+
 export const defaultPiiOptions: PiiOptions = {
   kinds: ["email", "phone", "student_id", "card", "ssn"],
   studentIdPatterns: [],
@@ -27,6 +34,14 @@ export const defaultPiiOptions: PiiOptions = {
     ssn: "[SSN]",
   },
 };
+
+/** The default options with the course's settings on top, placeholders merged one by one. */
+export function withPiiDefaults({ placeholders, ...settings }: PiiSettings = {}): PiiOptions {
+  return {
+    ...withDefaults(defaultPiiOptions, settings),
+    placeholders: withDefaults(defaultPiiOptions.placeholders, placeholders),
+  };
+}
 
 export interface PiiMatch {
   kind: PiiKind;
@@ -42,23 +57,31 @@ const TLD =
 const EMAIL_LOCAL = /[\p{L}\p{N}._%+-]{1,64}$/u;
 const EMAIL_DOMAIN = /^[\p{L}\p{N}-]{1,63}(?:\.[\p{L}\p{N}-]{1,63}){0,8}\.\p{L}{2,24}/u;
 // "ana (at) example (dot) org", "ana [at] example.org", "ana at example dot org"
-const EMAIL_SPELLED = new RegExp(
-  String.raw`\b[\w.+-]{1,64}\s{0,3}(?:[([{]\s{0,3}at\s{0,3}[)\]}]|\s{1,3}at\s{1,3})\s{0,3}[\w-]{1,63}(?:\s{0,3}(?:[([{]\s{0,3}dot\s{0,3}[)\]}]|\s{1,3}dot\s{1,3}|\.)\s{0,3}[\w-]{1,63}){0,6}?(?:\s{0,3}(?:[([{]\s{0,3}dot\s{0,3}[)\]}]|\s{1,3}dot\s{1,3}|\.)\s{0,3}${TLD})\b`,
-  "giu",
-);
+const EMAIL_SPELLED = re("giu")`
+  \b[\w.+-]{1,64}\s{0,3}(?:[([{]\s{0,3}at\s{0,3}[)\]}]|
+  \s{1,3}at\s{1,3})\s{0,3}[\w-]{1,63}(?:\s{0,3}(?:[([{]\s{0,3}dot\s{0,3}[)\]}]|\s{1,3}dot\s{1,3}|
+  \.)\s{0,3}[\w-]{1,63}){0,6}?(?:\s{0,3}(?:[([{]\s{0,3}dot\s{0,3}[)\]}]|\s{1,3}dot\s{1,3}|
+  \.)\s{0,3}${TLD})\b
+`;
 const CARD = /(?<![\d-])\d(?:[ -]?\d){12,18}(?![\d-])/g;
 const SSN = /(?<![\d-])\d{3}-\d{2}-\d{4}(?![\d-])/g;
 // An SSN written with spaces, dots or no separators is only an SSN when it is called one.
-const SSN_NAMED =
-  /\b(?:ssn|social security(?: number| no\.?| #)?|social insurance number)\s*(?:is|:|=|#|-)?\s*(\d{3}[ .-]?\d{2}[ .-]?\d{4})(?![\d-])/giu;
+const SSN_NAMED = re("giu")`
+  \b(?:ssn|social security(?: number| no\.?| #)?|social insurance number)\s*(?:is|:|=|#|
+  -)?\s*(\d{3}[ .-]?\d{2}[ .-]?\d{4})(?![\d-])
+`;
 const PHONE = /(?<![\w+])(?:\+|00)?\(?\d[\d ().\-/]{5,24}\d(?![\w])/g;
 // "reachable at …", "meine Telefonnummer …": how people introduce their own number. Bare "contact"
 // and "number is" are left out: "the number is 1 000 000" is not a phone number.
-const PHONE_CONTEXT =
-  /\b(?:call|phone|tel|telephone|mobile|cell|cellphone|whatsapp|telegram|text me|sms|my number|reach me|reachable|contact me|ring me|telefono|telefonnummer)\b/i;
+const PHONE_CONTEXT = re("i")`
+  \b(?:call|phone|tel|telephone|mobile|cell|cellphone|whatsapp|telegram|text me|sms|my number|reach me|
+  reachable|contact me|ring me|telefono|telefonnummer)\b
+`;
 // Student IDs written next to what they are.
-const STUDENT_ID_CONTEXT =
-  /\b(?:student|matriculation|matric|enrol(?:l)?ment|registration|university|campus|learner)\s*(?:id|number|no\.?|#|code)\s*(?:is|:|=|-)?\s*#?\s*([A-Za-z]{0,3}[-\s]?\d[\d-]{4,11}[A-Za-z]?)\b/gi;
+const STUDENT_ID_CONTEXT = re("gi")`
+  \b(?:student|matriculation|matric|enrol(?:l)?ment|registration|university|campus|learner)\s*(?:id|number|
+  no\.?|#|code)\s*(?:is|:|=|-)?\s*#?\s*([A-Za-z]{0,3}[-\s]?\d[\d-]{4,11}[A-Za-z]?)\b
+`;
 const DEFAULT_STUDENT_ID = /\b[A-Z]{1,2}\d{7,9}\b/g;
 
 export function luhnValid(digits: string): boolean {
@@ -173,7 +196,8 @@ function details(matches: readonly PiiMatch[]) {
 }
 
 /** Input: redacts personal data in the question (on its cleaned form, so invisible characters cannot hide it). */
-export function piiInputRule(options: PiiOptions = defaultPiiOptions): GuardRule {
+export function piiInputRule(settings: PiiSettings = {}): GuardRule {
+  const options = withPiiDefaults(settings);
   return {
     id: "input.pii",
     stage: "input",
@@ -209,7 +233,8 @@ function materialValues(context: GuardContext, options: PiiOptions): Set<string>
 }
 
 /** Output: redacts personal data the answer contains unless the course material published it. */
-export function piiOutputRule(options: PiiOptions = defaultPiiOptions): GuardRule {
+export function piiOutputRule(settings: PiiSettings = {}): GuardRule {
+  const options = withPiiDefaults(settings);
   return {
     id: "output.pii",
     stage: "output",

@@ -1,6 +1,8 @@
 import { contentTerms } from "../../text/terms.ts";
 import { type AnswerSentence, answerSentences, removeSentences, stripMarkers } from "../answer-text.ts";
+import { re } from "../regex.ts";
 import type { GuardRule, GuardVerdict } from "../types.ts";
+import { withDefaults } from "./options.ts";
 
 /**
  * No system prompt or hidden instructions in the output: sentences that repeat a protected text
@@ -23,10 +25,24 @@ export const defaultPromptLeakRefusal =
 const SHINGLE = 7;
 
 const LEAK_MARKERS = [
-  /\b(?:my|the)\s+(?:system prompt|system message|initial instructions|hidden instructions|original instructions|developer instructions|secret instructions|instructions i (?:was|have been|'ve been) given)\b.{0,30}\b(?:is|are|says|say|reads?|states?|begins?|starts?)\b|\b(?:my|the)\s+(?:system prompt|system message|hidden instructions)\s*:/iu,
-  /\bi\s+(?:was|am|have been|'ve been|'m)\s+(?:instructed|told|programmed|configured|prompted)\s+(?:to|not to|by|that)\b/iu,
-  /<\|im_start\|>|<\|im_end\|>|\[\/?inst\]|<<\/?sys>>|<\|system\|>|<\|eot_id\|>|\b(?:begin|end) (?:of )?(?:system )?prompt\b/iu,
-  /\b(?:here (?:is|are)|below (?:is|are))\s+(?:my|the)\s+(?:full |complete |exact |original )?(?:system prompt|instructions|hidden instructions|system message|prompt)\b/iu,
+  re("iu")`
+    \b(?:my|the)\s+(?:system prompt|system message|initial instructions|hidden instructions|
+    original instructions|developer instructions|secret instructions|instructions i (?:was|have been|
+    've been) given)\b.{0,30}\b(?:is|are|says|say|reads?|states?|begins?|starts?)\b|\b(?:my|
+    the)\s+(?:system prompt|system message|hidden instructions)\s*:
+  `,
+  re("iu")`
+    \bi\s+(?:was|am|have been|'ve been|'m)\s+(?:instructed|told|programmed|configured|prompted)\s+(?:to|
+    not to|by|that)\b
+  `,
+  re("iu")`
+    <\|im_start\|>|<\|im_end\|>|\[\/?inst\]|<<\/?sys>>|<\|system\|>|<\|eot_id\|>|\b(?:begin|
+    end) (?:of )?(?:system )?prompt\b
+  `,
+  re("iu")`
+    \b(?:here (?:is|are)|below (?:is|are))\s+(?:my|the)\s+(?:full |complete |exact |
+    original )?(?:system prompt|instructions|hidden instructions|system message|prompt)\b
+  `,
   /(?:^|\n)\s*(?:system|developer)\s*:/iu,
 ];
 
@@ -51,7 +67,8 @@ function inMaterial(sentence: string, material: readonly string[]): boolean {
   return body.length > 0 && material.some((text) => text.includes(body));
 }
 
-export function promptLeakRule(options: PromptLeakOptions = defaultPromptLeakOptions): GuardRule {
+export function promptLeakRule(settings: Partial<PromptLeakOptions> = {}): GuardRule {
+  const options = withDefaults(defaultPromptLeakOptions, settings);
   return {
     id: "output.prompt_leak",
     stage: "output",

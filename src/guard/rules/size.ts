@@ -1,4 +1,5 @@
 import type { GuardRule, GuardVerdict } from "../types.ts";
+import { withDefaults } from "./options.ts";
 
 export interface SizeLimits {
   maxChars: number;
@@ -15,7 +16,8 @@ export const defaultSizeLimits: SizeLimits = { maxChars: 2_000, maxControlShare:
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFD]/g;
 
 /** Refuses questions too long to be a question, or made mostly of control characters. */
-export function sizeRule(limits: SizeLimits = defaultSizeLimits): GuardRule {
+export function sizeRule(options: Partial<SizeLimits> = {}): GuardRule {
+  const limits = withDefaults(defaultSizeLimits, options);
   return {
     id: "input.size",
     stage: "input",

@@ -1,4 +1,5 @@
-import { allForms, textViews } from "../normalize.ts";
+import { allForms, textViews } from "../normalize/index.ts";
+import { re } from "../regex.ts";
 import type { GuardRule, GuardVerdict } from "../types.ts";
 
 /**
@@ -7,12 +8,24 @@ import type { GuardRule, GuardVerdict } from "../types.ts";
  * responsible-AI material are not distress.
  */
 const DISTRESS: readonly RegExp[] = [
-  /\b(?:i|i'm|im|i am)\s+(?:really\s+|so\s+|feeling\s+|kind of\s+|kinda\s+)?(?:suicidal|thinking (?:about|of) (?:suicide|killing myself|ending (?:it|my life)))\b/iu,
-  /\b(?:i|i'll|i will|i'm going to|im going to|i'm gonna|im gonna|i want to|i wanna|i need to|i might|i'm about to|i plan to)\s+(?:just\s+)?(?:kill|hurt|harm|cut|end)\s+(?:myself|my life|it all)\b/iu,
+  re("iu")`
+    \b(?:i|i'm|im|i am)\s+(?:really\s+|so\s+|feeling\s+|kind of\s+|kinda\s+)?(?:suicidal|thinking (?:about|
+    of) (?:suicide|killing myself|ending (?:it|my life)))\b
+  `,
+  re("iu")`
+    \b(?:i|i'll|i will|i'm going to|im going to|i'm gonna|im gonna|i want to|i wanna|i need to|i might|
+    i'm about to|i plan to)\s+(?:just\s+)?(?:kill|hurt|harm|cut|end)\s+(?:myself|my life|it all)\b
+  `,
   /\b(?:i\s+)?(?:don'?t|do not|no longer)\s+want to (?:live|be alive|exist|wake up)(?:\s+anymore)?\b/iu,
-  /\b(?:i|i'm|im|i am)\s+(?:going to|gonna|want to|wanna)\s+(?:die|commit suicide)\b(?!\s+(?:laughing|of (?:laughter|boredom|embarrassment)))/iu,
+  re("iu")`
+    \b(?:i|i'm|im|i am)\s+(?:going to|gonna|want to|wanna)\s+(?:die|commit suicide)\b(?!\s+(?:laughing|
+    of (?:laughter|boredom|embarrassment)))
+  `,
   /\bi(?:\s+have been|['’]?ve been|\s+keep|\s+started)\s+(?:self[- ]harming|cutting myself|hurting myself)\b/iu,
-  /\b(?:no reason|nothing) (?:left )?to live for\b|\bbetter off (?:dead|without me)\b|\bi can'?t go on (?:anymore|living)\b/iu,
+  re("iu")`
+    \b(?:no reason|nothing) (?:left )?to live for\b|\bbetter off (?:dead|without me)\b|
+    \bi can'?t go on (?:anymore|living)\b
+  `,
 ];
 
 export const SUPPORT_REPLY =

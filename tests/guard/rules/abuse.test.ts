@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { abuseRule, findAbuse } from "../../../src/guard/rules/abuse.ts";
+import { abuseRule, findAbuse } from "../../../src/guard/rules/abuse/index.ts";
 
 const find = (text: string) => findAbuse(text, { extraPatterns: [] });
 

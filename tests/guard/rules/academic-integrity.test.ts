@@ -3,7 +3,7 @@ import {
   academicIntegrityRule,
   defaultIntegrityOptions,
   findIntegrityIssue,
-} from "../../../src/guard/rules/academic-integrity.ts";
+} from "../../../src/guard/rules/academic-integrity/index.ts";
 
 const find = (text: string) => findIntegrityIssue(text, defaultIntegrityOptions);
 

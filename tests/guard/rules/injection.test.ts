@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findInjection, injectionRule } from "../../../src/guard/rules/injection.ts";
+import { findInjection, injectionRule } from "../../../src/guard/rules/injection/index.ts";
 
 const find = (text: string) => findInjection(text, { extraPatterns: [] })?.family;
 const b64 = (text: string) => Buffer.from(text).toString("base64");

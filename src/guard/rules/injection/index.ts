@@ -1,0 +1,181 @@
+import { addressesTutor, asksAboutAttacks, startsClause, withoutQuotes } from "../../match.ts";
+import { textViews } from "../../normalize/index.ts";
+import { re } from "../../regex.ts";
+import type { GuardRule, GuardVerdict } from "../../types.ts";
+import { withDefaults } from "../options.ts";
+import { findInClauses } from "./clauses.ts";
+import { DELIMITER_PATTERNS } from "./delimiter.ts";
+import { EXTRACTION_PATTERNS, TRANSFORMED_CONFIGURATION } from "./extraction.ts";
+import { findObfuscation } from "./obfuscation.ts";
+import { NEW_ORDERS_OUTRANK, ONLY_SOURCE_OF_ORDERS, OVERRIDE_PATTERNS } from "./override.ts";
+import { PERSONA_PATTERNS, PERSONA_WITH_RULES_OFF, UPGRADED_PERSONA } from "./persona.ts";
+import type { FamilyPattern, InjectionFamily, InjectionFinding } from "./types.ts";
+import { COURSEWORK, STUDENT_PERMISSION } from "./vocabulary.ts";
+
+export type { InjectionFamily, InjectionFinding } from "./types.ts";
+
+/**
+ * Prompt injection and jailbreaks: overriding the tutor's instructions, extracting its system
+ * prompt, role-play personas without rules, fake delimiters and role markers, and all of these
+ * hidden by encoding or character tricks (normalised away before matching).
+ *
+ * Students of this course also *ask about* these attacks ("how does 'ignore previous
+ * instructions' work?"). A match counts as a question about an attack, not an attack, when the
+ * message is framed as a question about attacks, the match is quoted or third-person ("make a
+ * model ignore its instructions"), and nothing tells the tutor to act on it.
+ */
+
+/** Every pattern, in the order they are tried: the first that matches names the family. */
+const PATTERNS: FamilyPattern[] = [
+  ...OVERRIDE_PATTERNS,
+  PERSONA_WITH_RULES_OFF,
+  ONLY_SOURCE_OF_ORDERS,
+  TRANSFORMED_CONFIGURATION,
+  UPGRADED_PERSONA,
+  NEW_ORDERS_OUTRANK,
+  ...EXTRACTION_PATTERNS,
+  ...PERSONA_PATTERNS,
+  ...DELIMITER_PATTERNS,
+];
+
+// Outside the quotes, the message tells the tutor to act on what is quoted.
+const ACT_ON_QUOTE = re("iu")`
+  \b(?:follow|execute|obey|comply|do (?:it|this|that|what (?:it|this|that) says)|run (?:it|this)|act on|
+  carry (?:it|this|that) out|treat (?:it|this) as|apply (?:it|this)|now do|respond to (?:it|this)|
+  as (?:your|an?) (?:instruction|command|order))\b
+`;
+
+const FAMILY_REASON: Record<InjectionFamily, string> = {
+  override: "That message tries to change the tutor's instructions.",
+  extraction: "The tutor's configuration isn't something it can share.",
+  persona: "The tutor can't take on a persona that drops its rules.",
+  delimiter: "That message contains markers that try to pass as system instructions.",
+  obfuscation: "That message hides instructions in an encoding or disguised characters.",
+  custom: "That message matches a pattern this course's tutor does not accept.",
+};
+
+export interface InjectionOptions {
+  extraPatterns: readonly RegExp[];
+  /** Replaces the default student-facing reason. */
+  refusal?: string;
+}
+
+export const defaultInjectionOptions: InjectionOptions = { extraPatterns: [] };
+
+// Families a question *about* attacks may legitimately contain (quoted or in the third person).
+const DISCUSSABLE: ReadonlySet<InjectionFamily> = new Set(["override", "extraction", "persona"]);
+
+// Words that introduce a token by name ("markers like <|im_start|>", "the [INST] tag").
+const NAMING_WORD = [
+  "like",
+  "such as",
+  String.raw`e\.?g\.?`,
+  "the",
+  "a",
+  "tokens?",
+  "markers?",
+  "tags?",
+  "called",
+]
+  .concat(["as", "is", "does", "about", "of", "and", "or"])
+  .map((word) => String.raw`\b${word}`)
+  .join("|");
+const NAMES_TOKEN = new RegExp(`(?:${NAMING_WORD}|,)\\s*[("'\`“‘]?\\s*$`, "iu");
+
+/**
+ * Whether a chat-template token is only named in a one-line question, not used: the question
+ * mark, a naming word right before it, no second marker, and no line break for a fake turn.
+ */
+function namesTokenInQuestion(
+  text: string,
+  match: RegExpExecArray,
+  patterns: readonly FamilyPattern[],
+): boolean {
+  if (text.includes("\n") || !/\?\s*$/.test(text.trim())) return false;
+  if (!NAMES_TOKEN.test(text.slice(Math.max(0, match.index - 25), match.index))) return false;
+  const rest = text.slice(0, match.index) + text.slice(match.index + match[0].length);
+  return !patterns.some(({ family, pattern }) => family === "delimiter" && pattern.test(rest));
+}
+
+function aboutCoursework(text: string, match: RegExpExecArray): boolean {
+  if (/\b(?:you|your|ur|yourself|tutor|bot|assistant|system|developers?)\b/i.test(match[0])) return false;
+  const before = text.slice(Math.max(0, match.index - 30), match.index);
+  const after = text.slice(match.index + match[0].length, match.index + match[0].length + 40);
+  return (
+    COURSEWORK.test(match[0]) ||
+    COURSEWORK.test(after.split(/[.!?]/)[0] ?? "") ||
+    STUDENT_PERMISSION.test(before)
+  );
+}
+
+function findInForm(
+  form: string,
+  askingAbout: boolean,
+  patterns: readonly FamilyPattern[],
+): InjectionFamily | undefined {
+  const unquoted = withoutQuotes(form);
+  const inClauses = findInClauses(unquoted, askingAbout);
+  if (inClauses) return inClauses;
+  for (const { family, pattern, coursework, nameable } of patterns) {
+    const match = pattern.exec(unquoted);
+    if (match && coursework && aboutCoursework(unquoted, match)) continue;
+    if (match && nameable && namesTokenInQuestion(unquoted, match, patterns)) continue;
+    if (match) {
+      const exempt =
+        DISCUSSABLE.has(family) &&
+        askingAbout &&
+        !startsClause(unquoted, match.index) &&
+        !/\b(?:you|your|ur|yourself|u)\b/i.test(match[0]) &&
+        !addressesTutor(unquoted);
+      if (!exempt) return family;
+      continue;
+    }
+    // Only inside quotes: a quotation is discussed, unless the message says to act on it.
+    if (pattern.test(form)) {
+      const discussed = DISCUSSABLE.has(family) || family === "delimiter";
+      if (!discussed || ACT_ON_QUOTE.test(unquoted) || !(askingAbout || /\?|\bmean\b/.test(unquoted))) {
+        return family;
+      }
+    }
+  }
+  return undefined;
+}
+
+/** What kind of injection the text contains, if any. Exported for the suites and tests. */
+export function findInjection(
+  text: string,
+  options: Pick<InjectionOptions, "extraPatterns">,
+  views = textViews(text),
+): InjectionFinding | undefined {
+  const patterns: FamilyPattern[] = PATTERNS.concat(
+    options.extraPatterns.map((pattern) => ({ family: "custom" as const, pattern })),
+  );
+  const askingAbout = asksAboutAttacks(views.clean);
+
+  for (const form of views.forms) {
+    const family = findInForm(form, askingAbout, patterns);
+    if (family) return { family };
+  }
+  return findObfuscation(views, patterns);
+}
+
+const OFFER = "I'm happy to help with questions about the course material.";
+
+export function injectionRule(settings: Partial<InjectionOptions> = {}): GuardRule {
+  const options = withDefaults(defaultInjectionOptions, settings);
+  return {
+    id: "input.injection",
+    stage: "input",
+    check(text, context): GuardVerdict {
+      const finding = findInjection(text, options, context.views ?? textViews(text));
+      if (!finding) return { rule: "input.injection", action: "allow" };
+      const reason = `${options.refusal ?? FAMILY_REASON[finding.family]} ${OFFER}`;
+      return {
+        rule: "input.injection",
+        action: "refuse",
+        reason,
+        details: { family: finding.family, ...(finding.via ? { via: finding.via } : {}) },
+      };
+    },
+  };
+}
