@@ -12,6 +12,14 @@ import { backoffDelay, sleep } from "../answer/resilience/retry.ts";
 import { contentTerms } from "../text/terms.ts";
 import { cosine } from "../text/vector.ts";
 import type { AnswerJudge, AnswerJudgement, JudgeInput } from "./judge.ts";
+import {
+  contextPrecisionPrompt,
+  contextRecallPrompt,
+  faithfulnessPrompt,
+  JUDGE_SYSTEM,
+  RETRY_REMINDER,
+  relevancyPrompt,
+} from "./llm-judge-prompts.ts";
 import { averagePrecision, share } from "./metrics.ts";
 import { statementsOf, type TextEmbedder } from "./offline-judge.ts";
 
@@ -69,9 +77,6 @@ const relevancyReply = z.object({
   noncommittal: verdictValue,
 });
 
-const JUDGE_SYSTEM =
-  "You grade a course tutor's answers for an evaluation. Judge only from the texts you are given, never from your own knowledge. Reply with a single JSON object and nothing else.";
-
 class LlmJudge implements AnswerJudge {
   readonly name: string;
   private readonly chatModel: ChatModelFactory;
@@ -99,8 +104,7 @@ class LlmJudge implements AnswerJudge {
     if (statements.length === 0) return null;
     if (input.citedContexts.length === 0) return 0;
     const verdicts = await this.verdicts(
-      `Context:\n${this.contexts(input.citedContexts)}\n\nStatements:\n${numbered(statements)}\n\n` +
-        'For each statement, decide whether it can be directly inferred from the context (1) or not (0). Reply as {"verdicts": [{"id": <statement number>, "verdict": 1 or 0, "reason": "<short>"}]}, one entry per statement.',
+      faithfulnessPrompt(this.contexts(input.citedContexts), numbered(statements)),
       statements.length,
     );
     return share(verdicts.filter(Boolean).length, statements.length);
@@ -110,13 +114,10 @@ class LlmJudge implements AnswerJudge {
     const answer = statementsOf(input.answer).join(" ");
     if (answer === "" || input.question.trim() === "") return null;
     const n = this.options.relevancyQuestions ?? 3;
-    const reply = await this.ask(
-      `Answer:\n${answer}\n\nWrite ${n} different questions that this answer responds to. Also decide whether the answer is noncommittal (evasive, vague, or saying it does not know: 1) or not (0). Reply as {"questions": ["..."], "noncommittal": 1 or 0}.`,
-      (value) => {
-        const parsed = relevancyReply.safeParse(value);
-        return parsed.success && parsed.data.questions.length > 0 ? parsed.data : null;
-      },
-    );
+    const reply = await this.ask(relevancyPrompt(answer, n), (value) => {
+      const parsed = relevancyReply.safeParse(value);
+      return parsed.success && parsed.data.questions.length > 0 ? parsed.data : null;
+    });
     if (reply.noncommittal) return 0;
     const similarities = await this.similarities(input.question, reply.questions.slice(0, n));
     return similarities.reduce((a, b) => a + b, 0) / similarities.length;
@@ -127,8 +128,7 @@ class LlmJudge implements AnswerJudge {
     const contexts = input.retrievedContexts.slice(0, this.options.maxContexts ?? 10);
     if (contexts.length === 0) return 0;
     const verdicts = await this.verdicts(
-      `Question:\n${input.question}\n\nReference answer:\n${input.referenceAnswer}\n\nContexts:\n${this.contexts(contexts)}\n\n` +
-        'For each context, decide whether it was useful in arriving at the reference answer (1) or not (0). Reply as {"verdicts": [{"id": <context number>, "verdict": 1 or 0, "reason": "<short>"}]}, one entry per context.',
+      contextPrecisionPrompt(input.question, input.referenceAnswer, this.contexts(contexts)),
       contexts.length,
     );
     return averagePrecision(verdicts);
@@ -140,8 +140,7 @@ class LlmJudge implements AnswerJudge {
     const contexts = input.retrievedContexts.slice(0, this.options.maxContexts ?? 10);
     if (contexts.length === 0) return 0;
     const verdicts = await this.verdicts(
-      `Contexts:\n${this.contexts(contexts)}\n\nReference statements:\n${numbered(statements)}\n\n` +
-        'For each reference statement, decide whether it can be attributed to the contexts (1) or not (0). Reply as {"verdicts": [{"id": <statement number>, "verdict": 1 or 0, "reason": "<short>"}]}, one entry per statement.',
+      contextRecallPrompt(this.contexts(contexts), numbered(statements)),
       statements.length,
     );
     return share(verdicts.filter(Boolean).length, statements.length);
@@ -170,7 +169,7 @@ class LlmJudge implements AnswerJudge {
       const text = await this.call(task);
       const value = read(extractJson(text));
       if (value !== null) return value;
-      task = `${prompt}\n\nYour previous reply could not be used. Reply with the JSON object only, exactly in the requested shape.`;
+      task = `${prompt}\n\n${RETRY_REMINDER}`;
     }
     throw new JudgeReplyError("the judge LLM did not reply in the requested JSON shape");
   }

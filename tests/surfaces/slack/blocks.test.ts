@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Citation } from "../../../src/answer/types.ts";
-import type { Answer } from "../../../src/chat/ask.ts";
+import type { Answer, Citation } from "../../../src/core/chat.ts";
 import {
   FEEDBACK_ACTIONS,
   parseFeedbackValue,
