@@ -4,7 +4,7 @@ import { columns, horizontalBars, lineChart } from "./svg.ts";
 import type { CourseInsights } from "./types.ts";
 
 /** The page's stylesheet, kept as data beside this module. */
-const STYLE = `\n${readFileSync(new URL("./page.css.txt", import.meta.url), "utf8")}`;
+const STYLE = `\n${readFileSync(new URL("./insights.css.txt", import.meta.url), "utf8")}`;
 
 const percent = (v: number) => `${Math.round(v * 100)}%`;
 

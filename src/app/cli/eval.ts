@@ -2,14 +2,26 @@ import { existsSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { LockInfo } from "../../db/data-lock.ts";
-import { ConfigNameError, type EvalConfig, parseConfigList } from "../../eval/configs.ts";
-import { describeProblems, type EvalCase, parseJsonl, type Split } from "../../eval/dataset.ts";
-import { createEvalTutor, evaluate } from "../../eval/evaluate.ts";
-import { checkThresholds, describeRegressions, loadThresholds, type Thresholds } from "../../eval/gate.ts";
-import { runGuardSuiteFigures } from "../../eval/optional-modules.ts";
-import { type EvalReport, METRIC_NAMES } from "../../eval/report.ts";
-import { writeReports } from "../../eval/report-files.ts";
-import type { CaseResult } from "../../eval/runner.ts";
+import {
+  type CaseResult,
+  ConfigNameError,
+  checkThresholds,
+  createEvalTutor,
+  describeProblems,
+  describeRegressions,
+  type EvalCase,
+  type EvalConfig,
+  type EvalReport,
+  evaluate,
+  loadThresholds,
+  METRIC_NAMES,
+  parseConfigList,
+  parseJsonl,
+  runGuardSuiteFigures,
+  type Split,
+  type Thresholds,
+  writeReports,
+} from "../../eval/index.ts";
 import { type Config, packageRoot } from "../config.ts";
 import type { Tutor } from "../tutor.ts";
 import { note, type Options, write } from "./options.ts";

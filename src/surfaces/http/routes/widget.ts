@@ -1,9 +1,14 @@
 import { type Context, Hono } from "hono";
 import type { Queryable } from "../../../db/db.ts";
-import { CourseMaterial } from "../../site/documents.ts";
-import { courseHomePage, documentPage, notFoundPage, PAGE_CSP } from "../../site/pages.ts";
-import { createSections } from "../../site/sections.ts";
-import { bundleWidget, createWidgetBundleCache, type WidgetBundle } from "../../widget/build.ts";
+import {
+  CourseMaterial,
+  courseHomePage,
+  createSections,
+  documentPage,
+  notFoundPage,
+  PAGE_CSP,
+} from "../../site/index.ts";
+import { bundleWidget, createWidgetBundleCache, type WidgetBundle } from "../../widget/index.ts";
 import { courseIdSchema } from "../schemas.ts";
 
 export interface WidgetRouteDeps {
