@@ -1,6 +1,10 @@
 import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { bundleWidget, createWidgetBundleCache, type WidgetBundle } from "../../../src/surfaces/widget/build.ts";
+import {
+  bundleWidget,
+  createWidgetBundleCache,
+  type WidgetBundle,
+} from "../../../src/surfaces/widget/build.ts";
 
 /** The budget for the embeddable script, gzipped. */
 const MAX_GZIPPED_BYTES = 40 * 1024;
