@@ -55,6 +55,9 @@ export interface LlmJudgeOptions {
   relevancyQuestions?: number;
 }
 
+/** Ten contexts of up to 2,000 characters each, and three questions generated per answer. */
+export const LLM_JUDGE_DEFAULTS = { maxContexts: 10, maxContextChars: 2_000, relevancyQuestions: 3 } as const;
+
 export class JudgeReplyError extends Error {
   override name = "JudgeReplyError";
 }
@@ -80,6 +83,7 @@ const relevancyReply = z.object({
 class LlmJudge implements AnswerJudge {
   readonly name: string;
   private readonly chatModel: ChatModelFactory;
+  private readonly limits: { maxContexts: number; maxContextChars: number; relevancyQuestions: number };
 
   constructor(
     private readonly config: LlmJudgeConfig,
@@ -87,6 +91,11 @@ class LlmJudge implements AnswerJudge {
   ) {
     this.name = `llm judge (${llmLabel(config.llm)})`;
     this.chatModel = options.chatModel ?? createChatModelFactory(config.llm);
+    this.limits = {
+      maxContexts: options.maxContexts ?? LLM_JUDGE_DEFAULTS.maxContexts,
+      maxContextChars: options.maxContextChars ?? LLM_JUDGE_DEFAULTS.maxContextChars,
+      relevancyQuestions: options.relevancyQuestions ?? LLM_JUDGE_DEFAULTS.relevancyQuestions,
+    };
   }
 
   async judge(input: JudgeInput): Promise<AnswerJudgement> {
@@ -113,7 +122,7 @@ class LlmJudge implements AnswerJudge {
   private async relevancy(input: JudgeInput): Promise<number | null> {
     const answer = statementsOf(input.answer).join(" ");
     if (answer === "" || input.question.trim() === "") return null;
-    const n = this.options.relevancyQuestions ?? 3;
+    const n = this.limits.relevancyQuestions;
     const reply = await this.ask(relevancyPrompt(answer, n), (value) => {
       const parsed = relevancyReply.safeParse(value);
       return parsed.success && parsed.data.questions.length > 0 ? parsed.data : null;
@@ -125,7 +134,7 @@ class LlmJudge implements AnswerJudge {
 
   private async contextPrecision(input: JudgeInput): Promise<number | null> {
     if (statementsOf(input.referenceAnswer).length === 0) return null;
-    const contexts = input.retrievedContexts.slice(0, this.options.maxContexts ?? 10);
+    const contexts = input.retrievedContexts.slice(0, this.limits.maxContexts);
     if (contexts.length === 0) return 0;
     const verdicts = await this.verdicts(
       contextPrecisionPrompt(input.question, input.referenceAnswer, this.contexts(contexts)),
@@ -137,7 +146,7 @@ class LlmJudge implements AnswerJudge {
   private async contextRecall(input: JudgeInput): Promise<number | null> {
     const statements = statementsOf(input.referenceAnswer);
     if (statements.length === 0) return null;
-    const contexts = input.retrievedContexts.slice(0, this.options.maxContexts ?? 10);
+    const contexts = input.retrievedContexts.slice(0, this.limits.maxContexts);
     if (contexts.length === 0) return 0;
     const verdicts = await this.verdicts(
       contextRecallPrompt(this.contexts(contexts), numbered(statements)),
@@ -210,7 +219,7 @@ class LlmJudge implements AnswerJudge {
   }
 
   private contexts(texts: readonly string[]): string {
-    const max = this.options.maxContextChars ?? 2_000;
+    const max = this.limits.maxContextChars;
     return texts
       .map((text, i) => `[${i + 1}] ${text.length > max ? `${text.slice(0, max)}…` : text}`)
       .join("\n\n");

@@ -2,6 +2,9 @@ import { escapeHtml } from "../text/html.ts";
 
 /** Small inline-SVG charts for the insights page: no script, no external asset, no CDN. */
 
+/** Charts fill the page's column; their coordinates are drawn for this width unless told otherwise. */
+const CHART_WIDTH = 760;
+
 /** The chart's outer element: an accessible image that scales to the page's width. */
 function svg(title: string, width: number, height: number, content: string): string {
   return (
@@ -27,7 +30,7 @@ export interface Bar {
 
 /** Horizontal bars, one row per item, longest first as given. */
 export function horizontalBars(bars: readonly Bar[], options: { title: string; width?: number }): string {
-  const width = options.width ?? 760;
+  const width = options.width ?? CHART_WIDTH;
   const labelWidth = 300;
   const rowHeight = 26;
   const chartWidth = width - labelWidth - 90;
@@ -64,7 +67,7 @@ export function lineChart(
     counts?: readonly string[];
   },
 ): string {
-  const width = options.width ?? 760;
+  const width = options.width ?? CHART_WIDTH;
   const height = 220;
   const left = 48;
   const right = 36;
@@ -127,7 +130,7 @@ export function columns(
   points: readonly Point[],
   options: { title: string; max: number; format: (v: number) => string; width?: number },
 ): string {
-  const width = options.width ?? 760;
+  const width = options.width ?? CHART_WIDTH;
   const height = 200;
   const left = 48;
   const top = 16;

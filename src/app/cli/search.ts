@@ -1,3 +1,4 @@
+import { presentSearchResult, SEARCH_K } from "../../surfaces/http/index.ts";
 import type { Config } from "../config.ts";
 import { type Options, UsageError, write } from "./options.ts";
 import { callServer, ensureDefaultCourse, runningServer, withTutor } from "./tutor-access.ts";
@@ -11,16 +12,15 @@ interface SearchReply {
 export async function searchCommand(config: Config, options: Options, positionals: string[]): Promise<void> {
   const query = positionals.join(" ").trim();
   if (!query) throw new UsageError('tutor search needs a query: tutor search "what is BM25?"');
-  const k = options.k === undefined ? 5 : Number(options.k);
-  if (!Number.isInteger(k) || k < 1 || k > 50)
-    throw new UsageError("--k must be a whole number from 1 to 50");
+  const k = options.k === undefined ? SEARCH_K.default : Number(options.k);
+  if (!Number.isInteger(k) || k < 1 || k > SEARCH_K.max)
+    throw new UsageError(`--k must be a whole number from 1 to ${SEARCH_K.max}`);
   const course = options.course ?? config.defaultCourse;
   const server = await runningServer(config);
   const reply: SearchReply = server
     ? await callServer<SearchReply>(server, "/v1/search", { course, query, k })
     : await withTutor(config, "search", async (tutor) => {
         await ensureDefaultCourse(tutor, course);
-        const { presentSearchResult } = await import("../../surfaces/http/index.ts");
         const response = await tutor.searcher.search({ course, query, k });
         return { results: response.results.map(presentSearchResult), timings: response.timings };
       });

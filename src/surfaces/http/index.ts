@@ -15,4 +15,5 @@ export { metricsRoutes } from "./routes/metrics.ts";
 export { presentSearchResult } from "./routes/search.ts";
 export { slackRoutes } from "./routes/slack.ts";
 export { type WidgetRouteDeps, widgetRoutes } from "./routes/widget.ts";
+export { SEARCH_K } from "./schemas.ts";
 export { type DrainOptions, type DrainResult, type RequestTracker, trackRequests } from "./server-drain.ts";

@@ -41,7 +41,7 @@ export function createAsker(context: WidgetContext): (question: string) => Promi
             },
           ),
         {
-          delays: options.retryDelays ?? [500, 1500],
+          delays: context.retryDelays,
           // Once part of an answer is on screen, asking again would duplicate it: show Retry instead.
           shouldRetry: (error) => stream.tokens === 0 && isTransient(error),
           onRetry: () => context.announce("Connection problem, trying again…"),

@@ -12,9 +12,12 @@ export interface WidgetOptions {
   client: TutorClient;
   memory: ConversationMemory;
   panelMemory: PanelMemory;
-  /** Waits between automatic retries after network failures. */
+  /** Waits between automatic retries after network failures (default RETRY_DELAYS). */
   retryDelays?: readonly number[];
 }
+
+/** Two retries, half a second then a second and a half after a network failure. */
+export const RETRY_DELAYS: readonly number[] = [500, 1500];
 
 /** What the widget's parts share: its options, its elements and the conversation on screen. */
 export interface WidgetContext {
@@ -28,6 +31,8 @@ export interface WidgetContext {
   announce(text: string): void;
   /** A fresh element id with this prefix. */
   uid(prefix: string): string;
+  /** `options.retryDelays` or the default. */
+  retryDelays: readonly number[];
   /** Makes a link absolute against the tutor's address (not the host page's). */
   resolveHref(href: string): string;
 }

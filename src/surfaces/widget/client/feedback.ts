@@ -50,7 +50,7 @@ function voteButton(
             messageId: turn.messageId ?? "",
             rating,
           }),
-        { delays: options.retryDelays ?? [500, 1500], shouldRetry: isTransient },
+        { delays: context.retryDelays, shouldRetry: isTransient },
       );
       turn.feedback = rating;
       context.save();

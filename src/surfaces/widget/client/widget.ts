@@ -1,6 +1,6 @@
 import { createAsker } from "./asking.ts";
 import { wireComposer } from "./composer.ts";
-import type { WidgetContext, WidgetOptions } from "./context.ts";
+import { RETRY_DELAYS, type WidgetContext, type WidgetOptions } from "./context.ts";
 import { renderTranscript } from "./messages.ts";
 import { createAnnouncer, createModeSwitch, createPanel, createPanelToggle } from "./panel.ts";
 
@@ -19,6 +19,7 @@ export function mountWidget(options: WidgetOptions): void {
     save: () => memory.save(session.state),
     announce: createAnnouncer(parts.status),
     uid: (prefix) => `${prefix}-${++nextId}`,
+    retryDelays: options.retryDelays ?? RETRY_DELAYS,
     resolveHref(href) {
       try {
         return new URL(href, options.base).toString();
