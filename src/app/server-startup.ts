@@ -13,7 +13,7 @@ export interface ServerLifecycle {
 }
 
 /** Ready once started up and while the database answers. */
-export function lifecycleReadiness(lifecycle: ServerLifecycle, tutor: Pick<Tutor, "db">): Readiness {
+export function createReadiness(lifecycle: ServerLifecycle, tutor: Pick<Tutor, "db">): Readiness {
   return {
     async check() {
       if (lifecycle.state !== "ready")

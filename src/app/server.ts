@@ -10,7 +10,7 @@ import { type AppEnv, type RequestTracker, trackRequests } from "../surfaces/htt
 import type { SlackSurface } from "../surfaces/slack/index.ts";
 import { type Config, SHUTDOWN_DEFAULTS } from "./config.ts";
 import { createServerApp, type ServerApp } from "./server-app.ts";
-import { lifecycleReadiness, prepareDefaultCourse, type ServerLifecycle } from "./server-startup.ts";
+import { createReadiness, prepareDefaultCourse, type ServerLifecycle } from "./server-startup.ts";
 import { createTutor, type Tutor, type TutorOverrides } from "./tutor.ts";
 
 export interface RunningServer {
@@ -64,7 +64,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     tutor,
     telemetry,
     lock,
-    readiness: lifecycleReadiness(lifecycle, tutor),
+    readiness: createReadiness(lifecycle, tutor),
     log,
     extraRoutes: options.extraRoutes,
   });
