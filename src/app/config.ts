@@ -12,6 +12,15 @@ const optionalUrl = z.preprocess(emptyToUndefined, z.string().url().optional());
 const port = z.coerce.number().int().min(0).max(65535);
 const positiveNumber = z.coerce.number().positive();
 
+/** Graceful shutdown: how long /readyz fails before the server stops listening, then the grace period. */
+export interface ShutdownSettings {
+  delayMs: number;
+  graceMs: number;
+}
+
+/** No delay, ten seconds for in-flight requests; also used for hand-built configs without `shutdown`. */
+export const SHUTDOWN_DEFAULTS: Readonly<ShutdownSettings> = { delayMs: 0, graceMs: 10_000 };
+
 const envSchema = z.object({
   DATABASE_URL: optionalString,
   PORT: z.preprocess(emptyToUndefined, port.default(3000)),
@@ -41,10 +50,13 @@ const envSchema = z.object({
   CHAT_DEADLINE_MS: z.preprocess(emptyToUndefined, positiveNumber.default(30_000)),
   // On SIGTERM: report not-ready for SHUTDOWN_DELAY_MS while still serving (load balancers stop
   // routing here), then stop accepting and give in-flight requests SHUTDOWN_GRACE_MS to finish.
-  SHUTDOWN_DELAY_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(300_000).default(0)),
+  SHUTDOWN_DELAY_MS: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number().int().min(0).max(300_000).default(SHUTDOWN_DEFAULTS.delayMs),
+  ),
   SHUTDOWN_GRACE_MS: z.preprocess(
     emptyToUndefined,
-    z.coerce.number().int().min(0).max(600_000).default(10_000),
+    z.coerce.number().int().min(0).max(600_000).default(SHUTDOWN_DEFAULTS.graceMs),
   ),
   ADMIN_TOKEN: optionalString,
   SLACK_SIGNING_SECRET: optionalString,
@@ -156,8 +168,8 @@ export interface Config {
     breakerCooldownMs: number;
   };
   chatDeadlineMs: number;
-  /** Graceful shutdown; optional so hand-built configs stay valid (defaults: no delay, 10 s grace). */
-  shutdown?: { delayMs: number; graceMs: number };
+  /** Graceful shutdown; optional so hand-built configs stay valid (then SHUTDOWN_DEFAULTS). */
+  shutdown?: ShutdownSettings;
   adminToken: string | undefined;
   slack: {
     signingSecret: string | undefined;

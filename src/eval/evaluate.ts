@@ -10,7 +10,7 @@ import { type EvalCase, type Split, selectSplit } from "./dataset.ts";
 import type { AnswerJudge } from "./judge.ts";
 import { createLlmJudge } from "./llm-judge.ts";
 import { OfflineJudge } from "./offline-judge.ts";
-import { buildReport, type EvalReport } from "./report.ts";
+import { createReport, type EvalReport } from "./report.ts";
 import { type CaseResult, runCases } from "./runner.ts";
 
 /**
@@ -81,7 +81,7 @@ export async function evaluate(
       signal: options.signal,
     },
   );
-  const report = buildReport({
+  const report = createReport({
     dataset: options.datasetName,
     course: options.course,
     split,

@@ -1,11 +1,11 @@
 import { randomUUID } from "node:crypto";
 import type { Tutor } from "../app/tutor.ts";
+import type { EvalRunStore } from "../db/index.ts";
 import type { EvalConfig } from "./configs.ts";
 import type { EvalCase, Split } from "./dataset.ts";
 import { evaluate } from "./evaluate.ts";
 import type { AnswerJudge } from "./judge.ts";
-import { renderHtml } from "./report-html.ts";
-import type { EvalRunStore } from "./store.ts";
+import { reportToHtml } from "./report-html.ts";
 
 export interface EvalJobRequest {
   course: string;
@@ -89,7 +89,7 @@ export class EvalJobs {
         },
       });
       await writing;
-      await store.finish(id, report, renderHtml(report, results));
+      await store.finish(id, report, reportToHtml(report, results));
       this.deps.log?.(`eval run ${id} on course "${request.course}" finished: ${report.cases} cases`);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);

@@ -12,6 +12,14 @@ import { backoffDelay, sleep } from "../answer/resilience/retry.ts";
 import { contentTerms } from "../text/terms.ts";
 import { cosine } from "../text/vector.ts";
 import type { AnswerJudge, AnswerJudgement, JudgeInput } from "./judge.ts";
+import {
+  contextPrecisionPrompt,
+  contextRecallPrompt,
+  faithfulnessPrompt,
+  JUDGE_SYSTEM,
+  RETRY_REMINDER,
+  relevancyPrompt,
+} from "./llm-judge-prompts.ts";
 import { averagePrecision, share } from "./metrics.ts";
 import { statementsOf, type TextEmbedder } from "./offline-judge.ts";
 
@@ -47,6 +55,9 @@ export interface LlmJudgeOptions {
   relevancyQuestions?: number;
 }
 
+/** Ten contexts of up to 2,000 characters each, and three questions generated per answer. */
+export const LLM_JUDGE_DEFAULTS = { maxContexts: 10, maxContextChars: 2_000, relevancyQuestions: 3 } as const;
+
 export class JudgeReplyError extends Error {
   override name = "JudgeReplyError";
 }
@@ -69,12 +80,10 @@ const relevancyReply = z.object({
   noncommittal: verdictValue,
 });
 
-const JUDGE_SYSTEM =
-  "You grade a course tutor's answers for an evaluation. Judge only from the texts you are given, never from your own knowledge. Reply with a single JSON object and nothing else.";
-
 class LlmJudge implements AnswerJudge {
   readonly name: string;
   private readonly chatModel: ChatModelFactory;
+  private readonly limits: { maxContexts: number; maxContextChars: number; relevancyQuestions: number };
 
   constructor(
     private readonly config: LlmJudgeConfig,
@@ -82,6 +91,11 @@ class LlmJudge implements AnswerJudge {
   ) {
     this.name = `llm judge (${llmLabel(config.llm)})`;
     this.chatModel = options.chatModel ?? createChatModelFactory(config.llm);
+    this.limits = {
+      maxContexts: options.maxContexts ?? LLM_JUDGE_DEFAULTS.maxContexts,
+      maxContextChars: options.maxContextChars ?? LLM_JUDGE_DEFAULTS.maxContextChars,
+      relevancyQuestions: options.relevancyQuestions ?? LLM_JUDGE_DEFAULTS.relevancyQuestions,
+    };
   }
 
   async judge(input: JudgeInput): Promise<AnswerJudgement> {
@@ -99,8 +113,7 @@ class LlmJudge implements AnswerJudge {
     if (statements.length === 0) return null;
     if (input.citedContexts.length === 0) return 0;
     const verdicts = await this.verdicts(
-      `Context:\n${this.contexts(input.citedContexts)}\n\nStatements:\n${numbered(statements)}\n\n` +
-        'For each statement, decide whether it can be directly inferred from the context (1) or not (0). Reply as {"verdicts": [{"id": <statement number>, "verdict": 1 or 0, "reason": "<short>"}]}, one entry per statement.',
+      faithfulnessPrompt(this.contexts(input.citedContexts), numbered(statements)),
       statements.length,
     );
     return share(verdicts.filter(Boolean).length, statements.length);
@@ -109,14 +122,11 @@ class LlmJudge implements AnswerJudge {
   private async relevancy(input: JudgeInput): Promise<number | null> {
     const answer = statementsOf(input.answer).join(" ");
     if (answer === "" || input.question.trim() === "") return null;
-    const n = this.options.relevancyQuestions ?? 3;
-    const reply = await this.ask(
-      `Answer:\n${answer}\n\nWrite ${n} different questions that this answer responds to. Also decide whether the answer is noncommittal (evasive, vague, or saying it does not know: 1) or not (0). Reply as {"questions": ["..."], "noncommittal": 1 or 0}.`,
-      (value) => {
-        const parsed = relevancyReply.safeParse(value);
-        return parsed.success && parsed.data.questions.length > 0 ? parsed.data : null;
-      },
-    );
+    const n = this.limits.relevancyQuestions;
+    const reply = await this.ask(relevancyPrompt(answer, n), (value) => {
+      const parsed = relevancyReply.safeParse(value);
+      return parsed.success && parsed.data.questions.length > 0 ? parsed.data : null;
+    });
     if (reply.noncommittal) return 0;
     const similarities = await this.similarities(input.question, reply.questions.slice(0, n));
     return similarities.reduce((a, b) => a + b, 0) / similarities.length;
@@ -124,11 +134,10 @@ class LlmJudge implements AnswerJudge {
 
   private async contextPrecision(input: JudgeInput): Promise<number | null> {
     if (statementsOf(input.referenceAnswer).length === 0) return null;
-    const contexts = input.retrievedContexts.slice(0, this.options.maxContexts ?? 10);
+    const contexts = input.retrievedContexts.slice(0, this.limits.maxContexts);
     if (contexts.length === 0) return 0;
     const verdicts = await this.verdicts(
-      `Question:\n${input.question}\n\nReference answer:\n${input.referenceAnswer}\n\nContexts:\n${this.contexts(contexts)}\n\n` +
-        'For each context, decide whether it was useful in arriving at the reference answer (1) or not (0). Reply as {"verdicts": [{"id": <context number>, "verdict": 1 or 0, "reason": "<short>"}]}, one entry per context.',
+      contextPrecisionPrompt(input.question, input.referenceAnswer, this.contexts(contexts)),
       contexts.length,
     );
     return averagePrecision(verdicts);
@@ -137,11 +146,10 @@ class LlmJudge implements AnswerJudge {
   private async contextRecall(input: JudgeInput): Promise<number | null> {
     const statements = statementsOf(input.referenceAnswer);
     if (statements.length === 0) return null;
-    const contexts = input.retrievedContexts.slice(0, this.options.maxContexts ?? 10);
+    const contexts = input.retrievedContexts.slice(0, this.limits.maxContexts);
     if (contexts.length === 0) return 0;
     const verdicts = await this.verdicts(
-      `Contexts:\n${this.contexts(contexts)}\n\nReference statements:\n${numbered(statements)}\n\n` +
-        'For each reference statement, decide whether it can be attributed to the contexts (1) or not (0). Reply as {"verdicts": [{"id": <statement number>, "verdict": 1 or 0, "reason": "<short>"}]}, one entry per statement.',
+      contextRecallPrompt(this.contexts(contexts), numbered(statements)),
       statements.length,
     );
     return share(verdicts.filter(Boolean).length, statements.length);
@@ -170,7 +178,7 @@ class LlmJudge implements AnswerJudge {
       const text = await this.call(task);
       const value = read(extractJson(text));
       if (value !== null) return value;
-      task = `${prompt}\n\nYour previous reply could not be used. Reply with the JSON object only, exactly in the requested shape.`;
+      task = `${prompt}\n\n${RETRY_REMINDER}`;
     }
     throw new JudgeReplyError("the judge LLM did not reply in the requested JSON shape");
   }
@@ -211,7 +219,7 @@ class LlmJudge implements AnswerJudge {
   }
 
   private contexts(texts: readonly string[]): string {
-    const max = this.options.maxContextChars ?? 2_000;
+    const max = this.limits.maxContextChars;
     return texts
       .map((text, i) => `[${i + 1}] ${text.length > max ? `${text.slice(0, max)}…` : text}`)
       .join("\n\n");

@@ -1,8 +1,8 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { EvalReport } from "./report.ts";
-import { renderHtml } from "./report-html.ts";
-import { renderMarkdown } from "./report-md.ts";
+import { reportToHtml } from "./report-html.ts";
+import { reportToMarkdown } from "./report-md.ts";
 import type { CaseResult } from "./runner.ts";
 
 export interface WrittenReports {
@@ -24,7 +24,7 @@ export async function writeReports(
     html: path.join(dir, "report.html"),
   };
   await writeFile(files.json, `${JSON.stringify(report, null, 2)}\n`);
-  await writeFile(files.markdown, renderMarkdown(report));
-  await writeFile(files.html, renderHtml(report, results));
+  await writeFile(files.markdown, reportToMarkdown(report));
+  await writeFile(files.html, reportToHtml(report, results));
   return files;
 }

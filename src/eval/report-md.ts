@@ -36,59 +36,84 @@ function metricsTable(configs: Record<string, ConfigMetrics>): string[] {
   return lines;
 }
 
-export function renderMarkdown(report: EvalReport, options: { maxFailures?: number } = {}): string {
-  const maxFailures = options.maxFailures ?? 40;
-  const names = Object.keys(report.configs);
+/** report.md: the figures of one report as markdown tables, then its failures. */
+export function reportToMarkdown(report: EvalReport, options: { maxFailures?: number } = {}): string {
   const out: string[] = [
+    ...headerLines(report),
+    ...gateLines(report),
+    ...metricLines(report),
+    ...categoryLines(report),
+    ...guardLines(report),
+    ...warningLines(report),
+    ...failureLines(report, options.maxFailures ?? 40),
+  ];
+  return out.join("\n");
+}
+
+function headerLines(report: EvalReport): string[] {
+  return [
     `# Eval report: ${report.dataset} on course "${report.course}"`,
     "",
-    `${report.cases} cases (${report.split === "all" ? "all cases" : `${report.split} split`}), generated ${report.generated_at}. ` +
+    `${report.cases} cases (${report.split === "all" ? "all cases" : `${report.split} split`}), ` +
+      `generated ${report.generated_at}. ` +
       `Reranker: ${report.reranker}. Answer judge: ${report.judge}. ` +
       `Ranking depth: hit and recall at ${report.depth.hit}, MRR and nDCG at ${report.depth.rank}.`,
     "",
   ];
-  if (report.gate) {
-    out.push(
-      report.gate.passed
-        ? `**Gate passed** (${report.gate.thresholds}, ${report.gate.split} split).`
-        : `**Gate FAILED** (${report.gate.thresholds}, ${report.gate.split} split):`,
-    );
-    for (const r of report.gate.regressions) {
-      out.push(`- ${r.config} ${r.metric}: ${formatFigure(r.actual)} < minimum ${r.minimum}`);
-    }
-    out.push("");
+}
+
+function gateLines(report: EvalReport): string[] {
+  if (!report.gate) return [];
+  const out = [
+    report.gate.passed
+      ? `**Gate passed** (${report.gate.thresholds}, ${report.gate.split} split).`
+      : `**Gate FAILED** (${report.gate.thresholds}, ${report.gate.split} split):`,
+  ];
+  for (const r of report.gate.regressions) {
+    out.push(`- ${r.config} ${r.metric}: ${formatFigure(r.actual)} < minimum ${r.minimum}`);
   }
-  out.push("## Metrics per configuration", "", ...metricsTable(report.configs), "");
+  out.push("");
+  return out;
+}
+
+function metricLines(report: EvalReport): string[] {
+  const names = Object.keys(report.configs);
+  const out = ["## Metrics per configuration", "", ...metricsTable(report.configs), ""];
   if (report.splits) {
     for (const [split, part] of Object.entries(report.splits)) {
       out.push(`### ${split} split (${part.cases} cases)`, "", ...metricsTable(part.configs), "");
     }
   }
+  const row = (label: string, figure: (details: EvalReport["details"][string] | undefined) => string) =>
+    `| ${label} | ${names.map((n) => figure(report.details[n])).join(" | ")} |`;
   out.push(
     "Relevance: a chunk counts when its source is expected and it contains an expected phrase. " +
       "Source-level figures count any chunk of an expected source.",
     "",
     `| source level | ${names.join(" | ")} |`,
     `| --- |${names.map(() => " ---: |").join("")}`,
-    `| hit@5 | ${names.map((n) => formatFigure(report.details[n]?.source_level.hit5)).join(" | ")} |`,
-    `| recall@5 | ${names.map((n) => formatFigure(report.details[n]?.source_level.recall5)).join(" | ")} |`,
-    `| MRR@10 | ${names.map((n) => formatFigure(report.details[n]?.source_level.mrr10)).join(" | ")} |`,
-    `| refusal precision | ${names.map((n) => formatFigure(report.details[n]?.refusal.precision)).join(" | ")} |`,
-    `| refusal recall | ${names.map((n) => formatFigure(report.details[n]?.refusal.recall)).join(" | ")} |`,
-    `| retrieval p50 ms | ${names.map((n) => formatFigure(report.details[n]?.retrieve_p50_ms, "p50_ms")).join(" | ")} |`,
+    row("hit@5", (d) => formatFigure(d?.source_level.hit5)),
+    row("recall@5", (d) => formatFigure(d?.source_level.recall5)),
+    row("MRR@10", (d) => formatFigure(d?.source_level.mrr10)),
+    row("refusal precision", (d) => formatFigure(d?.refusal.precision)),
+    row("refusal recall", (d) => formatFigure(d?.refusal.recall)),
+    row("retrieval p50 ms", (d) => formatFigure(d?.retrieve_p50_ms, "p50_ms")),
     "",
   );
+  return out;
+}
 
-  out.push("## Per category", "");
-  out.push(
+function categoryLines(report: EvalReport): string[] {
+  const names = Object.keys(report.configs);
+  const out = [
+    "## Per category",
+    "",
     "Answerable categories: nDCG@10 / hit@5. No-answer categories: share declined / share with the expected outcome " +
       "(injection and integrity count only a guardrail refusal).",
     "",
-  );
-  out.push(
     `| category | cases | ${names.join(" | ")} |`,
     `| --- | ---: |${names.map(() => " ---: |").join("")}`,
-  );
+  ];
   for (const category of CATEGORIES) {
     const first = names.map((n) => report.categories[n]?.[category]).find(Boolean);
     if (!first) continue;
@@ -102,25 +127,32 @@ export function renderMarkdown(report: EvalReport, options: { maxFailures?: numb
     out.push(`| ${category} | ${first.cases} | ${cells.join(" | ")} |`);
   }
   out.push("");
+  return out;
+}
 
-  if (report.guard) {
-    out.push("## Guardrail suites", "");
-    if (report.guard.note) out.push(report.guard.note, "");
-    if (report.guard.attack_block_rate !== null) {
-      out.push(
-        `Attack block rate ${formatFigure(report.guard.attack_block_rate)} over ${report.guard.attacks} attacks; ` +
-          `benign refusal rate ${formatFigure(report.guard.benign_refusal_rate)} over ${report.guard.benign} benign questions` +
-          `${report.guard.mode ? ` (${report.guard.mode} rules)` : ""}.`,
-        "",
-      );
-    }
+function guardLines(report: EvalReport): string[] {
+  if (!report.guard) return [];
+  const out = ["## Guardrail suites", ""];
+  if (report.guard.note) out.push(report.guard.note, "");
+  if (report.guard.attack_block_rate !== null) {
+    out.push(
+      `Attack block rate ${formatFigure(report.guard.attack_block_rate)} over ${report.guard.attacks} attacks; ` +
+        `benign refusal rate ${formatFigure(report.guard.benign_refusal_rate)} ` +
+        `over ${report.guard.benign} benign questions` +
+        `${report.guard.mode ? ` (${report.guard.mode} rules)` : ""}.`,
+      "",
+    );
   }
+  return out;
+}
 
-  if (report.warnings.length > 0) {
-    out.push("## Dataset warnings", "", ...report.warnings.map((w) => `- ${w}`), "");
-  }
+function warningLines(report: EvalReport): string[] {
+  if (report.warnings.length === 0) return [];
+  return ["## Dataset warnings", "", ...report.warnings.map((w) => `- ${w}`), ""];
+}
 
-  out.push(`## Failures (${report.failures.length})`, "");
+function failureLines(report: EvalReport, maxFailures: number): string[] {
+  const out = [`## Failures (${report.failures.length})`, ""];
   if (report.failures.length === 0) out.push("None.", "");
   for (const f of report.failures.slice(0, maxFailures)) {
     out.push(
@@ -130,14 +162,15 @@ export function renderMarkdown(report: EvalReport, options: { maxFailures?: numb
     );
     if (f.expected_sources.length > 0) out.push(`  - expected: ${f.expected_sources.join(", ")}`);
     if (f.retrieved.length > 0) {
-      out.push(
-        `  - retrieved: ${f.retrieved.map((r) => `${r.rank}. ${r.source} › ${cell(r.heading)} (${r.relevance})`).join("; ")}`,
+      const retrieved = f.retrieved.map(
+        (r) => `${r.rank}. ${r.source} › ${cell(r.heading)} (${r.relevance})`,
       );
+      out.push(`  - retrieved: ${retrieved.join("; ")}`);
     }
   }
   if (report.failures.length > maxFailures) {
     out.push("", `… ${report.failures.length - maxFailures} more in report.json.`);
   }
   out.push("");
-  return out.join("\n");
+  return out;
 }

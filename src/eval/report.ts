@@ -265,7 +265,7 @@ function metricsByConfig(
   return out;
 }
 
-export function buildReport(input: ReportInput): EvalReport {
+export function createReport(input: ReportInput): EvalReport {
   const { results, configs } = input;
   const caseIds = new Set(results.map((r) => r.id));
   const details: Record<string, ConfigDetails> = {};

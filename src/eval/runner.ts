@@ -158,7 +158,7 @@ async function runOne(
     expectedSources: evalCase.expected_sources,
     expectDecline,
   };
-  let outcome: Awaited<ReturnType<RunnerDeps["pipeline"]["askWithTrace"]>>;
+  let outcome: AskOutcome;
   try {
     outcome = await deps.pipeline.askWithTrace({
       course,
@@ -186,40 +186,17 @@ async function runOne(
   }
   const { answer, trace } = outcome;
   const grader = createGrader(evalCase);
-  const ranked = trace.retrieved.slice(0, RANK_DEPTH);
-  const judgements: (RankedJudgement & { chunk: ScoredChunk })[] = ranked.map((chunk) => ({
+  const judgements: JudgedRank[] = trace.retrieved.slice(0, RANK_DEPTH).map((chunk) => ({
     chunk,
     grade: grader.grade(chunk),
     sourceIndex: grader.expectedSourceIndex(chunk),
   }));
   const declined = answer.status !== "answered";
-
   const retrieval = expectDecline ? null : scoreRetrieval(judgements, evalCase, relevantInCourse);
-
-  let judgement: AnswerJudgement | null = null;
-  let judgeError: string | undefined;
-  if (!expectDecline && judged) {
-    const seen = trace.answerChunks ?? ranked.length;
-    const contexts = trace.retrieved.slice(0, seen).map((c) => c.text);
-    const byId = new Map(trace.retrieved.map((c) => [c.chunkId, c.text]));
-    const cited = answer.citations
-      .map((c) => byId.get(c.chunkId) ?? c.snippet)
-      .filter((text): text is string => typeof text === "string" && text !== "");
-    try {
-      const scored = await deps.judge.judge({
-        question: evalCase.question,
-        answer: declined ? "" : answer.answer,
-        citedContexts: declined ? [] : cited,
-        retrievedContexts: contexts,
-        referenceAnswer: evalCase.reference_answer,
-      });
-      // RAGAS scores a non-committal answer's relevancy 0; declining an answerable question is one.
-      judgement = declined ? { ...scored, faithfulness: null, answerRelevancy: 0 } : scored;
-    } catch (error) {
-      // One unjudgeable answer costs that case its answer metrics, not the whole run.
-      judgeError = error instanceof Error ? error.message : String(error);
-    }
-  }
+  const judging =
+    !expectDecline && judged
+      ? await judgeAnswer(deps.judge, evalCase, outcome, judgements.length)
+      : { judgement: null };
 
   return {
     ...base,
@@ -228,20 +205,57 @@ async function runOne(
     ...(trace.query !== evalCase.question ? { query: trace.query } : {}),
     ...(trace.expansion ? { expansion: trace.expansion } : {}),
     retrieval,
-    judgement,
+    judgement: judging.judgement,
     latencyMs: answer.timings.total,
     retrieveMs: answer.timings.retrieve + answer.timings.rerank,
-    retrieved: judgements.map((j, index) => ({
-      rank: index + 1,
-      source: j.chunk.source,
-      heading: j.chunk.headingPath.length > 0 ? j.chunk.headingPath.join(" › ") : j.chunk.heading,
-      grade: j.grade as Grade,
-      score: Math.round(j.chunk.score * 10_000) / 10_000,
-      snippet: snippet(j.chunk.text),
-    })),
+    retrieved: judgements.map(summarizeRetrieved),
     answer: answer.answer.length > ANSWER_CHARS ? `${answer.answer.slice(0, ANSWER_CHARS)}…` : answer.answer,
     ...(answer.guardrail ? { guardrail: answer.guardrail } : {}),
-    ...(judgeError ? { judgeError } : {}),
+    ...(judging.judgeError ? { judgeError: judging.judgeError } : {}),
+  };
+}
+
+type AskOutcome = Awaited<ReturnType<RunnerDeps["pipeline"]["askWithTrace"]>>;
+type JudgedRank = RankedJudgement & { chunk: ScoredChunk };
+
+/** The judge's scores for one answer, given the chunks it cites and the chunks the answerer saw. */
+async function judgeAnswer(
+  judge: AnswerJudge,
+  evalCase: EvalCase,
+  { answer, trace }: AskOutcome,
+  ranked: number,
+): Promise<{ judgement: AnswerJudgement | null; judgeError?: string }> {
+  const declined = answer.status !== "answered";
+  const seen = trace.answerChunks ?? ranked;
+  const contexts = trace.retrieved.slice(0, seen).map((c) => c.text);
+  const byId = new Map(trace.retrieved.map((c) => [c.chunkId, c.text]));
+  const cited = answer.citations
+    .map((c) => byId.get(c.chunkId) ?? c.snippet)
+    .filter((text): text is string => typeof text === "string" && text !== "");
+  try {
+    const scored = await judge.judge({
+      question: evalCase.question,
+      answer: declined ? "" : answer.answer,
+      citedContexts: declined ? [] : cited,
+      retrievedContexts: contexts,
+      referenceAnswer: evalCase.reference_answer,
+    });
+    // RAGAS scores a non-committal answer's relevancy 0; declining an answerable question is one.
+    return { judgement: declined ? { ...scored, faithfulness: null, answerRelevancy: 0 } : scored };
+  } catch (error) {
+    // One unjudgeable answer costs that case its answer metrics, not the whole run.
+    return { judgement: null, judgeError: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+function summarizeRetrieved(j: JudgedRank, index: number): RetrievedSummary {
+  return {
+    rank: index + 1,
+    source: j.chunk.source,
+    heading: j.chunk.headingPath.length > 0 ? j.chunk.headingPath.join(" › ") : j.chunk.heading,
+    grade: j.grade as Grade,
+    score: Math.round(j.chunk.score * 10_000) / 10_000,
+    snippet: snippet(j.chunk.text),
   };
 }
 

@@ -4,7 +4,8 @@ import { IngestionBusyError } from "../courses/ingestion-runs.ts";
 import type { GuardEngine } from "../guard/engine.ts";
 import type { IngestSummary } from "../ingest/sync.ts";
 import { createLogger, type Logger, type LoggerOptions, silentLogger } from "./logger.ts";
-import { type BreakerSource, TutorMetrics } from "./metrics.ts";
+import type { BreakerSource } from "./metric-families.ts";
+import { TutorMetrics } from "./metrics.ts";
 
 /** Metrics and logs, handed to every part of the tutor that reports on itself. */
 export interface Telemetry {
@@ -34,28 +35,7 @@ export function createTelemetry(
   return {
     metrics,
     logger,
-    pipelineObserver: {
-      onAnswer(answer, trace, request) {
-        metrics.observeAnswer(request.course, answer);
-        logger.info(
-          {
-            event: "chat.answer",
-            course: request.course,
-            surface: request.surface ?? "api",
-            mode: request.mode ?? "explain",
-            status: answer.status,
-            degraded: answer.degraded ?? false,
-            answeredBy: trace.answeredBy,
-            citations: answer.citations.length,
-            retrieved: trace.retrieved.length,
-            ...(answer.guardrail ? { guardrail: answer.guardrail.rule } : {}),
-            messageId: answer.messageId,
-            timings: answer.timings,
-          },
-          "answer",
-        );
-      },
-    },
+    pipelineObserver: createAnswerObserver(metrics, logger),
     watchGuard(guard) {
       guard.onVerdict((verdict, stage, context) => {
         metrics.guardVerdict(stage, verdict.rule, verdict.action);
@@ -90,38 +70,60 @@ export function createTelemetry(
         logger.warn({ event: "llm.breaker", from, to }, `LLM circuit breaker ${to}`),
       );
     },
-    async trackIngestion(course, trigger, run) {
-      const started = performance.now();
-      logger.info({ event: "ingest.start", course, trigger }, "ingestion started");
-      try {
-        const summary = await run();
-        const seconds = (performance.now() - started) / 1000;
-        metrics.ingestion(course, trigger, "succeeded", seconds);
-        const { skipped, ...counts } = summary;
-        logger.info(
-          { event: "ingest.done", trigger, ...counts, skipped: skipped.length },
-          "ingestion finished",
-        );
-        return summary;
-      } catch (error) {
-        // Another run of the course was under way: nothing was attempted, so nothing failed.
-        const outcome = error instanceof IngestionBusyError ? "busy" : "failed";
-        metrics.ingestion(course, trigger, outcome, (performance.now() - started) / 1000);
-        if (outcome === "busy") {
-          logger.info(
-            { event: "ingest.busy", course, trigger },
-            "ingestion refused: another run is under way",
-          );
-          throw error;
-        }
-        logger.error(
-          { event: "ingest.failed", course, trigger, err: describeError(error) },
-          "ingestion failed",
-        );
-        throw error;
-      }
+    trackIngestion: (course, trigger, run) => trackIngestion(metrics, logger, { course, trigger, run }),
+  };
+}
+
+function createAnswerObserver(metrics: TutorMetrics, logger: Logger): PipelineObserver {
+  return {
+    onAnswer(answer, trace, request) {
+      metrics.observeAnswer(request.course, answer);
+      logger.info(
+        {
+          event: "chat.answer",
+          course: request.course,
+          surface: request.surface ?? "api",
+          mode: request.mode ?? "explain",
+          status: answer.status,
+          degraded: answer.degraded ?? false,
+          answeredBy: trace.answeredBy,
+          citations: answer.citations.length,
+          retrieved: trace.retrieved.length,
+          ...(answer.guardrail ? { guardrail: answer.guardrail.rule } : {}),
+          messageId: answer.messageId,
+          timings: answer.timings,
+        },
+        "answer",
+      );
     },
   };
+}
+
+async function trackIngestion(
+  metrics: TutorMetrics,
+  logger: Logger,
+  { course, trigger, run }: { course: string; trigger: string; run: () => Promise<IngestSummary> },
+): Promise<IngestSummary> {
+  const started = performance.now();
+  logger.info({ event: "ingest.start", course, trigger }, "ingestion started");
+  try {
+    const summary = await run();
+    const seconds = (performance.now() - started) / 1000;
+    metrics.ingestion(course, trigger, "succeeded", seconds);
+    const { skipped, ...counts } = summary;
+    logger.info({ event: "ingest.done", trigger, ...counts, skipped: skipped.length }, "ingestion finished");
+    return summary;
+  } catch (error) {
+    // Another run of the course was under way: nothing was attempted, so nothing failed.
+    const outcome = error instanceof IngestionBusyError ? "busy" : "failed";
+    metrics.ingestion(course, trigger, outcome, (performance.now() - started) / 1000);
+    if (outcome === "busy") {
+      logger.info({ event: "ingest.busy", course, trigger }, "ingestion refused: another run is under way");
+      throw error;
+    }
+    logger.error({ event: "ingest.failed", course, trigger, err: describeError(error) }, "ingestion failed");
+    throw error;
+  }
 }
 
 /** An error as a log may show it: its kind and message, no stack of user input. */

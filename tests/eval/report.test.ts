@@ -8,10 +8,10 @@ import {
   loadThresholds,
   thresholdsSchema,
 } from "../../src/eval/gate.ts";
-import { buildReport, failureReason } from "../../src/eval/report.ts";
+import { createReport, failureReason } from "../../src/eval/report.ts";
 import { writeReports } from "../../src/eval/report-files.ts";
-import { renderHtml, worstCases } from "../../src/eval/report-html.ts";
-import { renderMarkdown } from "../../src/eval/report-md.ts";
+import { reportToHtml, worstCases } from "../../src/eval/report-html.ts";
+import { reportToMarkdown } from "../../src/eval/report-md.ts";
 import type { CaseResult, RetrievalScores } from "../../src/eval/runner.ts";
 
 const scores = (hit: number, ndcg: number): RetrievalScores => ({
@@ -73,8 +73,8 @@ const results: CaseResult[] = [
   result({ id: "f1", category: "factual", split: "test", config: "b", latencyMs: 5 }),
 ];
 
-describe("buildReport", () => {
-  const report = buildReport({
+describe("createReport", () => {
+  const report = createReport({
     dataset: "tiny.jsonl",
     course: "c",
     split: "all",
@@ -148,7 +148,7 @@ describe("buildReport", () => {
   });
 
   it("writes a markdown report with the tables and failures", () => {
-    const md = renderMarkdown(report);
+    const md = reportToMarkdown(report);
     expect(md).toContain("| metric | a | b |");
     expect(md).toContain("| nDCG@10 | 0.750 | 1.000 |");
     expect(md).toContain("### test split (3 cases)");
@@ -156,7 +156,7 @@ describe("buildReport", () => {
   });
 
   it("writes a self-contained HTML page with charts, escaped text and the worst cases", () => {
-    const html = renderHtml(report, results);
+    const html = reportToHtml(report, results);
     expect(html).toMatch(/^<!doctype html>/);
     expect((html.match(/<svg /g) ?? []).length).toBe(3);
     expect(html).not.toMatch(/<script|<link|\bsrc=|href="http/i);
@@ -179,7 +179,7 @@ describe("buildReport", () => {
 });
 
 describe("the threshold gate", () => {
-  const report = buildReport({
+  const report = createReport({
     dataset: "tiny.jsonl",
     course: "c",
     split: "all",

@@ -1,18 +1,32 @@
 import { existsSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { acquireDataDirLock, type LockInfo, readLock } from "../../db/data-lock.ts";
-import { ConfigNameError, type EvalConfig, parseConfigList } from "../../eval/configs.ts";
-import { describeProblems, type EvalCase, parseJsonl, type Split } from "../../eval/dataset.ts";
-import { createEvalTutor, evaluate } from "../../eval/evaluate.ts";
-import { checkThresholds, describeRegressions, loadThresholds, type Thresholds } from "../../eval/gate.ts";
-import { type EvalReport, METRIC_NAMES } from "../../eval/report.ts";
-import { writeReports } from "../../eval/report-files.ts";
-import type { CaseResult } from "../../eval/runner.ts";
+import type { LockInfo } from "../../db/data-lock.ts";
+import {
+  type CaseResult,
+  ConfigNameError,
+  checkThresholds,
+  createEvalTutor,
+  describeProblems,
+  describeRegressions,
+  type EvalCase,
+  type EvalConfig,
+  type EvalReport,
+  evaluate,
+  loadThresholds,
+  METRIC_NAMES,
+  parseConfigList,
+  parseJsonl,
+  type Split,
+  type Thresholds,
+  writeReports,
+} from "../../eval/index.ts";
 import { runGuardSuiteFigures } from "../../guard/index.ts";
 import { type Config, packageRoot } from "../config.ts";
 import type { Tutor } from "../tutor.ts";
+import { note, type Options, write } from "./options.ts";
 import { createProgressBar } from "./progress.ts";
+import { ensureDefaultCourse, runningServer, withTutor } from "./tutor-access.ts";
 
 /** `tutor eval [--dataset FILE] [--course ID] [--configs a,b] [--out DIR] [--split S] [--thresholds FILE]` */
 export interface EvalCommandOptions {
@@ -53,6 +67,17 @@ const HEADERS: Record<(typeof METRIC_NAMES)[number], string> = {
   p95_ms: "p95ms",
 };
 
+/** `tutor eval`: the exit code; a bad dataset or option says what is wrong without the usage text. */
+export async function evalCommand(config: Config, options: Options): Promise<number> {
+  try {
+    return await runEvalCommand(config, options, { write, note, ensureCourse: ensureDefaultCourse });
+  } catch (error) {
+    if (!(error instanceof EvalUsageError)) throw error;
+    note(`tutor eval: ${error.message}`);
+    return 2;
+  }
+}
+
 /** Runs the eval and writes the reports; returns the exit code (1 on a gate regression). */
 export async function runEvalCommand(
   config: Config,
@@ -63,7 +88,7 @@ export async function runEvalCommand(
   const course = options.course ?? config.defaultCourse;
   const outDir = path.resolve(options.out ?? path.join("evals", "reports"));
   const split = parseSplit(options.split);
-  const configs = parseConfigs(options.configs);
+  const configs = parseConfigsOption(options.configs);
   const cases = await readDataset(datasetFile);
   const datasetName = path.basename(datasetFile);
   const gate = await chooseThresholds(options.thresholds, datasetName, course);
@@ -98,7 +123,7 @@ export async function runEvalCommand(
     await writeFile(files.html, html);
   }
 
-  printSummary(io, report);
+  printEvalSummary(io, report);
   io.write(`Reports: ${files.json}, ${files.markdown}, ${files.html}`);
   if (report.gate && !report.gate.passed) {
     io.note(`Regression against ${report.gate.thresholds} (${report.gate.split} split):`);
@@ -114,7 +139,7 @@ function parseSplit(raw: string | undefined): Split | "all" {
   throw new EvalUsageError(`--split must be dev, test or all (got "${raw}")`);
 }
 
-function parseConfigs(raw: string | undefined): EvalConfig[] {
+function parseConfigsOption(raw: string | undefined): EvalConfig[] {
   try {
     return parseConfigList(raw);
   } catch (error) {
@@ -156,12 +181,6 @@ async function chooseThresholds(
   return { file: bundledThresholds, thresholds };
 }
 
-async function runningServer(config: Config): Promise<LockInfo | undefined> {
-  if (config.databaseUrl) return undefined;
-  const holder = await readLock(config.dataDir);
-  return holder?.port ? holder : undefined;
-}
-
 async function evalLocally(
   config: Config,
   io: EvalCommandIo,
@@ -174,30 +193,29 @@ async function evalLocally(
     split: Split | "all";
   },
 ): Promise<{ report: EvalReport; results: CaseResult[] }> {
-  const lock = config.databaseUrl ? undefined : await acquireDataDirLock(config.dataDir, "eval");
-  let tutor: Tutor | undefined;
-  try {
-    tutor = await createEvalTutor(config);
-    await io.ensureCourse?.(tutor, run.course);
-    const bar = createProgressBar();
-    const evaluation = await evaluate(tutor, {
-      course: run.course,
-      datasetName: run.datasetName,
-      cases: run.cases,
-      configs: run.configs,
-      split: run.split,
-      onProgress: (done, total) => bar.update("eval", done, total),
-    });
-    bar.finish();
-    // The guardrail suites are written for the bundled course: run them with its golden set.
-    if (path.resolve(run.datasetFile) === bundledDataset) {
-      evaluation.report.guard = await runGuardSuiteFigures(tutor.searcher, run.course);
-    }
-    return evaluation;
-  } finally {
-    await tutor?.close();
-    await lock?.release();
-  }
+  return withTutor(
+    config,
+    "eval",
+    async (tutor) => {
+      await io.ensureCourse?.(tutor, run.course);
+      const bar = createProgressBar();
+      const evaluation = await evaluate(tutor, {
+        course: run.course,
+        datasetName: run.datasetName,
+        cases: run.cases,
+        configs: run.configs,
+        split: run.split,
+        onProgress: (done, total) => bar.update("eval", done, total),
+      });
+      bar.finish();
+      // The guardrail suites are written for the bundled course: run them with its golden set.
+      if (path.resolve(run.datasetFile) === bundledDataset) {
+        evaluation.report.guard = await runGuardSuiteFigures(tutor.searcher, run.course);
+      }
+      return evaluation;
+    },
+    createEvalTutor,
+  );
 }
 
 async function evalOnServer(
@@ -257,10 +275,11 @@ async function evalOnServer(
   }
 }
 
-function printSummary(io: EvalCommandIo, report: EvalReport): void {
+function printEvalSummary(io: EvalCommandIo, report: EvalReport): void {
   io.write(
     `Eval of ${report.dataset} on course "${report.course}": ${report.cases} cases` +
-      `${report.split === "all" ? "" : ` (${report.split} split)`}, reranker ${report.reranker}, judge ${report.judge}.`,
+      `${report.split === "all" ? "" : ` (${report.split} split)`}, ` +
+      `reranker ${report.reranker}, judge ${report.judge}.`,
   );
   const names = Object.keys(report.configs);
   const width = Math.max(14, ...names.map((n) => n.length + 2));
@@ -282,7 +301,8 @@ function printSummary(io: EvalCommandIo, report: EvalReport): void {
   if (report.guard) {
     if (report.guard.attack_block_rate !== null) {
       io.write(
-        `Guardrail suites: attack block rate ${report.guard.attack_block_rate.toFixed(3)} (${report.guard.attacks} attacks), ` +
+        `Guardrail suites: attack block rate ${report.guard.attack_block_rate.toFixed(3)} ` +
+          `(${report.guard.attacks} attacks), ` +
           `benign refusal rate ${report.guard.benign_refusal_rate?.toFixed(3)} (${report.guard.benign} questions).`,
       );
     }

@@ -16,14 +16,25 @@ export async function readJsonBody<Schema extends z.ZodType>(
   }
   if (raw.trim() === "")
     throw new ApiError(400, "invalid_json", "The request body is empty; send a JSON object.");
-  let parsed: unknown;
+  return validateBody(schema, parseJsonText(raw));
+}
+
+/** JSON text from a request; malformed JSON is a 400 `invalid_json`. */
+export function parseJsonText(text: string): unknown {
   try {
-    parsed = JSON.parse(raw);
+    return JSON.parse(text);
   } catch {
     throw new ApiError(400, "invalid_json", "The request body is not valid JSON.");
   }
-  rejectNul(parsed);
-  const result = schema.safeParse(parsed);
+}
+
+/**
+ * A parsed request checked against its schema: a 400 `invalid_request` that says why, and no
+ * U+0000 anywhere (texts end up in PostgreSQL text columns, which cannot hold it).
+ */
+export function validateBody<Schema extends z.ZodType>(schema: Schema, value: unknown): z.infer<Schema> {
+  rejectNul(value);
+  const result = schema.safeParse(value);
   if (!result.success) throw new ApiError(400, "invalid_request", describeZodError(result.error));
   return result.data;
 }

@@ -14,10 +14,13 @@ export const filtersSchema = z
   })
   .strict();
 
+/** Results a search returns when the request names no `k`, and the most it may ask for. */
+export const SEARCH_K = { default: 5, max: 50 } as const;
+
 export const searchBodySchema = z.object({
   course: courseId.optional(),
   query: z.string().trim().min(1, "query must not be empty").max(2_000),
-  k: z.number().int().min(1).max(50).optional(),
+  k: z.number().int().min(1).max(SEARCH_K.max).optional(),
   filters: filtersSchema.optional(),
   mode: retrievalModeSchema.optional(),
   rerank: z.boolean().optional(),

@@ -1,7 +1,8 @@
+import { readFileSync } from "node:fs";
 import { html } from "hono/html";
 import type { HtmlEscapedString } from "hono/utils/html";
 import { slugify } from "../../answer/citations.ts";
-import { safeHref } from "../widget/client/markdown.ts";
+import { safeHref } from "../widget/index.ts";
 import type { CourseSummary, DocumentSummary } from "./documents.ts";
 import type { PageSection } from "./sections.ts";
 
@@ -25,30 +26,8 @@ export const PAGE_CSP = [
   "frame-ancestors 'self'",
 ].join("; ");
 
-const STYLE = `
-*, *::before, *::after { box-sizing: border-box; }
-body { margin: 0; font: 17px/1.6 Georgia, "Times New Roman", serif; color: #1f2937; background: #fafaf9; }
-a { color: #1d4ed8; }
-.top { background: #1e293b; color: #f8fafc; padding: 14px 20px; font: 600 16px/1.4 system-ui, sans-serif; }
-.top a { color: #f8fafc; text-decoration: none; }
-.top small { font-weight: 400; color: #cbd5e1; margin-left: 8px; }
-.wrap { max-width: 860px; margin: 0 auto; padding: 24px 20px 120px; }
-h1 { font: 700 30px/1.25 system-ui, sans-serif; margin: 8px 0 16px; }
-h2, h3, h4, h5, h6 { font-family: system-ui, sans-serif; line-height: 1.3; margin: 28px 0 8px; scroll-margin-top: 16px; }
-h2 { font-size: 23px; } h3 { font-size: 19px; } h4, h5, h6 { font-size: 17px; }
-:target { background: #fef9c3; outline: 3px solid #facc15; outline-offset: 4px; }
-p { margin: 0 0 14px; }
-.crumbs { font: 14px system-ui, sans-serif; }
-.meta { font: 14px system-ui, sans-serif; color: #475569; }
-.locator { font: 600 13px system-ui, sans-serif; color: #475569; text-transform: uppercase; letter-spacing: .04em; }
-.lead { font-size: 19px; }
-.docs { list-style: none; padding: 0; display: grid; gap: 8px; }
-.docs li { background: #fff; border: 1px solid #e2e8f0; border-radius: 10px; padding: 10px 14px; }
-.docs a { font: 600 16px system-ui, sans-serif; }
-.docs .meta { display: block; }
-pre { background: #0f172a; color: #f8fafc; padding: 12px 14px; border-radius: 8px; overflow-x: auto; font-size: 14px; }
-@media (max-width: 480px) { body { font-size: 16px; } h1 { font-size: 25px; } .wrap { padding: 16px 14px 110px; } }
-`;
+/** The pages' stylesheet, kept as data beside this module. */
+const STYLE = `\n${readFileSync(new URL("./site.css.txt", import.meta.url), "utf8")}`;
 
 interface LayoutInput {
   title: string;
@@ -59,6 +38,7 @@ interface LayoutInput {
 
 function layout({ title, course, body }: LayoutInput): Html {
   const label = course ? courseLabel(course) : "Course Tutor";
+  const home = html`<a href="${course ? coursePath(course.id) : "/"}">${label}</a>`;
   return html`<!doctype html>
 <html lang="en">
 <head>
@@ -68,7 +48,7 @@ function layout({ title, course, body }: LayoutInput): Html {
 <style>${STYLE}</style>
 </head>
 <body>
-<header class="top"><a href="${course ? coursePath(course.id) : "/"}">${label}</a><small>Course material · with the Course Tutor</small></header>
+<header class="top">${home}<small>Course material · with the Course Tutor</small></header>
 <main class="wrap" id="main">
 ${body}
 </main>
@@ -100,8 +80,11 @@ export function courseHomePage(input: {
   const { course, documents } = input;
   const weekly = documents.filter((doc) => doc.week !== null);
   const other = documents.filter((doc) => doc.week === null);
-  const item = (doc: DocumentSummary) =>
-    html`<li><a href="${documentPath(course.id, doc)}">${doc.title || doc.source}</a><span class="meta">${doc.source} · ${doc.format}</span></li>`;
+  const item = (doc: DocumentSummary) => {
+    const link = html`<a href="${documentPath(course.id, doc)}">${doc.title || doc.source}</a>`;
+    return html`<li>${link}<span class="meta">${doc.source} · ${doc.format}</span></li>`;
+  };
+  const ingestHint = html`<code>tutor ingest DIR --course ${course.id}</code>`;
   const snippet = `<script src="${input.widgetUrl}" data-course="${course.id}" defer></script>`;
   return layout({
     title: `${courseLabel(course)} · Course Tutor demo`,
@@ -122,7 +105,7 @@ ${
 <ul class="docs">${other.map(item)}</ul>`
     : ""
 }
-${documents.length === 0 ? html`<p>This course has no material yet. Ingest a folder with <code>tutor ingest DIR --course ${course.id}</code>.</p>` : ""}
+${documents.length === 0 ? html`<p>This course has no material yet. Ingest a folder with ${ingestHint}.</p>` : ""}
 <h2 id="embed">Put the tutor on your course site</h2>
 <p>Add one line to any page, and list the site's address in the course's allowed origins:</p>
 <pre><code>${snippet}</code></pre>`,
@@ -153,10 +136,11 @@ ${section.paragraphs.map((lines) => html`<p>${lines.map((line, i) => (i === 0 ? 
 }
 
 export function notFoundPage(course: CourseSummary | undefined, what: string): Html {
+  const backLink = html`<a href="${course ? coursePath(course.id) : "/"}">Back to the course</a>`;
   return layout({
     title: "Not found",
     course,
-    body: html`<h1>Not found</h1><p>${what}</p><p><a href="${course ? coursePath(course.id) : "/"}">Back to the course</a></p>`,
+    body: html`<h1>Not found</h1><p>${what}</p><p>${backLink}</p>`,
   });
 }
 

@@ -45,7 +45,7 @@ export function paragraphsOf(text: string): string[][] {
     .filter((lines) => lines.length > 0);
 }
 
-export function buildSections(title: string, chunks: readonly DocumentChunk[]): PageSection[] {
+export function createSections(title: string, chunks: readonly DocumentChunk[]): PageSection[] {
   const usedIds = new Set<string>([slugify(title)]);
   const sections: PageSection[] = [];
   let previousPath: string[] = [];

@@ -141,7 +141,8 @@ export function helpText(course: string, command = "/tutor"): string {
     `**Course Tutor** answers questions from the ${course} course material, with sources.`,
     "",
     `• \`${command} your question\`: ask privately; only you see the answer.`,
-    "• Mention the tutor in a channel: it answers in a thread; follow-up questions in that thread continue the conversation.",
+    "• Mention the tutor in a channel: it answers in a thread; " +
+      "follow-up questions in that thread continue the conversation.",
     "• Send it a direct message: the conversation continues there.",
     `• \`${command} help\`: this message.`,
     "",

@@ -14,7 +14,7 @@ export const widgetEntry = path.join(path.dirname(new URL(import.meta.url).pathn
  * Bundles the widget's TypeScript into one minified script with esbuild. Built from source when
  * first asked for, so a fresh clone, `npm start` and the Docker image need no separate build step.
  */
-export async function buildWidget(options: { minify?: boolean } = {}): Promise<WidgetBundle> {
+export async function bundleWidget(options: { minify?: boolean } = {}): Promise<WidgetBundle> {
   const result = await build({
     entryPoints: [widgetEntry],
     bundle: true,
@@ -34,8 +34,8 @@ export async function buildWidget(options: { minify?: boolean } = {}): Promise<W
 }
 
 /** Builds once per process and hands every caller the same bundle; a failed build is retried. */
-export function cachedWidgetBuilder(
-  make: () => Promise<WidgetBundle> = buildWidget,
+export function createWidgetBundleCache(
+  make: () => Promise<WidgetBundle> = bundleWidget,
 ): () => Promise<WidgetBundle> {
   let pending: Promise<WidgetBundle> | undefined;
   return () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { slugify } from "../../../src/answer/citations.ts";
 import type { DocumentChunk } from "../../../src/surfaces/site/documents.ts";
-import { buildSections, paragraphsOf, stripOverlap } from "../../../src/surfaces/site/sections.ts";
+import { createSections, paragraphsOf, stripOverlap } from "../../../src/surfaces/site/sections.ts";
 
 const chunk = (ord: number, headingPath: string[], text: string, heading?: string): DocumentChunk => ({
   ord,
@@ -33,7 +33,7 @@ describe("paragraphsOf", () => {
   });
 });
 
-describe("buildSections", () => {
+describe("createSections", () => {
   const chunks = [
     chunk(0, [], "Intro text.", "Week 9: Monitoring"),
     chunk(1, ["Logging and metrics"], "Log every prediction with its model version."),
@@ -44,7 +44,7 @@ describe("buildSections", () => {
   ];
 
   it("gives every chunk heading the anchor its citations link to", () => {
-    const sections = buildSections("Week 9: Monitoring", chunks);
+    const sections = createSections("Week 9: Monitoring", chunks);
     const ids = sections.flatMap((s) => s.headings.map((h) => h.id)).filter(Boolean);
     for (const c of chunks.slice(1)) expect(ids).toContain(slugify(c.heading));
     // Anchors are unique even when a heading name comes back lower down.
@@ -52,7 +52,7 @@ describe("buildSections", () => {
   });
 
   it("nests headings by their path and writes shared parents once", () => {
-    const sections = buildSections("Week 9: Monitoring", chunks);
+    const sections = createSections("Week 9: Monitoring", chunks);
     expect(sections.map((s) => s.headings.map((h) => `${h.level}:${h.text}`))).toEqual([
       [],
       ["2:Logging and metrics"],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Answer, Citation } from "../../../src/chat/index.ts";
+import type { Answer, Citation } from "../../../src/core/chat.ts";
 import {
   FEEDBACK_ACTIONS,
   parseFeedbackValue,

@@ -1,13 +1,17 @@
 import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { buildWidget, cachedWidgetBuilder, type WidgetBundle } from "../../../src/surfaces/widget/build.ts";
+import {
+  bundleWidget,
+  createWidgetBundleCache,
+  type WidgetBundle,
+} from "../../../src/surfaces/widget/build.ts";
 
 /** The budget for the embeddable script, gzipped. */
 const MAX_GZIPPED_BYTES = 40 * 1024;
 
-describe("buildWidget", () => {
+describe("bundleWidget", () => {
   it("bundles the widget into one script within 40 KB gzipped", async () => {
-    const { code, etag } = await buildWidget();
+    const { code, etag } = await bundleWidget();
     const gzipped = gzipSync(code, { level: 9 }).length;
     expect(gzipped).toBeGreaterThan(2_000);
     expect(gzipped).toBeLessThanOrEqual(MAX_GZIPPED_BYTES);
@@ -17,7 +21,7 @@ describe("buildWidget", () => {
   });
 
   it("has no way to turn text into markup or code", async () => {
-    const { code } = await buildWidget({ minify: false });
+    const { code } = await bundleWidget({ minify: false });
     for (const sink of [
       "innerHTML",
       "outerHTML",
@@ -31,11 +35,11 @@ describe("buildWidget", () => {
   });
 });
 
-describe("cachedWidgetBuilder", () => {
+describe("createWidgetBundleCache", () => {
   it("builds once for every caller and tries again after a failure", async () => {
     let builds = 0;
     const bundle: WidgetBundle = { code: "x", etag: '"e"' };
-    const get = cachedWidgetBuilder(async () => {
+    const get = createWidgetBundleCache(async () => {
       builds++;
       if (builds === 1) throw new Error("esbuild crashed");
       return bundle;

@@ -1,7 +1,7 @@
 import { getConnInfo } from "@hono/node-server/conninfo";
 import type { Context, MiddlewareHandler } from "hono";
 import { isUuid } from "../../../db/conversations.ts";
-import type { RateLimiter, RateScope, RateSubject } from "../../../ratelimit/limiter.ts";
+import type { RateLimiter, RateScope, RateSubject } from "../../../ratelimit/index.ts";
 import { peekJsonObject } from "../body.ts";
 import { errorBody } from "../errors.ts";
 import { courseIdSchema } from "../schemas.ts";

@@ -3,17 +3,20 @@ import path from "node:path";
 import { type Context, Hono } from "hono";
 import { z } from "zod";
 import type { Tutor } from "../../../app/tutor.ts";
-import { ConfigNameError, type EvalConfig, parseConfigList } from "../../../eval/configs.ts";
+import { EvalRunStore } from "../../../db/index.ts";
 import {
+  ConfigNameError,
   type DatasetProblem,
   describeProblems,
   type EvalCase,
+  type EvalConfig,
+  EvalJobs,
   parseCaseArray,
+  parseConfigList,
   parseJsonl,
-} from "../../../eval/dataset.ts";
-import { EvalJobs } from "../../../eval/jobs.ts";
-import { EvalRunStore } from "../../../eval/store.ts";
+} from "../../../eval/index.ts";
 import type { HybridSearcher } from "../../../retrieve/search.ts";
+import { parseJsonText } from "../body.ts";
 import { ApiError, describeZodError, respondWithError } from "../errors.ts";
 import { adminAuth } from "../middleware/admin-auth.ts";
 import { rejectNul } from "../nul.ts";
@@ -76,7 +79,7 @@ function datasetError(problems: readonly DatasetProblem[]): ApiError & { problem
   return error;
 }
 
-function parseConfigs(raw: string | readonly string[] | undefined): EvalConfig[] {
+function parseConfigsField(raw: string | readonly string[] | undefined): EvalConfig[] {
   try {
     return parseConfigList(raw);
   } catch (error) {
@@ -103,57 +106,58 @@ async function readEvalRequest(c: Context): Promise<EvalRequest> {
     throw new ApiError(400, "invalid_body", "The request body could not be read.");
   }
   if (raw.trim() === "") throw new ApiError(400, "invalid_body", "The request body is empty.");
-
-  if (type.includes("application/json")) {
-    let body: unknown;
-    try {
-      body = JSON.parse(raw);
-    } catch {
-      throw new ApiError(400, "invalid_json", "The request body is not valid JSON.");
-    }
-    const parsed = jsonBodySchema.safeParse(body);
-    if (!parsed.success) throw new ApiError(400, "invalid_request", describeZodError(parsed.error));
-    const { course, dataset, datasetPath } = parsed.data;
-    const configs = parseConfigs(parsed.data.configs);
-    let result: ReturnType<typeof parseJsonl>;
-    if (datasetPath !== undefined) result = parseJsonl(await readDatasetFile(datasetPath));
-    else if (typeof dataset === "string") result = parseJsonl(dataset);
-    else result = parseCaseArray(dataset ?? []);
-    if (!result.ok) throw datasetError(result.problems);
-    return {
-      course,
-      datasetName: parsed.data.name ?? (datasetPath ? path.basename(datasetPath) : "upload"),
-      cases: result.cases,
-      configs,
-      split: parsed.data.split ?? "all",
-    };
-  }
-
+  if (type.includes("application/json")) return readJsonEvalRequest(raw);
   if (type === "" || type.includes("ndjson") || type.includes("jsonl") || type.includes("text/plain")) {
-    const query = querySchema.safeParse(c.req.query());
-    if (!query.success) {
-      throw new ApiError(
-        400,
-        "invalid_request",
-        `A JSONL upload names its course in the query string (?course=ID): ${describeZodError(query.error)}`,
-      );
-    }
-    const configs = parseConfigs(query.data.configs);
-    const result = parseJsonl(raw);
-    if (!result.ok) throw datasetError(result.problems);
-    return {
-      course: query.data.course,
-      datasetName: query.data.name ?? "upload.jsonl",
-      cases: result.cases,
-      configs,
-      split: query.data.split ?? "all",
-    };
+    return readJsonlEvalRequest(c, raw);
   }
   throw new ApiError(
     415,
     "unsupported_media_type",
-    "Send the dataset as application/json ({course, dataset, configs?}) or as JSONL (application/x-ndjson) with ?course=ID.",
+    "Send the dataset as application/json ({course, dataset, configs?}) " +
+      "or as JSONL (application/x-ndjson) with ?course=ID.",
   );
+}
+
+/** `{course, dataset | datasetPath, name?, configs?, split?}`: the cases inline or in a file on the server. */
+async function readJsonEvalRequest(raw: string): Promise<EvalRequest> {
+  const parsed = jsonBodySchema.safeParse(parseJsonText(raw));
+  if (!parsed.success) throw new ApiError(400, "invalid_request", describeZodError(parsed.error));
+  const { course, dataset, datasetPath } = parsed.data;
+  const configs = parseConfigsField(parsed.data.configs);
+  let result: ReturnType<typeof parseJsonl>;
+  if (datasetPath !== undefined) result = parseJsonl(await readDatasetFile(datasetPath));
+  else if (typeof dataset === "string") result = parseJsonl(dataset);
+  else result = parseCaseArray(dataset ?? []);
+  if (!result.ok) throw datasetError(result.problems);
+  return {
+    course,
+    datasetName: parsed.data.name ?? (datasetPath ? path.basename(datasetPath) : "upload"),
+    cases: result.cases,
+    configs,
+    split: parsed.data.split ?? "all",
+  };
+}
+
+/** A JSONL body, with the course and options in the query string. */
+function readJsonlEvalRequest(c: Context, raw: string): EvalRequest {
+  const query = querySchema.safeParse(c.req.query());
+  if (!query.success) {
+    throw new ApiError(
+      400,
+      "invalid_request",
+      `A JSONL upload names its course in the query string (?course=ID): ${describeZodError(query.error)}`,
+    );
+  }
+  const configs = parseConfigsField(query.data.configs);
+  const result = parseJsonl(raw);
+  if (!result.ok) throw datasetError(result.problems);
+  return {
+    course: query.data.course,
+    datasetName: query.data.name ?? "upload.jsonl",
+    cases: result.cases,
+    configs,
+    split: query.data.split ?? "all",
+  };
 }
 
 /**
@@ -166,23 +170,7 @@ export function adminEvalRoutes(deps: AdminEvalDeps): Hono {
   const staleAfter = deps.staleAfterMs ?? 10 * 60_000;
   app.use("/admin/evals", adminAuth(deps.tokens));
   app.use("/admin/evals/*", adminAuth(deps.tokens));
-
-  app.onError((error, c) => {
-    // Dataset problems carry their line numbers beside the usual {error:{code, message}}.
-    if (error instanceof ApiError && "problems" in error) {
-      return c.json(
-        {
-          error: {
-            code: error.code,
-            message: error.message,
-            problems: (error as { problems: unknown }).problems,
-          },
-        },
-        error.status,
-      );
-    }
-    return respondWithError(c, error);
-  });
+  app.onError(respondWithProblems);
 
   app.post("/admin/evals", async (c) => {
     const request = await readEvalRequest(c);
@@ -205,42 +193,65 @@ export function adminEvalRoutes(deps: AdminEvalDeps): Hono {
   });
 
   app.get("/admin/evals", async (c) => {
-    const query = z
-      .object({
-        course: courseIdSchema.optional(),
-        limit: z.coerce.number().int().min(1).max(100).default(20),
-      })
-      .safeParse(c.req.query());
+    const query = listQuerySchema.safeParse(c.req.query());
     if (!query.success) throw new ApiError(400, "invalid_request", describeZodError(query.error));
     const runs = await deps.store.list(query.data.course, query.data.limit);
     return c.json({ runs: runs.map((run) => ({ ...run, stale: isStale(run, staleAfter) })) });
   });
 
-  app.get("/admin/evals/:id", async (c) => {
-    const id = c.req.param("id");
-    const format = c.req.query("format") ?? "json";
-    if (format !== "json" && format !== "html") {
-      throw new ApiError(400, "invalid_request", 'format: use "json" (default) or "html"');
-    }
-    const run = UUID.test(id) ? await deps.store.get(id) : undefined;
-    if (!run) throw new ApiError(404, "not_found", `No eval run with id "${id}".`);
-    if (format === "html") {
-      if (run.status !== "done") {
-        throw new ApiError(
-          409,
-          "not_ready",
-          `The run is ${run.status}; its HTML report exists once it is done.`,
-        );
-      }
-      const html = await deps.store.html(id);
-      if (!html) throw new ApiError(404, "not_found", "This run has no HTML report.");
-      return c.html(html);
-    }
-    const report = run.status === "done" ? await deps.store.report(id) : undefined;
-    return c.json({ ...run, stale: isStale(run, staleAfter), ...(report ? { report } : {}) });
-  });
-
+  app.get("/admin/evals/:id", (c) => showRun(c, c.req.param("id"), deps.store, staleAfter));
   return app;
+}
+
+const listQuerySchema = z.object({
+  course: courseIdSchema.optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+});
+
+/** Dataset problems carry their line numbers beside the usual {error:{code, message}}. */
+function respondWithProblems(error: Error, c: Context): Response {
+  if (error instanceof ApiError && "problems" in error) {
+    return c.json(
+      {
+        error: {
+          code: error.code,
+          message: error.message,
+          problems: (error as { problems: unknown }).problems,
+        },
+      },
+      error.status,
+    );
+  }
+  return respondWithError(c, error);
+}
+
+/** One run's status and, once done, its report as JSON or (`?format=html`) the HTML page. */
+async function showRun(
+  c: Context,
+  id: string,
+  store: AdminEvalDeps["store"],
+  staleAfter: number,
+): Promise<Response> {
+  const format = c.req.query("format") ?? "json";
+  if (format !== "json" && format !== "html") {
+    throw new ApiError(400, "invalid_request", 'format: use "json" (default) or "html"');
+  }
+  const run = UUID.test(id) ? await store.get(id) : undefined;
+  if (!run) throw new ApiError(404, "not_found", `No eval run with id "${id}".`);
+  if (format === "html") {
+    if (run.status !== "done") {
+      throw new ApiError(
+        409,
+        "not_ready",
+        `The run is ${run.status}; its HTML report exists once it is done.`,
+      );
+    }
+    const html = await store.html(id);
+    if (!html) throw new ApiError(404, "not_found", "This run has no HTML report.");
+    return c.html(html);
+  }
+  const report = run.status === "done" ? await store.report(id) : undefined;
+  return c.json({ ...run, stale: isStale(run, staleAfter), ...(report ? { report } : {}) });
 }
 
 function isStale(run: { status: string; updatedAt: string }, afterMs: number): boolean {

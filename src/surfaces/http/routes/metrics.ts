@@ -1,5 +1,5 @@
 import { Hono } from "hono";
-import type { TutorMetrics } from "../../../observability/metrics.ts";
+import type { TutorMetrics } from "../../../observability/index.ts";
 import { adminAuth } from "../middleware/admin-auth.ts";
 
 /**

@@ -2,7 +2,7 @@ import { Hono } from "hono";
 import type { ScoredChunk } from "../../../core/chunks.ts";
 import type { HybridSearcher } from "../../../retrieve/search.ts";
 import { readJsonBody } from "../body.ts";
-import { searchBodySchema } from "../schemas.ts";
+import { SEARCH_K, searchBodySchema } from "../schemas.ts";
 
 /** The `/v1/search` result shape, shared with `tutor search --json`. */
 export function presentSearchResult(chunk: ScoredChunk) {
@@ -30,7 +30,7 @@ export function searchRoutes(deps: { searcher: HybridSearcher; defaultCourse: st
     const response = await deps.searcher.search({
       course: body.course ?? deps.defaultCourse,
       query: body.query,
-      k: body.k ?? 5,
+      k: body.k ?? SEARCH_K.default,
       filters: body.filters,
       mode: body.mode,
       rerank: body.rerank,

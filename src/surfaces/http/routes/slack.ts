@@ -1,17 +1,17 @@
 import type { ServerResponse } from "node:http";
 import { type Context, Hono } from "hono";
-import type { z } from "zod";
 import {
   blockActionsSchema,
   envelopeTypeSchema,
   eventCallbackSchema,
+  MAX_SIGNATURE_AGE_SECONDS,
+  type SlackSurface,
   slashCommandSchema,
   urlVerificationSchema,
-} from "../../slack/payloads.ts";
-import { MAX_SIGNATURE_AGE_SECONDS, verifySignature } from "../../slack/signature.ts";
-import type { SlackSurface } from "../../slack/surface.ts";
-import { ApiError, describeZodError, errorBody } from "../errors.ts";
-import { rejectNul } from "../nul.ts";
+  verifySignature,
+} from "../../slack/index.ts";
+import { parseJsonText, validateBody } from "../body.ts";
+import { ApiError, errorBody } from "../errors.ts";
 
 /** A signature stays "seen" a little longer than it could ever be accepted (clock skew both ways). */
 const SIGNATURE_MEMORY_SECONDS = 2 * MAX_SIGNATURE_AGE_SECONDS + 60;
@@ -33,54 +33,16 @@ const REJECTIONS = {
 export function slackRoutes(surface: SlackSurface): Hono {
   const app = new Hono();
 
-  /** The raw body of a genuine, fresh, first-seen Slack request, or the 401/503 to send instead. */
-  async function verified(c: Context, options: { retriesAllowed: boolean }): Promise<string | Response> {
-    const secret = surface.signingSecret;
-    if (!secret) {
-      return c.json(
-        errorBody("slack_not_configured", "SLACK_SIGNING_SECRET is not set on this server."),
-        503,
-      );
-    }
-    let rawBody: string;
-    try {
-      rawBody = await c.req.text();
-    } catch {
-      throw new ApiError(400, "invalid_body", "The request body could not be read.");
-    }
-    const signature = c.req.header("x-slack-signature");
-    const check = verifySignature({
-      secret,
-      timestamp: c.req.header("x-slack-request-timestamp"),
-      signature,
-      rawBody,
-      nowSeconds: surface.nowSeconds(),
-    });
-    if (!check.ok) return reject(c, check.problem);
-    const first = await surface.seen.firstSighting(`sig:${signature}`, SIGNATURE_MEMORY_SECONDS);
-    // Slack's own event retries are deduplicated by event id below; anything else seen twice is a replay.
-    const isRetry = options.retriesAllowed && c.req.header("x-slack-retry-num") !== undefined;
-    if (!first && !isRetry) return reject(c, "replayed");
-    surface.metrics.increment("requests_verified");
-    return rawBody;
-  }
-
-  function reject(c: Context, reason: keyof typeof REJECTIONS): Response {
-    surface.metrics.increment("requests_rejected", { reason });
-    const [code, message] = REJECTIONS[reason];
-    return c.json(errorBody(code, message), 401);
-  }
-
   app.post("/slack/events", async (c) => {
-    const raw = await verified(c, { retriesAllowed: true });
+    const raw = await verified(surface, c, { retriesAllowed: true });
     if (raw instanceof Response) return raw;
-    const body = parseJson(raw);
-    const { type } = parse(envelopeTypeSchema, body);
+    const body = parseJsonText(raw);
+    const { type } = validateBody(envelopeTypeSchema, body);
     if (type === "url_verification") {
-      return c.json({ challenge: parse(urlVerificationSchema, body).challenge });
+      return c.json({ challenge: validateBody(urlVerificationSchema, body).challenge });
     }
     if (type !== "event_callback") return c.body(null, 200);
-    const envelope = parse(eventCallbackSchema, body);
+    const envelope = validateBody(eventCallbackSchema, body);
     if (!(await surface.seen.firstSighting(`event:${envelope.event_id}`, EVENT_MEMORY_SECONDS))) {
       surface.metrics.increment("retries_deduplicated", { kind: "event" });
       return c.body(null, 200);
@@ -90,28 +52,68 @@ export function slackRoutes(surface: SlackSurface): Hono {
   });
 
   app.post("/slack/commands", async (c) => {
-    const raw = await verified(c, { retriesAllowed: false });
+    const raw = await verified(surface, c, { retriesAllowed: false });
     if (raw instanceof Response) return raw;
     const form = new URLSearchParams(raw);
     // Slack occasionally checks the command URL's certificate with a bare `ssl_check=1` post.
     if (form.get("ssl_check") === "1") return c.body(null, 200);
-    const command = parse(slashCommandSchema, Object.fromEntries(form));
+    const command = validateBody(slashCommandSchema, Object.fromEntries(form));
     return c.json(await surface.bot.handleCommand(command, acknowledged(c)));
   });
 
   app.post("/slack/interactions", async (c) => {
-    const raw = await verified(c, { retriesAllowed: false });
+    const raw = await verified(surface, c, { retriesAllowed: false });
     if (raw instanceof Response) return raw;
     const payloadText = new URLSearchParams(raw).get("payload");
     if (payloadText === null) throw new ApiError(400, "invalid_request", "payload: missing");
-    const payload = parseJson(payloadText);
+    const payload = parseJsonText(payloadText);
     // Shortcuts, modals and the like are not ours; Slack only needs to hear they arrived.
-    if (parse(envelopeTypeSchema, payload).type !== "block_actions") return c.body(null, 200);
-    await surface.bot.handleBlockActions(parse(blockActionsSchema, payload), acknowledged(c));
+    if (validateBody(envelopeTypeSchema, payload).type !== "block_actions") return c.body(null, 200);
+    await surface.bot.handleBlockActions(validateBody(blockActionsSchema, payload), acknowledged(c));
     return c.body(null, 200);
   });
 
   return app;
+}
+
+/** The raw body of a genuine, fresh, first-seen Slack request, or the 401/503 to send instead. */
+async function verified(
+  surface: SlackSurface,
+  c: Context,
+  options: { retriesAllowed: boolean },
+): Promise<string | Response> {
+  const secret = surface.signingSecret;
+  if (!secret) {
+    return c.json(errorBody("slack_not_configured", "SLACK_SIGNING_SECRET is not set on this server."), 503);
+  }
+  let rawBody: string;
+  try {
+    rawBody = await c.req.text();
+  } catch {
+    throw new ApiError(400, "invalid_body", "The request body could not be read.");
+  }
+  const signature = c.req.header("x-slack-signature");
+  const check = verifySignature({
+    secret,
+    timestamp: c.req.header("x-slack-request-timestamp"),
+    signature,
+    rawBody,
+    nowSeconds: surface.nowSeconds(),
+  });
+  if (!check.ok) return reject(surface, c, check.problem);
+  const first = await surface.seen.firstSighting(`sig:${signature}`, SIGNATURE_MEMORY_SECONDS);
+  // Slack's own event retries are deduplicated by event id in /slack/events; anything else seen twice
+  // is a replay.
+  const isRetry = options.retriesAllowed && c.req.header("x-slack-retry-num") !== undefined;
+  if (!first && !isRetry) return reject(surface, c, "replayed");
+  surface.metrics.increment("requests_verified");
+  return rawBody;
+}
+
+function reject(surface: SlackSurface, c: Context, reason: keyof typeof REJECTIONS): Response {
+  surface.metrics.increment("requests_rejected", { reason });
+  const [code, message] = REJECTIONS[reason];
+  return c.json(errorBody(code, message), 401);
 }
 
 /**
@@ -132,20 +134,4 @@ function acknowledged(c: Context): Promise<void> {
     // Never strand an answer on a response that neither finishes nor closes.
     setTimeout(resolve, 5_000).unref();
   });
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new ApiError(400, "invalid_json", "The request body is not valid JSON.");
-  }
-}
-
-function parse<Schema extends z.ZodType>(schema: Schema, value: unknown): z.infer<Schema> {
-  // Event ids, texts and form fields end up in PostgreSQL text columns, which cannot hold U+0000.
-  rejectNul(value);
-  const result = schema.safeParse(value);
-  if (!result.success) throw new ApiError(400, "invalid_request", describeZodError(result.error));
-  return result.data;
 }

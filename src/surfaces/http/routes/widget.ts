@@ -1,9 +1,14 @@
 import { type Context, Hono } from "hono";
 import type { Queryable } from "../../../db/db.ts";
-import { CourseMaterial } from "../../site/documents.ts";
-import { courseHomePage, documentPage, notFoundPage, PAGE_CSP } from "../../site/pages.ts";
-import { buildSections } from "../../site/sections.ts";
-import { buildWidget, cachedWidgetBuilder, type WidgetBundle } from "../../widget/build.ts";
+import {
+  CourseMaterial,
+  courseHomePage,
+  createSections,
+  documentPage,
+  notFoundPage,
+  PAGE_CSP,
+} from "../../site/index.ts";
+import { bundleWidget, createWidgetBundleCache, type WidgetBundle } from "../../widget/index.ts";
 import { courseIdSchema } from "../schemas.ts";
 
 export interface WidgetRouteDeps {
@@ -22,7 +27,7 @@ export interface WidgetRouteDeps {
  */
 export function widgetRoutes(deps: WidgetRouteDeps): Hono {
   const app = new Hono();
-  const bundle = deps.bundle ?? cachedWidgetBuilder(() => buildWidget());
+  const bundle = deps.bundle ?? createWidgetBundleCache(() => bundleWidget());
   const material = new CourseMaterial(deps.db);
   // Build while the server starts so the first visitor does not wait for esbuild.
   bundle().catch(() => {});
@@ -78,7 +83,7 @@ export function widgetRoutes(deps: WidgetRouteDeps): Hono {
     const doc = await material.findDocument(course.id, c.req.path, source);
     if (!doc) return page(c, notFoundPage(course, "This course has no page at that address."), 404);
     const chunks = await material.chunks(doc.id);
-    return page(c, documentPage({ course, document: doc, sections: buildSections(doc.title, chunks) }));
+    return page(c, documentPage({ course, document: doc, sections: createSections(doc.title, chunks) }));
   });
 
   return app;

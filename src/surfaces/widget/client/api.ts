@@ -136,7 +136,7 @@ async function readStream(
     }
     const text = chunk.done ? decoder.decode() : decoder.decode(chunk.value, { stream: true });
     for (const event of parser.push(text)) {
-      const data = parseJson(event.data);
+      const data = parseJsonOrUndefined(event.data);
       switch (event.event) {
         case "meta": {
           const meta = metaEventSchema.safeParse(data);
@@ -184,7 +184,7 @@ function parseReply(data: unknown): ChatReply {
   return reply.data;
 }
 
-function parseJson(text: string): unknown {
+function parseJsonOrUndefined(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch {

@@ -44,7 +44,10 @@ export function icon(path: string, transform?: string): SVGSVGElement {
 }
 
 export const ICONS = {
-  chat: "M4 3h16a2 2 0 0 1 2 2v11a2 2 0 0 1-2 2H10l-5 4v-4H4a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2zm3 6v2h2V9H7zm4 0v2h2V9h-2zm4 0v2h2V9h-2z",
+  // A speech bubble with three dots.
+  chat:
+    "M4 3h16a2 2 0 0 1 2 2v11a2 2 0 0 1-2 2H10l-5 4v-4H4a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2z" +
+    "m3 6v2h2V9H7zm4 0v2h2V9h-2zm4 0v2h2V9h-2z",
   close: "M6.4 5 12 10.6 17.6 5 19 6.4 13.4 12l5.6 5.6-1.4 1.4-5.6-5.6L6.4 19 5 17.6l5.6-5.6L5 6.4z",
   thumb:
     "M2 10h4v11H2zm6 0 4-8c1.4 0 2.5 1.1 2.5 2.5L14 9h6c1.1 0 2 .9 2 2v1.5l-2.3 7.2c-.3.8-1.1 1.3-1.9 1.3H8z",

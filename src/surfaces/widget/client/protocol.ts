@@ -1,6 +1,8 @@
 import * as z from "zod/mini";
 import { ANSWER_STATUSES, TUTOR_MODES } from "../../../core/chat.ts";
 
+export type { AnswerStatus, TutorMode } from "../../../core/chat.ts";
+
 /**
  * What the widget accepts from the tutor's API. Replies are checked at this edge so a proxy's
  * error page or a half-written event becomes a clear message instead of a broken panel.
@@ -16,13 +18,13 @@ export const citationSchema = z.object({
 });
 export type WidgetCitation = z.infer<typeof citationSchema>;
 
-export const answerStatusSchema = z.enum(ANSWER_STATUSES);
-export type AnswerStatus = z.infer<typeof answerStatusSchema>;
+/** The zod/mini twins of core/schemas.ts's status and mode schemas, for the browser bundle. */
+export const statusSchema = z.enum(ANSWER_STATUSES);
 
 export const chatReplySchema = z.object({
   sessionId: z.string(),
   messageId: z.string(),
-  status: answerStatusSchema,
+  status: statusSchema,
   answer: z.string(),
   citations: z.array(citationSchema),
   guardrail: z.optional(z.object({ rule: z.string(), reason: z.string() })),
@@ -40,4 +42,3 @@ export const errorBodySchema = z.object({
 });
 
 export const modeSchema = z.enum(TUTOR_MODES);
-export type TutorMode = z.infer<typeof modeSchema>;

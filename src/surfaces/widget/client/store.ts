@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import { answerStatusSchema, citationSchema, modeSchema, type TutorMode } from "./protocol.ts";
+import { citationSchema, modeSchema, statusSchema, type TutorMode } from "./protocol.ts";
 
 /**
  * The conversation as the widget remembers it between page loads: the session id the tutor
@@ -10,7 +10,7 @@ const userTurnSchema = z.object({ role: z.literal("user"), text: z.string() });
 const tutorTurnSchema = z.object({
   role: z.literal("tutor"),
   text: z.string(),
-  status: answerStatusSchema,
+  status: statusSchema,
   citations: z.array(citationSchema),
   messageId: z.optional(z.string()),
   reason: z.optional(z.string()),

@@ -3,7 +3,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { packageRoot } from "../../../../src/app/config.ts";
-import { EvalRunStore } from "../../../../src/eval/store.ts";
+import { EvalRunStore } from "../../../../src/db/index.ts";
 import { startSeededServer } from "../../../helpers/server.ts";
 
 const TOKEN = "eval-admin-token";

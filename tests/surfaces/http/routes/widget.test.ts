@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { slugify } from "../../../../src/answer/citations.ts";
 import type { Db } from "../../../../src/db/db.ts";
 import { widgetRoutes } from "../../../../src/surfaces/http/routes/widget.ts";
-import { buildWidget, cachedWidgetBuilder } from "../../../../src/surfaces/widget/build.ts";
+import { bundleWidget, createWidgetBundleCache } from "../../../../src/surfaces/widget/build.ts";
 import { openSeededDb } from "../../../helpers/db.ts";
 
 let db: Db;
@@ -14,7 +14,7 @@ beforeAll(async () => {
   app = new Hono();
   app.route(
     "/",
-    widgetRoutes({ db, defaultCourse: "aie101", bundle: cachedWidgetBuilder(() => buildWidget()) }),
+    widgetRoutes({ db, defaultCourse: "aie101", bundle: createWidgetBundleCache(() => bundleWidget()) }),
   );
 });
 afterAll(async () => db.close());

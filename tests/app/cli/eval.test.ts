@@ -3,7 +3,7 @@ import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { packageRoot } from "../../src/app/config.ts";
+import { packageRoot } from "../../../src/app/config.ts";
 
 /**
  * `tutor ingest DIR --course X` then `tutor eval --dataset FILE --course X`, as a new user runs

@@ -4,8 +4,8 @@ import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadConfig, packageRoot } from "../../src/app/config.ts";
-import { type RunningServer, startServer } from "../../src/app/server.ts";
+import { loadConfig, packageRoot } from "../../../src/app/config.ts";
+import { type RunningServer, startServer } from "../../../src/app/server.ts";
 
 const run = promisify(execFile);
 const tutorBin = path.join(packageRoot, "bin", "tutor.js");

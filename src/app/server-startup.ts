@@ -1,0 +1,79 @@
+import { IngestionBusyError } from "../courses/ingestion-runs.ts";
+import { databaseAnswers } from "../db/ping.ts";
+import type { IngestProgress } from "../ingest/sync.ts";
+import type { Readiness } from "../surfaces/http/index.ts";
+import type { Config } from "./config.ts";
+import type { Tutor } from "./tutor.ts";
+
+/** Where the server is in its life; /readyz answers from it. */
+export interface ServerLifecycle {
+  state: "starting" | "ready" | "draining";
+  /** Set when start-up failed: /readyz reports it instead of "starting". */
+  startupProblem?: string;
+}
+
+/** Ready once started up and while the database answers. */
+export function createReadiness(lifecycle: ServerLifecycle, tutor: Pick<Tutor, "db">): Readiness {
+  return {
+    async check() {
+      if (lifecycle.state !== "ready")
+        return { ready: false, reason: lifecycle.startupProblem ?? lifecycle.state };
+      if (!(await databaseAnswers(tutor.db))) return { ready: false, reason: "database unreachable" };
+      return { ready: true };
+    },
+  };
+}
+
+/**
+ * Loads or bootstraps the default course and warms the models up, then reports ready; a failure
+ * is kept on the lifecycle (the server keeps answering /healthz and says why it is not ready).
+ */
+export async function prepareDefaultCourse(input: {
+  config: Config;
+  tutor: Tutor;
+  lifecycle: ServerLifecycle;
+  bootstrap: boolean;
+  onIngestProgress?: IngestProgress;
+  url: string;
+  log: (message: string) => void;
+}): Promise<void> {
+  const { tutor, lifecycle, log } = input;
+  try {
+    const course = input.config.defaultCourse;
+    if (input.bootstrap && (await tutor.courseIsEmpty(course))) await bootstrapCourse(input, course);
+    await tutor.indexes.get(course).catch(() => undefined);
+    // One search loads the query model and the reranker's vectors, so the first students to ask
+    // after a start do not wait for them.
+    await tutor.searcher.search({ course, query: "course overview", k: 1 }).catch(() => undefined);
+    if (lifecycle.state === "starting") lifecycle.state = "ready";
+    log(`Course Tutor ready on ${input.url}`);
+  } catch (error) {
+    lifecycle.startupProblem = `startup failed: ${error instanceof Error ? error.message : String(error)}`;
+    log(lifecycle.startupProblem);
+  }
+}
+
+/** Ingests the bundled corpus into an empty course, or waits for the replica that already does. */
+async function bootstrapCourse(
+  input: Parameters<typeof prepareDefaultCourse>[0],
+  course: string,
+): Promise<void> {
+  const { config, tutor, lifecycle, log } = input;
+  log(`Course "${course}" is empty: ingesting the bundled material from ${config.corpusDir}…`);
+  try {
+    const summary = await tutor.ingest(config.corpusDir, course, input.onIngestProgress, {
+      trigger: "bootstrap",
+    });
+    log(
+      `Ingested ${summary.documents} documents, ${summary.chunks} chunks in ${(summary.ms / 1000).toFixed(1)} s.`,
+    );
+    for (const skip of summary.skipped) log(`  skipped ${skip.source}: ${skip.reason}`);
+  } catch (error) {
+    // Replicas started together on an empty database: one ingests, the others wait for it.
+    if (!(error instanceof IngestionBusyError)) throw error;
+    log(`Another replica is ingesting course "${course}"; waiting for it to finish…`);
+    while (lifecycle.state === "starting" && (await tutor.courseIsEmpty(course))) {
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+    }
+  }
+}

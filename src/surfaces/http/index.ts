@@ -1,0 +1,19 @@
+/** The tutor's HTTP API: the student routes (createApp) and the routers and middleware mounted on it. */
+export { type AppDeps, type AppEnv, createApp } from "./app.ts";
+export { ApiError, type ErrorBody, errorBody } from "./errors.ts";
+export { type CourseCorsDeps, courseCors } from "./middleware/course-cors.ts";
+export { clientIp, type RateLimitMiddlewareDeps, rateLimit } from "./middleware/rate-limit.ts";
+export { type AdminDeps, adminRoutes } from "./routes/admin/index.ts";
+export {
+  type AdminEvalDeps,
+  adminEvalRoutes,
+  createAdminEvals,
+  EVAL_UPLOAD_MAX_BYTES,
+} from "./routes/admin-evals.ts";
+export type { Readiness } from "./routes/health.ts";
+export { metricsRoutes } from "./routes/metrics.ts";
+export { presentSearchResult } from "./routes/search.ts";
+export { slackRoutes } from "./routes/slack.ts";
+export { type WidgetRouteDeps, widgetRoutes } from "./routes/widget.ts";
+export { SEARCH_K } from "./schemas.ts";
+export { type DrainOptions, type DrainResult, type RequestTracker, trackRequests } from "./server-drain.ts";
