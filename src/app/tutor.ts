@@ -9,19 +9,22 @@ import { IngestionRuns } from "../courses/ingestion-runs.ts";
 import { ConversationStore } from "../db/conversations.ts";
 import type { Db } from "../db/db.ts";
 import { openDatabase } from "../db/open.ts";
-import type { CourseEmbeddings } from "../embed/embeddings.ts";
-import { createEmbeddings } from "../embed/index.ts";
+import { type CourseEmbeddings, createEmbeddings } from "../embed/index.ts";
 import { createGuardEngine } from "../guard/build.ts";
 import { TopicCentroids } from "../guard/centroid.ts";
 import { loadGuardConfig } from "../guard/config.ts";
 import type { GuardEngine } from "../guard/engine.ts";
 import { type IngestProgress, type IngestSummary, ingestFolder } from "../ingest/sync.ts";
 import { createTelemetry, type Telemetry } from "../observability/telemetry.ts";
-import { CourseIndexes } from "../retrieve/index/course-index.ts";
-import { CourseQueryRewriter, lexiconsFromIndexes } from "../retrieve/query/rewriter.ts";
-import { createReranker } from "../retrieve/rerank/create.ts";
-import type { Reranker } from "../retrieve/rerank/index.ts";
-import { defaultFusionWeights, HybridSearcher } from "../retrieve/search.ts";
+import {
+  CourseIndexes,
+  CourseQueryRewriter,
+  createReranker,
+  defaultFusionWeights,
+  HybridSearcher,
+  lexiconsFromIndexes,
+  type Reranker,
+} from "../retrieve/index.ts";
 import type { Config } from "./config.ts";
 
 /** Everything a surface needs, wired from the settings. */

@@ -25,7 +25,7 @@ import type { GuardEngine } from "../guard/engine.ts";
 import { offTopicReply, socraticReply } from "../guard/replies.ts";
 import { GuardedTokenStream } from "../guard/token-stream.ts";
 import type { GuardContext } from "../guard/types.ts";
-import type { HybridSearcher, SearchResponse } from "../retrieve/search.ts";
+import type { HybridSearcher, SearchResponse } from "../retrieve/index.ts";
 
 /** A student's question as retrieval reads it. */
 export interface RewrittenQuery {

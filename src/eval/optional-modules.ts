@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
-import type { HybridSearcher } from "../retrieve/search.ts";
+import type { HybridSearcher } from "../retrieve/index.ts";
 import type { GuardFigures } from "./report.ts";
 
 /**

@@ -3,7 +3,7 @@ import path from "node:path";
 import { z } from "zod";
 import { isConfident, queryCoverage } from "../answer/confidence.ts";
 import { packageRoot } from "../app/config.ts";
-import type { HybridSearcher } from "../retrieve/search.ts";
+import type { HybridSearcher } from "../retrieve/index.ts";
 import { createGuardEngine } from "./build.ts";
 import { type GuardFileConfig, loadGuardConfig } from "./config.ts";
 import type { GuardEngine } from "./engine.ts";

@@ -3,7 +3,7 @@ import { parseArgs } from "node:util";
 import type { Answer } from "../../core/chat.ts";
 import { acquireDataDirLock, type LockInfo, readLock } from "../../db/data-lock.ts";
 import type { IngestSummary } from "../../ingest/sync.ts";
-import { UnknownCourseError } from "../../retrieve/index/course-index.ts";
+import { UnknownCourseError } from "../../retrieve/index.ts";
 import { type Config, ConfigError, loadConfig } from "../config.ts";
 import { startServer } from "../server.ts";
 import { createTutor, type Tutor } from "../tutor.ts";

@@ -6,7 +6,7 @@ import { ExtractiveQuizAnswerer } from "../../../src/answer/modes/quiz.ts";
 import { QUIZ_REVEAL_INVITE } from "../../../src/answer/modes/quiz-key.ts";
 import { modeTopic } from "../../../src/answer/modes/topic.ts";
 import type { AnswerRequest, TutorMode } from "../../../src/answer/types.ts";
-import { splitSentences } from "../../../src/text/sentences.ts";
+import { splitSentences } from "../../../src/text/sentences/index.ts";
 import { flatTermWeight, sampleChunks } from "../sample-chunks.ts";
 
 function request(question: string, mode: TutorMode, overrides: Partial<AnswerRequest> = {}): AnswerRequest {

@@ -13,7 +13,7 @@ import {
 } from "../../../eval/dataset.ts";
 import { EvalJobs } from "../../../eval/jobs.ts";
 import { EvalRunStore } from "../../../eval/store.ts";
-import type { HybridSearcher } from "../../../retrieve/search.ts";
+import type { HybridSearcher } from "../../../retrieve/index.ts";
 import { ApiError, describeZodError, respondWithError } from "../errors.ts";
 import { adminAuth } from "../middleware/admin-auth.ts";
 import { rejectNul } from "../nul.ts";
