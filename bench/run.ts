@@ -13,8 +13,8 @@ import { loadConfig, packageRoot } from "../src/app/config.ts";
 import { startServer } from "../src/app/server.ts";
 import { createTutor } from "../src/app/tutor.ts";
 import { fromVectorLiteral } from "../src/db/db.ts";
-import { UseEmbeddings } from "../src/embed/sentence-encoder/index.ts";
-import { CourseQueryRewriter, lexiconsFromIndexes } from "../src/retrieve/query/rewriter.ts";
+import { SentenceEncoderEmbeddings } from "../src/embed/index.ts";
+import { CourseQueryRewriter, lexiconsFromIndexes } from "../src/retrieve/index.ts";
 import { answerableCases, compareRetrieval, type RetrievalSystem } from "./compare.ts";
 import { benchConcurrency, type ConcurrencyResult } from "./concurrency.ts";
 import { buildLangChainBaseline } from "./langchain.ts";
@@ -315,7 +315,7 @@ async function main() {
         "normalised, written straight into the embedding cache, so ingestion runs the real loaders, chunker, " +
         "writes and HNSW indexing but never the model.",
     );
-    const embeddings = new UseEmbeddings({ workers: 0 });
+    const embeddings = new SentenceEncoderEmbeddings({ workers: 0 });
     let scale: ScalePoint[];
     try {
       scale = await benchScale({

@@ -1,4 +1,4 @@
-import { normalizeVector } from "../src/embed/embeddings.ts";
+import { normalizeVector } from "../src/text/vector.ts";
 
 /** A small seeded PRNG (mulberry32): the same seed gives the same synthetic course. */
 export function seededRandom(seed: number): () => number {

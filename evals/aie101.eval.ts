@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig, packageRoot } from "../src/app/config.ts";
 import type { Tutor } from "../src/app/tutor.ts";
 import type { Db } from "../src/db/db.ts";
-import { UseEmbeddings } from "../src/embed/sentence-encoder/index.ts";
+import { SentenceEncoderEmbeddings } from "../src/embed/index.ts";
 import { parseConfigList } from "../src/eval/configs.ts";
 import { parseJsonl } from "../src/eval/dataset.ts";
 import { createEvalTutor, type Evaluation, evaluate } from "../src/eval/evaluate.ts";
@@ -27,7 +27,7 @@ const judgeConfigs = Object.entries(thresholds.configs)
   .map(([name]) => name);
 
 let db: Db;
-let embeddings: UseEmbeddings;
+let embeddings: SentenceEncoderEmbeddings;
 let tutor: Tutor;
 let evaluation: Evaluation;
 
@@ -35,7 +35,7 @@ beforeAll(async () => {
   const parsed = parseJsonl(await readFile(path.join(packageRoot, "evals", thresholds.dataset), "utf8"));
   if (!parsed.ok) throw new Error(`evals/${thresholds.dataset} is invalid`);
   db = await openSeededDb();
-  embeddings = new UseEmbeddings({ workers: 0 });
+  embeddings = new SentenceEncoderEmbeddings({ workers: 0 });
   // Default settings, as a fresh install runs: the default reranker, no LLM (offline judge).
   tutor = await createEvalTutor(loadConfig({}), { db, embeddings });
   evaluation = await evaluate(tutor, {

@@ -27,14 +27,19 @@ import type { ScoredChunk } from "../src/core/chunks.ts";
 import type { Db } from "../src/db/db.ts";
 import { migrate } from "../src/db/migrate.ts";
 import { openPglite, wrapPglite } from "../src/db/pglite.ts";
-import { UseEmbeddings } from "../src/embed/sentence-encoder/index.ts";
+import { SentenceEncoderEmbeddings } from "../src/embed/index.ts";
 import { loadCourseChunks } from "../src/eval/course-check.ts";
 import { DECLINE_CATEGORIES, type EvalCase, parseJsonl, selectSplit } from "../src/eval/dataset.ts";
 import { hitAtK, idealPoolFor, ndcgAtK, reciprocalRankAtK } from "../src/eval/metrics.ts";
 import { createGrader } from "../src/eval/relevance.ts";
 import { ingestFolder } from "../src/ingest/sync.ts";
-import { CourseIndexes } from "../src/retrieve/index/course-index.ts";
-import { CourseQueryRewriter, lexiconsFromIndexes } from "../src/retrieve/query/rewriter.ts";
+import {
+  CourseIndexes,
+  CourseQueryRewriter,
+  HybridSearcher,
+  lexiconsFromIndexes,
+  type RerankStageOptions,
+} from "../src/retrieve/index.ts";
 import {
   candidateFeatures,
   type RerankWeights,
@@ -45,12 +50,9 @@ import {
   type FeatureName,
   type FeatureVector,
   linearScore,
-} from "../src/retrieve/rerank/features.ts";
-import type { RerankStageOptions } from "../src/retrieve/rerank/index.ts";
+} from "../src/retrieve/rerank/features/index.ts";
 import { ChunkVectorCache, type ChunkVectors } from "../src/retrieve/rerank/vectors.ts";
-import { HybridSearcher } from "../src/retrieve/search.ts";
-import { diversify } from "../src/retrieve/shape/diversity.ts";
-import { withSectionNeighbours } from "../src/retrieve/shape/neighbours.ts";
+import { diversify, withSectionNeighbours } from "../src/retrieve/shape/index.ts";
 
 const RANK_DEPTH = 10;
 type Weights = Partial<Record<FeatureName, number>>;
@@ -82,7 +84,7 @@ export async function openCourseDb(options: { dump?: string; corpus: string; cou
   }
   const db = await openPglite(undefined);
   await migrate(db);
-  const embeddings = new UseEmbeddings();
+  const embeddings = new SentenceEncoderEmbeddings();
   try {
     log(`Ingesting ${options.corpus} as "${options.course}"…`);
     await ingestFolder({ db, embeddings, dir: options.corpus, course: options.course });
@@ -98,7 +100,7 @@ export async function prepare(
   cases: readonly EvalCase[],
   options: { candidatesPerRetriever?: number; neighbours: number },
 ): Promise<PreparedCase[]> {
-  const embeddings = new UseEmbeddings({ workers: 0 });
+  const embeddings = new SentenceEncoderEmbeddings({ workers: 0 });
   const indexes = new CourseIndexes(db);
   const searcher = new HybridSearcher({
     db,

@@ -1,5 +1,5 @@
 import type { ScoredChunk } from "../core/chunks.ts";
-import { splitSentences } from "../text/sentences.ts";
+import { splitSentences } from "../text/sentences/index.ts";
 import { contentTerms, uniqueTerms } from "../text/terms.ts";
 import { ChunkCitations } from "./citations.ts";
 import type { AnswerDraft, Answerer, AnswerRequest } from "./types.ts";

@@ -14,11 +14,15 @@ import { createEmbeddings } from "../embed/index.ts";
 import { createGuardEngine, type GuardEngine, loadGuardConfig, TopicCentroids } from "../guard/index.ts";
 import { type IngestProgress, type IngestSummary, ingestFolder } from "../ingest/sync.ts";
 import { createTelemetry, type Telemetry } from "../observability/telemetry.ts";
-import { CourseIndexes } from "../retrieve/index/course-index.ts";
-import { CourseQueryRewriter, lexiconsFromIndexes } from "../retrieve/query/rewriter.ts";
-import { createReranker } from "../retrieve/rerank/create.ts";
-import type { Reranker } from "../retrieve/rerank/index.ts";
-import { defaultFusionWeights, HybridSearcher } from "../retrieve/search.ts";
+import {
+  CourseIndexes,
+  CourseQueryRewriter,
+  createReranker,
+  defaultFusionWeights,
+  HybridSearcher,
+  lexiconsFromIndexes,
+  type Reranker,
+} from "../retrieve/index.ts";
 import type { Config } from "./config.ts";
 
 /** Everything a surface needs, wired from the settings. */

@@ -24,17 +24,3 @@ export abstract class CourseEmbeddings extends Embeddings {
   /** Releases workers and model memory. */
   async close(): Promise<void> {}
 }
-
-export function normalizeVector(vector: ArrayLike<number>): number[] {
-  let sum = 0;
-  for (let i = 0; i < vector.length; i++) sum += (vector[i] as number) ** 2;
-  const norm = Math.sqrt(sum) || 1;
-  return Array.from(vector, (v) => v / norm);
-}
-
-export function dot(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  let sum = 0;
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) sum += (a[i] as number) * (b[i] as number);
-  return sum;
-}

@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
+import { type WithDefaults, withDefaults } from "../core/options.ts";
 import { CourseEmbeddings, type ProgressCallback } from "./embeddings.ts";
 
 export interface TransformersEmbeddingsOptions {
@@ -10,6 +11,12 @@ export interface TransformersEmbeddingsOptions {
   allowRemote?: boolean;
   batchSize?: number;
 }
+
+/** Local files only; sixteen texts a batch. */
+export const transformersDefaults = {
+  allowRemote: false,
+  batchSize: 16,
+} satisfies Partial<TransformersEmbeddingsOptions>;
 
 type FeatureExtractor = (
   texts: string[],
@@ -67,17 +74,13 @@ export class TransformersEmbeddings extends CourseEmbeddings {
   readonly modelId: string;
   dimensions: number;
   private extractor: Promise<FeatureExtractor> | undefined;
-  private readonly batchSize: number;
+  private readonly options: WithDefaults<TransformersEmbeddingsOptions, typeof transformersDefaults>;
 
-  private constructor(
-    private readonly options: TransformersEmbeddingsOptions,
-    modelId: string,
-    dimensions: number,
-  ) {
+  private constructor(options: TransformersEmbeddingsOptions, modelId: string, dimensions: number) {
     super();
+    this.options = withDefaults(transformersDefaults, options);
     this.modelId = modelId;
     this.dimensions = dimensions;
-    this.batchSize = options.batchSize ?? 16;
   }
 
   /** Reads the model's config to learn its id and output size before any text is embedded. */
@@ -112,8 +115,8 @@ export class TransformersEmbeddings extends CourseEmbeddings {
   override async embedMany(texts: string[], onProgress?: ProgressCallback): Promise<number[][]> {
     const extractor = await this.pipeline();
     const vectors: number[][] = [];
-    for (let i = 0; i < texts.length; i += this.batchSize) {
-      const batch = texts.slice(i, i + this.batchSize).map((t) => (t.trim() === "" ? "." : t));
+    for (let i = 0; i < texts.length; i += this.options.batchSize) {
+      const batch = texts.slice(i, i + this.options.batchSize).map((t) => (t.trim() === "" ? "." : t));
       const output = await extractor(batch, { pooling: "mean", normalize: true });
       vectors.push(...output.tolist());
       onProgress?.(vectors.length, texts.length);

@@ -1,9 +1,8 @@
 import type { Config } from "../app/config.ts";
 import { createTutor, type Tutor } from "../app/tutor.ts";
 import type { Db } from "../db/db.ts";
-import type { CourseEmbeddings } from "../embed/embeddings.ts";
-import { createEmbeddings } from "../embed/index.ts";
-import { createReranker } from "../retrieve/rerank/create.ts";
+import { type CourseEmbeddings, createEmbeddings } from "../embed/index.ts";
+import { createReranker } from "../retrieve/index.ts";
 import type { EvalConfig } from "./configs.ts";
 import { checkDatasetAgainstCourse, loadCourseChunks } from "./course-check.ts";
 import { type EvalCase, type Split, selectSplit } from "./dataset.ts";

@@ -1,6 +1,6 @@
-import { dot } from "../embed/embeddings.ts";
-import { splitSentences } from "../text/sentences.ts";
+import { splitSentences } from "../text/sentences/index.ts";
 import { contentTerms } from "../text/terms.ts";
+import { dot } from "../text/vector.ts";
 import type { AnswerJudge, AnswerJudgement, JudgeInput } from "./judge.ts";
 import { averagePrecision, share } from "./metrics.ts";
 

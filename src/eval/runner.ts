@@ -1,7 +1,7 @@
 import type { Pipeline } from "../chat/index.ts";
 import type { AnswerStatus } from "../core/chat.ts";
 import type { ScoredChunk } from "../core/chunks.ts";
-import { UnknownCourseError } from "../retrieve/index/course-index.ts";
+import { UnknownCourseError } from "../retrieve/index.ts";
 import type { EvalConfig } from "./configs.ts";
 import { type Category, DECLINE_CATEGORIES, type EvalCase, type Split } from "./dataset.ts";
 import type { AnswerJudge, AnswerJudgement } from "./judge.ts";

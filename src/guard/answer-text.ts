@@ -1,6 +1,6 @@
 import type { Citation } from "../core/chat.ts";
 import type { ScoredChunk } from "../core/chunks.ts";
-import { sentenceSpans } from "../text/sentences.ts";
+import { sentenceSpans } from "../text/sentences/index.ts";
 
 /** One sentence of an answer, where it sits, and the [n] citations it carries. */
 export interface AnswerSentence {

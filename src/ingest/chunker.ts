@@ -1,4 +1,4 @@
-import { sentenceSpans } from "../text/sentences.ts";
+import { sentenceSpans } from "../text/sentences/index.ts";
 import {
   type Chunk,
   type ChunkingOptions,
@@ -207,8 +207,8 @@ function atomsOf(text: string, maxChars: number): Atom[] {
 
 /**
  * Whole trailing sentences of a finished chunk, at most `overlapChars` long and never all of it.
- * Course prose runs to long sentences (a quarter exceed 150 characters), so a last sentence of up
- * to twice `overlapChars` is still carried rather than leaving the next chunk without context.
+ * Course prose runs to long sentences, so a last sentence of up to twice `overlapChars` is still
+ * carried rather than leaving the next chunk without context.
  */
 function overlapOf(pieces: Piece[], overlapChars: number): Piece[] {
   if (overlapChars === 0 || pieces.length < 2) return [];

@@ -3,8 +3,8 @@
  * knows the block structures course notes use (headings, paragraphs, lists, tables, code,
  * quotes, HTML comments) and turns inline markup into the words a reader would see.
  */
-import { decodeEntities } from "../text/entities.ts";
-import { FENCE_OPEN } from "../text/markdown.ts";
+import { codeBlockText, FENCE_OPEN, fenceCloser } from "../text/markdown.ts";
+import { inlineToPlain } from "./markdown-inline.ts";
 import type { ContentBlock } from "./sections.ts";
 
 export type MarkdownBlock = ContentBlock;
@@ -19,194 +19,225 @@ const REFERENCE_DEFINITION = /^ {0,3}\[[^\]]+\]:[ \t]*\S+/;
 const BLOCKQUOTE = /^ {0,3}(?:>[ \t]?)+/;
 const INDENTED = /^(?: {4}|\t)/;
 // A line opening with a block-level HTML tag stands apart from the prose around it.
-const HTML_BLOCK_LINE =
-  /^ {0,3}<\/?(?:p|div|li|ul|ol|dl|dt|dd|section|article|blockquote|table|tr|td|th|figure|figcaption|details|summary|aside|header|footer|center)\b/i;
+const HTML_BLOCK_TAGS = [
+  "p|div|li|ul|ol|dl|dt|dd|section|article|blockquote|table|tr|td|th|figure|figcaption|details|summary",
+  "aside|header|footer|center",
+].join("|");
+const HTML_BLOCK_LINE = new RegExp(`^ {0,3}<\\/?(?:${HTML_BLOCK_TAGS})\\b`, "i");
 const HTML_HEADING_LINE = /^ {0,3}<h([1-6])\b[^>]*>(.*?)<\/h\1>[ \t]*$/i;
-
-interface ReaderState {
-  paragraph: string[];
-  items: string[];
-  rows: string[];
-  indentedCode: string[];
-}
 
 /** Reads markdown (without front matter) into headings and plain-text blocks, in order. */
 export function parseMarkdownBlocks(markdown: string): MarkdownBlock[] {
-  const lines = markdown.replace(/\r\n?/g, "\n").split("\n");
-  const blocks: MarkdownBlock[] = [];
-  const state: ReaderState = { paragraph: [], items: [], rows: [], indentedCode: [] };
-  const pushText = (text: string) => {
-    if (text.trim() !== "") blocks.push({ kind: "text", text });
-  };
-  const flush = () => flushState(state, pushText);
+  return new BlockReader(markdown.replace(/\r\n?/g, "\n").split("\n")).read();
+}
 
-  let inComment = false;
-  for (let index = 0; index < lines.length; index++) {
-    let line = lines[index]!;
+/**
+ * The reader's state: the blocks so far, and the paragraph, list, table or indented code being
+ * gathered, which a line of another kind flushes.
+ */
+class BlockReader {
+  private readonly blocks: MarkdownBlock[] = [];
+  private paragraph: string[] = [];
+  private items: string[] = [];
+  private rows: string[] = [];
+  private indentedCode: string[] = [];
+  private inComment = false;
 
-    if (inComment) {
+  constructor(private readonly lines: readonly string[]) {}
+
+  read(): MarkdownBlock[] {
+    for (let index = 0; index < this.lines.length; index++) index = this.readLine(index);
+    this.flush();
+    return this.blocks;
+  }
+
+  /** Reads the line at `index` (and any later ones it takes along); returns the last one read. */
+  private readLine(index: number): number {
+    let line = this.lines[index]!;
+    if (this.inComment) {
       const close = line.indexOf("-->");
-      if (close === -1) continue;
+      if (close === -1) return index;
       line = line.slice(close + 3);
-      inComment = false;
+      this.inComment = false;
     }
 
     const fence = FENCE_OPEN.exec(line);
-    if (fence && state.indentedCode.length === 0) {
-      flush();
-      index = readFence(lines, index, fence[1]!, pushText);
-      continue;
+    if (fence && this.indentedCode.length === 0) {
+      this.flush();
+      return this.readFence(index, fence[1]!);
     }
 
     const withoutComments = stripComments(line);
-    if (withoutComments.open) inComment = true;
+    if (withoutComments.open) this.inComment = true;
     line = withoutComments.text;
-    if (withoutComments.removed && line.trim() === "") continue;
+    if (withoutComments.removed && line.trim() === "") return index;
 
-    if (state.indentedCode.length > 0) {
+    if (this.indentedCode.length > 0) {
       if (INDENTED.test(line) || line.trim() === "") {
-        state.indentedCode.push(line.replace(INDENTED, "").trimEnd());
-        continue;
+        this.indentedCode.push(line.replace(INDENTED, "").trimEnd());
+        return index;
       }
-      flush();
+      this.flush();
     }
 
     line = line.replace(BLOCKQUOTE, "");
     if (line.trim() === "") {
-      flush();
-      continue;
+      this.flush();
+      return index;
     }
+    return this.readBlockLine(line, index);
+  }
 
-    const atx = ATX_HEADING.exec(line);
-    if (atx) {
-      flush();
-      blocks.push({ kind: "heading", level: atx[1]!.length, text: inlineToPlain(atx[2] ?? "") });
-      continue;
-    }
-
-    const htmlHeading = HTML_HEADING_LINE.exec(line);
-    if (htmlHeading) {
-      flush();
-      blocks.push({ kind: "heading", level: Number(htmlHeading[1]), text: inlineToPlain(htmlHeading[2]!) });
-      continue;
-    }
-    if (HTML_BLOCK_LINE.test(line) && state.items.length === 0 && state.rows.length === 0) {
-      flush();
-      pushText(inlineToPlain(line));
-      continue;
-    }
-
-    const underline = SETEXT_UNDERLINE.exec(line);
-    if (underline && state.paragraph.length > 0 && state.items.length === 0 && state.rows.length === 0) {
-      const text = inlineToPlain(state.paragraph.join(" "));
-      state.paragraph = [];
-      blocks.push({ kind: "heading", level: underline[1]!.startsWith("=") ? 1 : 2, text });
-      continue;
-    }
+  /** A non-blank line outside code and comments: headings, HTML, breaks, tables, then text. */
+  private readBlockLine(line: string, index: number): number {
+    if (this.readHeading(line) || this.readHtmlLine(line) || this.readSetextUnderline(line)) return index;
 
     if (THEMATIC_BREAK.test(line)) {
-      flush();
-      continue;
+      this.flush();
+      return index;
     }
 
-    if (state.rows.length > 0) {
+    if (this.rows.length > 0) {
       if (line.includes("|")) {
-        state.rows.push(line);
-        continue;
+        this.rows.push(line);
+        return index;
       }
-      flush();
+      this.flush();
     }
-    if (line.includes("|") && TABLE_SEPARATOR.test(lines[index + 1] ?? "")) {
-      flush();
-      state.rows.push(line);
-      index++;
-      continue;
+    if (line.includes("|") && TABLE_SEPARATOR.test(this.lines[index + 1] ?? "")) {
+      this.flush();
+      this.rows.push(line);
+      return index + 1;
     }
 
+    this.readTextLine(line);
+    return index;
+  }
+
+  private readHeading(line: string): boolean {
+    const atx = ATX_HEADING.exec(line);
+    if (!atx) return false;
+    this.flush();
+    this.blocks.push({ kind: "heading", level: atx[1]!.length, text: inlineToPlain(atx[2] ?? "") });
+    return true;
+  }
+
+  private readHtmlLine(line: string): boolean {
+    const htmlHeading = HTML_HEADING_LINE.exec(line);
+    if (htmlHeading) {
+      this.flush();
+      this.blocks.push({
+        kind: "heading",
+        level: Number(htmlHeading[1]),
+        text: inlineToPlain(htmlHeading[2]!),
+      });
+      return true;
+    }
+    if (HTML_BLOCK_LINE.test(line) && this.items.length === 0 && this.rows.length === 0) {
+      this.flush();
+      this.pushText(inlineToPlain(line));
+      return true;
+    }
+    return false;
+  }
+
+  /** `===` or `---` under a paragraph makes the paragraph a heading. */
+  private readSetextUnderline(line: string): boolean {
+    const underline = SETEXT_UNDERLINE.exec(line);
+    if (!underline || this.paragraph.length === 0 || this.items.length > 0 || this.rows.length > 0) {
+      return false;
+    }
+    const text = inlineToPlain(this.paragraph.join(" "));
+    this.paragraph = [];
+    this.blocks.push({ kind: "heading", level: underline[1]!.startsWith("=") ? 1 : 2, text });
+    return true;
+  }
+
+  /** List items and their continuations, reference definitions, indented code, paragraph lines. */
+  private readTextLine(line: string): void {
     const item = LIST_ITEM.exec(line);
     if (item) {
-      flushParagraph(state, pushText);
-      state.items.push(item[1]!);
-      continue;
+      this.flushParagraph();
+      this.items.push(item[1]!);
+      return;
     }
-    if (EMPTY_LIST_ITEM.test(line)) continue;
-    if (state.items.length > 0) {
+    if (EMPTY_LIST_ITEM.test(line)) return;
+    if (this.items.length > 0) {
       // Indented or lazy continuation of the last item.
-      state.items[state.items.length - 1] += ` ${line.trim()}`;
-      continue;
+      this.items[this.items.length - 1] += ` ${line.trim()}`;
+      return;
     }
 
-    if (REFERENCE_DEFINITION.test(line) && state.paragraph.length === 0) continue;
+    if (REFERENCE_DEFINITION.test(line) && this.paragraph.length === 0) return;
 
-    if (INDENTED.test(line) && state.paragraph.length === 0) {
-      state.indentedCode.push(line.replace(INDENTED, "").trimEnd());
-      continue;
+    if (INDENTED.test(line) && this.paragraph.length === 0) {
+      this.indentedCode.push(line.replace(INDENTED, "").trimEnd());
+      return;
     }
 
-    state.paragraph.push(line);
+    this.paragraph.push(line);
   }
-  flush();
-  return blocks;
-}
 
-/** Reads a fenced code block starting at `open`; returns the index of its closing fence. */
-function readFence(lines: string[], open: number, fence: string, pushText: (text: string) => void): number {
-  const closing = new RegExp(`^ {0,3}\\${fence[0]}{${fence.length},}[ \\t]*$`);
-  let close = open + 1;
-  while (close < lines.length && !closing.test(lines[close]!)) close++;
-  const code = lines.slice(open + 1, close).map((line) => line.trimEnd());
-  while (code.length > 0 && code[0] === "") code.shift();
-  while (code.length > 0 && code[code.length - 1] === "") code.pop();
-  pushText(code.join("\n"));
-  return close;
-}
+  /** Reads a fenced code block starting at `open`; returns the index of its closing fence. */
+  private readFence(open: number, fence: string): number {
+    const closing = fenceCloser(fence, "spaces-and-tabs");
+    let close = open + 1;
+    while (close < this.lines.length && !closing.test(this.lines[close]!)) close++;
+    this.pushText(codeBlockText(this.lines.slice(open + 1, close)));
+    return close;
+  }
 
-function flushParagraph(state: ReaderState, pushText: (text: string) => void): void {
-  if (state.paragraph.length === 0) return;
-  const lines = state.paragraph;
-  state.paragraph = [];
-  // Soft line breaks are spaces; a hard break (two trailing spaces or a backslash) stays a newline.
-  let joined = "";
-  lines.forEach((line, i) => {
-    const hardBreak = / {2,}$/.test(line) || /\\$/.test(line);
-    const content = hardBreak && /\\$/.test(line) ? line.slice(0, -1) : line;
-    joined += content.trim();
-    if (i < lines.length - 1) joined += hardBreak ? "\n" : " ";
-  });
-  pushText(
-    joined
-      .split("\n")
-      .map((part) => inlineToPlain(part))
-      .filter((part) => part !== "")
-      .join("\n"),
-  );
-}
+  private pushText(text: string): void {
+    if (text.trim() !== "") this.blocks.push({ kind: "text", text });
+  }
 
-function flushState(state: ReaderState, pushText: (text: string) => void): void {
-  flushParagraph(state, pushText);
-  if (state.items.length > 0) {
-    pushText(
-      state.items
-        .map((item) => inlineToPlain(item))
-        .filter((item) => item !== "")
+  private flushParagraph(): void {
+    if (this.paragraph.length === 0) return;
+    const lines = this.paragraph;
+    this.paragraph = [];
+    // Soft line breaks are spaces; a hard break (two trailing spaces or a backslash) stays a newline.
+    let joined = "";
+    lines.forEach((line, i) => {
+      const hardBreak = / {2,}$/.test(line) || /\\$/.test(line);
+      const content = hardBreak && /\\$/.test(line) ? line.slice(0, -1) : line;
+      joined += content.trim();
+      if (i < lines.length - 1) joined += hardBreak ? "\n" : " ";
+    });
+    this.pushText(
+      joined
+        .split("\n")
+        .map((part) => inlineToPlain(part))
+        .filter((part) => part !== "")
         .join("\n"),
     );
-    state.items = [];
   }
-  if (state.rows.length > 0) {
-    pushText(
-      state.rows
-        .map((row) => tableCells(row).join(" | "))
-        .filter((row) => row !== "")
-        .join("\n"),
-    );
-    state.rows = [];
-  }
-  if (state.indentedCode.length > 0) {
-    const code = state.indentedCode;
-    while (code.length > 0 && code[code.length - 1] === "") code.pop();
-    pushText(code.join("\n"));
-    state.indentedCode = [];
+
+  private flush(): void {
+    this.flushParagraph();
+    if (this.items.length > 0) {
+      this.pushText(
+        this.items
+          .map((item) => inlineToPlain(item))
+          .filter((item) => item !== "")
+          .join("\n"),
+      );
+      this.items = [];
+    }
+    if (this.rows.length > 0) {
+      this.pushText(
+        this.rows
+          .map((row) => tableCells(row).join(" | "))
+          .filter((row) => row !== "")
+          .join("\n"),
+      );
+      this.rows = [];
+    }
+    if (this.indentedCode.length > 0) {
+      const code = this.indentedCode;
+      while (code.length > 0 && code[code.length - 1] === "") code.pop();
+      this.pushText(code.join("\n"));
+      this.indentedCode = [];
+    }
   }
 }
 
@@ -242,69 +273,4 @@ function stripComments(line: string): { text: string; open: boolean; removed: bo
   const open = text.indexOf("<!--");
   if (open !== -1) text = text.slice(0, open);
   return { text, open: open !== -1, removed: true };
-}
-
-// Tags removed from prose while their text stays; only known names, so "x <y" and "<T>" survive.
-const HTML_TAG_NAMES =
-  "a|abbr|address|article|aside|b|bdi|bdo|big|blockquote|body|br|button|caption|center|cite|code|col|colgroup|dd|del|details|dfn|div|dl|dt|em|figcaption|figure|font|footer|h[1-6]|header|hr|html|i|iframe|img|ins|kbd|label|li|main|mark|nav|ol|p|picture|pre|q|s|samp|section|small|source|span|strike|strong|sub|summary|sup|table|tbody|td|tfoot|th|thead|tr|tt|u|ul|var|video|audio|wbr";
-const HTML_TAG = new RegExp(`</?(?:${HTML_TAG_NAMES})(?:\\s[^<>]*)?/?>`, "gi");
-const LINE_BREAK_TAG = /<br\s*\/?>/gi;
-const IMG_TAG = /<img\b[^>]*>/gi;
-
-const CODE_SPAN = /(`+)([\s\S]*?[^`])\1(?!`)/g;
-const ESCAPE = /\\([!-/:-@[-`{-~])/g;
-const IMAGE = /!\[(?:[^[\]]|\[[^\]]*\])*\]\((?:[^()]|\([^)]*\))*\)/g;
-const REFERENCE_IMAGE = /!\[[^\]]*\]\[[^\]]*\]/g;
-const LINK = /\[((?:[^[\]]|\[[^\]]*\])*)\]\((?:[^()]|\([^)]*\))*\)/g;
-const REFERENCE_LINK = /\[([^\]]+)\]\[[^\]]*\]/g;
-const FOOTNOTE_REFERENCE = /\[\^[^\]]+\]/g;
-const AUTOLINK = /<((?:https?|ftp|mailto):[^<>\s]+|[^<>\s@]+@[^<>\s@]+\.[a-z]{2,})>/gi;
-// Longest markers first, so "*a **b** c*" unwraps from the inside out.
-const EMPHASIS: Array<[RegExp, string]> = [
-  [/\*\*\*(?=\S)([\s\S]*?\S)\*\*\*/g, "$1"],
-  [/\*\*(?=\S)([\s\S]*?\S)\*\*/g, "$1"],
-  [/\*(?=\S)([\s\S]*?\S)\*/g, "$1"],
-  [/(^|[^\p{L}\p{N}_])___(?=\S)([\s\S]*?\S)___(?![\p{L}\p{N}_])/gu, "$1$2"],
-  [/(^|[^\p{L}\p{N}_])__(?=\S)([\s\S]*?\S)__(?![\p{L}\p{N}_])/gu, "$1$2"],
-  [/(^|[^\p{L}\p{N}_])_(?=\S)([\s\S]*?\S)_(?![\p{L}\p{N}_])/gu, "$1$2"],
-  [/~~(?=\S)([\s\S]*?\S)~~/g, "$1"],
-  [/==(?=\S)([\s\S]*?\S)==/g, "$1"],
-];
-
-/** Turns one line (or paragraph) of inline markdown into the text a reader sees. */
-export function inlineToPlain(markdown: string): string {
-  if (markdown === "") return markdown;
-  // Code spans and escaped characters are literal: park them while markup is removed.
-  const parked: string[] = [];
-  const park = (literal: string) => {
-    parked.push(literal);
-    return `\uE000${parked.length - 1}\uE001`;
-  };
-  let plain = markdown
-    .replace(CODE_SPAN, (_whole, _ticks: string, code: string) =>
-      // CommonMark strips one space of padding on both sides of a code span.
-      park(/^ [\s\S]* $/.test(code) && code.trim() !== "" ? code.slice(1, -1) : code),
-    )
-    .replace(ESCAPE, (_whole, char: string) => park(char))
-    .replace(/<!--[\s\S]*?-->/g, "")
-    .replace(IMAGE, "")
-    .replace(REFERENCE_IMAGE, "")
-    .replace(IMG_TAG, "")
-    .replace(LINK, "$1")
-    .replace(REFERENCE_LINK, "$1")
-    .replace(FOOTNOTE_REFERENCE, "")
-    .replace(AUTOLINK, "$1")
-    .replace(LINE_BREAK_TAG, " ")
-    .replace(HTML_TAG, "");
-  // Nested emphasis ("***a** b*") needs more than one pass.
-  for (let pass = 0; pass < 3; pass++) {
-    const before = plain;
-    for (const [pattern, replacement] of EMPHASIS) plain = plain.replace(pattern, replacement);
-    if (plain === before) break;
-  }
-  plain = decodeEntities(plain).replace(
-    /\uE000(\d+)\uE001/g,
-    (_whole, index: string) => parked[Number(index)] ?? "",
-  );
-  return plain.replace(/[ \t]+/g, " ").trim();
 }

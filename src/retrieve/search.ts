@@ -1,13 +1,13 @@
-import type { RetrievalMode, ScoredChunk, SearchFilters } from "../core/chunks.ts";
+import type { RankedIds, RetrievalMode, ScoredChunk, SearchFilters } from "../core/chunks.ts";
+import { withDefaults } from "../core/options.ts";
 import type { Queryable } from "../db/db.ts";
-import type { CourseEmbeddings } from "../embed/embeddings.ts";
+import type { CourseEmbeddings } from "../embed/index.ts";
 import { uniqueTerms } from "../text/terms.ts";
-import { DEFAULT_RRF_K, fuseReciprocalRank } from "./fuse.ts";
-import type { CourseIndexes, CourseSnapshot } from "./index/course-index.ts";
+import { DEFAULT_RRF_K, type FusedHit, fuseReciprocalRank } from "./fuse.ts";
+import type { CourseIndexes, CourseSnapshot } from "./indexes/index.ts";
 import { keepOrder, type Reranker } from "./rerank/index.ts";
 import { ChunkVectorCache } from "./rerank/vectors.ts";
-import { diversify } from "./shape/diversity.ts";
-import { withSectionNeighbours } from "./shape/neighbours.ts";
+import { diversify, withSectionNeighbours } from "./shape/index.ts";
 import { searchVectors } from "./vector.ts";
 
 export interface FusionWeights {
@@ -19,8 +19,8 @@ export interface FusionWeights {
   k: number;
 }
 
-// The expanded list counts double: its query holds the student's own terms as well, and on the
-// golden set's dev split weight 2 fitted better than 0.5 or 1 (README, "How retrieval ranks").
+// The expanded list counts double: its query holds the student's own terms as well (the weight is
+// fitted on the golden set's dev split; README, "How retrieval ranks").
 export const defaultFusionWeights: FusionWeights = { bm25: 1, expanded: 2, vector: 1, k: DEFAULT_RRF_K };
 
 export interface SearchRequest {
@@ -74,7 +74,50 @@ export interface HybridSearcherDeps {
   candidatesPerRetriever?: number;
 }
 
+/** No reranking, the default fusion weights, thirty candidates from each retriever. */
+export const hybridSearcherDefaults = {
+  reranker: keepOrder,
+  weights: defaultFusionWeights,
+  candidatesPerRetriever: 30,
+} satisfies Partial<HybridSearcherDeps>;
+
 const elapsed = (since: number) => Math.round((performance.now() - since) * 100) / 100;
+
+type Hits = RankedIds["hits"];
+
+/** What one search settles before any retriever runs. */
+interface SearchPlan {
+  request: SearchRequest;
+  snapshot: CourseSnapshot;
+  mode: RetrievalMode;
+  filters: SearchFilters;
+  /** How many hits each retriever returns. */
+  pool: number;
+  /** The query for the expanded BM25 list and the embedding (acronyms spelled out). */
+  spelledOut: string;
+}
+
+interface LexicalHits {
+  bm25: Hits;
+  expanded: Hits;
+  /** Course terms added to the query for the expanded list. */
+  expansion: string[];
+  ms: number;
+}
+
+interface SemanticHits {
+  hits: Hits;
+  queryEmbedding: number[] | null;
+  embedMs: number;
+  vectorMs: number;
+}
+
+interface Reranked {
+  ranked: ScoredChunk[];
+  /** Whether the reranker ran (it needs two candidates and may be switched off per request). */
+  reranked: boolean;
+  ms: number;
+}
 
 /**
  * BM25 and pgvector kNN side by side, fused by weighted reciprocal rank, then reranked, with
@@ -86,11 +129,14 @@ export class HybridSearcher {
   readonly weights: FusionWeights;
   private readonly candidates: number;
   private readonly vectors: ChunkVectorCache;
+  private readonly deps: HybridSearcherDeps;
 
-  constructor(private readonly deps: HybridSearcherDeps) {
-    this.reranker = deps.reranker ?? keepOrder;
-    this.weights = deps.weights ?? defaultFusionWeights;
-    this.candidates = deps.candidatesPerRetriever ?? 30;
+  constructor(deps: HybridSearcherDeps) {
+    const settings = withDefaults(hybridSearcherDefaults, deps);
+    this.deps = settings;
+    this.reranker = settings.reranker;
+    this.weights = settings.weights;
+    this.candidates = settings.candidatesPerRetriever;
     this.vectors = new ChunkVectorCache(deps.db);
   }
 
@@ -102,118 +148,153 @@ export class HybridSearcher {
   async search(request: SearchRequest): Promise<SearchResponse> {
     const started = performance.now();
     const snapshot = await this.deps.indexes.get(request.course);
-    const mode = request.mode ?? "hybrid";
-    const filters = request.filters ?? {};
-    const pool = Math.max(this.candidates, request.k);
+    const plan: SearchPlan = {
+      request,
+      snapshot,
+      mode: request.mode ?? "hybrid",
+      filters: request.filters ?? {},
+      pool: Math.max(this.candidates, request.k),
+      spelledOut: request.spelledOutQuery ?? request.query,
+    };
     const vectorAvailable = snapshot.embeddingModel === this.deps.embeddings.modelId;
 
-    let t = performance.now();
-    const bm25Hits = mode === "vector" ? [] : snapshot.bm25.search(request.query, pool, filters);
+    const lexical = this.searchLexical(plan);
+    const semantic = await this.searchSemantic(plan, vectorAvailable);
+    const candidates = this.fuse(plan, lexical, semantic);
+    const { ranked, reranked, ms: rerankMs } = await this.rerank(plan, candidates, semantic.queryEmbedding);
+
+    return {
+      results: request.allCandidates ? ranked : ranked.slice(0, request.k),
+      timings: {
+        embed: semantic.embedMs,
+        bm25: lexical.ms,
+        vector: semantic.vectorMs,
+        rerank: rerankMs,
+        total: elapsed(started),
+      },
+      mode: plan.mode,
+      vectorAvailable,
+      expansion: lexical.expansion,
+      topVectorSimilarity: semantic.hits[0]?.score ?? null,
+      queryEmbedding: semantic.queryEmbedding,
+      snapshot,
+      ...(reranked ? { fusedResults: candidates.slice(0, request.k) } : {}),
+    };
+  }
+
+  /**
+   * The BM25 list, and in hybrid search the expanded list: the spelled-out query plus the course
+   * terms associated with its words.
+   */
+  private searchLexical({ request, snapshot, mode, filters, pool, spelledOut }: SearchPlan): LexicalHits {
+    const t = performance.now();
+    const bm25 = mode === "vector" ? [] : snapshot.bm25.search(request.query, pool, filters);
     // Spelled-out acronyms reach the expanded list and the embedding (USE-lite knows "reciprocal
     // rank fusion", not "RRF"), not the plain BM25 list or the reranker: there the long form's
-    // words outweighed the acronym ("DistilBERT … BERT (Bidirectional Encoder Representations
-    // from Transformers)" ranked the BERT overview first). Dev split, 5-fold CV nDCG@10 of the
-    // refitted reranker: 0.866 with them everywhere, 0.882 like this.
-    const spelledOut = request.spelledOutQuery ?? request.query;
+    // words outweigh the acronym ("DistilBERT … BERT (Bidirectional Encoder Representations
+    // from Transformers)" would rank the BERT overview first).
     const expanding = mode === "hybrid" && this.weights.expanded > 0;
     const expansion = expanding
       ? snapshot.associations.expand(uniqueTerms(spelledOut), (term) => snapshot.bm25.idf(term) ?? 0)
       : [];
-    const expandedHits =
+    const expanded =
       expanding && (expansion.length > 0 || spelledOut !== request.query)
         ? snapshot.bm25.search(`${spelledOut} ${expansion.join(" ")}`, pool, filters)
         : [];
-    const bm25Ms = elapsed(t);
+    return { bm25, expanded, expansion, ms: elapsed(t) };
+  }
 
-    let embedMs = 0;
-    let vectorMs = 0;
-    let queryEmbedding: number[] | null = null;
-    let vectorHits: { id: string; score: number }[] = [];
-    if (mode !== "bm25" && vectorAvailable && snapshot.bm25.size > 0) {
-      t = performance.now();
-      queryEmbedding = await this.deps.embeddings.embedQuery(spelledOut);
-      embedMs = elapsed(t);
-      t = performance.now();
-      vectorHits = await searchVectors(this.deps.db, {
-        course: request.course,
-        embedding: queryEmbedding,
-        model: this.deps.embeddings.modelId,
-        k: pool,
-        filters,
-      });
-      vectorMs = elapsed(t);
-    }
+  /** The nearest stored vectors to the query's embedding, when the course has vectors of this model. */
+  private async searchSemantic(plan: SearchPlan, vectorAvailable: boolean): Promise<SemanticHits> {
+    const none: SemanticHits = { hits: [], queryEmbedding: null, embedMs: 0, vectorMs: 0 };
+    if (plan.mode === "bm25" || !vectorAvailable || plan.snapshot.bm25.size === 0) return none;
+    let t = performance.now();
+    const queryEmbedding = await this.deps.embeddings.embedQuery(plan.spelledOut);
+    const embedMs = elapsed(t);
+    t = performance.now();
+    const hits = await searchVectors(this.deps.db, {
+      course: plan.request.course,
+      embedding: queryEmbedding,
+      model: this.deps.embeddings.modelId,
+      k: plan.pool,
+      filters: plan.filters,
+    });
+    return { hits, queryEmbedding, embedMs, vectorMs: elapsed(t) };
+  }
 
+  /** The fused lists as chunks, best first, each with every list's own score. */
+  private fuse(
+    { request, snapshot, mode, pool }: SearchPlan,
+    lexical: LexicalHits,
+    semantic: SemanticHits,
+  ): ScoredChunk[] {
     const fused = fuseReciprocalRank(
       [
-        { name: "bm25", weight: mode === "vector" ? 0 : this.weights.bm25, hits: bm25Hits },
-        { name: "expanded", weight: this.weights.expanded, hits: expandedHits },
-        { name: "vector", weight: mode === "bm25" ? 0 : this.weights.vector, hits: vectorHits },
+        { name: "bm25", weight: mode === "vector" ? 0 : this.weights.bm25, hits: lexical.bm25 },
+        { name: "expanded", weight: this.weights.expanded, hits: lexical.expanded },
+        { name: "vector", weight: mode === "bm25" ? 0 : this.weights.vector, hits: semantic.hits },
       ],
       this.weights.k,
     );
     const candidates: ScoredChunk[] = [];
-    // Three lists can bring up to 90 distinct chunks; the reranker reads the best fused 60, as
-    // many as two lists gave before the expanded one joined (its cost grows with the pool).
+    // Three lists can bring three pools of distinct chunks; the reranker reads the best fused two
+    // pools' worth, as its cost grows with the number of candidates.
     const poolLimit = Math.max(2 * pool, request.k);
     for (const hit of fused) {
       if (candidates.length >= poolLimit) break;
       const chunk = snapshot.bm25.chunk(hit.id);
       if (!chunk) continue; // ingested after this snapshot was built; the next check reloads
-      candidates.push({
-        ...chunk,
-        score: hit.score,
-        scores: {
-          bm25: hit.sources.bm25,
-          expanded: hit.sources.expanded,
-          vector: hit.sources.vector,
-          fused: hit.score,
-        },
-      });
+      candidates.push({ ...chunk, score: hit.score, scores: stageScores(hit) });
     }
-
-    t = performance.now();
-    const useReranker = request.rerank !== false && this.reranker !== keepOrder && candidates.length > 1;
-    let ranked = candidates;
-    if (useReranker) {
-      const stage = this.reranker.stage;
-      const pool = stage?.neighbours
-        ? withSectionNeighbours(snapshot, candidates, stage.neighbours)
-        : candidates;
-      // Stored vectors of every candidate (cached per snapshot): the cosine feature for chunks
-      // BM25 alone found, and the similarity MMR needs.
-      const model = this.deps.embeddings.modelId;
-      const [candidateVectors, centroid] =
-        queryEmbedding !== null
-          ? await Promise.all([
-              this.vectors.get(
-                snapshot,
-                model,
-                pool.map((c) => c.chunkId),
-              ),
-              this.vectors.centroid(snapshot, request.course, model),
-            ])
-          : [undefined, undefined];
-      ranked = await this.reranker.rerank(request.query, pool, {
-        queryEmbedding: queryEmbedding ?? undefined,
-        candidateVectors,
-        centroid,
-        idf: (term) => snapshot.bm25.idf(term),
-      });
-      if (stage) ranked = diversify(ranked, stage, candidateVectors);
-    }
-    const rerankMs = elapsed(t);
-
-    return {
-      results: request.allCandidates ? ranked : ranked.slice(0, request.k),
-      timings: { embed: embedMs, bm25: bm25Ms, vector: vectorMs, rerank: rerankMs, total: elapsed(started) },
-      mode,
-      vectorAvailable,
-      expansion,
-      topVectorSimilarity: vectorHits[0]?.score ?? null,
-      queryEmbedding,
-      snapshot,
-      ...(useReranker ? { fusedResults: candidates.slice(0, request.k) } : {}),
-    };
+    return candidates;
   }
+
+  /**
+   * The reranker's order, with same-section neighbours among the candidates and its list merged
+   * and diversified when its stage asks for that; the fused order when it does not run.
+   */
+  private async rerank(
+    { request, snapshot }: SearchPlan,
+    candidates: ScoredChunk[],
+    queryEmbedding: number[] | null,
+  ): Promise<Reranked> {
+    const t = performance.now();
+    const reranked = request.rerank !== false && this.reranker !== keepOrder && candidates.length > 1;
+    if (!reranked) return { ranked: candidates, reranked, ms: elapsed(t) };
+    const stage = this.reranker.stage;
+    const pool = stage?.neighbours
+      ? withSectionNeighbours(snapshot, candidates, stage.neighbours)
+      : candidates;
+    // Stored vectors of every candidate (cached per snapshot): the cosine feature for chunks
+    // BM25 alone found, and the similarity MMR needs.
+    const model = this.deps.embeddings.modelId;
+    const [candidateVectors, centroid] =
+      queryEmbedding !== null
+        ? await Promise.all([
+            this.vectors.get(
+              snapshot,
+              model,
+              pool.map((c) => c.chunkId),
+            ),
+            this.vectors.centroid(snapshot, request.course, model),
+          ])
+        : [undefined, undefined];
+    let ranked = await this.reranker.rerank(request.query, pool, {
+      queryEmbedding: queryEmbedding ?? undefined,
+      candidateVectors,
+      centroid,
+      idf: (term) => snapshot.bm25.idf(term),
+    });
+    if (stage) ranked = diversify(ranked, stage, candidateVectors);
+    return { ranked, reranked, ms: elapsed(t) };
+  }
+}
+
+function stageScores(hit: FusedHit): ScoredChunk["scores"] {
+  return {
+    bm25: hit.sources.bm25,
+    expanded: hit.sources.expanded,
+    vector: hit.sources.vector,
+    fused: hit.score,
+  };
 }

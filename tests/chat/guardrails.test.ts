@@ -5,7 +5,7 @@ import { type AnswerDraft, type Answerer, type AnswerRequest, systemPrompt } fro
 import { loadConfig, packageRoot } from "../../src/app/config.ts";
 import { createTutor, type Tutor } from "../../src/app/tutor.ts";
 import type { Db } from "../../src/db/db.ts";
-import { UseEmbeddings } from "../../src/embed/sentence-encoder/index.ts";
+import { SentenceEncoderEmbeddings } from "../../src/embed/index.ts";
 import { loadSuites } from "../../src/guard/suite.ts";
 import type { GuardVerdict } from "../../src/guard/types.ts";
 import { createLogger } from "../../src/observability/logger.ts";
@@ -65,7 +65,7 @@ describe("guardrails in the pipeline", () => {
       level: "debug",
       destination: { write: (line: string) => logs.push(line) },
     });
-    const embeddings = new UseEmbeddings({ workers: 0 });
+    const embeddings = new SentenceEncoderEmbeddings({ workers: 0 });
     tutor = await createTutor(loadConfig({}), { db, embeddings, telemetry: createTelemetry({ logger }) });
     tutor.guard.onVerdict((verdict) => verdicts.push(verdict));
     careless = await createTutor(loadConfig({}), { db, embeddings, answerer: new CarelessAnswerer() });

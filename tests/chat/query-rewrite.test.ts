@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/app/config.ts";
 import { createTutor, type Tutor } from "../../src/app/tutor.ts";
 import type { Db } from "../../src/db/db.ts";
-import { UseEmbeddings } from "../../src/embed/sentence-encoder/index.ts";
+import { SentenceEncoderEmbeddings } from "../../src/embed/index.ts";
 import { openSeededDb } from "../helpers/db.ts";
 
 describe("query rewriting in the tutor's pipeline (bundled course, real PGlite)", () => {
@@ -11,7 +11,10 @@ describe("query rewriting in the tutor's pipeline (bundled course, real PGlite)"
 
   beforeAll(async () => {
     db = await openSeededDb();
-    tutor = await createTutor(loadConfig({}), { db, embeddings: new UseEmbeddings({ workers: 0 }) });
+    tutor = await createTutor(loadConfig({}), {
+      db,
+      embeddings: new SentenceEncoderEmbeddings({ workers: 0 }),
+    });
   });
   afterAll(async () => {
     await tutor.close();

@@ -5,22 +5,21 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DatabaseUnavailableError, type Db } from "../../src/db/db.ts";
 import { migrate } from "../../src/db/migrate.ts";
 import { openPostgres } from "../../src/db/postgres.ts";
-import { UseEmbeddings } from "../../src/embed/sentence-encoder/index.ts";
+import { SentenceEncoderEmbeddings } from "../../src/embed/index.ts";
 import { ingestFolder } from "../../src/ingest/sync.ts";
-import { CourseIndexes } from "../../src/retrieve/index/course-index.ts";
-import { HybridSearcher } from "../../src/retrieve/search.ts";
+import { CourseIndexes, HybridSearcher } from "../../src/retrieve/index.ts";
 import { type PgliteWireServer, startPgliteWireServer } from "../helpers/pg-server.ts";
 
 describe("the pg driver path against PGlite served over the wire", () => {
   let server: PgliteWireServer;
   let db: Db;
-  let embeddings: UseEmbeddings;
+  let embeddings: SentenceEncoderEmbeddings;
   let dir: string;
 
   beforeAll(async () => {
     server = await startPgliteWireServer({ maxConnections: 4 });
     db = openPostgres({ connectionString: server.url, max: 4 });
-    embeddings = new UseEmbeddings({ workers: 0 });
+    embeddings = new SentenceEncoderEmbeddings({ workers: 0 });
     dir = await mkdtemp(path.join(os.tmpdir(), "tutor-pg-"));
     await writeFile(
       path.join(dir, "drift.md"),

@@ -1,11 +1,11 @@
 import { Embeddings } from "@langchain/core/embeddings";
 import { afterAll, describe, expect, it } from "vitest";
-import { dot } from "../../src/embed/embeddings.ts";
-import { UseEmbeddings } from "../../src/embed/sentence-encoder/index.ts";
+import { SentenceEncoderEmbeddings } from "../../src/embed/sentence-encoder/index.ts";
+import { dot } from "../../src/text/vector.ts";
 
-describe("UseEmbeddings (the bundled Universal Sentence Encoder)", () => {
-  const inProcess = new UseEmbeddings({ workers: 0 });
-  const pooled = new UseEmbeddings({ workers: 2, batchSize: 2 });
+describe("SentenceEncoderEmbeddings (the bundled Universal Sentence Encoder)", () => {
+  const inProcess = new SentenceEncoderEmbeddings({ workers: 0 });
+  const pooled = new SentenceEncoderEmbeddings({ workers: 2, batchSize: 2 });
   afterAll(async () => {
     await inProcess.close();
     await pooled.close();

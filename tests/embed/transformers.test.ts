@@ -4,9 +4,9 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/app/config.ts";
 import { createTutor, type Tutor } from "../../src/app/tutor.ts";
-import { dot } from "../../src/embed/embeddings.ts";
 import { createEmbeddings } from "../../src/embed/index.ts";
 import { loadLocalPipeline, TransformersEmbeddings } from "../../src/embed/transformers.ts";
+import { dot } from "../../src/text/vector.ts";
 import { openEmptyDb } from "../helpers/db.ts";
 import { writeTinyEmbeddingModel } from "../helpers/tiny-model.ts";
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/app/config.ts";
 import type { Tutor } from "../../src/app/tutor.ts";
 import type { Db } from "../../src/db/db.ts";
-import { UseEmbeddings } from "../../src/embed/sentence-encoder/index.ts";
+import { SentenceEncoderEmbeddings } from "../../src/embed/index.ts";
 import { parseConfigList } from "../../src/eval/configs.ts";
 import type { EvalCase } from "../../src/eval/dataset.ts";
 import { createEvalTutor, evaluate, selectJudge } from "../../src/eval/evaluate.ts";
@@ -22,13 +22,13 @@ const factual: EvalCase = {
 
 let llmServer: FakeOpenAiServer;
 let db: Db;
-let embeddings: UseEmbeddings;
+let embeddings: SentenceEncoderEmbeddings;
 let tutor: Tutor;
 
 beforeAll(async () => {
   llmServer = await startOpenAiServer();
   db = await openSeededDb();
-  embeddings = new UseEmbeddings({ workers: 0 });
+  embeddings = new SentenceEncoderEmbeddings({ workers: 0 });
   tutor = await createEvalTutor(loadConfig({ RERANKER: "none" }), { db, embeddings });
 }, 180_000);
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { UseEmbeddings } from "../../src/embed/sentence-encoder/index.ts";
+import { SentenceEncoderEmbeddings } from "../../src/embed/index.ts";
 import { OfflineJudge, statementsOf } from "../../src/eval/offline-judge.ts";
 
 const incomes =
@@ -62,11 +62,11 @@ describe("OfflineJudge without embeddings (lexical entailment only)", () => {
 });
 
 describe("OfflineJudge with the bundled embedding model", () => {
-  let embeddings: UseEmbeddings;
+  let embeddings: SentenceEncoderEmbeddings;
   let judge: OfflineJudge;
 
   beforeAll(() => {
-    embeddings = new UseEmbeddings({ workers: 0 });
+    embeddings = new SentenceEncoderEmbeddings({ workers: 0 });
     judge = new OfflineJudge(embeddings);
   });
   afterAll(async () => {

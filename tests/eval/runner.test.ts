@@ -3,7 +3,7 @@ import { loadConfig } from "../../src/app/config.ts";
 import type { Tutor } from "../../src/app/tutor.ts";
 import type { Pipeline } from "../../src/chat/index.ts";
 import type { Db } from "../../src/db/db.ts";
-import { UseEmbeddings } from "../../src/embed/sentence-encoder/index.ts";
+import { SentenceEncoderEmbeddings } from "../../src/embed/index.ts";
 import { parseConfigList } from "../../src/eval/configs.ts";
 import { loadCourseChunks } from "../../src/eval/course-check.ts";
 import type { EvalCase } from "../../src/eval/dataset.ts";
@@ -11,7 +11,7 @@ import { createEvalTutor, evaluate } from "../../src/eval/evaluate.ts";
 import { OfflineJudge } from "../../src/eval/offline-judge.ts";
 import type { JudgedChunk } from "../../src/eval/relevance.ts";
 import { RANK_DEPTH, runCases } from "../../src/eval/runner.ts";
-import { UnknownCourseError } from "../../src/retrieve/index/course-index.ts";
+import { UnknownCourseError } from "../../src/retrieve/index.ts";
 import { openSeededDb } from "../helpers/db.ts";
 
 const factual: EvalCase = {
@@ -34,13 +34,13 @@ const unanswerable: EvalCase = {
 };
 
 let db: Db;
-let embeddings: UseEmbeddings;
+let embeddings: SentenceEncoderEmbeddings;
 let tutor: Tutor;
 let chunks: JudgedChunk[];
 
 beforeAll(async () => {
   db = await openSeededDb();
-  embeddings = new UseEmbeddings({ workers: 0 });
+  embeddings = new SentenceEncoderEmbeddings({ workers: 0 });
   // The runner is under test here, not the reranker: keep the fused order.
   tutor = await createEvalTutor(loadConfig({ RERANKER: "none" }), { db, embeddings });
   chunks = await loadCourseChunks(db, "aie101");

@@ -1,13 +1,11 @@
 import type { Db } from "../../src/db/db.ts";
-import { UseEmbeddings } from "../../src/embed/sentence-encoder/index.ts";
-import { CourseIndexes } from "../../src/retrieve/index/course-index.ts";
-import { createReranker } from "../../src/retrieve/rerank/create.ts";
-import { HybridSearcher } from "../../src/retrieve/search.ts";
+import { SentenceEncoderEmbeddings } from "../../src/embed/index.ts";
+import { CourseIndexes, createReranker, HybridSearcher } from "../../src/retrieve/index.ts";
 import { openSeededDb } from "./db.ts";
 
 export interface SeededSearcher {
   db: Db;
-  embeddings: UseEmbeddings;
+  embeddings: SentenceEncoderEmbeddings;
   searcher: HybridSearcher;
   close(): Promise<void>;
 }
@@ -15,7 +13,7 @@ export interface SeededSearcher {
 /** The searcher as the tutor wires it (default reranker) over the seeded bundled course. */
 export async function openSeededSearcher(): Promise<SeededSearcher> {
   const db = await openSeededDb();
-  const embeddings = new UseEmbeddings({ workers: 0 });
+  const embeddings = new SentenceEncoderEmbeddings({ workers: 0 });
   const reranker = await createReranker(
     { reranker: "heuristic", rerankerModelDir: undefined },
     { embeddings },

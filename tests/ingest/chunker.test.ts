@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { chunkDocument } from "../../src/ingest/chunker.ts";
 import type { ChunkingOptions, DocumentSection, LoadedDocument } from "../../src/ingest/types.ts";
-import { splitSentences } from "../../src/text/sentences.ts";
+import { splitSentences } from "../../src/text/sentences/index.ts";
 
 const options: ChunkingOptions = { maxChars: 300, overlapChars: 80, minChars: 60 };
 

@@ -5,9 +5,9 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "../../src/db/db.ts";
 import { isStagingCourseId, liveCoursesOnly, stagingCourseId } from "../../src/db/index.ts";
 import { CourseEmbeddings, type ProgressCallback } from "../../src/embed/embeddings.ts";
-import { UseEmbeddings } from "../../src/embed/sentence-encoder/index.ts";
+import { SentenceEncoderEmbeddings } from "../../src/embed/index.ts";
 import { ingestFolder } from "../../src/ingest/sync.ts";
-import { CourseIndexes } from "../../src/retrieve/index/course-index.ts";
+import { CourseIndexes } from "../../src/retrieve/index.ts";
 import { searchVectors } from "../../src/retrieve/vector.ts";
 import { openEmptyDb } from "../helpers/db.ts";
 
@@ -15,7 +15,7 @@ class CountingEmbeddings extends CourseEmbeddings {
   readonly modelId: string;
   readonly dimensions = 512;
   embedded = 0;
-  constructor(private readonly inner: UseEmbeddings) {
+  constructor(private readonly inner: SentenceEncoderEmbeddings) {
     super();
     this.modelId = inner.modelId;
   }
@@ -50,7 +50,7 @@ const COURSE = "atomic";
 describe("atomic ingestion per course version (real PGlite, real embedder)", () => {
   let db: Db;
   let dir: string;
-  let use: UseEmbeddings;
+  let use: SentenceEncoderEmbeddings;
   let embeddings: CountingEmbeddings;
 
   const snapshot = async () => {
@@ -72,7 +72,7 @@ describe("atomic ingestion per course version (real PGlite, real embedder)", () 
     ).rows.map((r) => r.source);
 
   beforeAll(() => {
-    use = new UseEmbeddings({ workers: 0 });
+    use = new SentenceEncoderEmbeddings({ workers: 0 });
   });
   afterAll(() => use.close());
 

@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "../../src/db/db.ts";
 import { CourseEmbeddings, type ProgressCallback } from "../../src/embed/embeddings.ts";
-import { UseEmbeddings } from "../../src/embed/sentence-encoder/index.ts";
+import { SentenceEncoderEmbeddings } from "../../src/embed/index.ts";
 import { ingestFolder } from "../../src/ingest/sync.ts";
 import { openEmptyDb } from "../helpers/db.ts";
 
@@ -14,7 +14,7 @@ class CountingEmbeddings extends CourseEmbeddings {
   readonly dimensions = 512;
   embedded = 0;
   constructor(
-    private readonly inner: UseEmbeddings,
+    private readonly inner: SentenceEncoderEmbeddings,
     modelId = inner.modelId,
   ) {
     super();
@@ -35,7 +35,7 @@ const notes = (week: number, topic: string, body: string) =>
 describe("incremental ingestion (real PGlite, real embedder)", () => {
   let db: Db;
   let dir: string;
-  let use: UseEmbeddings;
+  let use: SentenceEncoderEmbeddings;
   let embeddings: CountingEmbeddings;
 
   const chunkRows = async (source: string) =>
@@ -52,7 +52,7 @@ describe("incremental ingestion (real PGlite, real embedder)", () => {
   const ingest = () => ingestFolder({ db, embeddings, dir, course: "t" });
 
   beforeAll(() => {
-    use = new UseEmbeddings({ workers: 0 });
+    use = new SentenceEncoderEmbeddings({ workers: 0 });
   });
   afterAll(() => use.close());
 

@@ -1,6 +1,6 @@
 import { Hono } from "hono";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { UseEmbeddings } from "../../src/embed/sentence-encoder/index.ts";
+import { SentenceEncoderEmbeddings } from "../../src/embed/index.ts";
 import { RateLimiter } from "../../src/ratelimit/limiter.ts";
 import { MemoryRateLimitStore } from "../../src/ratelimit/memory-store.ts";
 import { clientIp, rateLimit } from "../../src/surfaces/http/middleware/rate-limit.ts";
@@ -15,13 +15,13 @@ type Server = Awaited<ReturnType<typeof start>>;
  */
 describe("rate limits on the student routes", () => {
   let redis: RedisServer;
-  let embeddings: UseEmbeddings;
+  let embeddings: SentenceEncoderEmbeddings;
   let a: Server;
   let b: Server;
 
   beforeAll(async () => {
     redis = await startRedisServer();
-    embeddings = new UseEmbeddings({ workers: 0 });
+    embeddings = new SentenceEncoderEmbeddings({ workers: 0 });
     const env = {
       REDIS_URL: redis.url,
       TRUST_PROXY_HOPS: "1",

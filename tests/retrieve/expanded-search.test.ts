@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/app/config.ts";
 import { createTutor } from "../../src/app/tutor.ts";
-import { CourseIndexes } from "../../src/retrieve/index/course-index.ts";
-import { defaultFusionWeights, HybridSearcher } from "../../src/retrieve/search.ts";
+import { CourseIndexes, defaultFusionWeights, HybridSearcher } from "../../src/retrieve/index.ts";
 import { openSeededDb } from "../helpers/db.ts";
 import { openSeededSearcher, type SeededSearcher } from "../helpers/searcher.ts";
 

@@ -5,7 +5,7 @@ import path from "node:path";
 import { packageRoot } from "../../src/app/config.ts";
 import { migrate } from "../../src/db/migrate.ts";
 import { openPglite } from "../../src/db/pglite.ts";
-import { UseEmbeddings } from "../../src/embed/sentence-encoder/index.ts";
+import { SentenceEncoderEmbeddings } from "../../src/embed/index.ts";
 import { ingestFolder, PIPELINE_VERSION } from "../../src/ingest/sync.ts";
 import { listFiles } from "../../src/ingest/walk.ts";
 
@@ -19,7 +19,7 @@ async function dumpKey(): Promise<string> {
     ...(await listFiles(path.join(packageRoot, "corpus"))).map((f) => f.absolute),
     ...(await listFiles(path.join(packageRoot, "migrations"))).map((f) => f.absolute),
     ...(await listFiles(path.join(packageRoot, "src", "ingest"))).map((f) => f.absolute),
-    path.join(packageRoot, "src", "text", "sentences.ts"),
+    ...(await listFiles(path.join(packageRoot, "src", "text"))).map((f) => f.absolute),
     path.join(packageRoot, "src", "embed", "sentence-encoder", "model.ts"),
   ];
   for (const file of inputs.sort()) {
@@ -38,7 +38,7 @@ export async function ensureCourseDump(): Promise<string> {
   if (existsSync(file)) return file;
   await mkdir(cacheDir, { recursive: true });
   const db = await openPglite(undefined);
-  const embeddings = new UseEmbeddings();
+  const embeddings = new SentenceEncoderEmbeddings();
   try {
     await migrate(db);
     await ingestFolder({ db, embeddings, dir: path.join(packageRoot, "corpus"), course: BUNDLED_COURSE });

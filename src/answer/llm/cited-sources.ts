@@ -1,6 +1,6 @@
 import type { Citation } from "../../core/chat.ts";
 import type { ScoredChunk } from "../../core/chunks.ts";
-import { splitSentences } from "../../text/sentences.ts";
+import { splitSentences } from "../../text/sentences/index.ts";
 import { contentTerms } from "../../text/terms.ts";
 import { makeCitation } from "../citations.ts";
 import type { PromptPositionNumbering } from "./citation-markers.ts";

@@ -1,4 +1,4 @@
-import { UnknownCourseError } from "../../retrieve/index/course-index.ts";
+import { UnknownCourseError } from "../../retrieve/index.ts";
 import { ConfigError, loadConfig } from "../config.ts";
 import { askCommand } from "./ask.ts";
 import { ingestCommand } from "./ingest.ts";

@@ -1,41 +1,52 @@
 import os from "node:os";
 import type { EmbeddingsModel } from "@energetic-ai/embeddings";
+import { withDefaults } from "../../core/options.ts";
 import { BatchingQueue } from "../batching-queue.ts";
 import { CourseEmbeddings, type ProgressCallback } from "../embeddings.ts";
 import { EmbeddingWorkerPool } from "../worker-pool.ts";
-import { embedWithUse, loadUseModel, USE_DIMENSIONS, USE_MODEL_ID } from "./model.ts";
+import {
+  embedWithSentenceEncoder,
+  loadSentenceEncoder,
+  SENTENCE_ENCODER_DIMENSIONS,
+  SENTENCE_ENCODER_MODEL_ID,
+} from "./model.ts";
 
-export interface UseEmbeddingsOptions {
-  /** Worker threads for bulk embedding; 0 embeds on the calling thread. Default: one per core. */
+export interface SentenceEncoderOptions {
+  /** Worker threads for bulk embedding; 0 embeds on the calling thread. */
   workers?: number;
   batchSize?: number;
 }
 
+/** One worker per core, eight texts a batch. */
+export const sentenceEncoderDefaults: Required<SentenceEncoderOptions> = {
+  workers: Math.max(1, os.availableParallelism()),
+  batchSize: 8,
+};
+
 /**
- * The default embedder. Queries embed on the calling thread (≈15 ms, no hand-off), one batch at a
- * time; bulk work (ingestion) is split into batches across worker threads so every core is busy.
+ * The default embedder (EMBEDDER=use). Queries embed on the calling thread, with no hand-off to
+ * a worker, one batch at a time; bulk work (ingestion) is split into batches across worker
+ * threads so every core is busy.
  */
-export class UseEmbeddings extends CourseEmbeddings {
-  readonly modelId = USE_MODEL_ID;
-  readonly dimensions = USE_DIMENSIONS;
+export class SentenceEncoderEmbeddings extends CourseEmbeddings {
+  readonly modelId = SENTENCE_ENCODER_MODEL_ID;
+  readonly dimensions = SENTENCE_ENCODER_DIMENSIONS;
   private local: Promise<EmbeddingsModel> | undefined;
   private pool: EmbeddingWorkerPool | undefined;
-  private readonly workers: number;
-  private readonly batchSize: number;
+  private readonly settings: Required<SentenceEncoderOptions>;
   private readonly inProcess: BatchingQueue<string, number[]>;
 
-  constructor(options: UseEmbeddingsOptions = {}) {
+  constructor(options: SentenceEncoderOptions = {}) {
     super();
-    this.workers = options.workers ?? Math.max(1, os.availableParallelism());
-    this.batchSize = options.batchSize ?? 8;
+    this.settings = withDefaults(sentenceEncoderDefaults, options);
     this.inProcess = new BatchingQueue(
-      async (texts) => embedWithUse(await this.localModel(), texts),
-      this.batchSize,
+      async (texts) => embedWithSentenceEncoder(await this.localModel(), texts),
+      this.settings.batchSize,
     );
   }
 
   private localModel(): Promise<EmbeddingsModel> {
-    this.local ??= loadUseModel();
+    this.local ??= loadSentenceEncoder();
     return this.local;
   }
 
@@ -45,12 +56,13 @@ export class UseEmbeddings extends CourseEmbeddings {
 
   override async embedMany(texts: string[], onProgress?: ProgressCallback): Promise<number[][]> {
     if (texts.length === 0) return [];
+    const { batchSize, workers } = this.settings;
     const batches: string[][] = [];
-    for (let i = 0; i < texts.length; i += this.batchSize) batches.push(texts.slice(i, i + this.batchSize));
+    for (let i = 0; i < texts.length; i += batchSize) batches.push(texts.slice(i, i + batchSize));
     let done = 0;
     const embedBatch = async (batch: string[]) => {
       const vectors =
-        this.workers > 0 && batches.length > 1
+        workers > 0 && batches.length > 1
           ? await this.workerPool().run(batch)
           : await this.inProcess.pushAll(batch);
       done += batch.length;
@@ -65,7 +77,7 @@ export class UseEmbeddings extends CourseEmbeddings {
     this.pool ??= new EmbeddingWorkerPool({
       entry: new URL("./worker-entry.mjs", import.meta.url),
       workerData: null,
-      size: this.workers,
+      size: this.settings.workers,
       idleMs: 30_000,
     });
     return this.pool;

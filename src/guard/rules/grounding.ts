@@ -1,4 +1,5 @@
 import type { ScoredChunk } from "../../core/chunks.ts";
+import { withDefaults } from "../../core/options.ts";
 import { contentTerms } from "../../text/terms.ts";
 import {
   type AnswerSentence,
@@ -8,7 +9,6 @@ import {
   stripMarkers,
 } from "../answer-text.ts";
 import type { GuardRule, GuardVerdict } from "../types.ts";
-import { withDefaults } from "./options.ts";
 
 /**
  * Every statement in an answer must be supported by the chunk(s) it cites: most of its content

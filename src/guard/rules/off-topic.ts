@@ -1,6 +1,6 @@
+import { withDefaults } from "../../core/options.ts";
 import { uniqueTerms } from "../../text/terms.ts";
 import type { GuardRule, GuardVerdict } from "../types.ts";
-import { withDefaults } from "./options.ts";
 
 /**
  * Off-topic questions: the course material did not match the question well enough to answer

@@ -1,7 +1,7 @@
+import { withDefaults } from "../../core/options.ts";
 import { cleanText } from "../normalize/index.ts";
 import { re } from "../regex.ts";
 import type { GuardContext, GuardRule } from "../types.ts";
-import { withDefaults } from "./options.ts";
 
 /**
  * Personal data: emails, phone numbers, student IDs, payment card numbers and US social security
@@ -39,7 +39,7 @@ export const defaultPiiOptions: PiiOptions = {
 export function withPiiDefaults({ placeholders, ...settings }: PiiSettings = {}): PiiOptions {
   return {
     ...withDefaults(defaultPiiOptions, settings),
-    placeholders: withDefaults(defaultPiiOptions.placeholders, placeholders),
+    placeholders: withDefaults(defaultPiiOptions.placeholders, placeholders ?? {}),
   };
 }
 

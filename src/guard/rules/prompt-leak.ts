@@ -1,8 +1,8 @@
+import { withDefaults } from "../../core/options.ts";
 import { contentTerms } from "../../text/terms.ts";
 import { type AnswerSentence, answerSentences, removeSentences, stripMarkers } from "../answer-text.ts";
 import { re } from "../regex.ts";
 import type { GuardRule, GuardVerdict } from "../types.ts";
-import { withDefaults } from "./options.ts";
 
 /**
  * No system prompt or hidden instructions in the output: sentences that repeat a protected text

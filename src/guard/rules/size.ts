@@ -1,5 +1,5 @@
+import { withDefaults } from "../../core/options.ts";
 import type { GuardRule, GuardVerdict } from "../types.ts";
-import { withDefaults } from "./options.ts";
 
 export interface SizeLimits {
   maxChars: number;

@@ -1,5 +1,6 @@
 import { type HTMLElement, type Node, NodeType, parse } from "node-html-parser";
-import { normalizeWhitespace } from "../../text/sentences.ts";
+import { codeBlockText } from "../../text/markdown.ts";
+import { normalizeWhitespace } from "../../text/whitespace.ts";
 import { type ContentBlock, sectionsFromBlocks, titleHeadingIndex } from "../sections.ts";
 import type { LoadedDocument, Loader } from "../types.ts";
 import { decodeText, extensionOf } from "./common.ts";
@@ -66,7 +67,7 @@ export function loadHtml(source: string, fallbackTitle: string): LoadedDocument 
     blockTextElements: { script: true, style: true, noscript: true },
   });
   const pageTitle = normalizeWhitespace(root.querySelector("title")?.text ?? "");
-  const blocks = contentBlocks(root.querySelector("body") ?? root);
+  const blocks = new HtmlBlockReader().read(root.querySelector("body") ?? root);
   const titleIndex = titleHeadingIndex(blocks, pageTitle || undefined, false);
   const firstH1 = blocks.find((block) => block.kind === "heading" && block.level === 1)?.text;
 
@@ -90,35 +91,25 @@ function canonicalUrl(root: HTMLElement): string | undefined {
   return undefined;
 }
 
-/** Walks the page in reading order, collecting headings and plain-text blocks. */
-function contentBlocks(start: HTMLElement): ContentBlock[] {
-  const blocks: ContentBlock[] = [];
-  let inline = "";
-  let listLines: string[] = [];
+/**
+ * Walks the page in reading order, collecting headings and plain-text blocks: the blocks so far,
+ * the inline text being gathered and the lines of the list being read.
+ */
+class HtmlBlockReader {
+  private readonly blocks: ContentBlock[] = [];
+  private inline = "";
+  private listLines: string[] = [];
 
-  const flushList = () => {
-    if (listLines.length > 0) blocks.push({ kind: "text", text: listLines.join("\n") });
-    listLines = [];
-  };
-  const pushParagraph = (text: string) => {
-    if (text === "") return;
-    flushList();
-    blocks.push({ kind: "text", text });
-  };
-  const takeInline = (): string => {
-    const text = inline
-      .split(LINE_BREAK)
-      .map((line) => normalizeWhitespace(line))
-      .filter((line) => line !== "")
-      .join("\n");
-    inline = "";
-    return text;
-  };
-  const flushInline = () => pushParagraph(takeInline());
+  read(start: HTMLElement): ContentBlock[] {
+    this.walk(start, false);
+    this.flushInline();
+    this.flushList();
+    return this.blocks;
+  }
 
-  const walk = (node: Node, insideArticle: boolean) => {
+  private walk(node: Node, insideArticle: boolean): void {
     if (node.nodeType === NodeType.TEXT_NODE) {
-      inline += node.text;
+      this.inline += node.text;
       return;
     }
     if (node.nodeType !== NodeType.ELEMENT_NODE) return;
@@ -127,62 +118,77 @@ function contentBlocks(start: HTMLElement): ContentBlock[] {
     // An article's own <header> holds its title, unlike the site banner.
     if (DROPPED.has(tag) && !(tag === "header" && insideArticle)) return;
     const childrenInsideArticle = insideArticle || tag === "article" || tag === "main";
-    const walkChildren = () => {
-      for (const child of element.childNodes) walk(child, childrenInsideArticle);
-    };
+    this.readElement(element, tag, () => {
+      for (const child of element.childNodes) this.walk(child, childrenInsideArticle);
+    });
+  }
 
+  private readElement(element: HTMLElement, tag: string, walkChildren: () => void): void {
     const heading = HEADING.exec(tag);
     if (heading) {
-      flushInline();
-      flushList();
+      this.flushInline();
+      this.flushList();
       const text = normalizeWhitespace(element.text).replace(/\s*[¶#§🔗]+$/u, "");
-      blocks.push({ kind: "heading", level: Number(heading[1]), text });
+      this.blocks.push({ kind: "heading", level: Number(heading[1]), text });
       return;
     }
     if (tag === "br") {
-      inline += LINE_BREAK;
+      this.inline += LINE_BREAK;
       return;
     }
     if (tag === "img") return;
     if (tag === "pre") {
-      flushInline();
-      pushParagraph(verbatim(element.text));
+      this.flushInline();
+      this.pushParagraph(codeBlockText(element.text.split("\n")));
       return;
     }
     if (tag === "table") {
-      flushInline();
-      pushParagraph(tableText(element));
+      this.flushInline();
+      this.pushParagraph(tableText(element));
       return;
     }
     if (LIST_LINES.has(tag)) {
-      const before = takeInline();
-      if (before !== "") pushParagraph(before);
+      const before = this.takeInline();
+      if (before !== "") this.pushParagraph(before);
       walkChildren();
-      const text = takeInline();
-      if (text !== "") listLines.push(text.replace(/\n/g, " "));
+      const text = this.takeInline();
+      if (text !== "") this.listLines.push(text.replace(/\n/g, " "));
       return;
     }
     if (BLOCKS.has(tag)) {
-      flushInline();
+      this.flushInline();
       walkChildren();
-      flushInline();
-      if (tag === "ul" || tag === "ol" || tag === "dl") flushList();
+      this.flushInline();
+      if (tag === "ul" || tag === "ol" || tag === "dl") this.flushList();
       return;
     }
     walkChildren();
-  };
+  }
 
-  walk(start, false);
-  flushInline();
-  flushList();
-  return blocks;
-}
+  private flushList(): void {
+    if (this.listLines.length > 0) this.blocks.push({ kind: "text", text: this.listLines.join("\n") });
+    this.listLines = [];
+  }
 
-function verbatim(text: string): string {
-  const lines = text.split("\n").map((line) => line.trimEnd());
-  while (lines.length > 0 && lines[0] === "") lines.shift();
-  while (lines.length > 0 && lines[lines.length - 1] === "") lines.pop();
-  return lines.join("\n");
+  private pushParagraph(text: string): void {
+    if (text === "") return;
+    this.flushList();
+    this.blocks.push({ kind: "text", text });
+  }
+
+  private takeInline(): string {
+    const text = this.inline
+      .split(LINE_BREAK)
+      .map((line) => normalizeWhitespace(line))
+      .filter((line) => line !== "")
+      .join("\n");
+    this.inline = "";
+    return text;
+  }
+
+  private flushInline(): void {
+    this.pushParagraph(this.takeInline());
+  }
 }
 
 /** One line per row, cells joined by " | "; rows of nested tables stay with their own table. */

@@ -1,5 +1,5 @@
 import { extractText, getDocumentProxy, getMeta } from "unpdf";
-import { normalizeBlockWhitespace } from "../../text/sentences.ts";
+import { normalizeBlockWhitespace } from "../../text/whitespace.ts";
 import type { DocumentSection, LoadedDocument, Loader } from "../types.ts";
 import { extensionOf } from "./common.ts";
 

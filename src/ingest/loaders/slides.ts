@@ -1,4 +1,4 @@
-import { FENCE_OPEN } from "../../text/markdown.ts";
+import { createFenceTracker } from "../../text/markdown.ts";
 import { parseFrontMatter } from "../frontmatter.ts";
 import { parseMarkdownBlocks } from "../markdown-text.ts";
 import type { DocumentSection, LoadedDocument, Loader } from "../types.ts";
@@ -71,21 +71,8 @@ function deckSignals(body: string): DeckSignals {
 }
 
 function forEachLineOutsideCode(text: string, visit: (line: string) => void): void {
-  let fence: string | undefined;
-  for (const line of text.split("\n")) {
-    const marker = FENCE_OPEN.exec(line)?.[1];
-    if (fence !== undefined) {
-      if (marker && marker[0] === fence[0] && marker.length >= fence.length && line.trim() === marker) {
-        fence = undefined;
-      }
-      continue;
-    }
-    if (marker) {
-      fence = marker;
-      continue;
-    }
-    visit(line);
-  }
+  const inCode = createFenceTracker();
+  for (const line of text.split("\n")) if (!inCode(line)) visit(line);
 }
 
 export function loadSlides(source: string, fallbackTitle: string): LoadedDocument {
@@ -153,7 +140,7 @@ export function splitSlides(body: string): string[] {
   const slides: string[] = [];
   let current: string[] = [];
   let blankRun = 0;
-  let fence: string | undefined;
+  const inCode = createFenceTracker();
   const finish = () => {
     if (current.some((line) => line.trim() !== "")) slides.push(current.join("\n"));
     current = [];
@@ -161,16 +148,12 @@ export function splitSlides(body: string): string[] {
   };
 
   for (const line of lines) {
-    const marker = FENCE_OPEN.exec(line)?.[1];
-    if (fence !== undefined) {
-      if (marker && marker[0] === fence[0] && marker.length >= fence.length && line.trim() === marker) {
-        fence = undefined;
-      }
+    if (inCode(line)) {
+      // Code (its fences included) stays on the current slide and leaves the blank-line run as it is.
       current.push(line);
       continue;
     }
-    if (marker) fence = marker;
-    else if (HORIZONTAL.test(line) || VERTICAL.test(line)) {
+    if (HORIZONTAL.test(line) || VERTICAL.test(line)) {
       finish();
       continue;
     } else if (!hasHorizontal && line.trim() === "") {
@@ -190,15 +173,9 @@ export function splitSlides(body: string): string[] {
 export function removeSpeakerNotes(slide: string): string {
   const withoutAsides = slide.replace(NOTES_ASIDE, "");
   const kept: string[] = [];
-  let fence: string | undefined;
+  const inCode = createFenceTracker();
   for (const line of withoutAsides.split("\n")) {
-    const marker = FENCE_OPEN.exec(line)?.[1];
-    if (fence !== undefined) {
-      if (marker && marker[0] === fence[0] && marker.length >= fence.length && line.trim() === marker) {
-        fence = undefined;
-      }
-    } else if (marker) fence = marker;
-    else if (NOTES_LINE.test(line)) break;
+    if (!inCode(line) && NOTES_LINE.test(line)) break;
     kept.push(line);
   }
   return kept.join("\n");

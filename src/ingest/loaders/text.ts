@@ -1,4 +1,4 @@
-import { normalizeBlockWhitespace } from "../../text/sentences.ts";
+import { isBlank, normalizeBlockWhitespace } from "../../text/whitespace.ts";
 import type { DocumentSection, LoadedDocument, Loader } from "../types.ts";
 import { decodeText, extensionOf } from "./common.ts";
 
@@ -11,10 +11,6 @@ export const textLoader: Loader = {
   accepts: (relativePath) => EXTENSIONS.has(extensionOf(relativePath)),
   load: async (bytes, _relativePath, fallbackTitle) => loadText(decodeText(bytes), fallbackTitle),
 };
-
-function isBlank(line: string | undefined): boolean {
-  return line === undefined || line.trim() === "";
-}
 
 /** A line short enough to be a title or heading and not the end of a sentence. */
 function isTitleLike(line: string): boolean {

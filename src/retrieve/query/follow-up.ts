@@ -69,8 +69,12 @@ const ASPECT_WORDS = [
 ];
 const ASPECT_TERMS = new Set(ASPECT_WORDS.map((w) => stem(w)));
 
-const POINTS_BACK =
-  /\b(?:it|its|it's|itself|they|them|their|theirs|this|that|these|those|the former|the latter|the same|such|there|then)\b/i;
+// Words that point back at something said before.
+const POINTING_WORDS = [
+  "it|its|it's|itself|they|them|their|theirs|this|that|these|those",
+  "the former|the latter|the same|such|there|then",
+].join("|");
+const POINTS_BACK = new RegExp(`\\b(?:${POINTING_WORDS})\\b`, "i");
 const CONTINUES =
   /^\s*(?:what about|how about|and|also|plus|but|so|what else|why not|same for|ok(?:ay)?,?)\b/i;
 

@@ -17,7 +17,7 @@ export interface CourseLexicon {
 
 export const WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
 
-export function buildCourseLexicon(
+export function createCourseLexicon(
   chunks: Iterable<Pick<ChunkRecord, "text" | "title" | "heading">>,
 ): CourseLexicon {
   const words = new Map<string, number>();

@@ -1,13 +1,22 @@
 import type { ConversationTurn, QueryRewriter, RewrittenQuery } from "../../core/index.ts";
-import type { CourseIndexes } from "../index/course-index.ts";
+import { withDefaults } from "../../core/options.ts";
+import type { CourseIndexes } from "../indexes/index.ts";
 import { isEnglishWord } from "./english.ts";
 import { expandAcronyms } from "./expand.ts";
 import { resolveFollowUp } from "./follow-up.ts";
-import { buildCourseLexicon, type CourseLexicon } from "./lexicon.ts";
+import { type CourseLexicon, createCourseLexicon } from "./lexicon.ts";
 import { expandShorthand } from "./shorthand.ts";
 import { correctSpelling } from "./spelling.ts";
 
 export type LexiconSource = (course: string) => Promise<CourseLexicon | undefined>;
+
+export interface RewriterOptions {
+  /** Words the spelling corrector leaves alone although the course never uses them. */
+  isKnownWord?: (word: string) => boolean;
+}
+
+/** English words are known words. */
+export const rewriterDefaults = { isKnownWord: isEnglishWord } satisfies RewriterOptions;
 
 /**
  * Turns what a student typed into what retrieval searches for: chat shorthand is spelled out,
@@ -16,10 +25,14 @@ export type LexiconSource = (course: string) => Promise<CourseLexicon | undefine
  * `RewrittenQuery`).
  */
 export class CourseQueryRewriter implements QueryRewriter {
+  private readonly options: Required<RewriterOptions>;
+
   constructor(
     private readonly lexicons: LexiconSource,
-    private readonly options: { isKnownWord?: (word: string) => boolean } = { isKnownWord: isEnglishWord },
-  ) {}
+    options: RewriterOptions = {},
+  ) {
+    this.options = withDefaults(rewriterDefaults, options);
+  }
 
   async rewrite(
     question: string,
@@ -56,7 +69,7 @@ export function lexiconsFromIndexes(indexes: CourseIndexes): LexiconSource {
     }
     let lexicon = built.get(snapshot.bm25);
     if (!lexicon) {
-      lexicon = buildCourseLexicon(snapshot.bm25.allChunks());
+      lexicon = createCourseLexicon(snapshot.bm25.allChunks());
       built.set(snapshot.bm25, lexicon);
     }
     return lexicon;

@@ -1,5 +1,6 @@
 import type { ScoredChunk } from "../../core/chunks.ts";
-import { withLocalModel } from "../../embed/transformers.ts";
+import { type WithDefaults, withDefaults } from "../../core/options.ts";
+import { withLocalModel } from "../../embed/index.ts";
 import type { Reranker, RerankStageOptions } from "./index.ts";
 
 export interface CrossEncoderOptions {
@@ -11,6 +12,13 @@ export interface CrossEncoderOptions {
   batchSize?: number;
   stage?: RerankStageOptions;
 }
+
+/** Local files only; the best twenty candidates scored, sixteen pairs a batch. */
+export const crossEncoderDefaults = {
+  allowRemote: false,
+  maxCandidates: 20,
+  batchSize: 16,
+} satisfies Partial<CrossEncoderOptions>;
 
 interface EncodedBatch {
   input_ids: { dims: number[] };
@@ -59,17 +67,18 @@ export class CrossEncoderReranker implements Reranker {
   private constructor(
     private readonly tokenizer: PairTokenizer,
     private readonly model: SequenceClassifier,
-    options: CrossEncoderOptions,
+    options: WithDefaults<CrossEncoderOptions, typeof crossEncoderDefaults>,
   ) {
-    this.maxCandidates = options.maxCandidates ?? 20;
-    this.batchSize = options.batchSize ?? 16;
+    this.maxCandidates = options.maxCandidates;
+    this.batchSize = options.batchSize;
     this.stage = options.stage;
   }
 
-  static async load(options: CrossEncoderOptions): Promise<CrossEncoderReranker> {
+  static async load(crossEncoderOptions: CrossEncoderOptions): Promise<CrossEncoderReranker> {
+    const options = withDefaults(crossEncoderDefaults, crossEncoderOptions);
     const { tokenizer, model } = await withLocalModel(
       options.modelDir,
-      options.allowRemote ?? false,
+      options.allowRemote,
       async (transformers, { id, options: loadOptions }) => ({
         tokenizer: await transformers.AutoTokenizer.from_pretrained(id, loadOptions),
         model: await transformers.AutoModelForSequenceClassification.from_pretrained(id, loadOptions),

@@ -2,15 +2,16 @@ import { readFile } from "node:fs/promises";
 import { z } from "zod";
 import type { ScoredChunk } from "../../core/chunks.ts";
 import { cosine } from "../../text/vector.ts";
-import { analyseQuery, cachedChunkAnalysis } from "./analysis.ts";
 import {
+  analyseQuery,
   type CandidateInput,
+  cachedChunkAnalysis,
   computeFeatures,
   FEATURE_NAMES,
   type FeatureName,
   type FeatureVector,
   linearScore,
-} from "./features.ts";
+} from "./features/index.ts";
 import type { RerankContext, Reranker, RerankStageOptions } from "./index.ts";
 import { centredCosine } from "./vectors.ts";
 
@@ -84,7 +85,7 @@ export function candidateFeatures(
 /**
  * The default reranker: a linear model over cheap lexical and stored-embedding features, with
  * weights fitted on the dev split of the course's golden set (scripts/fit-reranker.ts). Needs
- * no model download and costs about a millisecond once chunk analyses are cached.
+ * no model download and is cheap once chunk analyses are cached.
  */
 export class FeatureReranker implements Reranker {
   readonly name = "heuristic";

@@ -1,7 +1,7 @@
 import type { ScoredChunk } from "../../core/chunks.ts";
 import { contentTerms } from "../../text/terms.ts";
 import { cosine } from "../../text/vector.ts";
-import { cachedChunkAnalysis } from "../rerank/analysis.ts";
+import { cachedChunkAnalysis } from "../rerank/features/index.ts";
 import type { RerankStageOptions } from "../rerank/index.ts";
 import type { ChunkVectors } from "../rerank/vectors.ts";
 import { mergeAdjacentChunks } from "./merge.ts";

@@ -1,4 +1,5 @@
 import type { ScoredChunk } from "../../core/chunks.ts";
+import { withDefaults } from "../../core/options.ts";
 import { sectionKey } from "./neighbours.ts";
 
 /**
@@ -14,8 +15,11 @@ export interface MergeOptions {
   maxChunks?: number;
 }
 
+/** At most three chunks in one merged result. */
+export const mergeDefaults = { maxChunks: 3 } satisfies Partial<MergeOptions>;
+
 export function mergeAdjacentChunks(results: readonly ScoredChunk[], options: MergeOptions): ScoredChunk[] {
-  const maxChunks = options.maxChunks ?? 3;
+  const { window, maxChunks } = withDefaults(mergeDefaults, options);
   // Each group: the chunks merged into the result at that position, by ord.
   const out: { head: ScoredChunk; parts: ScoredChunk[] }[] = results.map((chunk) => ({
     head: chunk,
@@ -24,7 +28,7 @@ export function mergeAdjacentChunks(results: readonly ScoredChunk[], options: Me
   let merged = true;
   while (merged) {
     merged = false;
-    const limit = Math.min(options.window, out.length);
+    const limit = Math.min(window, out.length);
     search: for (let i = 0; i < limit; i++) {
       const group = out[i] as (typeof out)[number];
       if (group.parts.length >= maxChunks) continue;

@@ -1,5 +1,5 @@
 import type { ChunkRecord, ScoredChunk } from "../../core/chunks.ts";
-import type { CourseSnapshot } from "../index/course-index.ts";
+import type { CourseSnapshot } from "../indexes/index.ts";
 
 /**
  * A passage the chunker cut in two often has its answer in one half and the words the query

@@ -1,7 +1,7 @@
 import { Hono, type MiddlewareHandler } from "hono";
 import type { Pipeline } from "../../chat/index.ts";
 import type { ConversationStore } from "../../db/conversations.ts";
-import type { HybridSearcher } from "../../retrieve/search.ts";
+import type { HybridSearcher } from "../../retrieve/index.ts";
 import { errorBody, respondWithError } from "./errors.ts";
 import { limitBodySize } from "./middleware/body-limit.ts";
 import { refuseNulInUrl } from "./middleware/refuse-nul-url.ts";

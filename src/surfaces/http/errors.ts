@@ -2,7 +2,7 @@ import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { ZodError } from "zod";
 import { DatabaseUnavailableError, isConnectionError } from "../../db/db.ts";
-import { UnknownCourseError } from "../../retrieve/index/course-index.ts";
+import { UnknownCourseError } from "../../retrieve/index.ts";
 
 /** An error with the HTTP status and code the client should see: `{error:{code, message}}`. */
 export class ApiError extends Error {

@@ -1,6 +1,6 @@
 import type { Answer, AskRequest } from "../../core/chat.ts";
 import { type ConversationStore, FeedbackError } from "../../db/conversations.ts";
-import { UnknownCourseError } from "../../retrieve/index/course-index.ts";
+import { UnknownCourseError } from "../../retrieve/index.ts";
 import {
   FEEDBACK_ACTIONS,
   helpText,

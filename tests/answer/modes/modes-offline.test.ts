@@ -7,7 +7,7 @@ import { QUIZ_REVEAL_INVITE } from "../../../src/answer/modes/quiz-key.ts";
 import { modeTopic } from "../../../src/answer/modes/topic.ts";
 import type { AnswerRequest } from "../../../src/answer/types.ts";
 import type { TutorMode } from "../../../src/core/chat.ts";
-import { splitSentences } from "../../../src/text/sentences.ts";
+import { splitSentences } from "../../../src/text/sentences/index.ts";
 import { flatTermWeight, sampleChunks } from "../sample-chunks.ts";
 
 function request(question: string, mode: TutorMode, overrides: Partial<AnswerRequest> = {}): AnswerRequest {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { expandAcronyms } from "../../../src/retrieve/query/expand.ts";
-import { buildCourseLexicon } from "../../../src/retrieve/query/lexicon.ts";
+import { createCourseLexicon } from "../../../src/retrieve/query/lexicon.ts";
 import { expandShorthand } from "../../../src/retrieve/query/shorthand.ts";
 
-const lexicon = buildCourseLexicon([
+const lexicon = createCourseLexicon([
   {
     title: "Search",
     heading: "Fusion",

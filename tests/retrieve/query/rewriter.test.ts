@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { buildCourseLexicon } from "../../../src/retrieve/query/lexicon.ts";
+import { createCourseLexicon } from "../../../src/retrieve/query/lexicon.ts";
 import { CourseQueryRewriter } from "../../../src/retrieve/query/rewriter.ts";
 
-const lexicon = buildCourseLexicon([
+const lexicon = createCourseLexicon([
   {
     title: "Releases",
     heading: "Canary releases",

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { isEnglishWord } from "../../../src/retrieve/query/english.ts";
-import { buildCourseLexicon } from "../../../src/retrieve/query/lexicon.ts";
+import { createCourseLexicon } from "../../../src/retrieve/query/lexicon.ts";
 import { correctSpelling, editDistance, suggestWord } from "../../../src/retrieve/query/spelling.ts";
 
-const lexicon = buildCourseLexicon([
+const lexicon = createCourseLexicon([
   {
     title: "Drift",
     heading: "Detecting drift",

@@ -3,13 +3,13 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../../src/app/config.ts";
-import { UseEmbeddings } from "../../../src/embed/sentence-encoder/index.ts";
-import { createReranker } from "../../../src/retrieve/rerank/create.ts";
+import { SentenceEncoderEmbeddings } from "../../../src/embed/index.ts";
 import {
   CrossEncoderReranker,
   passageText,
   relevanceFromLogits,
 } from "../../../src/retrieve/rerank/cross-encoder.ts";
+import { createReranker } from "../../../src/retrieve/rerank/index.ts";
 import { writeTinyCrossEncoder } from "../../helpers/tiny-model.ts";
 import { scoredChunk } from "../chunks.ts";
 
@@ -68,7 +68,9 @@ describe("the cross-encoder reranker (tiny ONNX cross-encoder written by the tes
   it("is what RERANKER_MODEL_DIR selects", async () => {
     const config = loadConfig({ RERANKER_MODEL_DIR: modelDir });
     expect(config.reranker).toBe("cross-encoder");
-    const reranker = await createReranker(config, { embeddings: new UseEmbeddings({ workers: 0 }) });
+    const reranker = await createReranker(config, {
+      embeddings: new SentenceEncoderEmbeddings({ workers: 0 }),
+    });
     expect(reranker).toBeInstanceOf(CrossEncoderReranker);
     expect(reranker.name).toBe("cross-encoder");
   });

@@ -2,10 +2,9 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { UseEmbeddings } from "../../../src/embed/sentence-encoder/index.ts";
-import { createReranker } from "../../../src/retrieve/rerank/create.ts";
+import { SentenceEncoderEmbeddings } from "../../../src/embed/index.ts";
 import { FeatureReranker, loadRerankWeights } from "../../../src/retrieve/rerank/feature-reranker.ts";
-import { keepOrder } from "../../../src/retrieve/rerank/index.ts";
+import { createReranker, keepOrder } from "../../../src/retrieve/rerank/index.ts";
 import { scoredChunk } from "../chunks.ts";
 
 const candidates = [
@@ -68,7 +67,7 @@ describe("the feature reranker", () => {
   });
 
   it("is what the settings give by default; RERANKER=none keeps the fused order", async () => {
-    const embeddings = new UseEmbeddings({ workers: 0 });
+    const embeddings = new SentenceEncoderEmbeddings({ workers: 0 });
     const heuristic = await createReranker(
       { reranker: "heuristic", rerankerModelDir: undefined },
       { embeddings },

@@ -1,6 +1,6 @@
+import { withDefaults } from "../../../core/options.ts";
 import { textViews } from "../../normalize/index.ts";
 import type { GuardRule, GuardVerdict } from "../../types.ts";
-import { withDefaults } from "../options.ts";
 import { GENERAL_PATTERNS } from "./general.ts";
 import { NAME_CALLING_AND_EXPOSURE_PATTERNS } from "./name-calling.ts";
 import { ABUSE_PATTERNS } from "./patterns.ts";

@@ -1,7 +1,7 @@
+import { withDefaults } from "../../../core/options.ts";
 import { contentTerms } from "../../../text/terms.ts";
 import { textViews } from "../../normalize/index.ts";
 import type { GuardRule, GuardVerdict } from "../../types.ts";
-import { withDefaults } from "../options.ts";
 import { pastesGradedQuestion } from "./pasted.ts";
 import { REQUEST_PATTERNS } from "./requests.ts";
 import { integrityTopic } from "./topic.ts";

@@ -1,8 +1,8 @@
+import { withDefaults } from "../../../core/options.ts";
 import { addressesTutor, asksAboutAttacks, startsClause, withoutQuotes } from "../../match.ts";
 import { textViews } from "../../normalize/index.ts";
 import { re } from "../../regex.ts";
 import type { GuardRule, GuardVerdict } from "../../types.ts";
-import { withDefaults } from "../options.ts";
 import { findInClauses } from "./clauses.ts";
 import { DELIMITER_PATTERNS } from "./delimiter.ts";
 import { EXTRACTION_PATTERNS, TRANSFORMED_CONFIGURATION } from "./extraction.ts";

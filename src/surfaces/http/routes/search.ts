@@ -1,6 +1,6 @@
 import { Hono } from "hono";
 import type { ScoredChunk } from "../../../core/chunks.ts";
-import type { HybridSearcher } from "../../../retrieve/search.ts";
+import type { HybridSearcher } from "../../../retrieve/index.ts";
 import { readJsonBody } from "../body.ts";
 import { SEARCH_K, searchBodySchema } from "../schemas.ts";
 

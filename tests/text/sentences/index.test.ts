@@ -1,10 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  normalizeBlockWhitespace,
-  normalizeWhitespace,
-  sentenceSpans,
-  splitSentences,
-} from "../../src/text/sentences.ts";
+import { sentenceSpans, splitSentences } from "../../../src/text/sentences/index.ts";
 
 describe("splitSentences", () => {
   it("splits plain prose on full stops, question marks and exclamation marks", () => {
@@ -201,15 +196,5 @@ describe("sentenceSpans", () => {
     for (let i = 1; i < spans.length; i++) {
       expect(text.slice(spans[i - 1]!.end, spans[i]!.start).trim()).toBe("");
     }
-  });
-});
-
-describe("whitespace", () => {
-  it("normalizeWhitespace collapses all whitespace, including non-breaking and zero-width", () => {
-    expect(normalizeWhitespace("  a\u00A0\u00A0b\n\n c\u200B\t d ")).toBe("a b c d");
-  });
-
-  it("normalizeBlockWhitespace keeps lines and single blank lines", () => {
-    expect(normalizeBlockWhitespace("  a   b \r\n c\n\n\n\n d  ")).toBe("a b\nc\n\nd");
   });
 });

@@ -1,6 +1,16 @@
-import type { ScoredChunk } from "../../core/chunks.ts";
-import { sectionKey } from "../shape/neighbours.ts";
+import type { ScoredChunk } from "../../../core/chunks.ts";
+import { sectionKey } from "../../shape/neighbours.ts";
 import type { ChunkAnalysis, QueryAnalysis } from "./analysis.ts";
+
+export {
+  analyseChunk,
+  analyseQuery,
+  type ChunkAnalysis,
+  cachedChunkAnalysis,
+  definedSubject,
+  type QueryAnalysis,
+  type SentenceAnalysis,
+} from "./analysis.ts";
 
 /**
  * The reranker's features: cheap signals about one candidate for one query, each roughly in
@@ -127,11 +137,26 @@ function definitionScore(query: QueryAnalysis, analysis: ChunkAnalysis): number 
   return best;
 }
 
-/** Features for every candidate of one query, in the candidates' order. */
-export function computeFeatures(
-  query: QueryAnalysis,
-  candidates: readonly CandidateInput[],
-): FeatureVector[] {
+/** What each candidate's features are measured against: the whole candidate list's scores. */
+interface CandidateList {
+  maxFused: number;
+  maxBm25: number;
+  maxCosine: number;
+  maxCentred: number;
+  /** Per candidate: the fused score of the other candidates from its document. */
+  support: number[];
+  maxSupport: number;
+  /** The query terms that weigh anything. */
+  wanted: Set<string>;
+  /** Fused scores by section and position, for the neighbour feature. */
+  fusedAt: Map<string, number>;
+  /** Per candidate: the query coverage of its best sentence. */
+  sentenceMatch: number[];
+  /** How little any candidate's best sentence matches the query's words. */
+  vagueness: number;
+}
+
+function describeCandidates(query: QueryAnalysis, candidates: readonly CandidateInput[]): CandidateList {
   let maxFused = 0;
   let maxBm25 = 0;
   let maxCosine = Number.NEGATIVE_INFINITY;
@@ -167,48 +192,76 @@ export function computeFeatures(
   });
   // Student phrasing shares few words with the notes: then only meaning can tell candidates apart.
   const vagueness = 1 - Math.max(0, ...sentenceMatch);
+  return {
+    maxFused,
+    maxBm25,
+    maxCosine,
+    maxCentred,
+    support,
+    maxSupport,
+    wanted,
+    fusedAt,
+    sentenceMatch,
+    vagueness,
+  };
+}
 
-  return candidates.map(({ chunk, analysis, cosine, centred, centrality }, index) => {
-    const fused = chunk.scores.fused ?? chunk.score;
-    const coverage = weightedShare(query, (t) => analysis.bodySet.has(t) || analysis.headingSet.has(t));
-    const window = tightestWindow(analysis.bodyTerms, wanted);
-    const headingTerms = analysis.ownHeadingSet;
-    let headingAsked = 0;
-    for (const term of headingTerms) if (query.weights.has(term)) headingAsked++;
-    const bestSentence = sentenceMatch[index] as number;
-    let neighbour = 0;
-    for (const ord of [chunk.ord - 1, chunk.ord + 1]) {
-      neighbour = Math.max(neighbour, fusedAt.get(`${sectionKey(chunk)}\u0000${ord}`) ?? 0);
-    }
-    const vectorGap = cosine === undefined ? -1 : cosine - maxCosine;
-    const centredGap = centred === undefined ? -1 : centred - maxCentred;
-    const bigramHits = query.bigrams.filter((b) => analysis.bigrams.has(b)).length;
-    return {
-      fused: maxFused > 0 ? fused / maxFused : 0,
-      fusedRank: 1 / Math.log2(index + 2),
-      bm25: maxBm25 > 0 ? (chunk.scores.bm25 ?? 0) / maxBm25 : 0,
-      vector: cosine ?? 0,
-      vectorGap,
-      centred: centred ?? 0,
-      centredGap,
-      centrality: centrality ?? 0,
-      coverage,
-      headingCoverage: weightedShare(query, (t) => analysis.headingSet.has(t)),
-      headingPurity: headingTerms.size > 0 ? headingAsked / headingTerms.size : 0,
-      titleCoverage: weightedShare(query, (t) => analysis.titleSet.has(t)),
-      bigram: query.bigrams.length > 0 ? bigramHits / query.bigrams.length : 0,
-      proximity: window.found >= 2 ? (window.found / window.length) * coverage : 0,
-      bestSentence,
-      definition: definitionScore(query, analysis),
-      sourceSupport: maxSupport > 0 ? (support[index] as number) / maxSupport : 0,
-      neighbour: maxFused > 0 ? neighbour / maxFused : 0,
-      vagueVector: vectorGap * vagueness,
-      vagueCentred: centredGap * vagueness,
-      length: Math.min(1, chunk.text.length / 1000),
-      short: chunk.text.length < 200 ? 1 : 0,
-      questions: analysis.questionShare,
-    };
-  });
+/** The features of the candidate at `index` of `list`. */
+function featuresOf(
+  query: QueryAnalysis,
+  list: CandidateList,
+  { chunk, analysis, cosine, centred, centrality }: CandidateInput,
+  index: number,
+): FeatureVector {
+  const { maxFused, maxBm25, maxCosine, maxCentred, maxSupport, vagueness } = list;
+  const fused = chunk.scores.fused ?? chunk.score;
+  const coverage = weightedShare(query, (t) => analysis.bodySet.has(t) || analysis.headingSet.has(t));
+  const window = tightestWindow(analysis.bodyTerms, list.wanted);
+  const headingTerms = analysis.ownHeadingSet;
+  let headingAsked = 0;
+  for (const term of headingTerms) if (query.weights.has(term)) headingAsked++;
+  const bestSentence = list.sentenceMatch[index] as number;
+  let neighbour = 0;
+  for (const ord of [chunk.ord - 1, chunk.ord + 1]) {
+    neighbour = Math.max(neighbour, list.fusedAt.get(`${sectionKey(chunk)}\u0000${ord}`) ?? 0);
+  }
+  const vectorGap = cosine === undefined ? -1 : cosine - maxCosine;
+  const centredGap = centred === undefined ? -1 : centred - maxCentred;
+  const bigramHits = query.bigrams.filter((b) => analysis.bigrams.has(b)).length;
+  return {
+    fused: maxFused > 0 ? fused / maxFused : 0,
+    fusedRank: 1 / Math.log2(index + 2),
+    bm25: maxBm25 > 0 ? (chunk.scores.bm25 ?? 0) / maxBm25 : 0,
+    vector: cosine ?? 0,
+    vectorGap,
+    centred: centred ?? 0,
+    centredGap,
+    centrality: centrality ?? 0,
+    coverage,
+    headingCoverage: weightedShare(query, (t) => analysis.headingSet.has(t)),
+    headingPurity: headingTerms.size > 0 ? headingAsked / headingTerms.size : 0,
+    titleCoverage: weightedShare(query, (t) => analysis.titleSet.has(t)),
+    bigram: query.bigrams.length > 0 ? bigramHits / query.bigrams.length : 0,
+    proximity: window.found >= 2 ? (window.found / window.length) * coverage : 0,
+    bestSentence,
+    definition: definitionScore(query, analysis),
+    sourceSupport: maxSupport > 0 ? (list.support[index] as number) / maxSupport : 0,
+    neighbour: maxFused > 0 ? neighbour / maxFused : 0,
+    vagueVector: vectorGap * vagueness,
+    vagueCentred: centredGap * vagueness,
+    length: Math.min(1, chunk.text.length / 1000),
+    short: chunk.text.length < 200 ? 1 : 0,
+    questions: analysis.questionShare,
+  };
+}
+
+/** Features for every candidate of one query, in the candidates' order. */
+export function computeFeatures(
+  query: QueryAnalysis,
+  candidates: readonly CandidateInput[],
+): FeatureVector[] {
+  const list = describeCandidates(query, candidates);
+  return candidates.map((candidate, index) => featuresOf(query, list, candidate, index));
 }
 
 /** A linear model over the features: the score is the weighted sum. */

@@ -1,6 +1,6 @@
-import type { ChunkRecord } from "../../core/chunks.ts";
-import { splitSentences } from "../../text/sentences.ts";
-import { contentTerms } from "../../text/terms.ts";
+import type { ChunkRecord } from "../../../core/chunks.ts";
+import { splitSentences } from "../../../text/sentences/index.ts";
+import { contentTerms } from "../../../text/terms.ts";
 
 /**
  * The lexical view of a chunk the reranker's features read: stemmed content terms in order, the
@@ -28,8 +28,12 @@ export interface SentenceAnalysis {
 }
 
 // "Model drift is …", "Shadow deployments are …", "RRF refers to …", "nDCG measures …".
-const DEFINITION_VERB =
-  /^(.{2,120}?)\s+(?:is|are|refers to|means|measures|describes|denotes|stands for)\s+(?:a|an|the|one|any|how|what|when|that|defined|called)\b/i;
+const DEFINING_VERBS = "is|are|refers to|means|measures|describes|denotes|stands for";
+const DEFINITION_STARTS = "a|an|the|one|any|how|what|when|that|defined|called";
+const DEFINITION_VERB = new RegExp(
+  `^(.{2,120}?)\\s+(?:${DEFINING_VERBS})\\s+(?:${DEFINITION_STARTS})\\b`,
+  "i",
+);
 // Glossary and FAQ style "Term (ABBR): definition".
 const DEFINITION_LABEL = /^([^:.!?]{2,80}):\s+\S/;
 

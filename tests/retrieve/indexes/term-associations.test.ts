@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { normalisedPmi, TermAssociations } from "../../../src/retrieve/index/term-associations.ts";
+import { normalisedPmi, TermAssociations } from "../../../src/retrieve/indexes/term-associations.ts";
 import { contentTerms, contentWordsBySentence, uniqueTerms } from "../../../src/text/terms.ts";
 
 const notes = [

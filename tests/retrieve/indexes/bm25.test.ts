@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ChunkRecord } from "../../../src/core/chunks.ts";
-import { Bm25Index } from "../../../src/retrieve/index/bm25.ts";
+import { Bm25Index } from "../../../src/retrieve/indexes/bm25.ts";
 
 function chunk(id: string, text: string, extra: Partial<ChunkRecord> = {}): ChunkRecord {
   return {

@@ -1,8 +1,12 @@
 import { describe, expect, it } from "vitest";
-import type { ScoredChunk } from "../../../src/core/chunks.ts";
-import { analyseChunk, analyseQuery, definedSubject } from "../../../src/retrieve/rerank/analysis.ts";
-import { computeFeatures, linearScore, tightestWindow } from "../../../src/retrieve/rerank/features.ts";
-import { scoredChunk } from "../chunks.ts";
+import type { ScoredChunk } from "../../../../src/core/chunks.ts";
+import { analyseChunk, analyseQuery } from "../../../../src/retrieve/rerank/features/analysis.ts";
+import {
+  computeFeatures,
+  linearScore,
+  tightestWindow,
+} from "../../../../src/retrieve/rerank/features/index.ts";
+import { scoredChunk } from "../../chunks.ts";
 
 /** Chunks here start with empty text; every test says what the text is. */
 const chunk = (id: string, fields: Partial<ScoredChunk>): ScoredChunk =>
@@ -10,31 +14,6 @@ const chunk = (id: string, fields: Partial<ScoredChunk>): ScoredChunk =>
 
 // Every term weighs 1: shares become plain fractions that can be checked by hand.
 const flatIdf = () => 1;
-
-describe("reranker text analysis", () => {
-  it("finds what a definitional sentence defines", () => {
-    expect(definedSubject("Model drift is the decline of a deployed model's quality.")).toBe("Model drift");
-    expect(definedSubject("Canary release: a release that sends a little traffic first.")).toBe(
-      "Canary release",
-    );
-    expect(definedSubject("In practice, drift is a slow process.")).toBeUndefined();
-    expect(definedSubject("Run the tests before you push.")).toBeUndefined();
-  });
-
-  it("records terms, headings, bigrams and the share of question sentences", () => {
-    const analysis = analyseChunk({
-      title: "Week 9",
-      heading: "Detecting drift",
-      headingPath: ["Monitoring", "Detecting drift"],
-      text: "Model drift is a decline in quality. How would you detect it? What threshold would you pick?",
-    });
-    expect(analysis.headingSet).toEqual(new Set(["monitor", "detect", "drift"]));
-    expect(analysis.ownHeadingSet).toEqual(new Set(["detect", "drift"]));
-    expect(analysis.bigrams.has("model drift")).toBe(true);
-    expect(analysis.sentences[0]?.defines).toEqual(new Set(["model", "drift"]));
-    expect(analysis.questionShare).toBeCloseTo(2 / 3, 5);
-  });
-});
 
 describe("reranker features", () => {
   it("finds the tightest stretch holding every wanted term that occurs", () => {
