@@ -1,5 +1,6 @@
 import path from "node:path";
 import { z } from "zod";
+import { packageRoot } from "../core/paths.ts";
 import { defaultMaterialLimits } from "../courses/limits.ts";
 
 /**
@@ -199,7 +200,7 @@ export class ConfigError extends Error {
 }
 
 /** The folder this package lives in, so bundled assets resolve wherever the command runs from. */
-export const packageRoot = path.resolve(new URL(".", import.meta.url).pathname, "..", "..");
+export { packageRoot };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = envSchema.safeParse(env);

@@ -1,6 +1,6 @@
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
-import { packageRoot } from "../app/config.ts";
+import { packageRoot } from "../core/paths.ts";
 import type { Db } from "./db.ts";
 
 export const defaultMigrationsDir = path.join(packageRoot, "migrations");

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import YAML from "yaml";
 import { z } from "zod";
-import { packageRoot } from "../app/config.ts";
+import { packageRoot } from "../core/paths.ts";
 
 /**
  * The guard configuration file: which rules run, their thresholds, extra patterns and refusal

@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
 import { isConfident, queryCoverage } from "../answer/confidence.ts";
-import { packageRoot } from "../app/config.ts";
+import { packageRoot } from "../core/paths.ts";
 import type { HybridSearcher } from "../retrieve/search.ts";
 import { type GuardFileConfig, loadGuardConfig } from "./config.ts";
 import { createGuardEngine } from "./create-engine.ts";
