@@ -16,6 +16,7 @@ import {
   slackRoutes,
   widgetRoutes,
 } from "../surfaces/http/index.ts";
+import { apiKeyAdminRoutes, openAiRoutes } from "../surfaces/openai/index.ts";
 import { createSlackSurface, type SlackSurface } from "../surfaces/slack/index.ts";
 import type { Config } from "./config.ts";
 import type { Tutor } from "./tutor.ts";
@@ -88,6 +89,15 @@ export function createServerApp(deps: ServerAppDeps): ServerApp {
         },
       }),
       adminEvals.routes,
+      apiKeyAdminRoutes({ db: tutor.db, tokens: () => [config.adminToken, lock?.info.token] }),
+      openAiRoutes({
+        db: tutor.db,
+        pipeline: tutor.pipeline,
+        publicBaseUrl: config.publicBaseUrl,
+        limiter,
+        trustProxyHops: config.rateLimit.trustProxyHops,
+        onLimited: (scope) => telemetry.metrics.rateLimitHit(scope),
+      }),
       metricsRoutes({ metrics: telemetry.metrics, token: config.metricsToken }),
       slackRoutes(slack),
       widgetRoutes({
@@ -133,10 +143,14 @@ function createLimiter(config: Config, telemetry: Telemetry): RateLimiter | unde
   });
 }
 
+const CHAT_COMPLETIONS_MAX_BYTES = 1024 * 1024;
+
 /** Course-material uploads and eval datasets may be larger than the 64 KiB every other body is held to. */
 function largerBodyLimit(config: Config, method: string, path: string): number | undefined {
   if (method === "POST" && /^\/admin\/courses\/[^/]+\/material$/.test(path))
     return config.adminUploadMaxBytes + 1024 * 1024;
   if (method === "POST" && path === "/admin/evals") return EVAL_UPLOAD_MAX_BYTES;
+  // OpenAI clients resend the whole conversation with every question.
+  if (method === "POST" && path === "/v1/chat/completions") return CHAT_COMPLETIONS_MAX_BYTES;
   return undefined;
 }

@@ -2,6 +2,7 @@
  * The database layer: the `Db` seam and its two backends, migrations, the data-folder lock, and
  * one repository per group of tables. Every SQL statement of the tutor lives in this folder.
  */
+export { type ApiKeyRecord, ApiKeyRepository, type LiveApiKey } from "./api-keys.ts";
 export { ChunkRepository, type DocumentChunk, type NearestChunksQuery } from "./chunks.ts";
 export {
   ConversationStore,
