@@ -16,6 +16,7 @@ import {
   slackRoutes,
   widgetRoutes,
 } from "../surfaces/http/index.ts";
+import { createLtiTool, ltiAdminRoutes, ltiRoutes } from "../surfaces/lti/index.ts";
 import { apiKeyAdminRoutes, openAiRoutes } from "../surfaces/openai/index.ts";
 import { createSlackSurface, type SlackSurface } from "../surfaces/slack/index.ts";
 import type { Config } from "./config.ts";
@@ -98,6 +99,7 @@ export function createServerApp(deps: ServerAppDeps): ServerApp {
         trustProxyHops: config.rateLimit.trustProxyHops,
         onLimited: (scope) => telemetry.metrics.rateLimitHit(scope),
       }),
+      ...createLti(deps),
       metricsRoutes({ metrics: telemetry.metrics, token: config.metricsToken }),
       slackRoutes(slack),
       widgetRoutes({
@@ -124,6 +126,18 @@ function createSlack({ config, tutor, telemetry, log }: ServerAppDeps): SlackSur
   });
   slack.metrics.onIncrement((name, labels) => telemetry.metrics.slackEvent(name, labels));
   return slack;
+}
+
+/** The LTI 1.3 tool's routes and its admin routes, sharing one tool. */
+function createLti({ config, tutor, lock }: ServerAppDeps): Hono[] {
+  const tool = createLtiTool({
+    db: tutor.db,
+    conversations: tutor.conversations,
+    publicBaseUrl: config.publicBaseUrl,
+    pseudonymSecret: config.lti?.pseudonymSecret,
+    keyGraceHours: config.lti?.keyGraceHours,
+  });
+  return [ltiRoutes(tool), ltiAdminRoutes(tool, () => [config.adminToken, lock?.info.token])];
 }
 
 /** A limiter when any scope has a limit; an unreachable store lets requests through (and says so). */

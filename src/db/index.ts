@@ -40,6 +40,9 @@ export {
   type RunningIngestion,
 } from "./ingestion-runs.ts";
 export { InsightsRepository } from "./insights.ts";
+export { LtiKeyRepository, type LtiToolKey } from "./lti-keys.ts";
+export { type LtiContextCourse, LtiLaunchRepository, type LtiSessionKey } from "./lti-launches.ts";
+export { type LtiPlatform, type LtiPlatformFields, LtiPlatformRepository } from "./lti-platforms.ts";
 export {
   defaultMigrationsDir,
   type Migration,
