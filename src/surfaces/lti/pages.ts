@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { html } from "hono/html";
+import { html, raw } from "hono/html";
 import type { HtmlEscapedString } from "hono/utils/html";
 
 /**
@@ -35,7 +35,7 @@ function layout(title: string, body: Html): Html {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
 <title>${title}</title>
-<style>${STYLE}</style>
+<style>${raw(STYLE)}</style>
 </head>
 <body>
 ${body}
@@ -83,10 +83,11 @@ export interface CourseChoiceInput {
 }
 
 function courseOptions(input: CourseChoiceInput): Html {
-  return html`${input.courses.map(
-    (course) =>
-      html`<option value="${course.id}"${course.id === input.selected ? html` selected` : ""}>${course.title || course.id} (${course.id})</option>`,
-  )}`;
+  return html`${input.courses.map((course) => {
+    const label = course.title.trim() ? `${course.title.trim()} (${course.id})` : course.id;
+    const selected = course.id === input.selected ? html` selected` : "";
+    return html`<option value="${course.id}"${selected}>${label}</option>`;
+  })}`;
 }
 
 /** An instructor's first launch in a context: which course the tutor answers from here. */
