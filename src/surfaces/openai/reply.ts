@@ -14,11 +14,15 @@ export interface TutorExtra {
   messageId: string;
 }
 
-export function tutorExtra(course: string, answer: Answer): TutorExtra {
+/** The extra field; citation links are made absolute, like those in the text. */
+export function tutorExtra(course: string, answer: Answer, base: string): TutorExtra {
   return {
     course,
     status: answer.status,
-    citations: answer.citations,
+    citations: answer.citations.map((citation) => {
+      const url = absoluteUrl(citation.url, base);
+      return url ? { ...citation, url } : citation;
+    }),
     ...(answer.guardrail ? { guardrail: answer.guardrail } : {}),
     ...(answer.degraded ? { degraded: true } : {}),
     sessionId: answer.sessionId,

@@ -79,7 +79,7 @@ export function openAiRoutes(deps: OpenAiRouteDeps): Hono {
         created,
         model: turn.model,
         content,
-        tutor: tutorExtra(turn.key.course, answer),
+        tutor: tutorExtra(turn.key.course, answer, turn.base),
       }),
     );
   });
@@ -187,7 +187,7 @@ function streamCompletion(c: Context<OpenAiEnv>, deps: OpenAiRouteDeps, keys: Ap
       await sendText(sourcesMarkdown(answer.citations, turn.base));
       await rememberConversation(keys, turn, answer, sent);
       await send(
-        chunkObject({ ...header, delta: {}, finish: true, tutor: tutorExtra(turn.key.course, answer) }),
+        chunkObject({ ...header, delta: {}, finish: true, tutor: tutorExtra(turn.key.course, answer, turn.base) }),
       );
       await send("[DONE]");
     } catch (error) {
