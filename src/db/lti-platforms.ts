@@ -48,6 +48,12 @@ function toPlatform(row: PlatformRow): LtiPlatform {
   };
 }
 
+/** A registration's fields in column order ($2 onwards). */
+function fieldParams(fields: LtiPlatformFields) {
+  const { name, issuer, clientId, authEndpoint, jwksUrl, deploymentIds, courses } = fields;
+  return [name, issuer, clientId, authEndpoint, jwksUrl, deploymentIds, courses];
+}
+
 /** The `lti_platforms` table. */
 export class LtiPlatformRepository {
   constructor(private readonly db: Queryable) {}
@@ -59,16 +65,7 @@ export class LtiPlatformRepository {
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
        ON CONFLICT (issuer, client_id) DO NOTHING
        RETURNING ${COLUMNS}`,
-      [
-        id,
-        fields.name,
-        fields.issuer,
-        fields.clientId,
-        fields.authEndpoint,
-        fields.jwksUrl,
-        fields.deploymentIds,
-        fields.courses,
-      ],
+      [id, ...fieldParams(fields)],
     );
     return rows[0] ? toPlatform(rows[0]) : undefined;
   }
@@ -78,16 +75,7 @@ export class LtiPlatformRepository {
       `UPDATE lti_platforms SET name = $2, issuer = $3, client_id = $4, auth_endpoint = $5, jwks_url = $6,
               deployment_ids = $7, courses = $8, updated_at = now()
         WHERE id = $1 RETURNING ${COLUMNS}`,
-      [
-        id,
-        fields.name,
-        fields.issuer,
-        fields.clientId,
-        fields.authEndpoint,
-        fields.jwksUrl,
-        fields.deploymentIds,
-        fields.courses,
-      ],
+      [id, ...fieldParams(fields)],
     );
     return rows[0] ? toPlatform(rows[0]) : undefined;
   }

@@ -10,6 +10,7 @@ import {
   type KeyObject,
   SignJWT,
 } from "jose";
+import { readBody } from "./openai-server.ts";
 
 const LTI = "https://purl.imsglobal.org/spec/lti/claim/";
 const DL = "https://purl.imsglobal.org/spec/lti-dl/claim/";
@@ -271,13 +272,4 @@ function json(res: ServerResponse, body: unknown): void {
 
 function html(res: ServerResponse, body: string): void {
   res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(body);
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const parts: Buffer[] = [];
-    req.on("data", (part: Buffer) => parts.push(part));
-    req.on("end", () => resolve(Buffer.concat(parts).toString("utf8")));
-    req.on("error", reject);
-  });
 }

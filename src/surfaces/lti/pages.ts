@@ -54,12 +54,15 @@ export interface ChatPageInput {
 /** The course's tutor filling the frame, signed into the launch's session. */
 export function chatPage(input: ChatPageInput): Html {
   const label = input.course.title.trim() || input.course.id.toUpperCase();
+  const where = input.contextTitle ? ` · ${input.contextTitle}` : "";
   const staff = input.staff
     ? html`<section class="staff" aria-labelledby="staff-title">
 <h2 id="staff-title">Instructor view</h2>
 <ul>
-<li>Students who open this link get the chat below, answered from the material of <strong>${label}</strong>, with sources.</li>
-<li><a href="${input.staff.consoleUrl}" target="_blank" rel="noopener">Open the instructor console</a> to manage the material, try the tutor, run evaluations and see what students ask.</li>
+<li>Students who open this link get the chat below, answered from the material of
+<strong>${label}</strong>, with sources.</li>
+<li><a href="${input.staff.consoleUrl}" target="_blank" rel="noopener">Open the instructor console</a>
+to manage the material, try the tutor, run evaluations and see what students ask.</li>
 <li>Ask a question below to see exactly what students see.</li>
 </ul>
 </section>`
@@ -67,11 +70,12 @@ export function chatPage(input: ChatPageInput): Html {
   return layout(
     `${label} · Course tutor`,
     html`<div class="app">
-<header class="bar"><h1>${label}</h1><small>Course tutor${input.contextTitle ? html` · ${input.contextTitle}` : ""}</small></header>
+<header class="bar"><h1>${label}</h1><small>Course tutor${where}</small></header>
 ${staff}
 <main class="chat" id="tutor-chat"></main>
 </div>
-<script src="/widget.js" data-course="${input.course.id}" data-title="${label}" data-layout="page" data-mount="#tutor-chat" data-session="${input.sessionId}" defer></script>`,
+<script src="/widget.js" data-course="${input.course.id}" data-title="${label}" data-layout="page"
+  data-mount="#tutor-chat" data-session="${input.sessionId}" defer></script>`,
   );
 }
 
@@ -96,7 +100,9 @@ export function setupPage(input: CourseChoiceInput): Html {
     "Set up the course tutor",
     html`<main class="card">
 <h1>Set up the course tutor</h1>
-<p>Choose which course's material the tutor answers from in <strong>${input.contextTitle || "this course"}</strong>. Students launching the tutor here will use it; you choose once.</p>
+<p>Choose which course's material the tutor answers from in
+<strong>${input.contextTitle || "this course"}</strong>. Students launching the tutor here will use it;
+you choose once.</p>
 <form method="post" action="/lti/setup">
 <input type="hidden" name="token" value="${input.token}">
 <label for="course">Course</label>
@@ -113,7 +119,8 @@ export function deepLinkPage(input: CourseChoiceInput & { title: string }): Html
     "Add the course tutor",
     html`<main class="card">
 <h1>Add the course tutor</h1>
-<p>This adds a link to the tutor in <strong>${input.contextTitle || "your course"}</strong>. Students who open it chat with the tutor about the chosen course's material.</p>
+<p>This adds a link to the tutor in <strong>${input.contextTitle || "your course"}</strong>.
+Students who open it chat with the tutor about the chosen course's material.</p>
 <form method="post" action="/lti/deep-link">
 <input type="hidden" name="token" value="${input.token}">
 <label for="course">Course</label>
@@ -132,7 +139,8 @@ export function notSetUpPage(contextTitle: string): Html {
     "The course tutor is not set up yet",
     html`<main class="card">
 <h1>The course tutor is not set up yet</h1>
-<p>Your instructor has not yet chosen which course material the tutor answers from${contextTitle ? html` in <strong>${contextTitle}</strong>` : ""}.</p>
+<p>Your instructor has not yet chosen which course material the tutor answers
+from${contextTitle ? html` in <strong>${contextTitle}</strong>` : ""}.</p>
 <p>Please try again later, or let your instructor know: they set it up by opening this link once.</p>
 </main>`,
   );

@@ -187,7 +187,12 @@ function streamCompletion(c: Context<OpenAiEnv>, deps: OpenAiRouteDeps, keys: Ap
       await sendText(sourcesMarkdown(answer.citations, turn.base));
       await rememberConversation(keys, turn, answer, sent);
       await send(
-        chunkObject({ ...header, delta: {}, finish: true, tutor: tutorExtra(turn.key.course, answer, turn.base) }),
+        chunkObject({
+          ...header,
+          delta: {},
+          finish: true,
+          tutor: tutorExtra(turn.key.course, answer, turn.base),
+        }),
       );
       await send("[DONE]");
     } catch (error) {

@@ -1,4 +1,3 @@
-import type { WidgetLayout } from "./context.ts";
 import { append, el, ICONS, icon } from "./dom.ts";
 import type { TutorMode } from "./protocol.ts";
 import type { PanelMemory } from "./store.ts";
@@ -25,11 +24,7 @@ export interface PanelParts {
 }
 
 /** Builds the launcher and the (hidden) panel with its header, modes, log and form into `root`. */
-export function createPanel(
-  root: ShadowRoot,
-  courseLabel: string,
-  layout: WidgetLayout = "floating",
-): PanelParts {
+export function createPanel(root: ShadowRoot, courseLabel: string): PanelParts {
   const launcher = el(
     "button",
     {
@@ -93,7 +88,7 @@ export function createPanel(
       "Enter sends, Shift+Enter starts a new line. Answers come from the course material.",
     ),
   );
-  append(root, el("div", { class: layout === "page" ? "ct-root ct-page" : "ct-root" }, launcher, panel));
+  append(root, el("div", { class: "ct-root" }, launcher, panel));
   return {
     launcher,
     launcherLabel,

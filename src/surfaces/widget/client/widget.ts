@@ -10,7 +10,7 @@ export type { WidgetOptions } from "./context.ts";
 export function mountWidget(options: WidgetOptions): void {
   const { memory } = options;
   const page = options.layout === "page";
-  const parts = createPanel(options.root, options.courseLabel, options.layout);
+  const parts = createPanel(options.root, options.courseLabel);
   const session = { state: memory.load(), busy: false };
   if (options.sessionId && session.state.sessionId !== options.sessionId) {
     // The page's session wins; a transcript saved for another session is not this student's.
@@ -36,6 +36,8 @@ export function mountWidget(options: WidgetOptions): void {
 
   const setOpen = page ? () => {} : createPanelToggle(parts, options.panelMemory);
   if (page) {
+    // Always open, filling its container: the launcher and close button are styled away.
+    parts.panel.parentElement?.classList.add("ct-page");
     parts.panel.hidden = false;
     parts.panel.setAttribute("role", "region");
   }
