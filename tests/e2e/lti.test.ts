@@ -129,6 +129,24 @@ describe("LTI launches in the browser", () => {
   );
 
   it(
+    "shows a refused launch as a page that says why",
+    async () => {
+      const { page, tool } = await openInLms({
+        ...person("stu-bad", [ROLES.learner], "ctx-e2e"),
+        tamper: { deploymentId: "deployment-never-registered" },
+      });
+      await tool.getByRole("heading", { name: "This launch is not allowed" }).waitFor();
+      expect(await tool.locator("[data-code]").textContent()).toBe("unknown_deployment");
+      await screenshot(
+        page,
+        "lti-05-refused",
+        "A launch from an unregistered deployment, refused with its reason",
+      );
+    },
+    TEST_MS,
+  );
+
+  it(
     "adds the tutor to a module from the LMS content picker",
     async () => {
       const before = lms.deepLinks.length;

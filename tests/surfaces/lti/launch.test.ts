@@ -190,6 +190,18 @@ describe("LTI 1.3 launches", () => {
     expect(await swapped.text()).toContain('data-code="nonce_mismatch"');
   });
 
+  it("accepts the login initiation as a GET with a query string too", async () => {
+    const query = new URLSearchParams(lms.prepareLaunch(learner("stu-get")));
+    const login = await fetch(`${server.url}/lti/login?${query}`, { redirect: "manual" });
+    expect(login.status).toBe(302);
+    const auth = new URL(login.headers.get("location") as string);
+    expect(auth.origin).toBe(lms.origin);
+    expect(auth.searchParams.get("redirect_uri")).toBe(`${server.url}/lti/launch`);
+    expect(auth.searchParams.get("response_mode")).toBe("form_post");
+    const form = formOf(await (await fetch(auth)).text());
+    expect((await post(form.action, form.fields)).status).toBe(200);
+  });
+
   it("refuses logins from unregistered platforms and targets off this tool", async () => {
     const params = lms.prepareLaunch(learner("stu-6"));
     const unknown = await post(
