@@ -2,6 +2,7 @@ import path from "node:path";
 import { z } from "zod";
 import { packageRoot } from "../core/paths.ts";
 import { defaultMaterialLimits } from "../courses/limits.ts";
+import { LTI_DEFAULTS } from "../surfaces/lti/defaults.ts";
 
 /**
  * Every setting the tutor reads from the environment, validated once. No other module reads
@@ -114,6 +115,13 @@ const envSchema = z.object({
       }),
   ),
   GUARD_CONFIG: optionalString,
+  // LTI: the key that pseudonymises LMS user ids (unset: generated once and kept in the database).
+  LTI_PSEUDONYM_SECRET: z.preprocess(emptyToUndefined, z.string().min(16).optional()),
+  // Hours a rotated-out LTI tool key stays in the published JWKS.
+  LTI_KEY_GRACE_HOURS: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number().int().min(0).max(8_760).default(LTI_DEFAULTS.keyGraceHours),
+  ),
   // Conversations idle this many days are deleted with their messages and feedback; 0 keeps them.
   CONVERSATION_RETENTION_DAYS: z.preprocess(
     emptyToUndefined,
@@ -190,6 +198,13 @@ export interface Config {
   /** Origins allowed to call the student API from a browser for courses without their own list. */
   widgetAllowedOrigins: string[];
   guardConfigPath: string | undefined;
+  /** LTI 1.3; optional so hand-built configs stay valid (then no fixed secret, a 72-hour key grace). */
+  lti?: {
+    /** Pseudonymises LMS user ids; unset → a secret generated once and kept in the database. */
+    pseudonymSecret: string | undefined;
+    /** How long a rotated-out tool key stays in the published JWKS. */
+    keyGraceHours: number;
+  };
   /** Days a conversation may sit idle before it is deleted (0: kept); optional for hand-built configs. */
   conversationRetentionDays?: number;
   logLevel: Env["LOG_LEVEL"];
@@ -270,6 +285,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicBaseUrl: e.PUBLIC_BASE_URL,
     widgetAllowedOrigins: e.WIDGET_ALLOWED_ORIGINS,
     guardConfigPath: e.GUARD_CONFIG,
+    lti: { pseudonymSecret: e.LTI_PSEUDONYM_SECRET, keyGraceHours: e.LTI_KEY_GRACE_HOURS },
     conversationRetentionDays: e.CONVERSATION_RETENTION_DAYS,
     logLevel: e.LOG_LEVEL,
   };

@@ -16,6 +16,8 @@ import {
   slackRoutes,
   widgetRoutes,
 } from "../surfaces/http/index.ts";
+import { createLtiTool, ltiAdminRoutes, ltiRoutes } from "../surfaces/lti/index.ts";
+import { apiKeyAdminRoutes, openAiRoutes } from "../surfaces/openai/index.ts";
 import { createSlackSurface, type SlackSurface } from "../surfaces/slack/index.ts";
 import type { Config } from "./config.ts";
 import type { Tutor } from "./tutor.ts";
@@ -88,6 +90,16 @@ export function createServerApp(deps: ServerAppDeps): ServerApp {
         },
       }),
       adminEvals.routes,
+      apiKeyAdminRoutes({ db: tutor.db, tokens: () => [config.adminToken, lock?.info.token] }),
+      openAiRoutes({
+        db: tutor.db,
+        pipeline: tutor.pipeline,
+        publicBaseUrl: config.publicBaseUrl,
+        limiter,
+        trustProxyHops: config.rateLimit.trustProxyHops,
+        onLimited: (scope) => telemetry.metrics.rateLimitHit(scope),
+      }),
+      ...createLti(deps),
       metricsRoutes({ metrics: telemetry.metrics, token: config.metricsToken }),
       slackRoutes(slack),
       widgetRoutes({
@@ -116,6 +128,18 @@ function createSlack({ config, tutor, telemetry, log }: ServerAppDeps): SlackSur
   return slack;
 }
 
+/** The LTI 1.3 tool's routes and its admin routes, sharing one tool. */
+function createLti({ config, tutor, lock }: ServerAppDeps): Hono[] {
+  const tool = createLtiTool({
+    db: tutor.db,
+    conversations: tutor.conversations,
+    publicBaseUrl: config.publicBaseUrl,
+    pseudonymSecret: config.lti?.pseudonymSecret,
+    keyGraceHours: config.lti?.keyGraceHours,
+  });
+  return [ltiRoutes(tool), ltiAdminRoutes(tool, () => [config.adminToken, lock?.info.token])];
+}
+
 /** A limiter when any scope has a limit; an unreachable store lets requests through (and says so). */
 function createLimiter(config: Config, telemetry: Telemetry): RateLimiter | undefined {
   const limits = config.rateLimit;
@@ -133,10 +157,14 @@ function createLimiter(config: Config, telemetry: Telemetry): RateLimiter | unde
   });
 }
 
+const CHAT_COMPLETIONS_MAX_BYTES = 1024 * 1024;
+
 /** Course-material uploads and eval datasets may be larger than the 64 KiB every other body is held to. */
 function largerBodyLimit(config: Config, method: string, path: string): number | undefined {
   if (method === "POST" && /^\/admin\/courses\/[^/]+\/material$/.test(path))
     return config.adminUploadMaxBytes + 1024 * 1024;
   if (method === "POST" && path === "/admin/evals") return EVAL_UPLOAD_MAX_BYTES;
+  // OpenAI clients resend the whole conversation with every question.
+  if (method === "POST" && path === "/v1/chat/completions") return CHAT_COMPLETIONS_MAX_BYTES;
   return undefined;
 }

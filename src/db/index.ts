@@ -2,6 +2,7 @@
  * The database layer: the `Db` seam and its two backends, migrations, the data-folder lock, and
  * one repository per group of tables. Every SQL statement of the tutor lives in this folder.
  */
+export { type ApiKeyRecord, ApiKeyRepository, type LiveApiKey } from "./api-keys.ts";
 export { ChunkRepository, type DocumentChunk, type NearestChunksQuery } from "./chunks.ts";
 export {
   ConversationStore,
@@ -39,6 +40,9 @@ export {
   type RunningIngestion,
 } from "./ingestion-runs.ts";
 export { InsightsRepository } from "./insights.ts";
+export { LtiKeyRepository, type LtiToolKey } from "./lti-keys.ts";
+export { type LtiContextCourse, LtiLaunchRepository, type LtiSessionKey } from "./lti-launches.ts";
+export { type LtiPlatform, type LtiPlatformFields, LtiPlatformRepository } from "./lti-platforms.ts";
 export {
   defaultMigrationsDir,
   type Migration,

@@ -16,6 +16,8 @@ const SLACK_SECRET = "fuzz-slack-signing-secret";
 /** Per endpoint: at most this many cases, and at most this long. */
 const RUNS = 120;
 const TIME_LIMIT_MS = 8_000;
+/** An API key for the OpenAI-compatible endpoint, issued once the server is up. */
+let fuzzApiKey = "";
 
 type Body = { text?: string; bytes?: Uint8Array; contentType?: string };
 
@@ -191,6 +193,87 @@ const endpoints: Endpoint[] = [
       messageId: field(uuidLike),
       rating: field(fc.constantFrom("up", "down", "sideways")),
       comment: field(edgeString),
+    },
+  },
+  {
+    method: "POST",
+    path: "/v1/chat/completions",
+    valid: fc.record(
+      {
+        model: fc.constantFrom("tutor/aie101", "tutor/aie101", "tutor/nope", "gpt-4o"),
+        // Earlier turns of any role, then the question.
+        messages: fc
+          .tuple(
+            fc.array(
+              fc.record({ role: fc.constantFrom("user", "assistant", "system"), content: validText }),
+              {
+                maxLength: 3,
+              },
+            ),
+            validText,
+          )
+          .map(([earlier, question]) => [...earlier, { role: "user", content: question }]),
+        stream: fc.boolean(),
+        mode: fc.constantFrom("explain", "hint", "quiz"),
+        user: fc.oneof(edgeString, fc.string({ maxLength: 40 })),
+      },
+      { requiredKeys: ["model", "messages"] },
+    ),
+    // A real key, so the fuzzed body gets past authentication to the parser behind it.
+    headers: () => ({ authorization: `Bearer ${fuzzApiKey}` }),
+    fields: {
+      model: field(fc.constantFrom("tutor/aie101", "tutor/", "tutor/../etc")),
+      messages: field(
+        fc.array(
+          fc.record(
+            {
+              role: field(fc.constantFrom("user", "assistant", "tool", "robot")),
+              content: field(
+                fc.oneof(question, fc.array(fc.record({ type: fc.constant("text"), text: question }))),
+              ),
+            },
+            { requiredKeys: [] },
+          ),
+          { maxLength: 4 },
+        ),
+      ),
+      stream: field(fc.boolean()),
+      n: field(fc.integer({ min: -1, max: 3 })),
+      mode: field(fc.constantFrom("explain", "other")),
+      user: field(edgeString),
+    },
+  },
+  {
+    method: "POST",
+    path: "/admin/courses/aie101/api-keys",
+    valid: fc.record({ name: fc.oneof(edgeString, fc.string({ maxLength: 100 })) }),
+    headers: () => ({ authorization: `Bearer ${ADMIN_TOKEN}` }),
+    fields: { name: field(edgeString) },
+  },
+  {
+    method: "POST",
+    path: "/admin/lti/platforms",
+    valid: fc.record(
+      {
+        issuer: fc.oneof(fc.webUrl(), edgeString),
+        clientId: fc.oneof(fc.string({ minLength: 1, maxLength: 20 }), edgeString),
+        authEndpoint: fc.webUrl(),
+        jwksUrl: fc.webUrl(),
+        deploymentIds: fc.array(fc.oneof(fc.string({ minLength: 1, maxLength: 20 }), edgeString), {
+          maxLength: 3,
+        }),
+        courses: fc.oneof(fc.constant(null), fc.array(courseLike, { maxLength: 3 })),
+      },
+      { requiredKeys: ["issuer", "clientId", "authEndpoint", "jwksUrl"] },
+    ),
+    headers: () => ({ authorization: `Bearer ${ADMIN_TOKEN}` }),
+    fields: {
+      issuer: field(fc.webUrl()),
+      clientId: field(edgeString),
+      authEndpoint: field(fc.oneof(fc.webUrl(), edgeString)),
+      jwksUrl: field(fc.oneof(fc.webUrl(), edgeString)),
+      deploymentIds: field(fc.array(edgeString, { maxLength: 3 })),
+      courses: field(fc.array(courseLike, { maxLength: 3 })),
     },
   },
   {
@@ -450,6 +533,12 @@ describe("fuzzing every JSON endpoint (fast-check over real HTTP)", () => {
       body: JSON.stringify({ id: "fzempty", title: "Empty course" }),
     });
     expect(created.status).toBe(201);
+    const issued = await fetch(`http://127.0.0.1:${server.port}/admin/courses/aie101/api-keys`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${ADMIN_TOKEN}` },
+      body: JSON.stringify({ name: "fuzz" }),
+    });
+    fuzzApiKey = ((await issued.json()) as { key: string }).key;
   });
   afterAll(async () => {
     await server?.close();
