@@ -112,7 +112,11 @@ export async function createTutor(config: Config, overrides: TutorOverrides = {}
           trigger,
           async () => {
             const summary = await ingestFolder({ db, embeddings, dir, course, onProgress });
-            await indexes.rebuild(course);
+            // An unchanged course keeps its version: nothing to rebuild, no model to load.
+            if (summary.added + summary.updated + summary.removed > 0 || summary.reembedded) {
+              await indexes.rebuild(course);
+              await searcher.prepareCourse(course);
+            }
             return summary;
           },
           options.onRunStarted,
