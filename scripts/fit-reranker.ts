@@ -28,6 +28,7 @@ import type { Db } from "../src/db/db.ts";
 import { migrate } from "../src/db/migrate.ts";
 import { openPglite, wrapPglite } from "../src/db/pglite.ts";
 import { type CourseEmbeddings, SentenceEncoderEmbeddings } from "../src/embed/index.ts";
+import { modelShortName } from "../src/embed/models/index.ts";
 import { TransformersEmbeddings } from "../src/embed/transformers/index.ts";
 import { loadCourseChunks } from "../src/eval/course-check.ts";
 import { DECLINE_CATEGORIES, type EvalCase, parseJsonl, selectSplit } from "../src/eval/dataset.ts";
@@ -46,7 +47,6 @@ import {
   DEFAULT_WEIGHTS_URL,
   type RerankWeights,
   rerankWeightsSchema,
-  weightsName,
 } from "../src/retrieve/rerank/feature-reranker.ts";
 import {
   FEATURE_NAMES,
@@ -437,7 +437,7 @@ export function fitStage(
 async function defaultWeightsFile(modelDir: string | undefined): Promise<string> {
   if (!modelDir) return fileURLToPath(DEFAULT_WEIGHTS_URL);
   const { modelId } = await TransformersEmbeddings.create({ modelDir });
-  return path.join(packageRoot, "src", "retrieve", "rerank", "weights", `${weightsName(modelId)}.json`);
+  return path.join(packageRoot, "src", "retrieve", "rerank", "weights", `${modelShortName(modelId)}.json`);
 }
 
 const show = (s: Scores) =>

@@ -1,3 +1,4 @@
+import { confidenceThresholdsFor } from "../answer/calibration/index.ts";
 import {
   type Answerer,
   type CircuitBreaker,
@@ -88,6 +89,7 @@ export async function createTutor(config: Config, overrides: TutorOverrides = {}
     followUps: quizKeyFollowUp(conversations),
     queryRewriter: new CourseQueryRewriter(lexiconsFromIndexes(indexes)),
     observers: [telemetry.pipelineObserver],
+    confidence: await confidenceThresholdsFor(embeddings.modelId),
   });
   const chunks = new ChunkRepository(db);
 

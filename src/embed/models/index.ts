@@ -8,6 +8,7 @@ export {
   type ModelKind,
   type ModelManifest,
   missingFiles,
+  modelShortName,
   readModelManifest,
 } from "./manifest.ts";
 export { isPresetName, MODEL_PRESETS, type ModelPreset, type PresetName } from "./presets.ts";

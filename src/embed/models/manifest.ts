@@ -74,3 +74,14 @@ export async function readModelManifest(dir: string): Promise<ModelManifest> {
     ...(config.hidden_size && !classifier ? { dimensions: config.hidden_size } : {}),
   });
 }
+
+/**
+ * A model's short name for files fitted to it (reranker weights, no-answer calibration):
+ * `transformers:sentence-transformers/all-MiniLM-L6-v2` → `all-minilm-l6-v2`; the bundled
+ * sentence encoder is `sentence-encoder`.
+ */
+export function modelShortName(modelId: string): string {
+  if (!modelId.startsWith("transformers:")) return "sentence-encoder";
+  const name = modelId.slice("transformers:".length).split("/").pop() ?? modelId;
+  return name.toLowerCase().replace(/[^a-z0-9.-]+/g, "-");
+}

@@ -3,6 +3,7 @@ import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import type { ScoredChunk } from "../../core/chunks.ts";
+import { modelShortName } from "../../embed/models/manifest.ts";
 import { cosine } from "../../text/vector.ts";
 import {
   analyseQuery,
@@ -53,24 +54,12 @@ export type RerankWeights = z.infer<typeof rerankWeightsSchema>;
 export const DEFAULT_WEIGHTS_URL = new URL("./weights/sentence-encoder.json", import.meta.url);
 
 /**
- * The weights fitted for an embedding model: `weights/<model>.json` beside this file, named by
- * the model's short name (`transformers:sentence-transformers/all-MiniLM-L6-v2` →
- * `all-minilm-l6-v2.json`); the default embedder's weights when none were fitted for it.
+ * The weights fitted for an embedding model: `weights/<model short name>.json` beside this file
+ * (see modelShortName); the default embedder's weights when none were fitted for it.
  */
 export function weightsUrlFor(modelId: string): { url: URL; fitted: boolean } {
-  if (!modelId.startsWith("transformers:")) return { url: DEFAULT_WEIGHTS_URL, fitted: true };
-  const url = new URL(`./weights/${weightsName(modelId)}.json`, import.meta.url);
+  const url = new URL(`./weights/${modelShortName(modelId)}.json`, import.meta.url);
   return existsSync(fileURLToPath(url)) ? { url, fitted: true } : { url: DEFAULT_WEIGHTS_URL, fitted: false };
-}
-
-/** The file name weights for `modelId` are stored under. */
-export function weightsName(modelId: string): string {
-  const name =
-    modelId
-      .replace(/^transformers:/, "")
-      .split("/")
-      .pop() ?? modelId;
-  return name.toLowerCase().replace(/[^a-z0-9.-]+/g, "-");
 }
 
 export async function loadRerankWeights(url: URL | string = DEFAULT_WEIGHTS_URL): Promise<RerankWeights> {
