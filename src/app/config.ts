@@ -2,6 +2,7 @@ import path from "node:path";
 import { z } from "zod";
 import { packageRoot } from "../core/paths.ts";
 import { defaultMaterialLimits } from "../courses/limits.ts";
+import { resolveModelDir } from "../embed/models/folders.ts";
 import { LTI_DEFAULTS } from "../surfaces/lti/defaults.ts";
 
 /**
@@ -32,6 +33,11 @@ const envSchema = z.object({
   TUTOR_CORPUS_DIR: optionalString,
   EMBEDDER: z.preprocess(emptyToUndefined, z.enum(["use", "transformers"]).default("use")),
   EMBEDDING_MODEL_DIR: optionalString,
+  // A preset name (minilm, bge-small) or a folder; implies EMBEDDER=transformers.
+  EMBEDDING_MODEL: optionalString,
+  // Where `tutor models pull|import` put model folders, and where preset names are looked up.
+  TUTOR_MODELS_DIR: z.preprocess(emptyToUndefined, z.string().default("./models")),
+  MODEL_HUB_URL: z.preprocess(emptyToUndefined, z.string().url().default("https://huggingface.co")),
   EMBED_WORKERS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(16).optional()),
   TRANSFORMERS_ALLOW_REMOTE: z.preprocess(emptyToUndefined, z.enum(["0", "1", "true", "false"]).default("0")),
   RERANKER: z.preprocess(
@@ -39,6 +45,10 @@ const envSchema = z.object({
     z.enum(["none", "heuristic", "cross-encoder"]).default("heuristic"),
   ),
   RERANKER_MODEL_DIR: optionalString,
+  // A cross-encoder preset name (ms-marco-minilm) or a folder; implies RERANKER=cross-encoder.
+  RERANKER_MODEL: optionalString,
+  // Time the cross-encoder may spend per question; how many candidates it reads follows from it.
+  RERANK_BUDGET_MS: z.preprocess(emptyToUndefined, positiveNumber.default(40)),
   // Weight of the expanded BM25 list in hybrid fusion; 0 turns query expansion off.
   QUERY_EXPANSION: z.preprocess(emptyToUndefined, z.coerce.number().min(0).max(10).default(2)),
   LLM_PROVIDER: z.preprocess(emptyToUndefined, z.enum(["none", "openai", "ollama"]).default("none")),
@@ -158,9 +168,15 @@ export interface Config {
   embedder: "use" | "transformers";
   embeddingModelDir: string | undefined;
   embedWorkers: number | undefined;
+  /** Model folders (`tutor models`); optional so hand-built configs stay valid (then ./models). */
+  modelsDir?: string;
+  /** The model hub `tutor models pull` downloads from; optional for hand-built configs. */
+  modelHubUrl?: string;
   transformersAllowRemote: boolean;
   reranker: "none" | "heuristic" | "cross-encoder";
   rerankerModelDir: string | undefined;
+  /** Per-question time for the cross-encoder; optional for hand-built configs (then no limit). */
+  rerankBudgetMs?: number;
   /** Weight of the expanded BM25 list in hybrid fusion (0: no query expansion). */
   queryExpansion: number;
   llm: {
@@ -224,11 +240,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid settings:\n  ${problems.join("\n  ")}`);
   }
   const e = parsed.data;
-  if (e.EMBEDDER === "transformers" && !e.EMBEDDING_MODEL_DIR) {
-    throw new ConfigError("EMBEDDER=transformers needs EMBEDDING_MODEL_DIR (a local model folder)");
+  const modelsDir = path.resolve(e.TUTOR_MODELS_DIR);
+  const embeddingModel = e.EMBEDDING_MODEL ?? e.EMBEDDING_MODEL_DIR;
+  const rerankerModel = e.RERANKER_MODEL ?? e.RERANKER_MODEL_DIR;
+  const embedder = e.EMBEDDING_MODEL && env.EMBEDDER === undefined ? "transformers" : e.EMBEDDER;
+  if (embedder === "transformers" && !embeddingModel) {
+    throw new ConfigError(
+      "EMBEDDER=transformers needs EMBEDDING_MODEL (a preset name or a local model folder)",
+    );
   }
-  if (e.RERANKER === "cross-encoder" && !e.RERANKER_MODEL_DIR) {
-    throw new ConfigError("RERANKER=cross-encoder needs RERANKER_MODEL_DIR (a local cross-encoder folder)");
+  if (e.RERANKER === "cross-encoder" && !rerankerModel) {
+    throw new ConfigError(
+      "RERANKER=cross-encoder needs RERANKER_MODEL (a preset name or a local cross-encoder folder)",
+    );
   }
   if (e.LLM_PROVIDER !== "none" && !e.LLM_MODEL) {
     throw new ConfigError(`LLM_PROVIDER=${e.LLM_PROVIDER} needs LLM_MODEL`);
@@ -240,13 +264,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(e.TUTOR_DATA_DIR),
     defaultCourse: e.TUTOR_DEFAULT_COURSE,
     corpusDir: path.resolve(e.TUTOR_CORPUS_DIR ?? path.join(packageRoot, "corpus")),
-    embedder: e.EMBEDDER,
-    embeddingModelDir: e.EMBEDDING_MODEL_DIR,
+    embedder,
+    embeddingModelDir: embeddingModel ? resolveModelDir(embeddingModel, modelsDir) : undefined,
     embedWorkers: e.EMBED_WORKERS,
+    modelsDir,
+    modelHubUrl: e.MODEL_HUB_URL,
     transformersAllowRemote: e.TRANSFORMERS_ALLOW_REMOTE === "1" || e.TRANSFORMERS_ALLOW_REMOTE === "true",
-    // A cross-encoder folder given without RERANKER implies the user wants it used.
-    reranker: e.RERANKER_MODEL_DIR && env.RERANKER === undefined ? "cross-encoder" : e.RERANKER,
-    rerankerModelDir: e.RERANKER_MODEL_DIR,
+    // A cross-encoder given without RERANKER implies the user wants it used.
+    reranker: rerankerModel && env.RERANKER === undefined ? "cross-encoder" : e.RERANKER,
+    rerankerModelDir: rerankerModel ? resolveModelDir(rerankerModel, modelsDir) : undefined,
+    rerankBudgetMs: e.RERANK_BUDGET_MS,
     queryExpansion: e.QUERY_EXPANSION,
     llm: {
       provider: e.LLM_PROVIDER,

@@ -3,6 +3,7 @@ import { databaseAnswers } from "../db/ping.ts";
 import type { IngestProgress } from "../ingest/sync.ts";
 import type { Readiness } from "../surfaces/http/index.ts";
 import type { Config } from "./config.ts";
+import { describeModels } from "./models.ts";
 import type { Tutor } from "./tutor.ts";
 
 /** Where the server is in its life; /readyz answers from it. */
@@ -46,6 +47,7 @@ export async function prepareDefaultCourse(input: {
     // after a start do not wait for them.
     await tutor.searcher.search({ course, query: "course overview", k: 1 }).catch(() => undefined);
     if (lifecycle.state === "starting") lifecycle.state = "ready";
+    log(describeModels(input.config, tutor.embeddings, tutor.searcher.reranker));
     log(`Course Tutor ready on ${input.url}`);
   } catch (error) {
     lifecycle.startupProblem = `startup failed: ${error instanceof Error ? error.message : String(error)}`;

@@ -1,3 +1,4 @@
+import { confidenceThresholdsFor } from "../answer/calibration/index.ts";
 import {
   type Answerer,
   type CircuitBreaker,
@@ -88,6 +89,7 @@ export async function createTutor(config: Config, overrides: TutorOverrides = {}
     followUps: quizKeyFollowUp(conversations),
     queryRewriter: new CourseQueryRewriter(lexiconsFromIndexes(indexes)),
     observers: [telemetry.pipelineObserver],
+    confidence: await confidenceThresholdsFor(embeddings.modelId),
   });
   const chunks = new ChunkRepository(db);
 
@@ -112,7 +114,11 @@ export async function createTutor(config: Config, overrides: TutorOverrides = {}
           trigger,
           async () => {
             const summary = await ingestFolder({ db, embeddings, dir, course, onProgress });
-            await indexes.rebuild(course);
+            // An unchanged course keeps its version: nothing to rebuild, no model to load.
+            if (summary.added + summary.updated + summary.removed > 0 || summary.reembedded) {
+              await indexes.rebuild(course);
+              await searcher.prepareCourse(course);
+            }
             return summary;
           },
           options.onRunStarted,

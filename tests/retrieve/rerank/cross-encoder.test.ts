@@ -4,11 +4,8 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../../src/app/config.ts";
 import { SentenceEncoderEmbeddings } from "../../../src/embed/index.ts";
-import {
-  CrossEncoderReranker,
-  passageText,
-  relevanceFromLogits,
-} from "../../../src/retrieve/rerank/cross-encoder.ts";
+import { relevanceFromLogits } from "../../../src/embed/cross-encoder.ts";
+import { CrossEncoderReranker, passageText } from "../../../src/retrieve/rerank/cross-encoder.ts";
 import { createReranker } from "../../../src/retrieve/rerank/index.ts";
 import { writeTinyCrossEncoder } from "../../helpers/tiny-model.ts";
 import { scoredChunk } from "../chunks.ts";
