@@ -1,6 +1,7 @@
-import { confidenceThresholdsFor } from "../answer/calibration/index.ts";
+import { calibrationFor } from "../answer/calibration/index.ts";
 import {
   type Answerer,
+  type AnsweringOptions,
   type CircuitBreaker,
   createAnswering,
   quizKeyFollowUp,
@@ -77,7 +78,11 @@ export async function createTutor(config: Config, overrides: TutorOverrides = {}
   const ingestionRuns = new IngestionRuns(db);
   const guard = createGuard(config, db, telemetry);
   const conversations = new ConversationStore(db, { retentionDays: config.conversationRetentionDays ?? 0 });
-  const answering = createTutorAnswering(config, telemetry, overrides.answerer);
+  const calibration = await calibrationFor(embeddings.modelId);
+  const answering = createTutorAnswering(config, telemetry, overrides.answerer, {
+    embeddings,
+    noAnswer: calibration.noAnswer,
+  });
   const pipeline = createPipeline({
     searcher,
     answerer: answering.answerer,
@@ -89,7 +94,7 @@ export async function createTutor(config: Config, overrides: TutorOverrides = {}
     followUps: quizKeyFollowUp(conversations),
     queryRewriter: new CourseQueryRewriter(lexiconsFromIndexes(indexes)),
     observers: [telemetry.pipelineObserver],
-    confidence: await confidenceThresholdsFor(embeddings.modelId),
+    confidence: calibration.confidence,
   });
   const chunks = new ChunkRepository(db);
 
@@ -170,8 +175,9 @@ function createTutorAnswering(
   config: Config,
   telemetry: Telemetry,
   override: Answerer | undefined,
+  offline: Pick<AnsweringOptions, "embeddings" | "noAnswer">,
 ): { answerer: Answerer; fallback: Answerer | undefined; breaker: CircuitBreaker | undefined } {
-  const answering = createAnswering(config, { onAttempt: telemetry.llmAttempt });
+  const answering = createAnswering(config, { onAttempt: telemetry.llmAttempt, ...offline });
   if (answering.breaker) telemetry.watchBreaker(answering.breaker);
   const answerer = override ?? answering.answerer;
   return {

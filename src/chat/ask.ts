@@ -197,6 +197,7 @@ async function answer(
     // The hint behind an integrity refusal is framed first, then sent whole.
     onToken: asking.integrity ? undefined : asking.onToken,
     signal: asking.request.signal,
+    ...(found.retrieval.queryEmbedding ? { queryVector: found.retrieval.queryEmbedding } : {}),
   };
   const budget = asking.budget.forAnswer();
   return (await answerWithFallback(deps.answerer, deps.fallbackAnswerer, request, budget)).draft;

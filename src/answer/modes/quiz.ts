@@ -29,14 +29,12 @@ export class ExtractiveQuizAnswerer implements Answerer {
     this.sentences = new ExtractiveAnswerer({
       ...options,
       maxChunks: 6,
-      maxSentences: options.questions * 3,
-      maxChars: 4_000,
-      minSentenceScore: 0.15,
+      minScore: 0.15,
     });
   }
 
   async answer(request: AnswerRequest): Promise<AnswerDraft> {
-    const candidates = this.sentences.selectSentences(request);
+    const candidates = (await this.sentences.rankSentences(request)).map((s) => s.unit);
     const known = new Set(uniqueTerms(request.query ?? request.question));
     const numbering = new ChunkCitations();
     const questions: string[] = [];
