@@ -11,7 +11,15 @@ import { IngestionRuns } from "../courses/index.ts";
 import { ChunkRepository, ConversationStore, type Db, openDatabase } from "../db/index.ts";
 import type { CourseEmbeddings } from "../embed/embeddings.ts";
 import { createEmbeddings } from "../embed/index.ts";
-import { createGuardEngine, type GuardEngine, loadGuardConfig, TopicCentroids } from "../guard/index.ts";
+import {
+  createGuardEngine,
+  type GuardEngine,
+  type GuardFileConfig,
+  loadGuardConfig,
+  redactForStorage,
+  settingsForCourse,
+  TopicCentroids,
+} from "../guard/index.ts";
 import { type IngestProgress, type IngestSummary, ingestFolder } from "../ingest/sync.ts";
 import { createTelemetry, type Telemetry } from "../observability/telemetry.ts";
 import {
@@ -42,6 +50,11 @@ export interface Tutor {
   telemetry: Telemetry;
   /** Every ingestion's record, one running per course across replicas. */
   ingestionRuns: IngestionRuns;
+  /**
+   * Free text a user sent, as it may be stored or logged: the guard's `redactForStorage` with the
+   * course's PII settings (the deployment's defaults without a course).
+   */
+  redactForStorage(text: string, course?: string): string;
   ingest(
     dir: string,
     course: string,
@@ -74,8 +87,13 @@ export async function createTutor(config: Config, overrides: TutorOverrides = {}
   const searcher = await createSearcher(config, { db, indexes, embeddings }, overrides.reranker);
   const telemetry = overrides.telemetry ?? createTelemetry();
   const ingestionRuns = new IngestionRuns(db);
-  const guard = createGuard(config, db, telemetry);
-  const conversations = new ConversationStore(db, { retentionDays: config.conversationRetentionDays ?? 0 });
+  const guardConfig = loadGuardConfig(config.guardConfigPath);
+  const guard = createGuard(guardConfig, db, telemetry);
+  const redact = storedTextRedactor(guardConfig);
+  const conversations = new ConversationStore(db, {
+    retentionDays: config.conversationRetentionDays ?? 0,
+    redact,
+  });
   const answering = createTutorAnswering(config, telemetry, overrides.answerer);
   const pipeline = createPipeline({
     searcher,
@@ -104,6 +122,7 @@ export async function createTutor(config: Config, overrides: TutorOverrides = {}
     pipeline,
     telemetry,
     ingestionRuns,
+    redactForStorage: redact,
     async ingest(dir, course, onProgress, options = {}) {
       const trigger = options.trigger ?? "folder";
       return telemetry.trackIngestion(course, trigger, () =>
@@ -145,15 +164,26 @@ async function createSearcher(
  * Guard rules per course from GUARD_CONFIG (or the shipped config/guard.json); every check is
  * logged at debug level, and non-allow verdicts are counted and logged by watchGuard.
  */
-function createGuard(config: Config, db: Db, telemetry: Telemetry): GuardEngine {
+function createGuard(guardConfig: GuardFileConfig, db: Db, telemetry: Telemetry): GuardEngine {
   const guard = createGuardEngine({
-    config: loadGuardConfig(config.guardConfigPath),
+    config: guardConfig,
     centroids: new TopicCentroids(db),
     protectedTexts: TUTOR_MODES.map((mode) => systemPrompt(mode)),
     log: (event) => telemetry.logger.debug(event, "guard decision"),
   });
   telemetry.watchGuard(guard);
   return guard;
+}
+
+/** `redactForStorage` with the course's `input.pii` settings, or the deployment's defaults. */
+function storedTextRedactor(guardConfig: GuardFileConfig): (text: string, course?: string) => string {
+  return (text, course) =>
+    redactForStorage(
+      text,
+      course === undefined
+        ? guardConfig.defaults.rules["input.pii"]
+        : settingsForCourse(guardConfig, course)["input.pii"],
+    );
 }
 
 /**

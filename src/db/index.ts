@@ -5,11 +5,13 @@
 export { ChunkRepository, type DocumentChunk, type NearestChunksQuery } from "./chunks.ts";
 export {
   ConversationStore,
+  type ConversationStoreOptions,
   defaultRetention,
   FeedbackError,
   isUuid,
   type RetentionOptions,
   type StoredMessage,
+  type TextRedactor,
 } from "./conversations.ts";
 export { CourseFileRepository, type StoredFileInfo } from "./course-files.ts";
 export { type CourseListing, CourseRepository, type CourseSummary, type CourseVersion } from "./courses.ts";
