@@ -31,7 +31,7 @@ export const defaultIngestionRunsOptions: Required<IngestionRunsOptions> = {
 /**
  * Records every ingestion of a course and lets only one run at a time across every replica
  * sharing the database (a partial unique index on running rows). A run whose process died stops
- * heart-beating; after `staleAfterMs` it is marked failed and a new run may start. On embedded
+ * heart-beating; after `staleAfterMs` it is marked abandoned and a new run may start. On embedded
  * PGlite only this process can hold the database, so any run it did not start is dead already.
  */
 export class IngestionRuns {
@@ -91,6 +91,19 @@ export class IngestionRuns {
     } catch (error) {
       return (error as NodeJS.ErrnoException).code === "ESRCH";
     }
+  }
+
+  /**
+   * Marks every run whose process is gone as abandoned, whatever its course: a server calls this
+   * as it starts, so the record says what happened to a run killed with its process before anyone
+   * asks for another. Runs of live processes (other replicas) are left alone. Returns how many.
+   */
+  async abandonDeadRuns(): Promise<number> {
+    let abandoned = 0;
+    for (const run of await this.runs.listRunning(this.options.staleAfterMs / 1000)) {
+      if ((run.stale || this.ownerIsDead(run.owner)) && (await this.runs.abandon(run.id))) abandoned += 1;
+    }
+    return abandoned;
   }
 
   succeed(id: string, summary: IngestSummary): Promise<void> {

@@ -1,7 +1,8 @@
 import type { IngestSummary } from "../ingest/sync.ts";
 import type { Queryable } from "./db.ts";
 
-export type IngestionStatus = "running" | "succeeded" | "failed";
+/** `abandoned`: the process running it stopped (was killed) before it finished. */
+export type IngestionStatus = "running" | "succeeded" | "failed" | "abandoned";
 
 export interface IngestionRun {
   id: string;
@@ -72,15 +73,27 @@ export class IngestionRunRepository {
     return rows;
   }
 
-  /** Marks a run whose process died as failed. */
-  async abandon(id: string): Promise<void> {
-    await this.db.query(
+  /** Every course's running rows, as `lockRunning` sees them (without locking). */
+  async listRunning(staleAfterSeconds: number): Promise<RunningIngestion[]> {
+    const { rows } = await this.db.query<RunningIngestion>(
+      `SELECT id::text AS id, owner,
+                heartbeat_at < now() - make_interval(secs => $1::double precision) AS stale
+           FROM course_ingestions WHERE status = 'running'`,
+      [staleAfterSeconds],
+    );
+    return rows;
+  }
+
+  /** Marks a run whose process died as abandoned; false when it was no longer running. */
+  async abandon(id: string): Promise<boolean> {
+    const { rowCount } = await this.db.query(
       `UPDATE course_ingestions
-              SET status = 'failed', finished_at = now(),
+              SET status = 'abandoned', finished_at = now(),
                   error = 'abandoned: the process running it stopped before finishing'
-            WHERE id = $1`,
+            WHERE id = $1 AND status = 'running'`,
       [id],
     );
+    return rowCount > 0;
   }
 
   async start(run: { id: string; course: string; trigger: string; owner: string }): Promise<void> {
