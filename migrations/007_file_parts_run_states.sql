@@ -18,3 +18,7 @@ ALTER TABLE course_ingestions DROP CONSTRAINT course_ingestions_status_check;
 ALTER TABLE course_ingestions ADD CONSTRAINT course_ingestions_status_check
   CHECK (status IN ('running', 'succeeded', 'failed', 'abandoned'));
 UPDATE course_ingestions SET status = 'abandoned' WHERE status = 'failed' AND error LIKE 'abandoned:%';
+
+-- How far a running ingestion has got ({phase, done, total}), written with its heartbeat, so any
+-- replica can show it, and an abandoned run shows where it stopped.
+ALTER TABLE course_ingestions ADD COLUMN progress jsonb;

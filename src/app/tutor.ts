@@ -129,8 +129,17 @@ export async function createTutor(config: Config, overrides: TutorOverrides = {}
         ingestionRuns.run(
           course,
           trigger,
-          async () => {
-            const summary = await ingestFolder({ db, embeddings, dir, course, onProgress });
+          async (report) => {
+            const summary = await ingestFolder({
+              db,
+              embeddings,
+              dir,
+              course,
+              onProgress: (phase, done, total) => {
+                report(phase, done, total);
+                onProgress?.(phase, done, total);
+              },
+            });
             await indexes.rebuild(course);
             return summary;
           },

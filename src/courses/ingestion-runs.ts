@@ -1,9 +1,15 @@
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
-import { CourseRepository, type Db, type IngestionRun, IngestionRunRepository } from "../db/index.ts";
-import type { IngestSummary } from "../ingest/sync.ts";
+import {
+  CourseRepository,
+  type Db,
+  type IngestionProgress,
+  type IngestionRun,
+  IngestionRunRepository,
+} from "../db/index.ts";
+import type { IngestProgress, IngestSummary } from "../ingest/sync.ts";
 
-export type { IngestionRun, IngestionStatus } from "../db/index.ts";
+export type { IngestionProgress, IngestionRun, IngestionStatus } from "../db/index.ts";
 
 /** Another ingestion of the same course is under way (in this replica or another). */
 export class IngestionBusyError extends Error {
@@ -115,21 +121,32 @@ export class IngestionRuns {
     await this.runs.fail(id, message.slice(0, 2_000));
   }
 
-  /** Runs `work` as a recorded, exclusive ingestion of `course`; `onStarted` hears the run id. */
+  /**
+   * Runs `work` as a recorded, exclusive ingestion of `course`; `onStarted` hears the run id.
+   * `work` reports its progress: it is written with each heartbeat, and at once when the phase
+   * changes.
+   */
   async run(
     course: string,
     trigger: string,
-    work: () => Promise<IngestSummary>,
+    work: (report: IngestProgress) => Promise<IngestSummary>,
     onStarted?: (runId: string) => void,
   ): Promise<IngestSummary> {
     const id = await this.begin(course, trigger);
     onStarted?.(id);
-    const heartbeat = setInterval(() => {
-      this.runs.heartbeat(id).catch(() => {});
-    }, this.options.heartbeatMs);
+    let progress: IngestionProgress | undefined;
+    const beat = () => {
+      this.runs.heartbeat(id, progress).catch(() => {});
+    };
+    const heartbeat = setInterval(beat, this.options.heartbeatMs);
     heartbeat.unref();
+    const report: IngestProgress = (phase, done, total) => {
+      const phaseChanged = progress?.phase !== phase;
+      progress = { phase, done, total };
+      if (phaseChanged) beat();
+    };
     try {
-      const summary = await work();
+      const summary = await work(report);
       await this.succeed(id, summary).catch(() => {});
       return summary;
     } catch (error) {

@@ -35,6 +35,7 @@ export { DocumentRepository, type DocumentSummary } from "./documents.ts";
 export { EmbeddingCacheRepository, hashText } from "./embedding-cache.ts";
 export { type EvalRunRecord, EvalRunStore, type RunStatus } from "./evals.ts";
 export {
+  type IngestionProgress,
   type IngestionRun,
   IngestionRunRepository,
   type IngestionStatus,

@@ -1,8 +1,15 @@
-import type { IngestSummary } from "../ingest/sync.ts";
+import type { IngestPhase, IngestSummary } from "../ingest/sync.ts";
 import type { Queryable } from "./db.ts";
 
 /** `abandoned`: the process running it stopped (was killed) before it finished. */
 export type IngestionStatus = "running" | "succeeded" | "failed" | "abandoned";
+
+/** Where a run had got at its last heartbeat: `done` of `total` in `phase`. */
+export interface IngestionProgress {
+  phase: IngestPhase;
+  done: number;
+  total: number;
+}
 
 export interface IngestionRun {
   id: string;
@@ -11,6 +18,7 @@ export interface IngestionRun {
   status: IngestionStatus;
   summary: IngestSummary | null;
   error: string | null;
+  progress: IngestionProgress | null;
   startedAt: string;
   finishedAt: string | null;
 }
@@ -22,11 +30,17 @@ interface RunRow {
   status: IngestionStatus;
   summary: IngestSummary | string | null;
   error: string | null;
+  progress: IngestionProgress | string | null;
   started_at: Date | string;
   finished_at: Date | string | null;
 }
 
-const RUN_COLUMNS = "id::text AS id, course_id, trigger, status, summary, error, started_at, finished_at";
+const RUN_COLUMNS =
+  "id::text AS id, course_id, trigger, status, summary, error, progress, started_at, finished_at";
+
+function fromJson<T>(value: T | string | null): T | null {
+  return typeof value === "string" ? (JSON.parse(value) as T) : value;
+}
 
 function toRun(row: RunRow): IngestionRun {
   return {
@@ -34,8 +48,9 @@ function toRun(row: RunRow): IngestionRun {
     course: row.course_id,
     trigger: row.trigger,
     status: row.status,
-    summary: typeof row.summary === "string" ? (JSON.parse(row.summary) as IngestSummary) : row.summary,
+    summary: fromJson(row.summary),
     error: row.error,
+    progress: fromJson(row.progress),
     startedAt: new Date(row.started_at).toISOString(),
     finishedAt: row.finished_at ? new Date(row.finished_at).toISOString() : null,
   };
@@ -103,16 +118,18 @@ export class IngestionRunRepository {
     );
   }
 
-  async heartbeat(id: string): Promise<void> {
+  /** The run is alive; records how far it has got when that is known. */
+  async heartbeat(id: string, progress?: IngestionProgress): Promise<void> {
     await this.db.query(
-      "UPDATE course_ingestions SET heartbeat_at = now() WHERE id = $1 AND status = 'running'",
-      [id],
+      `UPDATE course_ingestions SET heartbeat_at = now(), progress = coalesce($2::jsonb, progress)
+        WHERE id = $1 AND status = 'running'`,
+      [id, progress ? JSON.stringify(progress) : null],
     );
   }
 
   async succeed(id: string, summary: IngestSummary): Promise<void> {
     await this.db.query(
-      `UPDATE course_ingestions SET status = 'succeeded', summary = $2::jsonb, finished_at = now()
+      `UPDATE course_ingestions SET status = 'succeeded', summary = $2::jsonb, progress = NULL, finished_at = now()
         WHERE id = $1`,
       [id, JSON.stringify(summary)],
     );

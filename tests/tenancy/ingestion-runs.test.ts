@@ -85,6 +85,37 @@ describe("IngestionRuns", () => {
     });
   });
 
+  it("records how far a running run has got, at each new phase and with each heartbeat", async () => {
+    const runs = new IngestionRuns(db, { heartbeatMs: 20 });
+    let runId = "";
+    const seen: unknown[] = [];
+    await runs.run(
+      "h1",
+      "folder",
+      async (report) => {
+        report("scan", 3, 3);
+        report("embed", 0, 90);
+        await expect
+          .poll(async () => (await runs.get("h1", runId))?.progress)
+          .toEqual({
+            phase: "embed",
+            done: 0,
+            total: 90,
+          });
+        report("embed", 45, 90);
+        await expect.poll(async () => (await runs.get("h1", runId))?.progress?.done).toBe(45);
+        seen.push((await runs.get("h1", runId))?.status);
+        return summary("h1");
+      },
+      (id) => {
+        runId = id;
+      },
+    );
+    expect(seen).toEqual(["running"]);
+    // A finished run's summary says it all.
+    expect(await runs.get("h1", runId)).toMatchObject({ status: "succeeded", progress: null });
+  });
+
   it("marks runs of dead processes abandoned when a server starts, before any new run", async () => {
     const crashed = new IngestionRuns(db);
     const orphans = { f1: await crashed.begin("f1", "upload"), f2: await crashed.begin("f2", "folder") };
