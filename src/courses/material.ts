@@ -36,6 +36,7 @@ const IGNORED_FOLDERS = new Set(["__MACOSX", "node_modules", ".git", "__pycache_
 // C0 (NUL, BEL, ESC, CR, LF…), DEL and C1: in a name they reach students in citations.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/g;
+const HAS_CONTROL_CHARACTER = new RegExp(CONTROL_CHARACTERS.source);
 
 /** A name as error messages show it: quoted, control characters escaped, long ones cut. */
 export function showName(name: string): string {
@@ -53,7 +54,7 @@ export function showName(name: string): string {
  * characters.
  */
 export function cleanMaterialPath(raw: string): { path: string } | { reason: string } {
-  if (new RegExp(CONTROL_CHARACTERS.source).test(raw)) return { reason: "the name holds control characters" };
+  if (HAS_CONTROL_CHARACTER.test(raw)) return { reason: "the name holds control characters" };
   const unified = raw.replace(/\\/g, "/");
   if (/^[A-Za-z]:/.test(unified) || unified.startsWith("/")) return { reason: "absolute path" };
   const parts = unified.split("/").filter((part) => part !== "" && part !== ".");

@@ -71,10 +71,13 @@ export function readZipDirectory(bytes: Uint8Array, maxEntries: number): ZipEntr
   return entries;
 }
 
+/** The end record: its signature, where its comment (up to 64 KiB) ends with the file. */
 function findEndRecord(view: DataView): number {
   const last = view.byteLength - 22;
   for (let at = last; at >= 0 && at >= last - 0xffff; at--) {
-    if (view.getUint32(at, true) === EOCD) return at;
+    // A comment may hold the signature's bytes; only the real record's comment ends the file.
+    if (view.getUint32(at, true) === EOCD && at + 22 + view.getUint16(at + 20, true) === view.byteLength)
+      return at;
   }
   return fail("the upload is not a readable zip archive");
 }

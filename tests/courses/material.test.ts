@@ -91,6 +91,14 @@ describe("zip entries whose headers lie", () => {
     expect(Buffer.from(stored.files[0]?.content ?? []).toString()).toBe(Buffer.from(notes).toString());
   });
 
+  it("finds the end record past an archive comment that holds its signature", async () => {
+    const zip = Buffer.from(buildZip([{ name: "notes.md", content: notes }]));
+    const comment = Buffer.concat([Buffer.from([0x50, 0x4b, 0x05, 0x06]), Buffer.alloc(30, 0xff)]);
+    zip.writeUInt16LE(comment.length, zip.length - 2);
+    const material = await unzipMaterial(Buffer.concat([zip, comment]), limits);
+    expect(material.files.map((f) => f.path)).toEqual(["notes.md"]);
+  });
+
   it("decodes names without the UTF-8 flag as code page 437, as zip tools on Windows write them", async () => {
     const cp437 = Uint8Array.from([...Buffer.from("week-1/"), 0x9a, ...Buffer.from("bung.md")]); // 0x9a: Ü
     const zip = buildZip([
