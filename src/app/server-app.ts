@@ -122,7 +122,8 @@ function createSlack({ config, tutor, telemetry, log }: ServerAppDeps): SlackSur
     db: tutor.db,
     pipeline: tutor.pipeline,
     conversations: tutor.conversations,
-    log,
+    // Slack's log lines may quote what a student wrote (an error about their message).
+    log: (message) => log(tutor.redactForStorage(message)),
   });
   slack.metrics.onIncrement((name, labels) => telemetry.metrics.slackEvent(name, labels));
   return slack;

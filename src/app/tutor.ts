@@ -12,7 +12,15 @@ import { IngestionRuns } from "../courses/index.ts";
 import { ChunkRepository, ConversationStore, type Db, openDatabase } from "../db/index.ts";
 import type { CourseEmbeddings } from "../embed/embeddings.ts";
 import { createEmbeddings } from "../embed/index.ts";
-import { createGuardEngine, type GuardEngine, loadGuardConfig, TopicCentroids } from "../guard/index.ts";
+import {
+  createGuardEngine,
+  type GuardEngine,
+  type GuardFileConfig,
+  loadGuardConfig,
+  redactForStorage,
+  settingsForCourse,
+  TopicCentroids,
+} from "../guard/index.ts";
 import { type IngestProgress, type IngestSummary, ingestFolder } from "../ingest/sync.ts";
 import { createTelemetry, type Telemetry } from "../observability/telemetry.ts";
 import {
@@ -43,6 +51,11 @@ export interface Tutor {
   telemetry: Telemetry;
   /** Every ingestion's record, one running per course across replicas. */
   ingestionRuns: IngestionRuns;
+  /**
+   * Free text a user sent, as it may be stored or logged: the guard's `redactForStorage` with the
+   * course's PII settings (the deployment's defaults without a course).
+   */
+  redactForStorage(text: string, course?: string): string;
   ingest(
     dir: string,
     course: string,
@@ -75,8 +88,13 @@ export async function createTutor(config: Config, overrides: TutorOverrides = {}
   const searcher = await createSearcher(config, { db, indexes, embeddings }, overrides.reranker);
   const telemetry = overrides.telemetry ?? createTelemetry();
   const ingestionRuns = new IngestionRuns(db);
-  const guard = createGuard(config, db, telemetry);
-  const conversations = new ConversationStore(db, { retentionDays: config.conversationRetentionDays ?? 0 });
+  const guardConfig = loadGuardConfig(config.guardConfigPath);
+  const guard = createGuard(guardConfig, db, telemetry);
+  const redact = storedTextRedactor(guardConfig);
+  const conversations = new ConversationStore(db, {
+    retentionDays: config.conversationRetentionDays ?? 0,
+    redact,
+  });
   const answering = createTutorAnswering(config, telemetry, overrides.answerer);
   const pipeline = createPipeline({
     searcher,
@@ -106,14 +124,24 @@ export async function createTutor(config: Config, overrides: TutorOverrides = {}
     pipeline,
     telemetry,
     ingestionRuns,
+    redactForStorage: redact,
     async ingest(dir, course, onProgress, options = {}) {
       const trigger = options.trigger ?? "folder";
       return telemetry.trackIngestion(course, trigger, () =>
         ingestionRuns.run(
           course,
           trigger,
-          async () => {
-            const summary = await ingestFolder({ db, embeddings, dir, course, onProgress });
+          async (report) => {
+            const summary = await ingestFolder({
+              db,
+              embeddings,
+              dir,
+              course,
+              onProgress: (phase, done, total) => {
+                report(phase, done, total);
+                onProgress?.(phase, done, total);
+              },
+            });
             // An unchanged course keeps its version: nothing to rebuild, no model to load.
             if (summary.added + summary.updated + summary.removed > 0 || summary.reembedded) {
               await indexes.rebuild(course);
@@ -151,15 +179,26 @@ async function createSearcher(
  * Guard rules per course from GUARD_CONFIG (or the shipped config/guard.json); every check is
  * logged at debug level, and non-allow verdicts are counted and logged by watchGuard.
  */
-function createGuard(config: Config, db: Db, telemetry: Telemetry): GuardEngine {
+function createGuard(guardConfig: GuardFileConfig, db: Db, telemetry: Telemetry): GuardEngine {
   const guard = createGuardEngine({
-    config: loadGuardConfig(config.guardConfigPath),
+    config: guardConfig,
     centroids: new TopicCentroids(db),
     protectedTexts: TUTOR_MODES.map((mode) => systemPrompt(mode)),
     log: (event) => telemetry.logger.debug(event, "guard decision"),
   });
   telemetry.watchGuard(guard);
   return guard;
+}
+
+/** `redactForStorage` with the course's `input.pii` settings, or the deployment's defaults. */
+function storedTextRedactor(guardConfig: GuardFileConfig): (text: string, course?: string) => string {
+  return (text, course) =>
+    redactForStorage(
+      text,
+      course === undefined
+        ? guardConfig.defaults.rules["input.pii"]
+        : settingsForCourse(guardConfig, course)["input.pii"],
+    );
 }
 
 /**

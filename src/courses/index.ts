@@ -13,6 +13,7 @@ export { CourseFiles, MaterialConflictError, type UploadMode } from "./course-fi
 export {
   defaultIngestionRunsOptions,
   IngestionBusyError,
+  type IngestionProgress,
   type IngestionRun,
   IngestionRuns,
   type IngestionRunsOptions,

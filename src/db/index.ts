@@ -6,11 +6,13 @@ export { type ApiKeyRecord, ApiKeyRepository, type LiveApiKey } from "./api-keys
 export { ChunkRepository, type DocumentChunk, type NearestChunksQuery } from "./chunks.ts";
 export {
   ConversationStore,
+  type ConversationStoreOptions,
   defaultRetention,
   FeedbackError,
   isUuid,
   type RetentionOptions,
   type StoredMessage,
+  type TextRedactor,
 } from "./conversations.ts";
 export { CourseFileRepository, type StoredFileInfo } from "./course-files.ts";
 export { type CourseListing, CourseRepository, type CourseSummary, type CourseVersion } from "./courses.ts";
@@ -34,6 +36,7 @@ export { DocumentRepository, type DocumentSummary } from "./documents.ts";
 export { EmbeddingCacheRepository, hashText } from "./embedding-cache.ts";
 export { type EvalRunRecord, EvalRunStore, type RunStatus } from "./evals.ts";
 export {
+  type IngestionProgress,
   type IngestionRun,
   IngestionRunRepository,
   type IngestionStatus,

@@ -26,6 +26,7 @@ export {
   type GuardRuleSet,
   type TopicCentroidSource,
 } from "./engine.ts";
+export { redactForStorage, type StoredTextPiiSettings } from "./redact.ts";
 export { offTopicReply, socraticReply } from "./replies.ts";
 export {
   type GuardSuiteFigures,
