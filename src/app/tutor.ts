@@ -7,11 +7,17 @@ import {
 } from "../answer/index.ts";
 import { createPipeline, type Pipeline } from "../chat/index.ts";
 import { TUTOR_MODES } from "../core/chat.ts";
-import { IngestionRuns } from "../courses/index.ts";
+import { CourseSettingsStore, IngestionRuns } from "../courses/index.ts";
 import { ChunkRepository, ConversationStore, type Db, openDatabase } from "../db/index.ts";
 import type { CourseEmbeddings } from "../embed/embeddings.ts";
 import { createEmbeddings } from "../embed/index.ts";
-import { createGuardEngine, type GuardEngine, loadGuardConfig, TopicCentroids } from "../guard/index.ts";
+import {
+  createGuardEngine,
+  type GuardEngine,
+  guardRulesSchema,
+  loadGuardConfig,
+  TopicCentroids,
+} from "../guard/index.ts";
 import { type IngestProgress, type IngestSummary, ingestFolder } from "../ingest/sync.ts";
 import { createTelemetry, type Telemetry } from "../observability/telemetry.ts";
 import {
@@ -42,6 +48,8 @@ export interface Tutor {
   telemetry: Telemetry;
   /** Every ingestion's record, one running per course across replicas. */
   ingestionRuns: IngestionRuns;
+  /** Each course's own settings (release schedule, guard overrides, default mode, LLM on or off). */
+  courseSettings: CourseSettingsStore;
   ingest(
     dir: string,
     course: string,
@@ -57,6 +65,8 @@ export interface TutorIngestOptions {
   trigger?: string;
   /** Hears the run's id once it is recorded, before the work starts. */
   onRunStarted?: (runId: string) => void;
+  /** Hears the run's progress (used when no `onProgress` argument is given). */
+  onProgress?: IngestProgress;
 }
 
 export interface TutorOverrides {
@@ -75,6 +85,13 @@ export async function createTutor(config: Config, overrides: TutorOverrides = {}
   const telemetry = overrides.telemetry ?? createTelemetry();
   const ingestionRuns = new IngestionRuns(db);
   const guard = createGuard(config, db, telemetry);
+  // A course's guard overrides follow its settings each time they are read (other replicas' edits too).
+  const courseSettings = new CourseSettingsStore({
+    db,
+    // A stored override that no longer parses (hand-edited) is ignored rather than breaking the course.
+    onLoaded: (course, settings) =>
+      guard.overrideCourse(course, guardRulesSchema.safeParse(settings.guard).data),
+  });
   const conversations = new ConversationStore(db, { retentionDays: config.conversationRetentionDays ?? 0 });
   const answering = createTutorAnswering(config, telemetry, overrides.answerer);
   const pipeline = createPipeline({
@@ -88,6 +105,7 @@ export async function createTutor(config: Config, overrides: TutorOverrides = {}
     followUps: quizKeyFollowUp(conversations),
     queryRewriter: new CourseQueryRewriter(lexiconsFromIndexes(indexes)),
     observers: [telemetry.pipelineObserver],
+    coursePolicy: courseSettings,
   });
   const chunks = new ChunkRepository(db);
 
@@ -104,6 +122,7 @@ export async function createTutor(config: Config, overrides: TutorOverrides = {}
     pipeline,
     telemetry,
     ingestionRuns,
+    courseSettings,
     async ingest(dir, course, onProgress, options = {}) {
       const trigger = options.trigger ?? "folder";
       return telemetry.trackIngestion(course, trigger, () =>
@@ -111,7 +130,8 @@ export async function createTutor(config: Config, overrides: TutorOverrides = {}
           course,
           trigger,
           async () => {
-            const summary = await ingestFolder({ db, embeddings, dir, course, onProgress });
+            const progress = onProgress ?? options.onProgress;
+            const summary = await ingestFolder({ db, embeddings, dir, course, onProgress: progress });
             await indexes.rebuild(course);
             return summary;
           },

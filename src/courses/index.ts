@@ -10,6 +10,7 @@ export {
   updateAllowedOrigins,
 } from "./allowed-origins.ts";
 export { CourseFiles, MaterialConflictError, type UploadMode } from "./course-files.ts";
+export { IngestionProgress, type IngestionStep } from "./ingestion-progress.ts";
 export {
   defaultIngestionRunsOptions,
   IngestionBusyError,
@@ -30,4 +31,15 @@ export {
   unzipMaterial,
 } from "./material.ts";
 export { defaultOriginPolicyTiming, OriginPolicy, type OriginPolicyDeps } from "./origin-policy.ts";
+export {
+  type CourseSettings,
+  createSettingsChangeSchema,
+  policyOf,
+  type ReleaseSchedule,
+  readCourseSettings,
+  releaseScheduleSchema,
+  type SettingsChange,
+  visibleWeek,
+} from "./settings.ts";
+export { CourseSettingsStore, type CourseSettingsStoreDeps } from "./settings-store.ts";
 export { type CourseStats, courseStats } from "./stats.ts";
