@@ -6,6 +6,7 @@ import { describeError, observeRequests, type Telemetry } from "../observability
 import { createRateLimiter, type RateLimiter } from "../ratelimit/index.ts";
 import { consoleRoutes } from "../surfaces/console/index.ts";
 import {
+  type AdminDeps,
   type AppEnv,
   adminRoutes,
   courseCors,
@@ -88,29 +89,7 @@ export function createServerApp(deps: ServerAppDeps): ServerApp {
     ],
     readiness: deps.readiness,
     extraRoutes: [
-      adminRoutes({
-        db: tutor.db,
-        tokens,
-        ingest: (dir, course, ingestOptions) => tutor.ingest(dir, course, undefined, ingestOptions),
-        runs: tutor.ingestionRuns,
-        origins: originPolicy,
-        uploadLimits: { maxBytes: config.adminUploadMaxBytes },
-        onBackgroundError: () => {
-          // Already logged and counted by the ingestion's telemetry, and recorded on its run.
-        },
-        accounts,
-        settings: tutor.courseSettings,
-        pipeline: tutor.pipeline,
-        loginLimiter,
-        trustProxyHops: config.rateLimit.trustProxyHops,
-        publicBaseUrl: config.publicBaseUrl,
-        slackCourses: config.slack.courses ?? {},
-        llmAvailable: config.llm.provider !== "none",
-        onCourseDeleted: (course) => {
-          tutor.indexes.forget(course);
-          originPolicy.invalidate(course);
-        },
-      }),
+      adminRoutes(adminDeps(deps, { tokens, accounts, originPolicy, loginLimiter })),
       adminEvals.routes,
       consoleRoutes(),
       metricsRoutes({ metrics: telemetry.metrics, token: config.metricsToken }),
@@ -125,6 +104,36 @@ export function createServerApp(deps: ServerAppDeps): ServerApp {
     ],
   });
   return { app, originPolicy, slack, adminEvals, limiter, loginLimiter };
+}
+
+/** The admin routes' view of the tutor: courses, material, runs, settings, accounts, the playground. */
+function adminDeps(
+  { config, tutor }: ServerAppDeps,
+  parts: Pick<AdminDeps, "tokens" | "accounts" | "loginLimiter"> & { originPolicy: OriginPolicy },
+): AdminDeps {
+  return {
+    db: tutor.db,
+    tokens: parts.tokens,
+    ingest: (dir, course, ingestOptions) => tutor.ingest(dir, course, undefined, ingestOptions),
+    runs: tutor.ingestionRuns,
+    origins: parts.originPolicy,
+    uploadLimits: { maxBytes: config.adminUploadMaxBytes },
+    onBackgroundError: () => {
+      // Already logged and counted by the ingestion's telemetry, and recorded on its run.
+    },
+    accounts: parts.accounts,
+    settings: tutor.courseSettings,
+    pipeline: tutor.pipeline,
+    loginLimiter: parts.loginLimiter,
+    trustProxyHops: config.rateLimit.trustProxyHops,
+    publicBaseUrl: config.publicBaseUrl,
+    slackCourses: config.slack.courses ?? {},
+    llmAvailable: config.llm.provider !== "none",
+    onCourseDeleted: (course) => {
+      tutor.indexes.forget(course);
+      parts.originPolicy.invalidate(course);
+    },
+  };
 }
 
 /**

@@ -104,7 +104,8 @@ export class StaffAccessRepository {
 
   async findInviteById(id: string): Promise<StaffInvite | undefined> {
     const { rows } = await this.db.query<InviteRow>(
-      `SELECT ${INVITE_COLUMNS} FROM staff_invites WHERE left(token_hash, ${INVITE_ID_LENGTH}) = $1 AND used_at IS NULL`,
+      `SELECT ${INVITE_COLUMNS} FROM staff_invites
+        WHERE left(token_hash, ${INVITE_ID_LENGTH}) = $1 AND used_at IS NULL`,
       [id],
     );
     return rows.length === 1 ? toInvite(rows[0] as InviteRow) : undefined;
@@ -128,7 +129,8 @@ export class StaffAccessRepository {
   /** A live session by its token's hash. */
   async session(tokenHash: string): Promise<StaffSessionRow | undefined> {
     const { rows } = await this.db.query<{ user_id: string; csrf_token: string; expires_at: Date | string }>(
-      "SELECT user_id::text AS user_id, csrf_token, expires_at FROM staff_sessions WHERE token_hash = $1 AND expires_at > now()",
+      `SELECT user_id::text AS user_id, csrf_token, expires_at FROM staff_sessions
+        WHERE token_hash = $1 AND expires_at > now()`,
       [tokenHash],
     );
     const row = rows[0];

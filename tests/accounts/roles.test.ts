@@ -1,10 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { can, mayInvite, type Principal, roleIn, visibleCourses } from "../../src/accounts/index.ts";
 
-function person(
-  admin: boolean,
-  memberships: Principal extends infer P ? (P extends { kind: "user" } ? P["memberships"] : never) : never,
-): Principal {
+type Memberships = Extract<Principal, { kind: "user" }>["memberships"];
+
+function person(admin: boolean, memberships: Memberships): Principal {
   return {
     kind: "user",
     user: { id: "u1", email: "x@example.edu", name: "", isAdmin: admin, createdAt: "", lastLoginAt: null },

@@ -3,6 +3,7 @@ import type { Answer } from "../../../core/chat.ts";
 import type { CourseSettings } from "../../../courses/settings.ts";
 import type { CourseStats } from "../../../courses/stats.ts";
 import type {
+  DocumentChunk,
   EvalRunRecord,
   IngestionRun,
   StaffInvite,
@@ -18,6 +19,7 @@ export type {
   CourseInsights,
   CourseSettings,
   CourseStats,
+  DocumentChunk,
   EvalReport,
   EvalRunRecord,
   IngestionRun,
@@ -75,14 +77,6 @@ export interface MaterialFile {
   status: "ingested" | "skipped" | "pending";
   document?: { title: string; format: string; week: number | null; chunks: number };
   skippedBecause?: string;
-}
-
-export interface DocumentChunk {
-  ord: number;
-  heading: string;
-  headingPath: string[];
-  locator: string | null;
-  text: string;
 }
 
 export type EvalRunListing = EvalRunRecord & {

@@ -61,7 +61,13 @@ export async function evalReportPage(ctx: PageContext, id: string): Promise<void
       h(
         "p",
         { class: "muted" },
-        `${report.cases} cases · split ${report.split} · judge ${report.judge} · reranker ${report.reranker} · ${when(run.finishedAt)}`,
+        [
+          `${report.cases} cases`,
+          `split ${report.split}`,
+          `judge ${report.judge}`,
+          `reranker ${report.reranker}`,
+          when(run.finishedAt),
+        ].join(" · "),
       ),
       report.warnings.length > 0
         ? h(
@@ -112,7 +118,8 @@ export async function evalComparePage(ctx: PageContext, base: string, candidate:
       h(
         "p",
         {},
-        `Before: ${comparison.base.datasetName}, ${when(comparison.base.createdAt)}. After: ${comparison.candidate.datasetName}, ${when(comparison.candidate.createdAt)}.`,
+        `Before: ${comparison.base.datasetName}, ${when(comparison.base.createdAt)}. `,
+        `After: ${comparison.candidate.datasetName}, ${when(comparison.candidate.createdAt)}.`,
       ),
       comparison.sameDataset
         ? null

@@ -10,54 +10,41 @@ function bar(share: number): HTMLElement {
   return h("span", { class: "bar", "aria-hidden": "true" }, meter);
 }
 
-/** What students ask by week and topic, what the material could not answer, 👎 answers and guardrail hits. */
-export async function insightsPage(ctx: PageContext): Promise<void> {
-  const course = encodeURIComponent(ctx.course!.id);
-  const insights = await api<CourseInsights>("GET", `/admin/courses/${course}/insights?weeks=8`);
+function tiles(insights: CourseInsights): HTMLElement {
   const t = insights.totals;
   const fb = insights.feedback.overall;
-  add(
-    ctx.main,
-    h(
-      "p",
-      { class: "muted" },
-      `Student questions of the last ${insights.window.weeks} weeks (${day(insights.window.from)} – ${day(insights.window.to)}); `,
-      "evals and the playground are left out. ",
-      h(
-        "a",
-        { href: `/admin/courses/${course}/insights?format=html`, target: "_blank", rel: "noopener" },
-        "Open as a printable page",
-      ),
+  const figures: [string | number, string][] = [
+    [t.questions, "questions"],
+    [t.answered, "answered"],
+    [t.no_answer, "not in the material"],
+    [t.refused, "refused"],
+    [percent(fb.upRatio), `thumbs up (${fb.up} up, ${fb.down} down)`],
+  ];
+  return h(
+    "div",
+    { class: "tiles" },
+    figures.map(([value, label]) =>
+      h("div", { class: "tile" }, h("strong", {}, String(value)), h("span", {}, label)),
     ),
-    h(
-      "div",
-      { class: "tiles" },
-      [
-        [t.questions, "questions"],
-        [t.answered, "answered"],
-        [t.no_answer, "not in the material"],
-        [t.refused, "refused"],
-        [percent(fb.upRatio), `thumbs up (${fb.up} up, ${fb.down} down)`],
-      ].map(([value, label]) =>
-        h("div", { class: "tile" }, h("strong", {}, String(value)), h("span", {}, String(label))),
-      ),
+  );
+}
+
+function byWeek(insights: CourseInsights): HTMLElement {
+  const topics = (w: CourseInsights["drift"]["weeks"][number]) =>
+    (w.topTopics ?? []).map((topic) => `${topic.label} (${topic.count})`).join("; ") || "–";
+  return section(
+    "What students ask, week by week",
+    table(
+      "Questions per week with the week's most asked topics",
+      ["Week of", "Questions", "Most asked topics"],
+      [...insights.drift.weeks].reverse().map((w) => [day(w.start), String(w.questions), topics(w)]),
+      { hideCaption: true },
     ),
-    t.questions === 0 ? notice("info", "No student has asked anything in this window yet.") : null,
-    section(
-      "What students ask, week by week",
-      table(
-        "Questions per week with the week's most asked topics",
-        ["Week of", "Questions", "Most asked topics"],
-        [...insights.drift.weeks]
-          .reverse()
-          .map((w) => [
-            day(w.start),
-            String(w.questions),
-            (w.topTopics ?? []).map((topic) => `${topic.label} (${topic.count})`).join("; ") || "–",
-          ]),
-        { hideCaption: true },
-      ),
-    ),
+  );
+}
+
+function topicsAndGaps(insights: CourseInsights): HTMLElement[] {
+  return [
     section(
       "Most asked topics",
       table(
@@ -87,27 +74,58 @@ export async function insightsPage(ctx: PageContext): Promise<void> {
         { hideCaption: true },
       ),
     ),
-    section(
-      "Answers students disliked (thumbs down)",
-      insights.downvoted.length === 0
-        ? h("p", { class: "muted" }, "No thumbs down in this window.")
-        : h(
-            "ol",
-            { class: "downvotes" },
-            insights.downvoted.map((d) =>
-              h(
-                "li",
-                {},
-                h("p", { class: "question" }, d.question),
-                h("p", { class: "answer-text" }, d.answer),
-                d.comment
-                  ? h("p", { class: "comment" }, h("strong", {}, "Student's comment: "), d.comment)
-                  : h("p", { class: "muted" }, "No comment."),
-                h("p", { class: "muted" }, when(d.createdAt)),
-              ),
-            ),
-          ),
+  ];
+}
+
+function disliked(insights: CourseInsights): HTMLElement {
+  if (insights.downvoted.length === 0)
+    return section("Answers students disliked", h("p", { class: "muted" }, "No thumbs down in this window."));
+  return section(
+    "Answers students disliked",
+    h(
+      "ol",
+      { class: "downvotes" },
+      insights.downvoted.map((d) =>
+        h(
+          "li",
+          {},
+          h("p", { class: "question" }, d.question),
+          h("p", { class: "answer-text" }, d.answer),
+          d.comment
+            ? h("p", { class: "comment" }, h("strong", {}, "Student's comment: "), d.comment)
+            : h("p", { class: "muted" }, "No comment."),
+          h("p", { class: "muted" }, when(d.createdAt)),
+        ),
+      ),
     ),
+  );
+}
+
+/** What students ask by week and topic, what the material could not answer, 👎 answers and guardrail hits. */
+export async function insightsPage(ctx: PageContext): Promise<void> {
+  const course = encodeURIComponent(ctx.course!.id);
+  const insights = await api<CourseInsights>("GET", `/admin/courses/${course}/insights?weeks=8`);
+  const printable = h(
+    "a",
+    { href: `/admin/courses/${course}/insights?format=html`, target: "_blank", rel: "noopener" },
+    "Open as a printable page",
+  );
+  add(
+    ctx.main,
+    h(
+      "p",
+      { class: "muted" },
+      `Student questions of the last ${insights.window.weeks} weeks `,
+      `(${day(insights.window.from)} – ${day(insights.window.to)}); evals and the playground are left out. `,
+      printable,
+    ),
+    tiles(insights),
+    insights.totals.questions === 0
+      ? notice("info", "No student has asked anything in this window yet.")
+      : null,
+    byWeek(insights),
+    topicsAndGaps(insights),
+    disliked(insights),
     section(
       "Guardrail hits",
       table(

@@ -1,15 +1,9 @@
 import { ApiFailure, api, listen } from "../api.ts";
 import { canManage, type PageContext } from "../app.ts";
-import { add, fill, h, notice, section, table, uid } from "../dom.ts";
+import { add, fill, h, section, table } from "../dom.ts";
 import { bytes, plural, when } from "../format.ts";
 import type { DocumentChunk, IngestionRun, MaterialFile } from "../types.ts";
-
-interface Started {
-  run?: IngestionRun;
-  events?: string;
-  stored?: { path: string }[];
-  ignored?: { path: string; reason: string }[];
-}
+import { type Started, uploadForm } from "./upload.ts";
 
 const PHASES: Record<string, string> = { scan: "Reading files", embed: "Embedding chunks", write: "Saving" };
 
@@ -90,95 +84,6 @@ function describeRun(run: IngestionRun): string {
     `Ingestion finished: ${plural(s.documents, "document")}, ${plural(s.chunks, "chunk")} ` +
     `(${s.added} added, ${s.updated} updated, ${s.removed} removed${skipped}).`
   );
-}
-
-function uploadForm(base: string, watch: (started: Started) => void): HTMLElement {
-  const inputId = uid("upload");
-  const input = h("input", {
-    type: "file",
-    id: inputId,
-    multiple: true,
-    accept: ".zip,.md,.markdown,.txt,.html,.htm,.pdf",
-    class: "file-input",
-  });
-  const chosen = h("p", { class: "muted", id: `${inputId}-chosen` }, "No files chosen.");
-  const message = h("div", { class: "form-message" });
-  let dropped: File[] = [];
-  const selection = () => (dropped.length > 0 ? dropped : Array.from(input.files ?? []));
-  const showChosen = () => {
-    const files = selection();
-    chosen.textContent =
-      files.length > 0 ? files.map((f) => `${f.name} (${bytes(f.size)})`).join(", ") : "No files chosen.";
-  };
-  input.addEventListener("change", () => {
-    dropped = [];
-    showChosen();
-  });
-  const zone = h(
-    "div",
-    { class: "drop-zone" },
-    h(
-      "label",
-      { for: inputId },
-      h("strong", {}, "Drop a zip or course files here"),
-      h("span", {}, "or choose them"),
-    ),
-    input,
-    chosen,
-  );
-  zone.addEventListener("dragover", (event) => {
-    event.preventDefault();
-    zone.classList.add("over");
-  });
-  zone.addEventListener("dragleave", () => zone.classList.remove("over"));
-  zone.addEventListener("drop", (event) => {
-    event.preventDefault();
-    zone.classList.remove("over");
-    dropped = Array.from((event as DragEvent).dataTransfer?.files ?? []);
-    showChosen();
-  });
-  const replace = h("input", { type: "checkbox", id: uid("replace") });
-  const form = h(
-    "form",
-    { class: "stack" },
-    zone,
-    h(
-      "div",
-      { class: "check" },
-      replace,
-      h("label", { for: replace.id }, "Replace all material (otherwise files are added or updated)"),
-    ),
-    h("button", { type: "submit", class: "primary" }, "Upload and ingest"),
-    message,
-  );
-  form.addEventListener("submit", async (event) => {
-    event.preventDefault();
-    message.replaceChildren();
-    const files = selection();
-    if (files.length === 0) return void add(message, notice("error", "Choose or drop at least one file."));
-    const body = new FormData();
-    for (const file of files) body.append("files", file, file.name);
-    try {
-      const mode = replace.checked ? "replace" : "merge";
-      const started = await api<Started>("POST", `${base}/material?mode=${mode}`, body);
-      const ignored = started.ignored ?? [];
-      add(
-        message,
-        notice(
-          "ok",
-          `Stored ${plural(started.stored?.length ?? 0, "file")}.`,
-          ignored.length > 0 ? ` Ignored: ${ignored.map((i) => `${i.path} (${i.reason})`).join(", ")}.` : "",
-        ),
-      );
-      dropped = [];
-      input.value = "";
-      showChosen();
-      watch(started);
-    } catch (error) {
-      add(message, notice("error", error instanceof ApiFailure ? error.message : String(error)));
-    }
-  });
-  return form;
 }
 
 function filesTable(
@@ -263,7 +168,9 @@ async function showChunks(base: string, source: string, area: HTMLElement): Prom
       h(
         "p",
         { class: "muted" },
-        `${doc.title} · ${doc.format}${doc.week === null ? "" : ` · week ${doc.week}`} · ${plural(chunks.length, "chunk")}`,
+        [doc.title, doc.format, doc.week === null ? "" : `week ${doc.week}`, plural(chunks.length, "chunk")]
+          .filter(Boolean)
+          .join(" · "),
       ),
       h(
         "ol",

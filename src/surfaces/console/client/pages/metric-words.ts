@@ -40,7 +40,8 @@ export const METRIC_WORDS: Record<string, { name: string; meaning: string; lower
   refusal_f1: {
     name: "Refusal F1",
     meaning:
-      "How well the tutor declines exactly what it should (questions off the material, attacks, graded work) and answers the rest.",
+      "How well the tutor declines exactly what it should (questions off the material, attacks, " +
+      "graded work) and answers the rest.",
   },
   p50_ms: {
     name: "Typical time (p50)",

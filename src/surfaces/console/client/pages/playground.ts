@@ -37,11 +37,40 @@ function verdictList(
 }
 
 /** The trace of one answer: how the question was read, what each retriever found, and what the guard did. */
-function traceView(trace: Trace, answer: Answer): HTMLElement {
-  const policy = trace.policy;
-  const retrievers = trace.retrievers;
-  const guard = trace.guard;
-  const final = trace.retrieved.map((chunk, i): Child[] => [
+/** How the question was read and answered: query, expansion, answerer, coverage, time. */
+function facts(trace: Trace, answer: Answer): HTMLElement {
+  const { policy } = trace;
+  const t = answer.timings;
+  const llmOff = policy?.llm === false ? " (LLM off for this course)" : "";
+  return h(
+    "dl",
+    { class: "facts" },
+    h("dt", {}, "Query searched"),
+    h("dd", {}, h("q", {}, trace.query)),
+    trace.expansion
+      ? [h("dt", {}, "Terms added by expansion"), h("dd", {}, trace.expansion.join(", "))]
+      : null,
+    h("dt", {}, "Answered by"),
+    h("dd", {}, `${answeredBy(trace.answeredBy)}, ${policy?.mode ?? "explain"} mode${llmOff}`),
+    h("dt", {}, "Coverage / best vector similarity"),
+    h("dd", {}, `${decimal(trace.coverage, 2)} / ${decimal(trace.topVectorSimilarity, 3)}`),
+    h("dt", {}, "Time"),
+    h(
+      "dd",
+      {},
+      [
+        `retrieve ${ms(t.retrieve)}`,
+        `rerank ${ms(t.rerank)}`,
+        `answer ${ms(t.answer)}`,
+        `total ${ms(t.total)}`,
+      ].join(", "),
+    ),
+  );
+}
+
+/** The final order with every stage's score. */
+function finalOrder(trace: Trace): HTMLElement {
+  const rows = trace.retrieved.map((chunk, i): Child[] => [
     String(i + 1),
     where(chunk),
     decimal(chunk.scores.bm25, 3),
@@ -52,31 +81,29 @@ function traceView(trace: Trace, answer: Answer): HTMLElement {
   ]);
   return h(
     "div",
+    {},
+    h(
+      "h3",
+      {},
+      trace.reranked ? "After the reranker (what the answer used)" : "Final order (no reranker ran)",
+    ),
+    table(
+      "Final order with every stage's score",
+      ["#", "Passage", "BM25", "Expanded", "Vector", "Fused", "Rerank"],
+      rows,
+      { hideCaption: true },
+    ),
+  );
+}
+
+/** The trace of one answer: how the question was read, what each retriever found, and what the guard did. */
+function traceView(trace: Trace, answer: Answer): HTMLElement {
+  const { retrievers, guard } = trace;
+  return h(
+    "div",
     { class: "trace" },
     h("h2", {}, "Retrieval trace"),
-    h(
-      "dl",
-      { class: "facts" },
-      h("dt", {}, "Query searched"),
-      h("dd", {}, h("q", {}, trace.query)),
-      trace.expansion
-        ? [h("dt", {}, "Terms added by expansion"), h("dd", {}, trace.expansion.join(", "))]
-        : null,
-      h("dt", {}, "Answered by"),
-      h(
-        "dd",
-        {},
-        `${answeredBy(trace.answeredBy)}, ${policy?.mode ?? "explain"} mode${policy?.llm === false ? " (LLM off for this course)" : ""}`,
-      ),
-      h("dt", {}, "Coverage / best vector similarity"),
-      h("dd", {}, `${decimal(trace.coverage, 2)} / ${decimal(trace.topVectorSimilarity, 3)}`),
-      h("dt", {}, "Time"),
-      h(
-        "dd",
-        {},
-        `retrieve ${ms(answer.timings.retrieve)}, rerank ${ms(answer.timings.rerank)}, answer ${ms(answer.timings.answer)}, total ${ms(answer.timings.total)}`,
-      ),
-    ),
+    facts(trace, answer),
     guard
       ? [
           h("h3", {}, "Guardrails"),
@@ -104,17 +131,7 @@ function traceView(trace: Trace, answer: Answer): HTMLElement {
     trace.fused
       ? [h("h3", {}, "Fused order (reciprocal rank fusion)"), hitsTable("Fused", trace.fused)]
       : null,
-    h(
-      "h3",
-      {},
-      trace.reranked ? "After the reranker (what the answer used)" : "Final order (no reranker ran)",
-    ),
-    table(
-      "Final order with every stage's score",
-      ["#", "Passage", "BM25", "Expanded", "Vector", "Fused", "Rerank"],
-      final,
-      { hideCaption: true },
-    ),
+    finalOrder(trace),
   );
 }
 

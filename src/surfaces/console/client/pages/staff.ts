@@ -6,11 +6,38 @@ import type { CourseListing, StaffInvite, StaffMember, StaffUser } from "../type
 
 const ROLE_NAMES: Record<string, string> = { admin: "Admin", instructor: "Instructor", ta: "TA" };
 
+/** The link an invite made, shown once with a button that copies it. */
+function createdLink(ctx: PageContext, url: string, invite: StaffInvite): HTMLElement[] {
+  const link = h("input", {
+    type: "text",
+    readonly: true,
+    value: url,
+    class: "mono invite-link",
+    "aria-label": "Invite link",
+  });
+  const copy = h("button", { type: "button" }, "Copy");
+  copy.addEventListener("click", () => {
+    link.select();
+    void navigator.clipboard?.writeText(url);
+    ctx.announce("Link copied.");
+  });
+  return [
+    notice("ok", `Send this link to ${invite.email}. It works once, until ${when(invite.expiresAt)}:`),
+    h("div", { class: "row" }, link, copy),
+  ];
+}
+
 /**
  * An invite form: the link it creates is shown once, to copy into an email (the server keeps only
- * its hash). `courses` offers a choice of course; a single course is fixed.
+ * its hash). With `courses` the inviter picks the course; with a string the course is fixed.
  */
-function inviteForm(ctx: PageContext, courses: string[], roles: string[], done: () => void): HTMLElement {
+function inviteForm(
+  ctx: PageContext,
+  courses: string[] | string,
+  roles: string[],
+  done: () => void,
+): HTMLElement {
+  const fixed = typeof courses === "string" ? courses : undefined;
   const email = h("input", { type: "email", required: true, autocomplete: "off" });
   const role = h(
     "select",
@@ -20,7 +47,7 @@ function inviteForm(ctx: PageContext, courses: string[], roles: string[], done: 
   const course = h(
     "select",
     {},
-    courses.map((c) => h("option", { value: c }, c)),
+    (fixed ? [] : (courses as string[])).map((c) => h("option", { value: c }, c)),
   );
   const result = h("div", { class: "form-message" });
   const form = h(
@@ -32,7 +59,7 @@ function inviteForm(ctx: PageContext, courses: string[], roles: string[], done: 
       role,
       "Instructors can change everything in their courses; TAs read insights and answer questions.",
     ),
-    courses.length > 1 ? field("Course", course) : null,
+    fixed ? null : field("Course", course, "Not needed for an admin, who sees every course."),
     h("button", { type: "submit", class: "primary" }, "Create invite link"),
     result,
   );
@@ -47,35 +74,9 @@ function inviteForm(ctx: PageContext, courses: string[], roles: string[], done: 
       const reply = await api<{ link: string; invite: StaffInvite }>("POST", "/admin/invites", {
         email: email.value.trim(),
         role: role.value,
-        ...(role.value === "admin" ? {} : { course: courses.length > 1 ? course.value : courses[0] }),
+        ...(role.value === "admin" ? {} : { course: fixed ?? course.value }),
       });
-      const link = h("input", {
-        type: "text",
-        readonly: true,
-        value: reply.link,
-        class: "mono invite-link",
-        "aria-label": "Invite link",
-      });
-      const copy = h(
-        "button",
-        {
-          type: "button",
-          onclick: () => {
-            link.select();
-            void navigator.clipboard?.writeText(reply.link);
-            ctx.announce("Link copied.");
-          },
-        },
-        "Copy",
-      );
-      fill(
-        result,
-        notice(
-          "ok",
-          `Send this link to ${reply.invite.email}. It works once, until ${when(reply.invite.expiresAt)}:`,
-        ),
-        h("div", { class: "row" }, link, copy),
-      );
+      fill(result, ...createdLink(ctx, reply.link, reply.invite));
       email.value = "";
       done();
     } catch (error) {
@@ -154,7 +155,7 @@ export async function courseStaffPage(ctx: PageContext): Promise<void> {
     ctx.main,
     section(
       "Invite staff",
-      inviteForm(ctx, [course], ["ta", "instructor"], () => void reload()),
+      inviteForm(ctx, course, ["ta", "instructor"], () => void reload()),
     ),
     section("Staff", area),
   );

@@ -32,27 +32,7 @@ export function materialRoutes(admin: AdminContext): Hono {
 
   app.get("/admin/courses/:id/material", async (c) => {
     const course = await admin.requireCourse(c, "view");
-    const [stored, docs, lastRun] = await Promise.all([
-      files.list(course.id),
-      documents.listWithCounts(course.id),
-      deps.runs.list(course.id, 1),
-    ]);
-    const bySource = new Map(docs.map((d) => [d.source, d]));
-    const skipped = new Map((lastRun[0]?.summary?.skipped ?? []).map((s) => [s.source, s.reason]));
-    return c.json({
-      course: course.id,
-      files: stored.map((file) => {
-        const doc = bySource.get(file.path);
-        return {
-          ...file,
-          status: doc ? "ingested" : skipped.has(file.path) ? "skipped" : "pending",
-          ...(doc
-            ? { document: { title: doc.title, format: doc.format, week: doc.week, chunks: doc.chunks } }
-            : {}),
-          ...(skipped.has(file.path) ? { skippedBecause: skipped.get(file.path) } : {}),
-        };
-      }),
-    });
+    return c.json({ course: course.id, files: await filesWithStatus(admin, documents, course.id) });
   });
 
   app.post("/admin/courses/:id/material", async (c) => {
@@ -106,6 +86,32 @@ export function materialRoutes(admin: AdminContext): Hono {
   });
 
   return app;
+}
+
+/**
+ * The course's uploaded files, each with what ingestion made of it: its document (week, chunks),
+ * why the last run skipped it, or not ingested yet.
+ */
+async function filesWithStatus(admin: AdminContext, documents: DocumentRepository, course: string) {
+  const [stored, docs, lastRun] = await Promise.all([
+    admin.files.list(course),
+    documents.listWithCounts(course),
+    admin.deps.runs.list(course, 1),
+  ]);
+  const bySource = new Map(docs.map((d) => [d.source, d]));
+  const skipped = new Map((lastRun[0]?.summary?.skipped ?? []).map((s) => [s.source, s.reason]));
+  return stored.map((file) => {
+    const doc = bySource.get(file.path);
+    const reason = skipped.get(file.path);
+    return {
+      ...file,
+      status: doc ? "ingested" : reason ? "skipped" : "pending",
+      ...(doc
+        ? { document: { title: doc.title, format: doc.format, week: doc.week, chunks: doc.chunks } }
+        : {}),
+      ...(reason ? { skippedBecause: reason } : {}),
+    };
+  });
 }
 
 /** " (3 file(s) ignored: hidden file)" when the upload held only files that were set aside. */

@@ -35,38 +35,17 @@ describe("console sign-in and roles", () => {
   });
 
   it("bootstraps the first admin with the admin token and sets a locked-down session cookie", async () => {
-    const wrong = await post("/admin/auth/bootstrap", {
-      token: "not-the-token",
-      email: "ada@example.edu",
-      name: "Ada",
-      password: "correct horse battery",
-    });
-    expect(wrong.status).toBe(403);
-    const short = await post("/admin/auth/bootstrap", {
-      token: TOKEN,
-      email: "ada@example.edu",
-      name: "Ada",
-      password: "short",
-    });
-    expect(short.status).toBe(400);
+    const ada = { token: TOKEN, email: "ada@example.edu", name: "Ada", password: "correct horse battery" };
+    expect((await post("/admin/auth/bootstrap", { ...ada, token: "not-the-token" })).status).toBe(403);
+    expect((await post("/admin/auth/bootstrap", { ...ada, password: "short" })).status).toBe(400);
     const notJson = await fetch(`${server.url}/admin/auth/bootstrap`, {
       method: "POST",
       headers: { "content-type": "text/plain" },
-      body: JSON.stringify({
-        token: TOKEN,
-        email: "ada@example.edu",
-        name: "Ada",
-        password: "correct horse battery",
-      }),
+      body: JSON.stringify(ada),
     });
     expect(notJson.status).toBe(415);
 
-    const response = await post("/admin/auth/bootstrap", {
-      token: TOKEN,
-      email: "ada@example.edu",
-      name: "Ada",
-      password: "correct horse battery",
-    });
+    const response = await post("/admin/auth/bootstrap", ada);
     expect(response.status).toBe(201);
     const cookie = response.headers.get("set-cookie") ?? "";
     expect(cookie).toMatch(/^tutor_console=[A-Za-z0-9_-]{43};/);
