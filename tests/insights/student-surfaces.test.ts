@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { courseStats } from "../../src/courses/index.ts";
-import { loadInsights } from "../../src/insights/index.ts";
+import { loadInsights, renderInsightsHtml } from "../../src/insights/index.ts";
 import { openEmptyDb } from "../helpers/db.ts";
 
 /**
@@ -66,6 +66,11 @@ describe("insights and stats count students only", () => {
       expect.objectContaining({ question: "when is the exam", comment: "comment from widget" }),
     ]);
     expect(insights.guardrails).toEqual([{ rule: "input.injection", count: 1 }]);
+    const page = renderInsightsHtml(insights, "Machine Learning");
+    expect(page).toContain("Answers students disliked");
+    expect(page).toContain("comment from widget");
+    expect(page).toContain("input.injection");
+    expect(page).not.toContain("comment from eval");
   });
 
   it("counts students only in the stats, and names the staff questions apart", async () => {
