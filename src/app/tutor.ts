@@ -8,7 +8,7 @@ import {
 } from "../answer/index.ts";
 import { createPipeline, type Pipeline } from "../chat/index.ts";
 import { TUTOR_MODES } from "../core/chat.ts";
-import { IngestionRuns } from "../courses/index.ts";
+import { CourseSettingsStore, IngestionRuns } from "../courses/index.ts";
 import { ChunkRepository, ConversationStore, type Db, openDatabase } from "../db/index.ts";
 import type { CourseEmbeddings } from "../embed/embeddings.ts";
 import { createEmbeddings } from "../embed/index.ts";
@@ -16,6 +16,7 @@ import {
   createGuardEngine,
   type GuardEngine,
   type GuardFileConfig,
+  guardRulesSchema,
   loadGuardConfig,
   redactForStorage,
   settingsForCourse,
@@ -56,6 +57,8 @@ export interface Tutor {
    * course's PII settings (the deployment's defaults without a course).
    */
   redactForStorage(text: string, course?: string): string;
+  /** Each course's own settings (release schedule, guard overrides, default mode, LLM on or off). */
+  courseSettings: CourseSettingsStore;
   ingest(
     dir: string,
     course: string,
@@ -71,6 +74,8 @@ export interface TutorIngestOptions {
   trigger?: string;
   /** Hears the run's id once it is recorded, before the work starts. */
   onRunStarted?: (runId: string) => void;
+  /** Hears the run's progress (used when no `onProgress` argument is given). */
+  onProgress?: IngestProgress;
 }
 
 export interface TutorOverrides {
@@ -91,6 +96,13 @@ export async function createTutor(config: Config, overrides: TutorOverrides = {}
   const guardConfig = loadGuardConfig(config.guardConfigPath);
   const guard = createGuard(guardConfig, db, telemetry);
   const redact = storedTextRedactor(guardConfig);
+  // A course's guard overrides follow its settings each time they are read (other replicas' edits too).
+  const courseSettings = new CourseSettingsStore({
+    db,
+    // A stored override that no longer parses (hand-edited) is ignored rather than breaking the course.
+    onLoaded: (course, settings) =>
+      guard.overrideCourse(course, guardRulesSchema.safeParse(settings.guard).data),
+  });
   const conversations = new ConversationStore(db, {
     retentionDays: config.conversationRetentionDays ?? 0,
     redact,
@@ -108,6 +120,7 @@ export async function createTutor(config: Config, overrides: TutorOverrides = {}
     queryRewriter: new CourseQueryRewriter(lexiconsFromIndexes(indexes)),
     observers: [telemetry.pipelineObserver],
     confidence: await confidenceThresholdsFor(embeddings.modelId),
+    coursePolicy: courseSettings,
   });
   const chunks = new ChunkRepository(db);
 
@@ -125,6 +138,7 @@ export async function createTutor(config: Config, overrides: TutorOverrides = {}
     telemetry,
     ingestionRuns,
     redactForStorage: redact,
+    courseSettings,
     async ingest(dir, course, onProgress, options = {}) {
       const trigger = options.trigger ?? "folder";
       return telemetry.trackIngestion(course, trigger, () =>
@@ -132,6 +146,7 @@ export async function createTutor(config: Config, overrides: TutorOverrides = {}
           course,
           trigger,
           async (report) => {
+            const progress = onProgress ?? options.onProgress;
             const summary = await ingestFolder({
               db,
               embeddings,
@@ -139,7 +154,7 @@ export async function createTutor(config: Config, overrides: TutorOverrides = {}
               course,
               onProgress: (phase, done, total) => {
                 report(phase, done, total);
-                onProgress?.(phase, done, total);
+                progress?.(phase, done, total);
               },
             });
             // An unchanged course keeps its version: nothing to rebuild, no model to load.

@@ -11,6 +11,7 @@ export {
   type GuardRuleId,
   type GuardRuleSettings,
   guardRuleIds,
+  guardRulesSchema,
   loadGuardConfig,
   parseGuardConfig,
   settingsForCourse,
