@@ -75,7 +75,7 @@ const steps = (from: number, to: number, step: number) =>
   );
 
 /** The grid point with the best balanced accuracy; ties go to the lower coverage bars (answer more). */
-function fit(samples: readonly Sample[]): { thresholds: ConfidenceThresholds; score: number } {
+function fitThresholds(samples: readonly Sample[]): { thresholds: ConfidenceThresholds; score: number } {
   let best = {
     thresholds: defaultConfidenceThresholds,
     score: balancedAccuracy(samples, defaultConfidenceThresholds),
@@ -134,7 +134,7 @@ async function main() {
     ]);
     const heldOut = await measure(tutor, asQuestions(fixture.held_out));
     const before = balancedAccuracy(fitting, defaultConfidenceThresholds);
-    const { thresholds, score } = fit(fitting);
+    const { thresholds, score } = fitThresholds(fitting);
     log(
       `  default thresholds: fitting set ${before.toFixed(3)}, held out ${balancedAccuracy(heldOut, defaultConfidenceThresholds).toFixed(3)}`,
     );

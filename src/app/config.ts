@@ -24,6 +24,19 @@ export interface ShutdownSettings {
 /** No delay, ten seconds for in-flight requests; also used for hand-built configs without `shutdown`. */
 export const SHUTDOWN_DEFAULTS: Readonly<ShutdownSettings> = { delayMs: 0, graceMs: 10_000 };
 
+/** The instructor console's sign-ins: session length, invite validity, attempts per 15 minutes (0: no limit). */
+export interface ConsoleSettings {
+  sessionHours: number;
+  inviteDays: number;
+  loginAttempts: number;
+}
+
+export const CONSOLE_DEFAULTS: Readonly<ConsoleSettings> = {
+  sessionHours: 12,
+  inviteDays: 7,
+  loginAttempts: 10,
+};
+
 const envSchema = z.object({
   DATABASE_URL: optionalString,
   PORT: z.preprocess(emptyToUndefined, port.default(3000)),
@@ -71,6 +84,24 @@ const envSchema = z.object({
     z.coerce.number().int().min(0).max(600_000).default(SHUTDOWN_DEFAULTS.graceMs),
   ),
   ADMIN_TOKEN: optionalString,
+  // The instructor console: how long a sign-in lasts, how long an invite link is valid, and how
+  // many sign-in attempts one address (and one account) gets per 15 minutes.
+  CONSOLE_SESSION_HOURS: z.preprocess(
+    emptyToUndefined,
+    z.coerce
+      .number()
+      .min(0.05)
+      .max(24 * 30)
+      .default(CONSOLE_DEFAULTS.sessionHours),
+  ),
+  CONSOLE_INVITE_DAYS: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number().min(0.01).max(90).default(CONSOLE_DEFAULTS.inviteDays),
+  ),
+  CONSOLE_LOGIN_ATTEMPTS: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number().int().min(0).max(1_000).default(CONSOLE_DEFAULTS.loginAttempts),
+  ),
   SLACK_SIGNING_SECRET: optionalString,
   SLACK_BOT_TOKEN: optionalString,
   SLACK_API_URL: optionalUrl,
@@ -196,6 +227,8 @@ export interface Config {
   /** Graceful shutdown; optional so hand-built configs stay valid (then SHUTDOWN_DEFAULTS). */
   shutdown?: ShutdownSettings;
   adminToken: string | undefined;
+  /** Console sign-ins; optional so hand-built configs stay valid (then CONSOLE_DEFAULTS). */
+  console?: ConsoleSettings;
   slack: {
     signingSecret: string | undefined;
     botToken: string | undefined;
@@ -288,6 +321,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     chatDeadlineMs: e.CHAT_DEADLINE_MS,
     shutdown: { delayMs: e.SHUTDOWN_DELAY_MS, graceMs: e.SHUTDOWN_GRACE_MS },
     adminToken: e.ADMIN_TOKEN,
+    console: {
+      sessionHours: e.CONSOLE_SESSION_HOURS,
+      inviteDays: e.CONSOLE_INVITE_DAYS,
+      loginAttempts: e.CONSOLE_LOGIN_ATTEMPTS,
+    },
     slack: {
       signingSecret: e.SLACK_SIGNING_SECRET,
       botToken: e.SLACK_BOT_TOKEN,

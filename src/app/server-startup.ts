@@ -26,7 +26,8 @@ export function createReadiness(lifecycle: ServerLifecycle, tutor: Pick<Tutor, "
 }
 
 /**
- * Loads or bootstraps the default course and warms the models up, then reports ready; a failure
+ * Records runs left behind by dead processes as abandoned, loads or bootstraps the default course
+ * and warms the models up, then reports ready; a failure
  * is kept on the lifecycle (the server keeps answering /healthz and says why it is not ready).
  */
 export async function prepareDefaultCourse(input: {
@@ -40,6 +41,8 @@ export async function prepareDefaultCourse(input: {
 }): Promise<void> {
   const { tutor, lifecycle, log } = input;
   try {
+    const abandoned = await tutor.ingestionRuns.abandonDeadRuns();
+    if (abandoned > 0) log(`Marked ${abandoned} ingestion run(s) abandoned: their process had stopped.`);
     const course = input.config.defaultCourse;
     if (input.bootstrap && (await tutor.courseIsEmpty(course))) await bootstrapCourse(input, course);
     await tutor.indexes.get(course).catch(() => undefined);

@@ -6,12 +6,20 @@ export { type ApiKeyRecord, ApiKeyRepository, type LiveApiKey } from "./api-keys
 export { ChunkRepository, type DocumentChunk, type NearestChunksQuery } from "./chunks.ts";
 export {
   ConversationStore,
+  type ConversationStoreOptions,
   defaultRetention,
   FeedbackError,
   isUuid,
   type RetentionOptions,
   type StoredMessage,
+  type TextRedactor,
 } from "./conversations.ts";
+export {
+  CourseAdminRepository,
+  type CourseDeletion,
+  type CourseHealthRow,
+  deleteCourse,
+} from "./course-admin.ts";
 export { CourseFileRepository, type StoredFileInfo } from "./course-files.ts";
 export { type CourseListing, CourseRepository, type CourseSummary, type CourseVersion } from "./courses.ts";
 export {
@@ -30,10 +38,11 @@ export {
   type SqlParam,
   toVectorLiteral,
 } from "./db.ts";
-export { DocumentRepository, type DocumentSummary } from "./documents.ts";
+export { type DocumentDetails, DocumentRepository, type DocumentSummary } from "./documents.ts";
 export { EmbeddingCacheRepository, hashText } from "./embedding-cache.ts";
 export { type EvalRunRecord, EvalRunStore, type RunStatus } from "./evals.ts";
 export {
+  type IngestionProgress,
   type IngestionRun,
   IngestionRunRepository,
   type IngestionStatus,
@@ -55,6 +64,14 @@ export { openPglite, wrapPglite } from "./pglite.ts";
 export { databaseAnswers } from "./ping.ts";
 export { openPostgres, type PostgresOptions } from "./postgres.ts";
 export { SlackRepository } from "./slack.ts";
+export { type CourseRole, type StaffMembership, StaffRepository, type StaffUser } from "./staff.ts";
+export {
+  INVITE_ID_LENGTH,
+  type InviteRole,
+  StaffAccessRepository,
+  type StaffInvite,
+  type StaffSessionRow,
+} from "./staff-access.ts";
 export {
   isStagingCourseId,
   liveCoursesOnly,

@@ -63,6 +63,8 @@ export interface SearchResponse {
   snapshot: CourseSnapshot;
   /** When the reranker ran: the top k in fused order, before it (confidence checks compare both). */
   fusedResults?: ScoredChunk[];
+  /** Each retriever's hits before fusion, best first, with its own score (empty when it did not run). */
+  candidates: { bm25: Hits; expanded: Hits; vector: Hits };
 }
 
 export interface HybridSearcherDeps {
@@ -193,6 +195,7 @@ export class HybridSearcher {
       queryEmbedding: semantic.queryEmbedding,
       snapshot,
       ...(reranked ? { fusedResults: candidates.slice(0, request.k) } : {}),
+      candidates: { bm25: lexical.bm25, expanded: lexical.expanded, vector: semantic.hits },
     };
   }
 

@@ -33,7 +33,9 @@ export async function startModelHub(
     const size = statSync(file).size;
     res.writeHead(200, { "content-type": "application/octet-stream", "content-length": String(size) });
     if (options.truncate && file.endsWith(options.truncate)) {
-      createReadStream(file, { end: Math.floor(size / 2) }).on("end", () => res.destroy()).pipe(res, { end: false });
+      createReadStream(file, { end: Math.floor(size / 2) })
+        .on("end", () => res.destroy())
+        .pipe(res, { end: false });
       return;
     }
     createReadStream(file).pipe(res);

@@ -24,6 +24,8 @@ export interface RecordedRequest {
   headers: IncomingMessage["headers"];
   body: ChatRequestBody;
   receivedAt: number;
+  /** `performance.now()` when the reply's last byte was handed to the socket. */
+  answeredAt?: number;
 }
 
 export interface ChatRequestBody {
@@ -87,6 +89,9 @@ export async function startOpenAiServer(port = 0): Promise<FakeOpenAiServer> {
       return;
     }
     const recorded: RecordedRequest = { path, headers: req.headers, body, receivedAt: Date.now() };
+    res.once("finish", () => {
+      recorded.answeredAt = performance.now();
+    });
     requests.push(recorded);
     const behaviour = queue.shift() ?? (typeof fallback === "function" ? fallback(recorded) : fallback);
     openResponses.add(res);

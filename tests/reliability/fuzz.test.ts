@@ -351,6 +351,76 @@ const endpoints: Endpoint[] = [
     },
   },
   {
+    method: "PUT",
+    path: "/admin/courses/fzempty/settings",
+    valid: fc.record(
+      {
+        title: fc.string({ maxLength: 200 }),
+        releases: fc.array(
+          fc.record({
+            week: fc.integer({ min: 0, max: 60 }),
+            from: fc.constantFrom("2026-09-07", "2026-02-30"),
+          }),
+          { maxLength: 3 },
+        ),
+        defaultMode: fc.constantFrom("explain", "hint", "quiz", null),
+        llm: fc.oneof(fc.boolean(), fc.constant(null)),
+        slack: fc.record({ channels: fc.array(fc.constantFrom("C0123", "c#general"), { maxLength: 2 }) }),
+        guard: fc.constantFrom({ "input.off_topic": { enabled: false } }, { "input.nope": {} }, null),
+      },
+      { requiredKeys: [] },
+    ),
+    headers: () => ({ authorization: `Bearer ${ADMIN_TOKEN}` }),
+    fields: {
+      title: field(edgeString),
+      releases: field(
+        fc.array(fc.record({ week: field(fc.integer()), from: field(edgeString) }), { maxLength: 3 }),
+      ),
+      defaultMode: field(fc.constantFrom("explain", "lecture")),
+      llm: field(fc.boolean()),
+      guard: field(fc.jsonValue({ maxDepth: 3 })),
+      slack: field(fc.jsonValue({ maxDepth: 2 })),
+    },
+  },
+  {
+    method: "POST",
+    path: "/admin/auth/login",
+    valid: fc.record({ email: fc.emailAddress(), password: fc.string({ minLength: 1, maxLength: 200 }) }),
+    fields: { email: field(edgeString), password: field(edgeString) },
+  },
+  {
+    method: "POST",
+    path: "/admin/invites",
+    valid: fc.record(
+      {
+        email: fc.emailAddress(),
+        role: fc.constantFrom("admin", "instructor", "ta"),
+        course: fc.constantFrom("aie101", "nope", "fzempty"),
+      },
+      { requiredKeys: ["email", "role"] },
+    ),
+    headers: () => ({ authorization: `Bearer ${ADMIN_TOKEN}` }),
+    fields: {
+      email: field(edgeString),
+      role: field(fc.constantFrom("admin", "owner")),
+      course: field(courseLike),
+    },
+  },
+  {
+    method: "POST",
+    path: "/admin/courses/fzempty/playground",
+    valid: fc.record(
+      { message: validText, mode: fc.constantFrom("explain", "hint", "quiz") },
+      { requiredKeys: ["message"] },
+    ),
+    headers: () => ({ authorization: `Bearer ${ADMIN_TOKEN}` }),
+    fields: {
+      message: field(question),
+      mode: field(fc.constantFrom("explain", "other")),
+      filters: field(filters),
+    },
+  },
+  {
     method: "POST",
     path: "/slack/events",
     valid: fc.oneof(

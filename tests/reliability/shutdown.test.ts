@@ -5,7 +5,7 @@ import { type RunningServer, startServer } from "../../src/app/server.ts";
 import { type FakeOpenAiServer, quoteSources, startOpenAiServer } from "../helpers/openai-server.ts";
 import { type PgliteWireServer, startPgliteWireServer } from "../helpers/pg-server.ts";
 
-/** Reads server-sent events as they arrive, remembering when each one came. */
+/** Reads server-sent events as they arrive. */
 async function* sseEvents(body: ReadableStream<Uint8Array>) {
   const decoder = new TextDecoder();
   let buffer = "";
@@ -22,7 +22,7 @@ async function* sseEvents(body: ReadableStream<Uint8Array>) {
         .filter((line) => line.startsWith("data: "))
         .map((line) => line.slice(6))
         .join("\n");
-      yield { event, data, at: performance.now() };
+      yield { event, data };
       end = buffer.indexOf("\n\n");
     }
   }
@@ -73,7 +73,7 @@ describe("graceful shutdown of the real server (pg over the wire, LLM streaming 
     });
     expect(response.status).toBe(200);
     const events = sseEvents(response.body as ReadableStream<Uint8Array>);
-    const seen: { event: string; data: string; at: number }[] = [];
+    const seen: { event: string; data: string }[] = [];
     // Read by hand: leaving a for-await loop early would cancel the response body.
     for (let next = await events.next(); !next.done; next = await events.next()) {
       seen.push(next.value);
@@ -81,6 +81,7 @@ describe("graceful shutdown of the real server (pg over the wire, LLM streaming 
     }
 
     let closedAt = Number.POSITIVE_INFINITY;
+    const closeStartedAt = performance.now();
     const closing = server.close().then(() => {
       closedAt = performance.now();
     });
@@ -102,14 +103,16 @@ describe("graceful shutdown of the real server (pg over the wire, LLM streaming 
     expect(done.status).toBe("answered");
     expect(done.degraded).toBeUndefined();
     expect(done.answer.split(" ").length).toBeGreaterThan(10);
-    const streamEndedAt = seen.at(-1)?.at ?? 0;
+    // The model's reply ended while the server was closing, and the close waited for it.
+    const modelAnsweredAt = llm.requests.at(-1)?.answeredAt ?? Number.POSITIVE_INFINITY;
 
     // After the delay nothing new gets in, while the stream above was still being written.
     await new Promise((resolve) => setTimeout(resolve, 700));
     await expect(fetch(`${base}/healthz`)).rejects.toThrow();
 
     await closing;
-    expect(closedAt).toBeGreaterThanOrEqual(streamEndedAt);
+    expect(modelAnsweredAt).toBeGreaterThan(closeStartedAt);
+    expect(closedAt).toBeGreaterThanOrEqual(modelAnsweredAt);
     // The pool is closed: the database sees no client connections any more.
     await expect.poll(() => database.activeConnections(), { timeout: 5_000 }).toBe(0);
   });

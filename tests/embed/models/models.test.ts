@@ -21,7 +21,10 @@ import { writeTinyCrossEncoder, writeTinyEmbeddingModel } from "../../helpers/ti
 const near = [1, 0, 0.1, 0.1];
 const far = [0, 1, 0.1, 0.1];
 const PROBE_WORDS: Record<string, number[]> = Object.fromEntries([
-  ...["detect", "model", "drift", "production", "predictions", "deployed", "worse", "notice"].map((w) => [w, near]),
+  ...["detect", "model", "drift", "production", "predictions", "deployed", "worse", "notice"].map((w) => [
+    w,
+    near,
+  ]),
   ...["cafeteria", "serves", "lasagna", "fridays"].map((w) => [w, far]),
 ]);
 
@@ -35,7 +38,10 @@ describe("model folders: pull from the hub, import, verify", () => {
     // The hub's repository holds the transformers.js layout with int8 weights under their name.
     upstream = path.join(root, "upstream", "minilm");
     await writeTinyEmbeddingModel(upstream, PROBE_WORDS, "tiny-minilm");
-    await rename(path.join(upstream, "onnx", "model.onnx"), path.join(upstream, "onnx", "model_quantized.onnx"));
+    await rename(
+      path.join(upstream, "onnx", "model.onnx"),
+      path.join(upstream, "onnx", "model_quantized.onnx"),
+    );
     hub = await startModelHub({ [MODEL_PRESETS.minilm.repo]: upstream });
   });
   afterAll(async () => {
@@ -61,7 +67,10 @@ describe("model folders: pull from the hub, import, verify", () => {
     await expect(
       pullModel(MODEL_PRESETS["bge-small"], { hubUrl: hub.url, modelsDir, name: "bge-small" }),
     ).rejects.toThrow(/HTTP 404/);
-    const cut = await startModelHub({ [MODEL_PRESETS.minilm.repo]: upstream }, { truncate: "model_quantized.onnx" });
+    const cut = await startModelHub(
+      { [MODEL_PRESETS.minilm.repo]: upstream },
+      { truncate: "model_quantized.onnx" },
+    );
     try {
       await expect(
         pullModel(MODEL_PRESETS.minilm, { hubUrl: cut.url, modelsDir, name: "minilm" }),
@@ -102,8 +111,15 @@ describe("model folders: pull from the hub, import, verify", () => {
     expect(resolveModelDir("minilm", modelsDir)).toBe(path.join(modelsDir, "minilm"));
     expect(resolveModelDir(upstream, modelsDir)).toBe(upstream);
     const config = loadConfig({ EMBEDDING_MODEL: "minilm", TUTOR_MODELS_DIR: modelsDir });
-    expect(config).toMatchObject({ embedder: "transformers", embeddingModelDir: path.join(modelsDir, "minilm") });
-    const byDir = loadConfig({ EMBEDDER: "transformers", EMBEDDING_MODEL_DIR: "bge-small", TUTOR_MODELS_DIR: modelsDir });
+    expect(config).toMatchObject({
+      embedder: "transformers",
+      embeddingModelDir: path.join(modelsDir, "minilm"),
+    });
+    const byDir = loadConfig({
+      EMBEDDER: "transformers",
+      EMBEDDING_MODEL_DIR: "bge-small",
+      TUTOR_MODELS_DIR: modelsDir,
+    });
     expect(byDir.embeddingModelDir).toBe(path.join(modelsDir, "bge-small"));
     expect(loadConfig({}).embedder).toBe("use");
   });

@@ -169,15 +169,22 @@ describe("splitSentences", () => {
     expect(splitSentences(" \n\n\t ")).toEqual([]);
   });
 
-  it("is fast enough for the reranker's hot path", () => {
+  // Its speed is part of the rerank stage's timing in `npm run bench`.
+  it("splits a long text of repeated prose and list items into every one of them", () => {
     const text =
       "Attention weighs tokens, e.g. by dot products of 0.5 scale. Does it work? Yes!\n- item one\n".repeat(
         2000,
       );
-    const started = performance.now();
     const sentences = splitSentences(text);
     expect(sentences.length).toBe(8000);
-    expect(performance.now() - started).toBeLessThan(500);
+    expect(new Set(sentences)).toEqual(
+      new Set([
+        "Attention weighs tokens, e.g. by dot products of 0.5 scale.",
+        "Does it work?",
+        "Yes!",
+        "item one",
+      ]),
+    );
   });
 });
 
