@@ -76,6 +76,13 @@ const TIME = new RegExp(
 );
 const NUMBER =
   /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|thousand|million|half)\b/i;
+const MEASURED = new RegExp(
+  "(?:\\d[\\d.,]*|\\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|thousand|half))" +
+    "(?:\\s*(?:to|-|–)\\s*\\d[\\d.,]*)?\\s*(?:%|percent|tokens?|words?|characters?|chars?|ms|milliseconds?|" +
+    "seconds?|minutes?|hours?|days?|weeks?|[kmg]b|bytes?|pages?|points?|marks?|rows?|dimensions?|items?|" +
+    "times|x\\b|late days?)",
+  "i",
+);
 const STEPWISE =
   /^(?:first|then|next|finally|start|begin|install|run|create|add|set|use|open|compute|call)\b/i;
 
@@ -154,7 +161,10 @@ export function shapeFit(unit: Unit, context: ShapeContext): number {
       if (CAUSAL.test(text)) fit += 0.15;
       break;
     case "quantity":
-      if (shape.wants === "time" ? TIME.test(unit.text) : NUMBER.test(unit.text)) fit += 0.2;
+      if (shape.wants === "time") fit += TIME.test(unit.text) ? 0.2 : 0;
+      // A measured amount ("200 to 500 tokens", "five late days") answers "how big/many"; a count
+      // in passing ("three stages") much less.
+      else fit += MEASURED.test(unit.text) ? 0.3 : NUMBER.test(unit.text) ? 0.1 : 0;
       if (unit.kind === "row") fit += 0.05;
       break;
     case "procedure":

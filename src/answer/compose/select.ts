@@ -53,7 +53,7 @@ function repeats(unit: Unit, chosen: readonly Unit[], wantsList: boolean): boole
   return chosen.some(
     (c) =>
       c.text === unit.text ||
-      overlap(c.terms, unit.terms) >= 0.6 ||
+      overlap(c.terms, unit.terms) >= 0.8 ||
       (unit.list !== undefined && c.list === unit.list) ||
       (c.kind === "list" && c.list?.items.some((i) => i.text === unit.text)) ||
       (!wantsList && unit.row !== undefined && c.row?.header === unit.row.header),
