@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { addressesQuestion, defaultNoAnswerThresholds } from "../../src/answer/compose/addresses.ts";
 import { ExtractiveAnswerer } from "../../src/answer/extractive.ts";
 import { classifyQuestion } from "../../src/answer/question.ts";
 import type { AnswerRequest } from "../../src/answer/types.ts";
@@ -150,5 +151,19 @@ describe("question shapes", () => {
     // Each bullet stays an item of its own list line.
     expect(draft.answer).toMatch(/^\s*(?:-|\d+\.) install Python 3\.11/m);
     expect(draft.answer).not.toMatch(/install Python 3\.11[^\n]*create a virtual environment/);
+  });
+});
+
+describe("addressesQuestion", () => {
+  const bars = defaultNoAnswerThresholds;
+  it("answers on key terms, on a close paraphrase, and declines an incidental match", () => {
+    expect(addressesQuestion(0.5, null, bars)).toBe(true);
+    expect(addressesQuestion(0.1, 0.65, bars)).toBe(true);
+    // A casual paraphrase: few shared key terms, but close in meaning.
+    expect(addressesQuestion(0.3, 0.5, bars)).toBe(true);
+    // One incidental word ("stored") and not close: declined, with or without the model.
+    expect(addressesQuestion(0.2, 0.5, bars)).toBe(false);
+    expect(addressesQuestion(0.3, 0.3, bars)).toBe(false);
+    expect(addressesQuestion(0.3, null, bars)).toBe(false);
   });
 });

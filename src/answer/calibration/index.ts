@@ -21,6 +21,8 @@ export const calibrationSchema = z.object({
     .object({
       minKeyCoverage: z.number().min(0).max(1),
       strongLeadSimilarity: z.number().min(-1).max(1),
+      closeLeadSimilarity: z.number().min(-1).max(1).optional(),
+      minKeyCoverageWhenClose: z.number().min(0).max(1).optional(),
     })
     .optional(),
   fittedOn: z.record(z.string(), z.unknown()).optional(),
@@ -49,6 +51,6 @@ export async function calibrationFor(
   if (!parsed.success) throw new Error(`invalid calibration in ${file}: ${parsed.error.issues[0]?.message}`);
   return {
     confidence: parsed.data.confidence,
-    noAnswer: parsed.data.noAnswer ?? defaultNoAnswerThresholds,
+    noAnswer: { ...defaultNoAnswerThresholds, ...parsed.data.noAnswer },
   };
 }

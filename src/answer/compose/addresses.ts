@@ -74,13 +74,22 @@ function shareOfKeyTerms(terms: ReadonlySet<string>, query: QueryView): number {
 export interface NoAnswerThresholds {
   /** Key-term coverage below which the lead does not address the question… */
   minKeyCoverage: number;
-  /** …unless the embedding model puts the lead at least this close to the question. */
+  /** …unless the embedding model puts the lead at least this close to the question… */
   strongLeadSimilarity: number;
+  /**
+   * …or this close, with at least `minKeyCoverageWhenClose` of the key terms: a casual question
+   * ("2 ppl tagging the same emails keep disagreeing") paraphrases the material's words.
+   */
+  closeLeadSimilarity: number;
+  minKeyCoverageWhenClose: number;
 }
 
+// Fitted by hand on the dev split's conceptual and unanswerable questions (the bundled encoder).
 export const defaultNoAnswerThresholds: NoAnswerThresholds = {
   minKeyCoverage: 0.4,
   strongLeadSimilarity: 0.6,
+  closeLeadSimilarity: 0.45,
+  minKeyCoverageWhenClose: 0.25,
 };
 
 export function addressesQuestion(
@@ -89,5 +98,7 @@ export function addressesQuestion(
   thresholds: NoAnswerThresholds,
 ): boolean {
   if (keyShare >= thresholds.minKeyCoverage) return true;
-  return leadSimilarity !== null && leadSimilarity >= thresholds.strongLeadSimilarity;
+  if (leadSimilarity === null) return false;
+  if (leadSimilarity >= thresholds.strongLeadSimilarity) return true;
+  return leadSimilarity >= thresholds.closeLeadSimilarity && keyShare >= thresholds.minKeyCoverageWhenClose;
 }
