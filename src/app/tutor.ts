@@ -109,10 +109,8 @@ export async function createTutor(config: Config, overrides: TutorOverrides = {}
     redact,
   });
   const calibration = await calibrationFor(embeddings.modelId);
-  const answering = createTutorAnswering(config, telemetry, overrides.answerer, {
-    embeddings,
-    noAnswer: calibration.noAnswer,
-  });
+  const offline = { embeddings, noAnswer: calibration.noAnswer };
+  const answering = createTutorAnswering(config, telemetry, overrides.answerer, offline);
   const pipeline = createPipeline({
     searcher,
     answerer: answering.answerer,
