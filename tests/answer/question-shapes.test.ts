@@ -167,3 +167,20 @@ describe("addressesQuestion", () => {
     expect(addressesQuestion(0.3, null, bars)).toBe(false);
   });
 });
+
+describe("a comparison stated in one sentence", () => {
+  it("quotes that sentence once", async () => {
+    const chunks = [
+      chunk(
+        "ph",
+        "Soil pH",
+        "Garden lime raises the pH of acidic soil, while elemental sulfur lowers the pH of alkaline soil. " +
+          "Change pH slowly, retesting after each season.",
+      ),
+    ];
+    const draft = await answerer.answer(ask("how does lime differ from sulfur for soil", chunks));
+    expect(draft.status).toBe("answered");
+    const said = sentences(draft.answer);
+    expect(said.filter((s) => /lime raises/.test(s))).toHaveLength(1);
+  });
+});

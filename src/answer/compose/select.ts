@@ -125,6 +125,8 @@ export function selectUnits(
     for (const side of context.subjectTerms.slice(0, 2)) {
       const best = sideUnit(ranked, side);
       if (!best) continue;
+      // One sentence that states both sides ("lime raises…, while sulfur lowers…") leads once.
+      if (sides.includes(best.unit)) continue;
       if (chosen.includes(best.unit) || add(best)) sides.push(best.unit);
     }
   }
