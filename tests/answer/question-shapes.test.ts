@@ -184,3 +184,23 @@ describe("a comparison stated in one sentence", () => {
     expect(said.filter((s) => /lime raises/.test(s))).toHaveLength(1);
   });
 });
+
+describe("the same definition twice", () => {
+  it("is quoted once, from the glossary or the notes", async () => {
+    const chunks = [
+      chunk(
+        "glossary",
+        "Glossary",
+        "Overfitting: A condition in which a model learns noise in the training data so closely that it does worse on unseen data.",
+      ),
+      chunk(
+        "notes",
+        "Week 3",
+        "Overfitting happens when a model learns the noise of its training data so closely that it does much worse on new data.",
+        1,
+      ),
+    ];
+    const draft = await answerer.answer(ask("what is overfitting", chunks));
+    expect(sentences(draft.answer).filter((s) => /^Overfitting/.test(s))).toHaveLength(1);
+  });
+});

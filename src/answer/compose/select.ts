@@ -46,7 +46,8 @@ function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
 }
 
 /**
- * Already said: the same text, mostly the same words, or an item of a list already quoted; or,
+ * Already said: the same text, mostly the same words (or many of them about the same first term: a
+ * glossary entry and the notes' sentence defining the same thing), or an item of a list already quoted; or,
  * unless several things were asked for, another row of a table already quoted.
  */
 function repeats(unit: Unit, chosen: readonly Unit[], wantsList: boolean): boolean {
@@ -54,6 +55,7 @@ function repeats(unit: Unit, chosen: readonly Unit[], wantsList: boolean): boole
     (c) =>
       c.text === unit.text ||
       overlap(c.terms, unit.terms) >= 0.8 ||
+      (overlap(c.terms, unit.terms) >= 0.45 && c.sequence[0] === unit.sequence[0]) ||
       (unit.list !== undefined && c.list === unit.list) ||
       (c.kind === "list" && c.list?.items.some((i) => i.text === unit.text)) ||
       (!wantsList && unit.row !== undefined && c.row?.header === unit.row.header),
