@@ -1,4 +1,5 @@
 import type { Hono } from "hono";
+import { type AskingPipeline, escalatingPipeline } from "../courses/index.ts";
 import { OriginPolicy } from "../courses/origin-policy.ts";
 import type { DataDirLock } from "../db/data-lock.ts";
 import { describeError, observeRequests, type Telemetry } from "../observability/index.ts";
@@ -10,6 +11,7 @@ import {
   createAdminEvals,
   createApp,
   EVAL_UPLOAD_MAX_BYTES,
+  escalationRoutes,
   metricsRoutes,
   type Readiness,
   rateLimit,
@@ -44,13 +46,15 @@ export interface ServerApp {
 /** Every surface wired to one tutor: the student API, admin, evals, metrics, Slack and the widget. */
 export function createServerApp(deps: ServerAppDeps): ServerApp {
   const { config, tutor, telemetry, lock, log } = deps;
-  const slack = createSlack(deps);
+  // Students' questions may go to the staff on their own (a course's auto-escalation); evals' never do.
+  const pipeline = escalatingPipeline(tutor.pipeline, tutor.escalations, log);
+  const slack = createSlack(deps, pipeline);
   const adminEvals = createAdminEvals({ tutor, tokens: () => [config.adminToken, lock?.info.token], log });
   const originPolicy = new OriginPolicy({ db: tutor.db, defaults: config.widgetAllowedOrigins });
   const limiter = createLimiter(config, telemetry);
   const app = createApp({
     searcher: tutor.searcher,
-    pipeline: tutor.pipeline,
+    pipeline,
     conversations: tutor.conversations,
     defaultCourse: config.defaultCourse,
     observe: observeRequests(telemetry),
@@ -82,12 +86,14 @@ export function createServerApp(deps: ServerAppDeps): ServerApp {
         ingest: (dir, course, ingestOptions) => tutor.ingest(dir, course, undefined, ingestOptions),
         runs: tutor.ingestionRuns,
         origins: originPolicy,
+        escalations: tutor.escalations,
         uploadLimits: { maxBytes: config.adminUploadMaxBytes },
         onBackgroundError: () => {
           // Already logged and counted by the ingestion's telemetry, and recorded on its run.
         },
       }),
       adminEvals.routes,
+      escalationRoutes({ escalations: tutor.escalations, db: tutor.db }),
       metricsRoutes({ metrics: telemetry.metrics, token: config.metricsToken }),
       slackRoutes(slack),
       widgetRoutes({
@@ -101,15 +107,19 @@ export function createServerApp(deps: ServerAppDeps): ServerApp {
   return { app, originPolicy, slack, adminEvals, limiter };
 }
 
-/** The Slack surface on the tutor's pipeline, its counters feeding the Prometheus metrics. */
-function createSlack({ config, tutor, telemetry, log }: ServerAppDeps): SlackSurface {
+/** The Slack surface on the students' pipeline, its counters feeding the Prometheus metrics. */
+function createSlack(
+  { config, tutor, telemetry, log }: ServerAppDeps,
+  pipeline: AskingPipeline,
+): SlackSurface {
   const slack = createSlackSurface({
     settings: config.slack,
     defaultCourse: config.defaultCourse,
     answerDeadlineMs: config.chatDeadlineMs,
     db: tutor.db,
-    pipeline: tutor.pipeline,
+    pipeline,
     conversations: tutor.conversations,
+    escalations: tutor.escalations,
     log,
   });
   slack.metrics.onIncrement((name, labels) => telemetry.metrics.slackEvent(name, labels));

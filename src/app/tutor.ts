@@ -7,11 +7,12 @@ import {
 } from "../answer/index.ts";
 import { createPipeline, type Pipeline } from "../chat/index.ts";
 import { TUTOR_MODES } from "../core/chat.ts";
-import { IngestionRuns } from "../courses/index.ts";
+import { Escalations, IngestionRuns, isStaffAnswerSource, type MaterialPublisher } from "../courses/index.ts";
 import { ChunkRepository, ConversationStore, type Db, openDatabase } from "../db/index.ts";
 import type { CourseEmbeddings } from "../embed/embeddings.ts";
 import { createEmbeddings } from "../embed/index.ts";
 import { createGuardEngine, type GuardEngine, loadGuardConfig, TopicCentroids } from "../guard/index.ts";
+import { ingestDocument, removeDocuments } from "../ingest/document.ts";
 import { type IngestProgress, type IngestSummary, ingestFolder } from "../ingest/sync.ts";
 import { createTelemetry, type Telemetry } from "../observability/telemetry.ts";
 import {
@@ -42,6 +43,8 @@ export interface Tutor {
   telemetry: Telemetry;
   /** Every ingestion's record, one running per course across replicas. */
   ingestionRuns: IngestionRuns;
+  /** The staff queue: escalated questions, staff answers, staff answers kept as material. */
+  escalations: Escalations;
   ingest(
     dir: string,
     course: string,
@@ -90,6 +93,14 @@ export async function createTutor(config: Config, overrides: TutorOverrides = {}
     observers: [telemetry.pipelineObserver],
   });
   const chunks = new ChunkRepository(db);
+  const escalations = new Escalations({
+    db,
+    embedder: embeddings,
+    // A student's note is stored like a question: redacted by the input guard's personal-data rule.
+    redact: (text, course) => guard.checkInput(text, { course, mode: "explain" }).text,
+    publisher: createMaterialPublisher(db, embeddings, indexes),
+    log: (message) => telemetry.logger.warn({ event: "escalations" }, message),
+  });
 
   return {
     config,
@@ -104,6 +115,7 @@ export async function createTutor(config: Config, overrides: TutorOverrides = {}
     pipeline,
     telemetry,
     ingestionRuns,
+    escalations,
     async ingest(dir, course, onProgress, options = {}) {
       const trigger = options.trigger ?? "folder";
       return telemetry.trackIngestion(course, trigger, () =>
@@ -111,7 +123,9 @@ export async function createTutor(config: Config, overrides: TutorOverrides = {}
           course,
           trigger,
           async () => {
-            const summary = await ingestFolder({ db, embeddings, dir, course, onProgress });
+            // Staff answers are documents the folder does not hold: a re-ingest keeps them.
+            const keepSources = isStaffAnswerSource;
+            const summary = await ingestFolder({ db, embeddings, dir, course, onProgress, keepSources });
             await indexes.rebuild(course);
             return summary;
           },
@@ -123,8 +137,30 @@ export async function createTutor(config: Config, overrides: TutorOverrides = {}
       return (await chunks.count(course)) === 0;
     },
     async close() {
+      await escalations.drain();
       await embeddings.close();
       if (!overrides.db) await db.close();
+    },
+  };
+}
+
+/** Single documents in and out of a course (staff answers), the indexes rebuilt at once. */
+function createMaterialPublisher(
+  db: Db,
+  embeddings: CourseEmbeddings,
+  indexes: CourseIndexes,
+): MaterialPublisher {
+  return {
+    async publish(course, source, content) {
+      const bytes = new TextEncoder().encode(content);
+      const { version } = await ingestDocument({ db, embeddings, course, source, bytes });
+      // A rebuild already under way may have read the course before this version: wait for one that has it.
+      for (let attempt = 0; attempt < 3; attempt++) {
+        if ((await indexes.rebuild(course)).version >= version) break;
+      }
+    },
+    async retire(course, source) {
+      if ((await removeDocuments(db, course, [source])) > 0) await indexes.rebuild(course);
     },
   };
 }

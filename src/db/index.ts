@@ -9,6 +9,7 @@ export {
   FeedbackError,
   isUuid,
   type RetentionOptions,
+  type SessionMessage,
   type StoredMessage,
 } from "./conversations.ts";
 export { CourseFileRepository, type StoredFileInfo } from "./course-files.ts";
@@ -31,6 +32,15 @@ export {
 } from "./db.ts";
 export { DocumentRepository, type DocumentSummary } from "./documents.ts";
 export { EmbeddingCacheRepository, hashText } from "./embedding-cache.ts";
+export { EscalationSettingsRepository, type EscalationSettingsRow } from "./escalation-settings.ts";
+export { type EscalationFigures, EscalationStatsRepository } from "./escalation-stats.ts";
+export {
+  type EscalationGroupRow,
+  EscalationRepository,
+  type EscalationRow,
+  type GroupClosing,
+  type NewEscalation,
+} from "./escalations.ts";
 export { type EvalRunRecord, EvalRunStore, type RunStatus } from "./evals.ts";
 export {
   type IngestionRun,
@@ -51,6 +61,7 @@ export { openPglite, wrapPglite } from "./pglite.ts";
 export { databaseAnswers } from "./ping.ts";
 export { openPostgres, type PostgresOptions } from "./postgres.ts";
 export { SlackRepository } from "./slack.ts";
+export { StaffAnswerRepository, type StaffAnswerRow, type StaffMessageRow } from "./staff-answers.ts";
 export {
   isStagingCourseId,
   liveCoursesOnly,

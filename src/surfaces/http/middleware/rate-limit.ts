@@ -22,6 +22,7 @@ const LIMITED_ROUTES: Record<string, { session: boolean; course: boolean }> = {
   "/v1/chat": { session: true, course: true },
   "/v1/search": { session: false, course: true },
   "/v1/feedback": { session: true, course: false },
+  "/v1/escalations": { session: true, course: false },
 };
 
 const SCOPE_WORDS: Record<RateScope, string> = {

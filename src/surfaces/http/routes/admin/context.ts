@@ -4,6 +4,7 @@ import type { TutorIngestOptions } from "../../../../app/tutor.ts";
 import {
   CourseFiles,
   defaultMaterialLimits,
+  type Escalations,
   type IngestionRuns,
   type MaterialLimits,
   updateAllowedOrigins,
@@ -28,6 +29,8 @@ export interface AdminDeps {
   now?: () => Date;
   /** Told about background ingestions that failed (they are recorded as failed runs too). */
   onBackgroundError?: (error: unknown) => void;
+  /** The staff queue; without it the escalation routes are not mounted. */
+  escalations?: Escalations;
 }
 
 /** What every admin surface's routes share: the dependencies with their defaults merged. */
