@@ -2,9 +2,13 @@ import {
   type ChatReply,
   chatReplySchema,
   citationsEventSchema,
+  type EscalationReceipt,
   errorBodySchema,
+  escalationReplySchema,
   metaEventSchema,
+  type TimelineMessage,
   type TutorMode,
+  timelineSchema,
   tokenEventSchema,
   type WidgetCitation,
 } from "./protocol.ts";
@@ -59,6 +63,10 @@ export interface TutorClient {
     messageId: string;
     rating: "up" | "down";
   }): Promise<void>;
+  /** Hands one of the session's answers to the teaching staff. */
+  escalate(input: { course: string; sessionId: string; messageId: string }): Promise<EscalationReceipt>;
+  /** The session's messages, staff answers included. */
+  messages(input: { course: string; sessionId: string }): Promise<TimelineMessage[]>;
 }
 
 export function createTutorClient(options: TutorClientOptions): TutorClient {
@@ -113,7 +121,39 @@ export function createTutorClient(options: TutorClientOptions): TutorClient {
         "application/json",
       );
     },
+    async escalate(input) {
+      const response = await post(
+        endpoint("v1/escalations", input.course),
+        { sessionId: input.sessionId, messageId: input.messageId },
+        "application/json",
+      );
+      const reply = escalationReplySchema.safeParse(await response.json().catch(() => undefined));
+      if (!reply.success) throw badReply();
+      return reply.data.escalation;
+    },
+    async messages(input) {
+      let response: Response;
+      try {
+        // A plain GET without custom headers: no CORS preflight for a poll.
+        response = await doFetch(
+          endpoint(`v1/sessions/${encodeURIComponent(input.sessionId)}/messages`, input.course),
+          {
+            credentials: "omit",
+          },
+        );
+      } catch (error) {
+        throw new NetworkError(error instanceof Error ? error.message : String(error));
+      }
+      if (!response.ok) throw await readError(response);
+      const timeline = timelineSchema.safeParse(await response.json().catch(() => undefined));
+      if (!timeline.success) throw badReply();
+      return timeline.data.messages;
+    },
   };
+}
+
+function badReply(): TutorError {
+  return new TutorError(502, "bad_reply", "The tutor sent a reply the widget could not read.");
 }
 
 async function readStream(
@@ -179,8 +219,7 @@ async function readStream(
 
 function parseReply(data: unknown): ChatReply {
   const reply = chatReplySchema.safeParse(data);
-  if (!reply.success)
-    throw new TutorError(502, "bad_reply", "The tutor sent a reply the widget could not read.");
+  if (!reply.success) throw badReply();
   return reply.data;
 }
 

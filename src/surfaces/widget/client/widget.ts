@@ -1,6 +1,7 @@
 import { createAsker } from "./asking.ts";
 import { wireComposer } from "./composer.ts";
 import { RETRY_DELAYS, type WidgetContext, type WidgetOptions } from "./context.ts";
+import { createStaffPoller } from "./escalation.ts";
 import { renderTranscript } from "./messages.ts";
 import { createAnnouncer, createModeSwitch, createPanel, createPanelToggle } from "./panel.ts";
 
@@ -27,12 +28,15 @@ export function mountWidget(options: WidgetOptions): void {
         return options.base;
       }
     },
+    staffReplies: { watch: () => {}, stop: () => {} },
   };
+  context.staffReplies = createStaffPoller(context, () => renderTranscript(context));
 
   const setOpen = createPanelToggle(parts, options.panelMemory);
   parts.newButton.addEventListener("click", () => {
     if (session.busy) return;
     session.state = memory.clear({ mode: session.state.mode });
+    context.staffReplies.stop();
     renderTranscript(context);
     context.announce("Started a new conversation.");
     parts.input.focus();
@@ -45,5 +49,7 @@ export function mountWidget(options: WidgetOptions): void {
 
   setMode(session.state.mode, false);
   renderTranscript(context);
+  // Questions sent to the staff before this page load may have been answered since.
+  context.staffReplies.watch();
   if (options.panelMemory.isOpen()) setOpen(true, false);
 }
