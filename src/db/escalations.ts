@@ -3,7 +3,8 @@ import type { EscalationOrigin, EscalationStatus, ReplyTarget } from "../core/es
 import { isUuid } from "./conversations.ts";
 import { type Queryable, toVectorLiteral } from "./db.ts";
 
-export interface NewEscalation {
+/** Who escalated which message, and where the staff answer goes. */
+interface EscalationRecord {
   id: string;
   course: string;
   groupId: string;
@@ -13,21 +14,15 @@ export interface NewEscalation {
   note: string | null;
   studentKey: string;
   replyTo: ReplyTarget | null;
+}
+
+export interface NewEscalation extends EscalationRecord {
   embedding: number[] | null;
   embeddingModel: string | null;
 }
 
 /** One student's escalation with the exchange it is about. */
-export interface EscalationRow {
-  id: string;
-  course: string;
-  groupId: string;
-  sessionId: string;
-  messageId: string;
-  origin: EscalationOrigin;
-  note: string | null;
-  studentKey: string;
-  replyTo: ReplyTarget | null;
+export interface EscalationRow extends EscalationRecord {
   createdAt: Date;
   deliveredAt: Date | null;
   /** The student's question (redacted) and what the tutor replied. */

@@ -150,6 +150,7 @@ export function helpText(course: string, command = "/tutor"): string {
     "• Mention the tutor in a channel: it answers in a thread; " +
       "follow-up questions in that thread continue the conversation.",
     "• Send it a direct message: the conversation continues there.",
+    `• \`${command} staff your question\`: send a question to the teaching staff; their answer comes by DM.`,
     `• \`${command} help\`: this message.`,
     "",
     "Rate an answer with 👍 or 👎 so the teaching team can improve the material.",

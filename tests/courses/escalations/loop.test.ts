@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningServer } from "../../../src/app/server.ts";
-import type { SlackBlock } from "../../../src/surfaces/slack/blocks.ts";
-import { type FakeSlackApi, startFakeSlackApi } from "../../helpers/fake-slack-api.ts";
-import { startSeededServer } from "../../helpers/server.ts";
+import type { FakeSlackApi } from "../../helpers/fake-slack-api.ts";
+import { type SlackTutor, startSlackTutor } from "../../helpers/slack-tutor.ts";
+import { blockButtons, blockTexts } from "../../surfaces/slack/read-blocks.ts";
 import {
   eventEnvelope,
   interactionBody,
@@ -46,36 +46,23 @@ type Group = {
   tutorReply: { status: string };
 };
 
-function sectionTexts(blocks: unknown): string[] {
-  return ((blocks ?? []) as SlackBlock[]).flatMap((b) =>
-    b.type === "section" ? [b.text.text] : b.type === "context" ? b.elements.map((e) => e.text) : [],
-  );
-}
-
-function buttons(blocks: unknown) {
-  return ((blocks ?? []) as SlackBlock[]).flatMap((b) => (b.type === "actions" ? b.elements : []));
-}
-
 describe("closing the loop: widget and Slack escalations, one staff answer, the tutor taught", () => {
+  let tutor: SlackTutor;
   let slack: FakeSlackApi;
   let server: RunningServer;
   let base: string;
 
   beforeAll(async () => {
-    slack = await startFakeSlackApi();
-    server = await startSeededServer({
-      SLACK_SIGNING_SECRET: SECRET,
-      SLACK_BOT_TOKEN: "xoxb-course-tutor",
-      SLACK_API_URL: slack.apiUrl,
+    tutor = await startSlackTutor({
+      signingSecret: SECRET,
       ADMIN_TOKEN: ADMIN,
       PUBLIC_BASE_URL: "https://course.test",
     });
-    base = `http://127.0.0.1:${server.port}`;
+    ({ slack, server, base } = tutor);
   });
 
   afterAll(async () => {
-    await server?.close();
-    await slack?.close();
+    await tutor?.close();
   });
 
   const admin = (path: string, init: RequestInit = {}) =>
@@ -166,7 +153,7 @@ describe("closing the loop: widget and Slack escalations, one staff answer, the 
       "the tutor's Slack reply",
     );
     expect(reply.body.thread_ts).toBe(eventTs);
-    const escalateButton = buttons(reply.body.blocks).find((b) => b.action_id === "tutor_escalate");
+    const escalateButton = blockButtons(reply.body.blocks).find((b) => b.action_id === "tutor_escalate");
     expect(escalateButton, "a no_answer reply offers the staff").toBeDefined();
     const pressed = await interact({
       type: "block_actions",
@@ -180,14 +167,14 @@ describe("closing the loop: widget and Slack escalations, one staff answer, the 
     });
     expect(pressed.status).toBe(200);
     const [confirmation] = await slack.waitForCalls("response_url:student2");
-    expect(sectionTexts(confirmation?.body.blocks).join(" ")).toMatch(/Sent to the teaching staff/);
+    expect(blockTexts(confirmation?.body.blocks).join(" ")).toMatch(/Sent to the teaching staff/);
 
     // One grouped notification: the first message is updated, no second one is posted.
     const updated = await until(
       async () =>
         slack
           .succeeded("chat.update")
-          .find((c) => sectionTexts(c.body.blocks).some((t) => t.includes("2 students asked"))),
+          .find((c) => blockTexts(c.body.blocks).some((t) => t.includes("2 students asked"))),
       "the notification updated to two students",
     );
     expect(staffPosts()).toHaveLength(1);
@@ -206,7 +193,7 @@ describe("closing the loop: widget and Slack escalations, one staff answer, the 
     expect(p2?.slackUserId).toBeUndefined();
 
     // The TA presses Answer in the staff channel; the modal opens.
-    const staffButtons = buttons(updated.body.blocks);
+    const staffButtons = blockButtons(updated.body.blocks);
     const answerButton = staffButtons.find((b) => b.action_id === "escalation_answer");
     expect(staffButtons.map((b) => b.action_id)).toEqual(["escalation_answer", "escalation_dismiss"]);
     await interact({
@@ -259,8 +246,7 @@ describe("closing the loop: widget and Slack escalations, one staff answer, the 
           .succeeded("chat.postMessage")
           .find(
             (c) =>
-              c.body.channel === "CGENERAL" &&
-              sectionTexts(c.body.blocks).join(" ").includes("two electives"),
+              c.body.channel === "CGENERAL" && blockTexts(c.body.blocks).join(" ").includes("two electives"),
           ),
       "the staff answer in the Slack thread",
     );
@@ -295,10 +281,10 @@ describe("closing the loop: widget and Slack escalations, one staff answer, the 
       async () =>
         slack
           .succeeded("chat.update")
-          .find((c) => sectionTexts(c.body.blocks).some((t) => t.startsWith("*Answered*"))),
+          .find((c) => blockTexts(c.body.blocks).some((t) => t.startsWith("*Answered*"))),
       "the notification marked answered",
     );
-    expect(buttons(closed.body.blocks)).toEqual([]);
+    expect(blockButtons(closed.body.blocks)).toEqual([]);
     expect(await openQueue()).toEqual([]);
   });
 });

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RunningServer } from "../../../src/app/server.ts";
-import type { SlackBlock } from "../../../src/surfaces/slack/blocks.ts";
-import { type FakeSlackApi, type RecordedCall, startFakeSlackApi } from "../../helpers/fake-slack-api.ts";
-import { startSeededServer } from "../../helpers/server.ts";
+import type { FakeSlackApi, RecordedCall } from "../../helpers/fake-slack-api.ts";
+import { type SlackTutor, startSlackTutor } from "../../helpers/slack-tutor.ts";
+import { blockButtons, blockTexts } from "./read-blocks.ts";
 import { interactionBody, slackSignatureHeaders, slashCommandBody } from "./signed-request.ts";
 
 /** Escalation in Slack: `/tutor staff`, the button after a 👎, and the staff channel's buttons. */
@@ -12,27 +11,14 @@ const STAFF = "CSTAFFAIE";
 
 type Json = Record<string, unknown>;
 
-const texts = (blocks: unknown): string[] =>
-  ((blocks ?? []) as SlackBlock[]).flatMap((b) =>
-    b.type === "section" ? [b.text.text] : b.type === "context" ? b.elements.map((e) => e.text) : [],
-  );
-const buttons = (blocks: unknown) =>
-  ((blocks ?? []) as SlackBlock[]).flatMap((b) => (b.type === "actions" ? b.elements : []));
-
 describe("escalations in Slack", () => {
+  let tutor: SlackTutor;
   let slack: FakeSlackApi;
-  let server: RunningServer;
   let base: string;
 
   beforeAll(async () => {
-    slack = await startFakeSlackApi();
-    server = await startSeededServer({
-      SLACK_SIGNING_SECRET: SECRET,
-      SLACK_BOT_TOKEN: "xoxb-course-tutor",
-      SLACK_API_URL: slack.apiUrl,
-      ADMIN_TOKEN: ADMIN,
-    });
-    base = `http://127.0.0.1:${server.port}`;
+    tutor = await startSlackTutor({ signingSecret: SECRET, ADMIN_TOKEN: ADMIN });
+    ({ slack, base } = tutor);
     const res = await fetch(`${base}/admin/courses/aie101/escalation-settings`, {
       method: "PUT",
       headers: { authorization: `Bearer ${ADMIN}`, "content-type": "application/json" },
@@ -41,8 +27,7 @@ describe("escalations in Slack", () => {
     expect(res.status).toBe(200);
   });
   afterAll(async () => {
-    await server?.close();
-    await slack?.close();
+    await tutor?.close();
   });
 
   const signed = (path: string, body: string) =>
@@ -73,10 +58,12 @@ describe("escalations in Slack", () => {
     const ack = await signed("/slack/commands", body);
     expect(((await ack.json()) as Json).text).toMatch(/Sending your question to the teaching staff/);
     const [reply] = await slack.waitForCalls("response_url:staff-cmd");
-    expect(texts(reply?.body.blocks).join(" ")).toMatch(/Sent to the teaching staff\..*in a direct message/);
+    expect(blockTexts(reply?.body.blocks).join(" ")).toMatch(
+      /Sent to the teaching staff\..*in a direct message/,
+    );
     const [notification] = await waitFor(() => staffNotifications().length >= 1, staffNotifications);
     // The course shows names: staff see the Slack user, not a pseudonym.
-    expect(texts(notification?.body.blocks).join(" ")).toContain("<@USTUDENT7>");
+    expect(blockTexts(notification?.body.blocks).join(" ")).toContain("<@USTUDENT7>");
 
     const queue = await fetch(`${base}/admin/courses/aie101/escalations`, {
       headers: { authorization: `Bearer ${ADMIN}` },
@@ -97,7 +84,7 @@ describe("escalations in Slack", () => {
       () => slack.succeeded("chat.postMessage").filter((c) => c.body.channel === "USTUDENT7"),
     );
     expect(dm[0]?.reply?.channel).toBe("DSTUDENT7");
-    expect(texts(dm[0]?.body.blocks).join(" ")).toContain("office hours in the last two weeks");
+    expect(blockTexts(dm[0]?.body.blocks).join(" ")).toContain("office hours in the last two weeks");
   });
 
   it("offers the staff after a 👎 and takes Dismiss only from the staff channel", async () => {
@@ -109,7 +96,7 @@ describe("escalations in Slack", () => {
     });
     await signed("/slack/commands", command);
     const [answer] = await slack.waitForCalls("response_url:asked");
-    const down = buttons(answer?.body.blocks).find((b) => b.action_id === "tutor_feedback_down");
+    const down = blockButtons(answer?.body.blocks).find((b) => b.action_id === "tutor_feedback_down");
     await interact({
       type: "block_actions",
       user: { id: "USTUDENT8" },
@@ -119,7 +106,7 @@ describe("escalations in Slack", () => {
       actions: [{ action_id: "tutor_feedback_down", value: down?.value }],
     });
     const [thanks] = await slack.waitForCalls("response_url:thumbs");
-    const offer = buttons(thanks?.body.blocks).find((b) => b.action_id === "tutor_escalate");
+    const offer = blockButtons(thanks?.body.blocks).find((b) => b.action_id === "tutor_escalate");
     expect(offer?.value).toBe(down?.value);
     await interact({
       type: "block_actions",
@@ -134,7 +121,7 @@ describe("escalations in Slack", () => {
       () => staffNotifications().length > before,
       () => staffNotifications().slice(before),
     );
-    const dismiss = buttons(posted[0]?.body.blocks).find((b) => b.action_id === "escalation_dismiss");
+    const dismiss = blockButtons(posted[0]?.body.blocks).find((b) => b.action_id === "escalation_dismiss");
 
     const pressDismiss = (channel: string, responseUrl: string) =>
       interact({
@@ -147,7 +134,7 @@ describe("escalations in Slack", () => {
       });
     await pressDismiss("CELSEWHERE", "elsewhere");
     const [refused] = await slack.waitForCalls("response_url:elsewhere");
-    expect(texts(refused?.body.blocks).join(" ")).toMatch(/only work in the course's staff channel/);
+    expect(blockTexts(refused?.body.blocks).join(" ")).toMatch(/only work in the course's staff channel/);
 
     await pressDismiss(STAFF, "dismissed");
     const updated = await waitFor(
@@ -155,10 +142,10 @@ describe("escalations in Slack", () => {
       () => [dismissedUpdate(slack) as RecordedCall],
     );
     expect(updated[0]?.body.ts).toBe(posted[0]?.reply?.ts);
-    expect(buttons(updated[0]?.body.blocks)).toEqual([]);
+    expect(blockButtons(updated[0]?.body.blocks)).toEqual([]);
 
     // The modal of a question closed meanwhile says so instead of answering it again.
-    const answerValue = buttons(posted[0]?.body.blocks).find(
+    const answerValue = blockButtons(posted[0]?.body.blocks).find(
       (b) => b.action_id === "escalation_answer",
     )?.value;
     const [course, escalationId] = String(answerValue).split(":");
@@ -181,7 +168,7 @@ describe("escalations in Slack", () => {
 function dismissedUpdate(slack: FakeSlackApi): RecordedCall | undefined {
   return slack
     .succeeded("chat.update")
-    .find((c) => texts(c.body.blocks).some((t) => t.startsWith("*Dismissed*")));
+    .find((c) => blockTexts(c.body.blocks).some((t) => t.startsWith("*Dismissed*")));
 }
 
 async function waitFor<T>(ready: () => boolean, read: () => T, timeoutMs = 30_000): Promise<T> {

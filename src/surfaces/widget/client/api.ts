@@ -1,3 +1,4 @@
+import type * as z from "zod/mini";
 import {
   type ChatReply,
   chatReplySchema,
@@ -122,34 +123,37 @@ export function createTutorClient(options: TutorClientOptions): TutorClient {
       );
     },
     async escalate(input) {
-      const response = await post(
-        endpoint("v1/escalations", input.course),
-        { sessionId: input.sessionId, messageId: input.messageId },
-        "application/json",
-      );
-      const reply = escalationReplySchema.safeParse(await response.json().catch(() => undefined));
-      if (!reply.success) throw badReply();
-      return reply.data.escalation;
+      const body = { sessionId: input.sessionId, messageId: input.messageId };
+      const response = await post(endpoint("v1/escalations", input.course), body, "application/json");
+      return parseWith(escalationReplySchema, response).then((reply) => reply.escalation);
     },
     async messages(input) {
-      let response: Response;
-      try {
-        // A plain GET without custom headers: no CORS preflight for a poll.
-        response = await doFetch(
-          endpoint(`v1/sessions/${encodeURIComponent(input.sessionId)}/messages`, input.course),
-          {
-            credentials: "omit",
-          },
-        );
-      } catch (error) {
-        throw new NetworkError(error instanceof Error ? error.message : String(error));
-      }
-      if (!response.ok) throw await readError(response);
-      const timeline = timelineSchema.safeParse(await response.json().catch(() => undefined));
-      if (!timeline.success) throw badReply();
-      return timeline.data.messages;
+      const route = `v1/sessions/${encodeURIComponent(input.sessionId)}/messages`;
+      const response = await plainGet(doFetch, endpoint(route, input.course));
+      return parseWith(timelineSchema, response).then((timeline) => timeline.messages);
     },
   };
+}
+
+/** A GET without custom headers or credentials: a cross-origin poll needs no CORS preflight. */
+async function plainGet(doFetch: typeof fetch, url: string): Promise<Response> {
+  let response: Response;
+  try {
+    response = await doFetch(url, { credentials: "omit" });
+  } catch (error) {
+    throw new NetworkError(error instanceof Error ? error.message : String(error));
+  }
+  if (!response.ok) throw await readError(response);
+  return response;
+}
+
+async function parseWith<Schema extends z.ZodMiniType>(
+  schema: Schema,
+  response: Response,
+): Promise<z.infer<Schema>> {
+  const parsed = schema.safeParse(await response.json().catch(() => undefined));
+  if (!parsed.success) throw badReply();
+  return parsed.data;
 }
 
 function badReply(): TutorError {
