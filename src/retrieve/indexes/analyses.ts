@@ -29,7 +29,8 @@ export class ChunkAnalyses {
 const WORDS = " ";
 const SENTENCES = "\n";
 const TERM_WORD = "\u0001";
-const SEPARATORS = /[ \n\u0001]/;
+const hasSeparator = (text: string) =>
+  text.includes(WORDS) || text.includes(SENTENCES) || text.includes(TERM_WORD);
 
 /**
  * `term` or `term\u0001word` per word, words by spaces, sentences by newlines. Undefined (not
@@ -42,7 +43,7 @@ function encode(sentences: readonly (readonly ContentWord[])[]): string | undefi
   for (const sentence of sentences) {
     const words: string[] = [];
     for (const { term, word } of sentence) {
-      if (SEPARATORS.test(term) || SEPARATORS.test(word)) return undefined;
+      if (hasSeparator(term) || hasSeparator(word)) return undefined;
       words.push(term === word ? term : `${term}${TERM_WORD}${word}`);
     }
     parts.push(words.join(WORDS));
