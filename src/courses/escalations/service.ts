@@ -14,6 +14,7 @@ import {
   StaffAnswerRepository,
 } from "../../db/index.ts";
 import { defaultGrouping, type GroupingOptions, nearestGroup } from "./grouping.ts";
+import { describe, QueueListeners } from "./listeners.ts";
 import { groupView, groupViews, type StudentDisplay } from "./queue.ts";
 import { DEFAULT_STAFF_ROLE, type StaffAnswerView, StaffMaterial } from "./staff-material.ts";
 import {
@@ -80,9 +81,7 @@ export class Escalations {
   private readonly grouping: GroupingOptions;
   private readonly now: () => Date;
   private readonly log: (message: string) => void;
-  private readonly listeners: EscalationListener[] = [];
-  private readonly background = new Set<Promise<void>>();
-  private readonly notifying = new Map<string, Promise<void>>();
+  private readonly listeners: QueueListeners;
 
   constructor(private readonly deps: EscalationsDeps) {
     this.escalations = new EscalationRepository(deps.db);
@@ -91,10 +90,16 @@ export class Escalations {
     this.grouping = { ...defaultGrouping, ...deps.grouping };
     this.now = deps.now ?? (() => new Date());
     this.log = deps.log ?? (() => {});
+    this.listeners = new QueueListeners({
+      escalations: this.escalations,
+      view: (course, groupId) => this.view(course, groupId),
+      settings: (course) => this.settings(course),
+      log: this.log,
+    });
   }
 
   addListener(listener: EscalationListener): void {
-    this.listeners.push(listener);
+    this.listeners.add(listener);
   }
 
   async settings(course: string): Promise<EscalationSettings> {
@@ -134,17 +139,20 @@ export class Escalations {
     });
     await this.ensureSettings(course);
     const id = randomUUID();
-    const groupId = await this.deps.db.transaction(async (tx) => {
+    const stored = await this.deps.db.transaction(async (tx) => {
       const repository = new EscalationRepository(tx);
       await repository.lockCourse(course);
+      // A second press that raced the first waited for the lock: it finds the first one's row.
+      const raced = await repository.byMessage(course, input.messageId);
+      if (raced) return { row: raced, created: false };
       const candidates = embedding ? await repository.openVectors(course, this.deps.embedder.modelId) : [];
       const joined = embedding ? nearestGroup(embedding, candidates, this.grouping.threshold) : undefined;
-      const group = joined?.groupId ?? randomUUID();
-      if (!joined) await repository.createGroup(group, course);
+      const groupId = joined?.groupId ?? randomUUID();
+      if (!joined) await repository.createGroup(groupId, course);
       await repository.insert({
         id,
         course,
-        groupId: group,
+        groupId,
         sessionId: input.sessionId,
         messageId: input.messageId,
         origin: input.origin,
@@ -154,11 +162,10 @@ export class Escalations {
         embedding,
         embeddingModel: embedding ? this.deps.embedder.modelId : null,
       });
-      return group;
+      return { row: (await repository.byId(course, id)) as EscalationRow, created: true };
     });
-    this.notify(course, groupId);
-    const stored = (await this.escalations.byId(course, id)) as EscalationRow;
-    return { course, receipt: await this.receipt(stored), created: true };
+    if (stored.created) this.listeners.groupChanged(course, stored.row.groupId);
+    return { course, receipt: await this.receipt(stored.row), created: stored.created };
   }
 
   /** The queue of one status, oldest first for open groups, latest closed first otherwise. */
@@ -220,8 +227,8 @@ export class Escalations {
         this.log(`escalations: the answer could not be added to the material: ${materialError}`);
       }
     }
-    this.deliver(course, members, input.answer, role);
-    this.notify(course, groupId);
+    this.listeners.deliver(course, members, input.answer, role);
+    this.listeners.groupChanged(course, groupId);
     const group = (await this.view(course, groupId)) as GroupView;
     return { group, staffAnswer, ...(materialError ? { materialError } : {}) };
   }
@@ -238,7 +245,7 @@ export class Escalations {
       dismissReason: input.reason?.trim() || undefined,
     };
     if (!(await this.escalations.close(course, escalation.groupId, closing))) throw closed();
-    this.notify(course, escalation.groupId);
+    this.listeners.groupChanged(course, escalation.groupId);
     return (await this.view(course, escalation.groupId)) as GroupView;
   }
 
@@ -255,8 +262,8 @@ export class Escalations {
       await repository.createGroup(groupId, course);
       await repository.moveToGroup(course, escalationId, groupId);
     });
-    this.notify(course, escalation.groupId);
-    this.notify(course, groupId);
+    this.listeners.groupChanged(course, escalation.groupId);
+    this.listeners.groupChanged(course, groupId);
     return (await this.view(course, groupId)) as GroupView;
   }
 
@@ -268,8 +275,8 @@ export class Escalations {
   }
 
   /** Resolves once background deliveries and notifications are done. */
-  async drain(): Promise<void> {
-    while (this.background.size > 0) await Promise.allSettled([...this.background]);
+  drain(): Promise<void> {
+    return this.listeners.drain();
   }
 
   private async receipt(row: EscalationRow): Promise<EscalationReceipt> {
@@ -308,74 +315,8 @@ export class Escalations {
     if (!escalation) throw new EscalationError("unknown_escalation", "no such escalation in this course");
     return escalation;
   }
-
-  /** Students who asked in Slack get the answer there too; the rest read it in their session. */
-  private deliver(course: string, members: readonly EscalationRow[], answer: string, role: string): void {
-    this.inBackground(async () => {
-      const delivered: string[] = [];
-      for (const member of members) {
-        const replyTo = member.replyTo;
-        if (!replyTo?.slack) {
-          delivered.push(member.id);
-          continue;
-        }
-        const delivery = {
-          course,
-          escalationId: member.id,
-          question: member.question,
-          answer,
-          role,
-          replyTo,
-        };
-        for (const listener of this.listeners) {
-          if (await listener.deliverAnswer?.(delivery).catch(() => false)) delivered.push(member.id);
-        }
-      }
-      await this.escalations.markDelivered(delivered);
-    });
-  }
-
-  /** Tells listeners how a group now looks, one change at a time per group (post, then updates). */
-  private notify(course: string, groupId: string): void {
-    if (this.listeners.length === 0) return;
-    const previous = this.notifying.get(groupId) ?? Promise.resolve();
-    const next = previous.then(async () => {
-      const [group, view, settings] = await Promise.all([
-        this.escalations.group(course, groupId),
-        this.view(course, groupId),
-        this.settings(course),
-      ]);
-      if (!group || !view) return;
-      const current =
-        group.slackChannel && group.slackTs ? { channel: group.slackChannel, ts: group.slackTs } : undefined;
-      for (const listener of this.listeners) {
-        const posted = await listener.groupChanged?.(view, settings, current);
-        if (posted && !current) await this.escalations.setNotification(groupId, posted.channel, posted.ts);
-      }
-    });
-    const settled = next.catch((error: unknown) =>
-      this.log(`escalations: notifying failed: ${describe(error)}`),
-    );
-    this.notifying.set(groupId, settled);
-    this.inBackground(() =>
-      settled.finally(() => {
-        if (this.notifying.get(groupId) === settled) this.notifying.delete(groupId);
-      }),
-    );
-  }
-
-  private inBackground(work: () => Promise<void>): void {
-    const task = work()
-      .catch((error: unknown) => this.log(`escalations: background work failed: ${describe(error)}`))
-      .finally(() => this.background.delete(task));
-    this.background.add(task);
-  }
 }
 
 function closed(): EscalationError {
   return new EscalationError("escalation_closed", "this escalation was answered or dismissed already");
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

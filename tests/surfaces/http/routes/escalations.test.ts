@@ -91,6 +91,12 @@ describe("escalation routes", () => {
     expect(
       (await queue()).filter((g) => g.members.some((m) => m.id === first.body.escalation.id)),
     ).toHaveLength(1);
+
+    // Two presses at once: one escalation, both told about it.
+    const c = await chat(Q.showcase);
+    const both = await Promise.all([escalate(c.sessionId, c.messageId), escalate(c.sessionId, c.messageId)]);
+    expect(both.map((r) => r.status).sort()).toEqual([200, 201]);
+    expect(both[0]?.body.escalation.id).toBe(both[1]?.body.escalation.id);
   });
 
   it("lets a session read its own messages and no one else's", async () => {
