@@ -1,3 +1,4 @@
+import { confidenceThresholdsFor } from "../answer/calibration/index.ts";
 import {
   type Answerer,
   type CircuitBreaker,
@@ -7,11 +8,26 @@ import {
 } from "../answer/index.ts";
 import { createPipeline, type Pipeline } from "../chat/index.ts";
 import { TUTOR_MODES } from "../core/chat.ts";
-import { Escalations, IngestionRuns, isStaffAnswerSource, type MaterialPublisher } from "../courses/index.ts";
+import {
+  CourseSettingsStore,
+  Escalations,
+  IngestionRuns,
+  isStaffAnswerSource,
+  type MaterialPublisher,
+} from "../courses/index.ts";
 import { ChunkRepository, ConversationStore, type Db, openDatabase } from "../db/index.ts";
 import type { CourseEmbeddings } from "../embed/embeddings.ts";
 import { createEmbeddings } from "../embed/index.ts";
-import { createGuardEngine, type GuardEngine, loadGuardConfig, TopicCentroids } from "../guard/index.ts";
+import {
+  createGuardEngine,
+  type GuardEngine,
+  type GuardFileConfig,
+  guardRulesSchema,
+  loadGuardConfig,
+  redactForStorage,
+  settingsForCourse,
+  TopicCentroids,
+} from "../guard/index.ts";
 import { ingestDocument, removeDocuments } from "../ingest/document.ts";
 import { type IngestProgress, type IngestSummary, ingestFolder } from "../ingest/sync.ts";
 import { createTelemetry, type Telemetry } from "../observability/telemetry.ts";
@@ -45,6 +61,13 @@ export interface Tutor {
   ingestionRuns: IngestionRuns;
   /** The staff queue: escalated questions, staff answers, staff answers kept as material. */
   escalations: Escalations;
+  /**
+   * Free text a user sent, as it may be stored or logged: the guard's `redactForStorage` with the
+   * course's PII settings (the deployment's defaults without a course).
+   */
+  redactForStorage(text: string, course?: string): string;
+  /** Each course's own settings (release schedule, guard overrides, default mode, LLM on or off). */
+  courseSettings: CourseSettingsStore;
   ingest(
     dir: string,
     course: string,
@@ -60,6 +83,8 @@ export interface TutorIngestOptions {
   trigger?: string;
   /** Hears the run's id once it is recorded, before the work starts. */
   onRunStarted?: (runId: string) => void;
+  /** Hears the run's progress (used when no `onProgress` argument is given). */
+  onProgress?: IngestProgress;
 }
 
 export interface TutorOverrides {
@@ -77,8 +102,20 @@ export async function createTutor(config: Config, overrides: TutorOverrides = {}
   const searcher = await createSearcher(config, { db, indexes, embeddings }, overrides.reranker);
   const telemetry = overrides.telemetry ?? createTelemetry();
   const ingestionRuns = new IngestionRuns(db);
-  const guard = createGuard(config, db, telemetry);
-  const conversations = new ConversationStore(db, { retentionDays: config.conversationRetentionDays ?? 0 });
+  const guardConfig = loadGuardConfig(config.guardConfigPath);
+  const guard = createGuard(guardConfig, db, telemetry);
+  const redact = storedTextRedactor(guardConfig);
+  // A course's guard overrides follow its settings each time they are read (other replicas' edits too).
+  const courseSettings = new CourseSettingsStore({
+    db,
+    // A stored override that no longer parses (hand-edited) is ignored rather than breaking the course.
+    onLoaded: (course, settings) =>
+      guard.overrideCourse(course, guardRulesSchema.safeParse(settings.guard).data),
+  });
+  const conversations = new ConversationStore(db, {
+    retentionDays: config.conversationRetentionDays ?? 0,
+    redact,
+  });
   const answering = createTutorAnswering(config, telemetry, overrides.answerer);
   const pipeline = createPipeline({
     searcher,
@@ -91,14 +128,16 @@ export async function createTutor(config: Config, overrides: TutorOverrides = {}
     followUps: quizKeyFollowUp(conversations),
     queryRewriter: new CourseQueryRewriter(lexiconsFromIndexes(indexes)),
     observers: [telemetry.pipelineObserver],
+    confidence: await confidenceThresholdsFor(embeddings.modelId),
+    coursePolicy: courseSettings,
   });
   const chunks = new ChunkRepository(db);
   const escalations = new Escalations({
     db,
     embedder: embeddings,
-    // A student's note is stored like a question: redacted by the input guard's personal-data rule.
-    redact: (text, course) => guard.checkInput(text, { course, mode: "explain" }).text,
-    publisher: createMaterialPublisher(db, embeddings, indexes),
+    // A student's note is stored like a question and a feedback comment: redacted for storage.
+    redact,
+    publisher: createMaterialPublisher(db, embeddings, { indexes, searcher }),
     log: (message) => telemetry.logger.warn({ event: "escalations" }, message),
   });
 
@@ -115,6 +154,8 @@ export async function createTutor(config: Config, overrides: TutorOverrides = {}
     pipeline,
     telemetry,
     ingestionRuns,
+    redactForStorage: redact,
+    courseSettings,
     escalations,
     async ingest(dir, course, onProgress, options = {}) {
       const trigger = options.trigger ?? "folder";
@@ -122,11 +163,25 @@ export async function createTutor(config: Config, overrides: TutorOverrides = {}
         ingestionRuns.run(
           course,
           trigger,
-          async () => {
-            // Staff answers are documents the folder does not hold: a re-ingest keeps them.
-            const keepSources = isStaffAnswerSource;
-            const summary = await ingestFolder({ db, embeddings, dir, course, onProgress, keepSources });
-            await indexes.rebuild(course);
+          async (report) => {
+            const progress = onProgress ?? options.onProgress;
+            const summary = await ingestFolder({
+              db,
+              embeddings,
+              dir,
+              course,
+              // Staff answers are documents the folder does not hold: a re-ingest keeps them.
+              keepSources: isStaffAnswerSource,
+              onProgress: (phase, done, total) => {
+                report(phase, done, total);
+                progress?.(phase, done, total);
+              },
+            });
+            // An unchanged course keeps its version: nothing to rebuild, no model to load.
+            if (summary.added + summary.updated + summary.removed > 0 || summary.reembedded) {
+              await indexes.rebuild(course);
+              await searcher.prepareCourse(course);
+            }
             return summary;
           },
           options.onRunStarted,
@@ -148,7 +203,7 @@ export async function createTutor(config: Config, overrides: TutorOverrides = {}
 function createMaterialPublisher(
   db: Db,
   embeddings: CourseEmbeddings,
-  indexes: CourseIndexes,
+  { indexes, searcher }: { indexes: CourseIndexes; searcher: HybridSearcher },
 ): MaterialPublisher {
   return {
     async publish(course, source, content) {
@@ -158,6 +213,7 @@ function createMaterialPublisher(
       for (let attempt = 0; attempt < 3; attempt++) {
         if ((await indexes.rebuild(course)).version >= version) break;
       }
+      await searcher.prepareCourse(course);
     },
     async retire(course, source) {
       if ((await removeDocuments(db, course, [source])) > 0) await indexes.rebuild(course);
@@ -181,15 +237,26 @@ async function createSearcher(
  * Guard rules per course from GUARD_CONFIG (or the shipped config/guard.json); every check is
  * logged at debug level, and non-allow verdicts are counted and logged by watchGuard.
  */
-function createGuard(config: Config, db: Db, telemetry: Telemetry): GuardEngine {
+function createGuard(guardConfig: GuardFileConfig, db: Db, telemetry: Telemetry): GuardEngine {
   const guard = createGuardEngine({
-    config: loadGuardConfig(config.guardConfigPath),
+    config: guardConfig,
     centroids: new TopicCentroids(db),
     protectedTexts: TUTOR_MODES.map((mode) => systemPrompt(mode)),
     log: (event) => telemetry.logger.debug(event, "guard decision"),
   });
   telemetry.watchGuard(guard);
   return guard;
+}
+
+/** `redactForStorage` with the course's `input.pii` settings, or the deployment's defaults. */
+function storedTextRedactor(guardConfig: GuardFileConfig): (text: string, course?: string) => string {
+  return (text, course) =>
+    redactForStorage(
+      text,
+      course === undefined
+        ? guardConfig.defaults.rules["input.pii"]
+        : settingsForCourse(guardConfig, course)["input.pii"],
+    );
 }
 
 /**

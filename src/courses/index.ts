@@ -11,9 +11,11 @@ export {
 } from "./allowed-origins.ts";
 export { CourseFiles, MaterialConflictError, type UploadMode } from "./course-files.ts";
 export * from "./escalations/index.ts";
+export { type IngestionStep, LiveIngestionProgress } from "./ingestion-progress.ts";
 export {
   defaultIngestionRunsOptions,
   IngestionBusyError,
+  type IngestionProgress,
   type IngestionRun,
   IngestionRuns,
   type IngestionRunsOptions,
@@ -31,4 +33,15 @@ export {
   unzipMaterial,
 } from "./material.ts";
 export { defaultOriginPolicyTiming, OriginPolicy, type OriginPolicyDeps } from "./origin-policy.ts";
+export {
+  type CourseSettings,
+  createSettingsChangeSchema,
+  policyOf,
+  type ReleaseSchedule,
+  readCourseSettings,
+  releaseScheduleSchema,
+  type SettingsChange,
+  visibleWeek,
+} from "./settings.ts";
+export { CourseSettingsStore, type CourseSettingsStoreDeps } from "./settings-store.ts";
 export { type CourseStats, courseStats } from "./stats.ts";

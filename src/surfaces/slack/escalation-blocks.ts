@@ -99,9 +99,7 @@ export function renderStaffNotification(group: GroupView): SlackMessage {
     };
     blocks.push(actions);
   } else if (group.answer) {
-    const by = group.answer.answeredBy.startsWith("slack:")
-      ? `<@${group.answer.answeredBy.slice(6)}>`
-      : "an admin";
+    const by = answererName(group.answer.answeredBy);
     const material = group.answer.staffAnswerId ? " · added to the course material" : "";
     blocks.push(section(`*Answered* by ${by}${material}\n${quote(group.answer.text)}`));
   } else {
@@ -167,4 +165,11 @@ export function renderStaffAnswer(delivery: AnswerDelivery): SlackMessage {
 /** The student's confirmation that the question went to the staff. */
 export function receiptBlock(receipt: EscalationReceipt): SlackBlock {
   return context(`🙋 ${escapeMrkdwn(receipt.message)}`);
+}
+
+/** A Slack user as a mention, a console user by name, the admin token as "an admin". */
+function answererName(answeredBy: string): string {
+  if (answeredBy.startsWith("slack:")) return `<@${answeredBy.slice(6)}>`;
+  if (answeredBy.startsWith("console:")) return escapeMrkdwn(answeredBy.slice(8));
+  return "an admin";
 }

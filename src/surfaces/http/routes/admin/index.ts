@@ -1,32 +1,44 @@
 import { Hono } from "hono";
+import { AccountError } from "../../../../accounts/index.ts";
 import { EscalationError, IngestionBusyError, MaterialError } from "../../../../courses/index.ts";
 import { DocumentIngestError } from "../../../../ingest/document.ts";
 import { ApiError, respondWithError } from "../../errors.ts";
-import { adminAuth } from "../../middleware/admin-auth.ts";
+import { adminAccess } from "../../middleware/admin-access.ts";
+import { authRoutes } from "./auth.ts";
 import { type AdminDeps, createAdminContext } from "./context.ts";
 import { courseRoutes } from "./courses.ts";
 import { escalationAdminRoutes } from "./escalations.ts";
 import { ingestionRoutes } from "./ingestions.ts";
 import { insightsRoutes } from "./insights.ts";
 import { materialRoutes } from "./material.ts";
+import { playgroundRoutes } from "./playground.ts";
+import { settingsRoutes } from "./settings.ts";
+import { staffRoutes } from "./staff.ts";
 
 export type { AdminDeps } from "./context.ts";
 
 /**
- * Course administration behind the admin token: courses, their material (uploads stored in the
- * database so any replica can ingest them), ingestion runs, allowed widget origins, stats and
- * instructor insights, and the staff queue of escalations. Every course-scoped query filters on
- * the course in the path.
+ * Course administration, for scripts with the admin token and for the instructor console's
+ * signed-in staff: sign-in, staff and invites, courses and their settings, material (uploads
+ * stored in the database so any replica can ingest them), ingestion runs, stats, insights, the
+ * playground and the staff queue of escalations. Every course-scoped route checks the requester's role in the course in the path.
  */
 export function adminRoutes(deps: AdminDeps): Hono {
   const app = new Hono();
   const admin = createAdminContext(deps);
-  app.use("/admin/*", adminAuth(deps.tokens));
+  app.use(
+    "/admin/*",
+    adminAccess({ tokens: deps.tokens, accounts: admin.accounts, publicBaseUrl: deps.publicBaseUrl }),
+  );
+  app.route("/", authRoutes(admin));
+  app.route("/", staffRoutes(admin));
   app.route("/", courseRoutes(admin));
+  app.route("/", settingsRoutes(admin));
   app.route("/", materialRoutes(admin));
   app.route("/", ingestionRoutes(admin));
   app.route("/", insightsRoutes(admin));
   if (deps.escalations) app.route("/", escalationAdminRoutes(admin, deps.escalations));
+  app.route("/", playgroundRoutes(admin));
   app.onError((error, c) => respondWithError(c, toAdminError(error)));
   return app;
 }
@@ -38,6 +50,8 @@ function toAdminError(error: unknown): unknown {
   if (error instanceof EscalationError)
     return new ApiError(ESCALATION_STATUS[error.code], error.code, error.message);
   if (error instanceof DocumentIngestError) return new ApiError(409, "material_unavailable", error.message);
+  if (error instanceof AccountError)
+    return new ApiError(error.code === "invalid_invite" ? 410 : 401, error.code, error.message);
   return error;
 }
 
