@@ -290,7 +290,6 @@ describe("the instructor console, as a new instructor uses it", () => {
       for (const [tab, name, wait] of [
         ["Overview", "overview", "Last 30 days"],
         ["Staff", "staff", "Invite staff"],
-        ["Questions for staff", "questions", "Questions students send to the teaching staff"],
       ] as const) {
         await openTab(tab);
         await page.getByText(wait).first().waitFor();
