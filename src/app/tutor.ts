@@ -8,13 +8,7 @@ import {
 } from "../answer/index.ts";
 import { createPipeline, type Pipeline } from "../chat/index.ts";
 import { TUTOR_MODES } from "../core/chat.ts";
-import {
-  CourseSettingsStore,
-  Escalations,
-  IngestionRuns,
-  isStaffAnswerSource,
-  type MaterialPublisher,
-} from "../courses/index.ts";
+import { CourseSettingsStore, type Escalations, IngestionRuns } from "../courses/index.ts";
 import { ChunkRepository, ConversationStore, type Db, openDatabase } from "../db/index.ts";
 import type { CourseEmbeddings } from "../embed/embeddings.ts";
 import { createEmbeddings } from "../embed/index.ts";
@@ -28,8 +22,7 @@ import {
   settingsForCourse,
   TopicCentroids,
 } from "../guard/index.ts";
-import { ingestDocument, removeDocuments } from "../ingest/document.ts";
-import { type IngestProgress, type IngestSummary, ingestFolder } from "../ingest/sync.ts";
+import type { IngestProgress, IngestSummary } from "../ingest/sync.ts";
 import { createTelemetry, type Telemetry } from "../observability/telemetry.ts";
 import {
   CourseIndexes,
@@ -41,6 +34,7 @@ import {
   type Reranker,
 } from "../retrieve/index.ts";
 import type { Config } from "./config.ts";
+import { createFolderIngest, createTutorEscalations } from "./material.ts";
 
 /** Everything a surface needs, wired from the settings. */
 export interface Tutor {
@@ -132,14 +126,7 @@ export async function createTutor(config: Config, overrides: TutorOverrides = {}
     coursePolicy: courseSettings,
   });
   const chunks = new ChunkRepository(db);
-  const escalations = new Escalations({
-    db,
-    embedder: embeddings,
-    // A student's note is stored like a question and a feedback comment: redacted for storage.
-    redact,
-    publisher: createMaterialPublisher(db, embeddings, { indexes, searcher }),
-    log: (message) => telemetry.logger.warn({ event: "escalations" }, message),
-  });
+  const escalations = createTutorEscalations({ db, embeddings, indexes, searcher, redact, telemetry });
 
   return {
     config,
@@ -157,37 +144,7 @@ export async function createTutor(config: Config, overrides: TutorOverrides = {}
     redactForStorage: redact,
     courseSettings,
     escalations,
-    async ingest(dir, course, onProgress, options = {}) {
-      const trigger = options.trigger ?? "folder";
-      return telemetry.trackIngestion(course, trigger, () =>
-        ingestionRuns.run(
-          course,
-          trigger,
-          async (report) => {
-            const progress = onProgress ?? options.onProgress;
-            const summary = await ingestFolder({
-              db,
-              embeddings,
-              dir,
-              course,
-              // Staff answers are documents the folder does not hold: a re-ingest keeps them.
-              keepSources: isStaffAnswerSource,
-              onProgress: (phase, done, total) => {
-                report(phase, done, total);
-                progress?.(phase, done, total);
-              },
-            });
-            // An unchanged course keeps its version: nothing to rebuild, no model to load.
-            if (summary.added + summary.updated + summary.removed > 0 || summary.reembedded) {
-              await indexes.rebuild(course);
-              await searcher.prepareCourse(course);
-            }
-            return summary;
-          },
-          options.onRunStarted,
-        ),
-      );
-    },
+    ingest: createFolderIngest({ db, embeddings, indexes, searcher, ingestionRuns, telemetry }),
     async courseIsEmpty(course) {
       return (await chunks.count(course)) === 0;
     },
@@ -195,28 +152,6 @@ export async function createTutor(config: Config, overrides: TutorOverrides = {}
       await escalations.drain();
       await embeddings.close();
       if (!overrides.db) await db.close();
-    },
-  };
-}
-
-/** Single documents in and out of a course (staff answers), the indexes rebuilt at once. */
-function createMaterialPublisher(
-  db: Db,
-  embeddings: CourseEmbeddings,
-  { indexes, searcher }: { indexes: CourseIndexes; searcher: HybridSearcher },
-): MaterialPublisher {
-  return {
-    async publish(course, source, content) {
-      const bytes = new TextEncoder().encode(content);
-      const { version } = await ingestDocument({ db, embeddings, course, source, bytes });
-      // A rebuild already under way may have read the course before this version: wait for one that has it.
-      for (let attempt = 0; attempt < 3; attempt++) {
-        if ((await indexes.rebuild(course)).version >= version) break;
-      }
-      await searcher.prepareCourse(course);
-    },
-    async retire(course, source) {
-      if ((await removeDocuments(db, course, [source])) > 0) await indexes.rebuild(course);
     },
   };
 }

@@ -1,3 +1,4 @@
+import { STAFF_SURFACES } from "../core/surfaces.ts";
 import type { Queryable } from "./db.ts";
 
 /** Escalation figures of one course since a moment (course stats and insights show them). */
@@ -58,10 +59,12 @@ export class EscalationStatsRepository {
       ),
       this.timeToAnswer(course, since),
       this.db.query<{ n: number }>(
-        `SELECT count(*)::int AS n FROM messages m
+        // Students' questions only: a staff member trying the playground is not a question answered.
+        `SELECT count(*)::int AS n FROM messages m JOIN sessions s ON s.id = m.session_id
           WHERE m.course_id = $1 AND m.created_at >= $2 AND m.status = 'answered'
+            AND s.surface <> ALL($4::text[])
             AND EXISTS (SELECT 1 FROM jsonb_array_elements(m.citations) c WHERE starts_with(c->>'source', $3))`,
-        [course, since, staffPrefix],
+        [course, since, staffPrefix, [...STAFF_SURFACES]],
       ),
     ]);
     const t = totals.rows[0];

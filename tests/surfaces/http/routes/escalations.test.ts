@@ -276,6 +276,17 @@ describe("escalation routes", () => {
     const cited = await chat("Can my family attend the final project showcase?");
     expect(cited.status).toBe("answered");
     expect(cited.citations.map((c) => c.source)).toContain(entry.source);
+    // Staff trying the question in the playground are not students answered from staff material.
+    const fromStaffMaterial = async () =>
+      (await asAdmin<{ escalations: Json }>("GET", "/admin/courses/aie101/stats?days=7")).body.escalations
+        .answeredFromStaffMaterial;
+    const counted = await fromStaffMaterial();
+    expect(counted).toBeGreaterThanOrEqual(1);
+    const tried = await asAdmin<{ answer: Chat }>("POST", "/admin/courses/aie101/playground", {
+      message: "Can my family attend the final project showcase?",
+    });
+    expect(tried.body.answer.citations.map((c) => c.source)).toContain(entry.source);
+    expect(await fromStaffMaterial()).toBe(counted);
 
     // A later full re-ingest of the course folder keeps the staff answer.
     await server.tutor.ingest(server.config.corpusDir, "aie101");

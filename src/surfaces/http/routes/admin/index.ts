@@ -21,7 +21,8 @@ export type { AdminDeps } from "./context.ts";
  * Course administration, for scripts with the admin token and for the instructor console's
  * signed-in staff: sign-in, staff and invites, courses and their settings, material (uploads
  * stored in the database so any replica can ingest them), ingestion runs, stats, insights, the
- * playground and the staff queue of escalations. Every course-scoped route checks the requester's role in the course in the path.
+ * playground and the staff queue of escalations. Every course-scoped route checks the
+ * requester's role in the course in the path.
  */
 export function adminRoutes(deps: AdminDeps): Hono {
   const app = new Hono();
