@@ -1,8 +1,12 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSeededServer } from "../helpers/server.ts";
-import { launchChromium } from "./helpers/browser.ts";
-import { consoleScreenshot, overflowsSideways, unlabelledControls } from "./helpers/console-page.ts";
+import {
+  consoleScreenshot,
+  openConsoleBrowser,
+  overflowsSideways,
+  unlabelledControls,
+} from "./helpers/console-page.ts";
 
 /**
  * The console's "Questions for staff" in headless Chromium against the real server: a TA invited
@@ -61,11 +65,7 @@ const cards = () => page.locator("article.question-card");
 
 beforeAll(async () => {
   server = await startSeededServer({ ADMIN_TOKEN: TOKEN, EMBED_WORKERS: "0" });
-  browser = await launchChromium();
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  context.setDefaultTimeout(60_000);
-  page = await context.newPage();
-  page.on("dialog", (dialog) => void dialog.accept());
+  ({ browser, page } = await openConsoleBrowser());
 });
 
 afterAll(async () => {

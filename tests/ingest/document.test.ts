@@ -34,6 +34,9 @@ describe("single-document ingestion (real PGlite, real embedder)", () => {
     );
   const stagingRows = async () =>
     (await db.query<{ id: string }>("SELECT id FROM courses WHERE id LIKE '%~%'")).rows.map((r) => r.id);
+  /** A staff answer with `answer` as its text, ingested on its own as `source`. */
+  const ingestStaff = (answer: string, source = STAFF) =>
+    ingestDocument({ db, embeddings, course: COURSE, source, bytes: bytes(staffDoc(answer)) });
 
   beforeAll(async () => {
     embeddings = new SentenceEncoderEmbeddings({ workers: 0 });
@@ -61,13 +64,7 @@ describe("single-document ingestion (real PGlite, real embedder)", () => {
     const indexes = new CourseIndexes(db);
     expect((await indexes.get(COURSE)).bm25.search("weekends saturdays", 5)).toEqual([]);
 
-    const summary = await ingestDocument({
-      db,
-      embeddings,
-      course: COURSE,
-      source: STAFF,
-      bytes: bytes(staffDoc("Yes, the lab room is open on Saturdays from ten to four.")),
-    });
+    const summary = await ingestStaff("Yes, the lab room is open on Saturdays from ten to four.");
     expect(summary).toMatchObject({ course: COURSE, source: STAFF, chunks: 1, version: 2 });
     const after = await chunkRows();
     expect(after.filter((c) => c.source !== STAFF)).toEqual(before);
@@ -80,20 +77,8 @@ describe("single-document ingestion (real PGlite, real embedder)", () => {
   });
 
   it("replaces the document in place when it is ingested again, and removes it as a new version", async () => {
-    await ingestDocument({
-      db,
-      embeddings,
-      course: COURSE,
-      source: STAFF,
-      bytes: bytes(staffDoc("First text.")),
-    });
-    await ingestDocument({
-      db,
-      embeddings,
-      course: COURSE,
-      source: STAFF,
-      bytes: bytes(staffDoc("Second text.")),
-    });
+    await ingestStaff("First text.");
+    await ingestStaff("Second text.");
     const { rows } = await db.query<{ text: string }>("SELECT text FROM chunks WHERE source = $1", [STAFF]);
     expect(rows.map((r) => r.text)).toEqual(["Second text."]);
     expect(await version()).toBe(3);
@@ -107,22 +92,7 @@ describe("single-document ingestion (real PGlite, real embedder)", () => {
   });
 
   it("publishes two documents ingested at the same time, each under its own staging course", async () => {
-    await Promise.all([
-      ingestDocument({
-        db,
-        embeddings,
-        course: COURSE,
-        source: "staff-answers/a.md",
-        bytes: bytes(staffDoc("A.")),
-      }),
-      ingestDocument({
-        db,
-        embeddings,
-        course: COURSE,
-        source: "staff-answers/b.md",
-        bytes: bytes(staffDoc("B.")),
-      }),
-    ]);
+    await Promise.all([ingestStaff("A.", "staff-answers/a.md"), ingestStaff("B.", "staff-answers/b.md")]);
     const sources = new Set((await chunkRows()).map((c) => c.source));
     expect(sources.has("staff-answers/a.md") && sources.has("staff-answers/b.md")).toBe(true);
     expect(await version()).toBe(3);
@@ -130,7 +100,7 @@ describe("single-document ingestion (real PGlite, real embedder)", () => {
   });
 
   it("keeps documents a folder does not own through a re-ingest when told to, and only then", async () => {
-    await ingestDocument({ db, embeddings, course: COURSE, source: STAFF, bytes: bytes(staffDoc("Kept.")) });
+    await ingestStaff("Kept.");
     const kept = await ingestFolder({
       db,
       embeddings,
