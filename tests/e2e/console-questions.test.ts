@@ -102,6 +102,9 @@ describe("questions for staff in the console, as a TA answers them", () => {
       await cards().first().waitFor();
 
       expect(await cards().count()).toBe(2);
+      const figures = page.locator('[data-slot="escalation-figures"] .tile');
+      await figures.first().waitFor();
+      expect(await figures.first().textContent()).toBe("3sent to the staff in 30 days");
       const parking = cards().filter({ hasText: Q.parkingAgain });
       expect(await parking.locator(".asked").textContent()).toContain("2 students asked the same thing");
       const parkingText = (await parking.textContent()) ?? "";
@@ -138,6 +141,7 @@ describe("questions for staff in the console, as a TA answers them", () => {
       await cards().filter({ hasText: Q.parkingAgain }).waitFor({ state: "detached" });
       const material = page.locator('[data-slot="staff-answers"]');
       await material.locator("td", { hasText: ANSWER }).waitFor();
+      await page.locator('[data-slot="escalation-figures"] .tile', { hasText: "answered (2)" }).waitFor();
 
       for (const s of students.slice(0, 2)) expect(await staffMessages(s.sessionId)).toEqual([ANSWER]);
       expect(await staffMessages(students[2]!.sessionId)).toEqual([]);

@@ -1,8 +1,8 @@
 import { ApiFailure, api } from "../api.ts";
 import { canManage, type PageContext } from "../app.ts";
 import { add, checkbox, field, fill, h, notice, section, table } from "../dom.ts";
-import { plural, when } from "../format.ts";
-import type { EscalationSettings, GroupView, StaffAnswerView } from "../types.ts";
+import { percent, plural, when } from "../format.ts";
+import type { CourseStats, EscalationSettings, GroupView, StaffAnswerView } from "../types.ts";
 import { questionCard } from "./question-card.ts";
 
 type Status = "open" | "answered" | "dismissed";
@@ -27,6 +27,7 @@ export async function questionsPage(ctx: PageContext): Promise<void> {
   const base = `/admin/courses/${encodeURIComponent(ctx.course!.id)}`;
   const list = h("div", { class: "stack", "data-slot": "escalations", "aria-live": "polite" });
   const material = h("div", { "data-slot": "staff-answers" });
+  const figures = h("div", { class: "tiles", "data-slot": "escalation-figures" });
   let status: Status = "open";
   const filters = (Object.keys(STATUS_LABELS) as Status[]).map((s) =>
     h(
@@ -35,7 +36,10 @@ export async function questionsPage(ctx: PageContext): Promise<void> {
       STATUS_LABELS[s],
     ),
   );
-  const reloadMaterial = () => void loadStaffAnswers(ctx, base, material);
+  const reloadMaterial = () => {
+    void loadStaffAnswers(ctx, base, material);
+    void loadFigures(base, figures);
+  };
   const show = async (next: Status) => {
     status = next;
     filters.forEach((button, i) => {
@@ -67,13 +71,32 @@ export async function questionsPage(ctx: PageContext): Promise<void> {
         "Questions students sent to the teaching staff, grouped when they ask the same thing: one answer ",
         "reaches every student in the group, in the chat or Slack thread where they asked.",
       ),
+      figures,
       h("div", { class: "row", role: "group", "aria-label": "Show questions" }, filters),
       list,
     ),
     section("Staff answers in the course material", material),
     canManage(ctx.course) ? settingsSection(ctx, base) : null,
   );
-  await Promise.all([show("open"), loadStaffAnswers(ctx, base, material)]);
+  await Promise.all([show("open"), loadStaffAnswers(ctx, base, material), loadFigures(base, figures)]);
+}
+
+/** The last 30 days of the queue: how many questions, how many answered, how fast. */
+async function loadFigures(base: string, area: HTMLElement): Promise<void> {
+  const { escalations: e } = await api<CourseStats>("GET", `${base}/stats?days=30`);
+  const median = e.medianMinutesToAnswer === null ? "–" : `${Math.round(e.medianMinutesToAnswer)} min`;
+  const tiles: [string | number, string][] = [
+    [e.total, "sent to the staff in 30 days"],
+    [percent(e.answeredShare), `answered (${e.answered})`],
+    [median, "median time to an answer"],
+    [e.answeredFromStaffMaterial, "later questions answered from staff answers"],
+  ];
+  fill(
+    area,
+    tiles.map(([value, label]) =>
+      h("div", { class: "tile" }, h("strong", {}, String(value)), h("span", {}, label)),
+    ),
+  );
 }
 
 /** Answering a group (optionally into the course material) or dismissing it. */
