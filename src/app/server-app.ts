@@ -108,7 +108,7 @@ export function createServerApp(deps: ServerAppDeps): ServerApp {
       }),
       ...createLti(deps),
       consoleRoutes(),
-      escalationRoutes({ escalations: tutor.escalations, db: tutor.db }),
+      escalationRoutes({ escalations: tutor.escalations, db: tutor.db, coursePolicy: tutor.courseSettings }),
       metricsRoutes({ metrics: telemetry.metrics, token: config.metricsToken }),
       slackRoutes(slack),
       widgetRoutes({

@@ -48,6 +48,8 @@ export interface EscalateInput {
   /** Who asked (`slack:T…:U…`); default: the session. */
   studentKey?: string;
   replyTo?: ReplyTarget;
+  /** Whether the message's course takes escalations now (an archived course does not); default yes. */
+  courseOpen?: (course: string) => Promise<boolean>;
 }
 
 export interface AnswerInput {
@@ -129,6 +131,8 @@ export class Escalations {
     const message = await this.escalations.message(input.sessionId, input.messageId);
     if (!message) throw new EscalationError("unknown_message", "unknown message for this session");
     const { course } = message;
+    if (input.courseOpen && !(await input.courseOpen(course)))
+      throw new EscalationError("unknown_message", "unknown message for this session");
     const existing = await this.escalations.byMessage(course, input.messageId);
     if (existing) return { course, receipt: await this.receipt(existing), created: false };
 

@@ -119,6 +119,17 @@ describe("escalation routes", () => {
     }
     expect((await call("GET", `/v1/sessions/${mine.sessionId}/messages?course=bio200`)).status).toBe(404);
     expect((await call("GET", `/v1/sessions/${mine.sessionId}/messages?course=bad!id`)).status).toBe(400);
+
+    // An archived course answers no student: its sessions and messages read as unknown, then come back.
+    const archive = (archived: boolean) => asAdmin("POST", "/admin/courses/aie101/archive", { archived });
+    expect((await archive(true)).status).toBe(200);
+    try {
+      expect((await call("GET", `/v1/sessions/${mine.sessionId}/messages`)).status).toBe(404);
+      expect((await escalate(mine.sessionId, mine.messageId)).status).toBe(404);
+    } finally {
+      expect((await archive(false)).status).toBe(200);
+    }
+    expect((await call("GET", `/v1/sessions/${mine.sessionId}/messages`)).status).toBe(200);
   });
 
   it("answers a group once, into each session, and tells the next student how long staff take", async () => {
