@@ -1,5 +1,6 @@
 import type { Hono } from "hono";
 import { StaffAccounts } from "../accounts/index.ts";
+import { type AskingPipeline, escalatingPipeline } from "../courses/index.ts";
 import { OriginPolicy } from "../courses/origin-policy.ts";
 import type { DataDirLock } from "../db/data-lock.ts";
 import { describeError, observeRequests, type Telemetry } from "../observability/index.ts";
@@ -13,6 +14,7 @@ import {
   createAdminEvals,
   createApp,
   EVAL_UPLOAD_MAX_BYTES,
+  escalationRoutes,
   metricsRoutes,
   type Readiness,
   rateLimit,
@@ -51,7 +53,9 @@ export interface ServerApp {
 /** Every surface wired to one tutor: the student API, admin, evals, metrics, Slack and the widget. */
 export function createServerApp(deps: ServerAppDeps): ServerApp {
   const { config, tutor, telemetry, lock, log } = deps;
-  const slack = createSlack(deps);
+  // Students' questions may go to the staff on their own (a course's auto-escalation); evals' never do.
+  const pipeline = escalatingPipeline(tutor.pipeline, tutor.escalations, log);
+  const slack = createSlack(deps, pipeline);
   const tokens = () => [config.adminToken, lock?.info.token];
   const consoleSettings = config.console ?? CONSOLE_DEFAULTS;
   const accounts = new StaffAccounts(tutor.db, {
@@ -64,7 +68,7 @@ export function createServerApp(deps: ServerAppDeps): ServerApp {
   const loginLimiter = createLoginLimiter(config, consoleSettings.loginAttempts);
   const app = createApp({
     searcher: tutor.searcher,
-    pipeline: tutor.pipeline,
+    pipeline,
     conversations: tutor.conversations,
     defaultCourse: config.defaultCourse,
     coursePolicy: tutor.courseSettings,
@@ -104,6 +108,7 @@ export function createServerApp(deps: ServerAppDeps): ServerApp {
       }),
       ...createLti(deps),
       consoleRoutes(),
+      escalationRoutes({ escalations: tutor.escalations, db: tutor.db, coursePolicy: tutor.courseSettings }),
       metricsRoutes({ metrics: telemetry.metrics, token: config.metricsToken }),
       slackRoutes(slack),
       widgetRoutes({
@@ -129,6 +134,7 @@ function adminDeps(
     ingest: (dir, course, ingestOptions) => tutor.ingest(dir, course, undefined, ingestOptions),
     runs: tutor.ingestionRuns,
     origins: parts.originPolicy,
+    escalations: tutor.escalations,
     uploadLimits: { maxBytes: config.adminUploadMaxBytes },
     onBackgroundError: () => {
       // Already logged and counted by the ingestion's telemetry, and recorded on its run.
@@ -160,15 +166,19 @@ function createLoginLimiter(config: Config, attempts: number): RateLimiter | und
   });
 }
 
-/** The Slack surface on the tutor's pipeline, its counters feeding the Prometheus metrics. */
-function createSlack({ config, tutor, telemetry, log }: ServerAppDeps): SlackSurface {
+/** The Slack surface on the students' pipeline, its counters feeding the Prometheus metrics. */
+function createSlack(
+  { config, tutor, telemetry, log }: ServerAppDeps,
+  pipeline: AskingPipeline,
+): SlackSurface {
   const slack = createSlackSurface({
     settings: config.slack,
     defaultCourse: config.defaultCourse,
     answerDeadlineMs: config.chatDeadlineMs,
     db: tutor.db,
-    pipeline: tutor.pipeline,
+    pipeline,
     conversations: tutor.conversations,
+    escalations: tutor.escalations,
     // Slack's log lines may quote what a student wrote (an error about their message).
     log: (message) => log(tutor.redactForStorage(message)),
   });

@@ -9,7 +9,7 @@ import {
 } from "../answer/index.ts";
 import { createPipeline, type Pipeline } from "../chat/index.ts";
 import { TUTOR_MODES } from "../core/chat.ts";
-import { CourseSettingsStore, IngestionRuns } from "../courses/index.ts";
+import { CourseSettingsStore, type Escalations, IngestionRuns } from "../courses/index.ts";
 import { ChunkRepository, ConversationStore, type Db, openDatabase } from "../db/index.ts";
 import type { CourseEmbeddings } from "../embed/embeddings.ts";
 import { createEmbeddings } from "../embed/index.ts";
@@ -23,7 +23,7 @@ import {
   settingsForCourse,
   TopicCentroids,
 } from "../guard/index.ts";
-import { type IngestProgress, type IngestSummary, ingestFolder } from "../ingest/sync.ts";
+import type { IngestProgress, IngestSummary } from "../ingest/sync.ts";
 import { createTelemetry, type Telemetry } from "../observability/telemetry.ts";
 import {
   CourseIndexes,
@@ -35,6 +35,7 @@ import {
   type Reranker,
 } from "../retrieve/index.ts";
 import type { Config } from "./config.ts";
+import { createFolderIngest, createTutorEscalations } from "./material.ts";
 
 /** Everything a surface needs, wired from the settings. */
 export interface Tutor {
@@ -53,6 +54,8 @@ export interface Tutor {
   telemetry: Telemetry;
   /** Every ingestion's record, one running per course across replicas. */
   ingestionRuns: IngestionRuns;
+  /** The staff queue: escalated questions, staff answers, staff answers kept as material. */
+  escalations: Escalations;
   /**
    * Free text a user sent, as it may be stored or logged: the guard's `redactForStorage` with the
    * course's PII settings (the deployment's defaults without a course).
@@ -126,6 +129,7 @@ export async function createTutor(config: Config, overrides: TutorOverrides = {}
     coursePolicy: courseSettings,
   });
   const chunks = new ChunkRepository(db);
+  const escalations = createTutorEscalations({ db, embeddings, indexes, searcher, redact, telemetry });
 
   return {
     config,
@@ -142,39 +146,13 @@ export async function createTutor(config: Config, overrides: TutorOverrides = {}
     ingestionRuns,
     redactForStorage: redact,
     courseSettings,
-    async ingest(dir, course, onProgress, options = {}) {
-      const trigger = options.trigger ?? "folder";
-      return telemetry.trackIngestion(course, trigger, () =>
-        ingestionRuns.run(
-          course,
-          trigger,
-          async (report) => {
-            const progress = onProgress ?? options.onProgress;
-            const summary = await ingestFolder({
-              db,
-              embeddings,
-              dir,
-              course,
-              onProgress: (phase, done, total) => {
-                report(phase, done, total);
-                progress?.(phase, done, total);
-              },
-            });
-            // An unchanged course keeps its version: nothing to rebuild, no model to load.
-            if (summary.added + summary.updated + summary.removed > 0 || summary.reembedded) {
-              await indexes.rebuild(course);
-              await searcher.prepareCourse(course);
-            }
-            return summary;
-          },
-          options.onRunStarted,
-        ),
-      );
-    },
+    escalations,
+    ingest: createFolderIngest({ db, embeddings, indexes, searcher, ingestionRuns, telemetry }),
     async courseIsEmpty(course) {
       return (await chunks.count(course)) === 0;
     },
     async close() {
+      await escalations.drain();
       await embeddings.close();
       if (!overrides.db) await db.close();
     },

@@ -1,4 +1,5 @@
 import type { RetrievalMode, ScoredChunk, SearchFilters } from "./chunks.ts";
+import type { EscalationReceipt, ReplyTarget } from "./escalations.ts";
 
 /** The shared vocabulary of a chat: what a student asks and what every surface gets back. */
 
@@ -44,6 +45,10 @@ export interface AskRequest {
   /** Called once the session is known, before any token (streaming surfaces send it as `meta`). */
   onStart?: (info: { sessionId: string; mode: TutorMode }) => void;
   signal?: AbortSignal;
+  /** Where a staff answer to this question would go besides the session (Slack threads, DMs). */
+  replyTo?: ReplyTarget;
+  /** Who asked, as the surface knows them (`slack:T…:U…`); escalations derive pseudonyms from it. */
+  asker?: string;
 }
 
 export interface AnswerTimings {
@@ -64,6 +69,8 @@ export interface Answer {
   guardrail?: { rule: string; reason: string };
   degraded?: boolean;
   timings: AnswerTimings;
+  /** Set when the question went to the teaching staff with the answer (a course's auto-escalation). */
+  escalation?: EscalationReceipt;
 }
 
 /** What happened inside, for evaluations and logs; not part of the HTTP reply. */

@@ -29,6 +29,20 @@ export {
   type StageScores,
   withReleasedWeeks,
 } from "./chunks.ts";
+export {
+  ESCALATION_ORIGINS,
+  ESCALATION_STATUSES,
+  type EscalationOrigin,
+  type EscalationReceipt,
+  type EscalationStatus,
+  type ReplyTarget,
+  STAFF_ANSWERS_FOLDER,
+} from "./escalations.ts";
 export type { QueryRewriter, RewrittenQuery } from "./query.ts";
-export { answerStatusSchema, retrievalModeSchema, tutorModeSchema } from "./schemas.ts";
+export {
+  answerStatusSchema,
+  escalationStatusSchema,
+  retrievalModeSchema,
+  tutorModeSchema,
+} from "./schemas.ts";
 export { isStaffSurface, STAFF_SURFACES, type StaffSurface } from "./surfaces.ts";

@@ -1,6 +1,6 @@
 /**
  * Courses as instructors manage them: which pages may embed the widget, uploaded material and
- * its limits, ingestion runs, and per-course stats.
+ * its limits, ingestion runs, per-course stats, and escalations to the teaching staff.
  */
 export {
   allowedOriginsSchema,
@@ -10,6 +10,7 @@ export {
   updateAllowedOrigins,
 } from "./allowed-origins.ts";
 export { CourseFiles, MaterialConflictError, type UploadMode } from "./course-files.ts";
+export * from "./escalations/index.ts";
 export { type IngestionStep, LiveIngestionProgress } from "./ingestion-progress.ts";
 export {
   defaultIngestionRunsOptions,

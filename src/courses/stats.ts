@@ -1,5 +1,12 @@
+import { STAFF_ANSWERS_FOLDER } from "../core/escalations.ts";
 import { isStaffSurface } from "../core/surfaces.ts";
-import { type CourseStatsRows, type Queryable, StatsRepository } from "../db/index.ts";
+import {
+  type CourseStatsRows,
+  type EscalationFigures,
+  EscalationStatsRepository,
+  type Queryable,
+  StatsRepository,
+} from "../db/index.ts";
 
 export interface CourseStats {
   course: { id: string; title: string; version: number; embeddingModel: string | null; createdAt: string };
@@ -19,6 +26,8 @@ export interface CourseStats {
   };
   feedback: { up: number; down: number; upRatio: number | null };
   guardrails: { rule: string; count: number }[];
+  /** Questions handed to the teaching staff in the window, and what came of them. */
+  escalations: EscalationFigures;
 }
 
 /**
@@ -33,6 +42,8 @@ export async function courseStats(
 ): Promise<CourseStats | undefined> {
   const rows = await new StatsRepository(db).courseStats(course, days);
   if (!rows) return undefined;
+  const since = new Date(Date.now() - days * 24 * 3600 * 1000);
+  const escalations = await new EscalationStatsRepository(db).figures(course, since, STAFF_ANSWERS_FOLDER);
   const f = rows.feedback ?? { up: 0, down: 0 };
   return {
     course: {
@@ -47,6 +58,7 @@ export async function courseStats(
     conversations: conversationStats(rows.messages, rows.surfaces),
     feedback: { up: f.up, down: f.down, upRatio: f.up + f.down > 0 ? f.up / (f.up + f.down) : null },
     guardrails: rows.guardrails.map((r) => ({ rule: r.rule, count: r.n })),
+    escalations,
   };
 }
 

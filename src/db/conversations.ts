@@ -26,6 +26,17 @@ export interface StoredMessage {
   quizKey?: QuizKey;
 }
 
+/** One stored exchange of a session: the (redacted) question and the tutor's reply. */
+export interface SessionMessage {
+  id: string;
+  question: string;
+  answer: string;
+  status: AnswerStatus;
+  mode: TutorMode;
+  citations: Citation[];
+  createdAt: Date;
+}
+
 export class FeedbackError extends Error {
   override name = "FeedbackError";
   constructor(
@@ -160,6 +171,32 @@ export class ConversationStore {
       ],
     );
     return id;
+  }
+
+  /** The session's last `limit` exchanges, oldest first, as the session's own client may read them. */
+  async sessionMessages(sessionId: string, limit: number): Promise<SessionMessage[]> {
+    const { rows } = await this.db.query<{
+      id: string;
+      question: string;
+      answer: string;
+      status: AnswerStatus;
+      mode: TutorMode;
+      citations: Citation[] | string;
+      created_at: Date | string;
+    }>(
+      `SELECT id, question, answer, status, mode, citations, created_at FROM messages
+        WHERE session_id = $1 ORDER BY created_at DESC, id LIMIT $2`,
+      [sessionId, limit],
+    );
+    return rows.reverse().map((r) => ({
+      id: r.id,
+      question: r.question,
+      answer: r.answer,
+      status: r.status,
+      mode: r.mode,
+      citations: typeof r.citations === "string" ? (JSON.parse(r.citations) as Citation[]) : r.citations,
+      createdAt: new Date(r.created_at),
+    }));
   }
 
   /** The answer key of the session's most recent quiz, if it has had one. */

@@ -11,6 +11,7 @@ export {
   FeedbackError,
   isUuid,
   type RetentionOptions,
+  type SessionMessage,
   type StoredMessage,
   type TextRedactor,
 } from "./conversations.ts";
@@ -40,6 +41,15 @@ export {
 } from "./db.ts";
 export { type DocumentDetails, DocumentRepository, type DocumentSummary } from "./documents.ts";
 export { EmbeddingCacheRepository, hashText } from "./embedding-cache.ts";
+export { EscalationSettingsRepository, type EscalationSettingsRow } from "./escalation-settings.ts";
+export { type EscalationFigures, EscalationStatsRepository } from "./escalation-stats.ts";
+export {
+  type EscalationGroupRow,
+  EscalationRepository,
+  type EscalationRow,
+  type GroupClosing,
+  type NewEscalation,
+} from "./escalations.ts";
 export { type EvalRunRecord, EvalRunStore, type RunStatus } from "./evals.ts";
 export {
   type IngestionProgress,
@@ -72,6 +82,7 @@ export {
   type StaffInvite,
   type StaffSessionRow,
 } from "./staff-access.ts";
+export { StaffAnswerRepository, type StaffAnswerRow, type StaffMessageRow } from "./staff-answers.ts";
 export {
   isStagingCourseId,
   liveCoursesOnly,

@@ -206,4 +206,22 @@ export class StagingRepository {
     );
     await this.db.query("DELETE FROM courses WHERE id = $1", [staging]);
   }
+
+  /**
+   * Inside the caller's transaction: deletes live documents of the course (their chunks go with
+   * them) and, when any existed, bumps the version so every replica reloads its indexes.
+   */
+  async removeLive(course: string, sources: string[]): Promise<number> {
+    await this.db.query("SELECT id FROM courses WHERE id = $1 FOR UPDATE", [course]);
+    const { rows } = await this.db.query<{ id: string }>(
+      "DELETE FROM documents WHERE course_id = $1 AND source = ANY($2::text[]) RETURNING id",
+      [course, sources],
+    );
+    if (rows.length > 0) {
+      await this.db.query("UPDATE courses SET version = version + 1, updated_at = now() WHERE id = $1", [
+        course,
+      ]);
+    }
+    return rows.length;
+  }
 }

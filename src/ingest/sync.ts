@@ -60,6 +60,11 @@ export interface IngestOptions {
   courseTitle?: string;
   chunking?: ChunkingOptions;
   onProgress?: IngestProgress;
+  /**
+   * Live documents the folder does not own (added one by one, such as staff answers): they stay
+   * although the folder lacks them. A file of the folder with the same path still replaces one.
+   */
+  keepSources?: (source: string) => boolean;
 }
 
 interface PreparedDocument {
@@ -100,7 +105,8 @@ export async function ingestFolder(options: IngestOptions): Promise<IngestSummar
   });
   const { prepared } = scan;
   const removedSources = [...existing.keys()].filter(
-    (source) => !scan.present.has(source) && !scan.keepDespiteErrors.has(source),
+    (source) =>
+      !scan.present.has(source) && !scan.keepDespiteErrors.has(source) && !options.keepSources?.(source),
   );
   const written = await stageAndPublish(options, onProgress, prepared, removedSources, embeddingModel);
   const added = prepared.filter((p) => !p.existed).length;

@@ -35,6 +35,7 @@ export function renderInsightsHtml(insights: CourseInsights, courseTitle: string
 <section><h2>Most asked topics</h2>${topicBars(insights)}<p class="note">${TOPIC_NOTE}</p></section>
 <section><h2>Questions the material could not answer</h2>${gapTable(insights)}</section>
 <section><h2>Feedback over time</h2>${feedbackLine(insights)}</section>
+<section><h2>Questions for the teaching staff</h2>${escalationBlock(insights)}</section>
 <section><h2>Answers students disliked</h2>${downvoteTable(insights)}</section>
 <section><h2>Guardrail hits</h2>${guardrailTable(insights)}</section>
 <section><h2>Week-over-week drift</h2>${driftColumns(insights)}${latestBlock(insights)}</section>
@@ -143,6 +144,28 @@ function latestBlock(insights: CourseInsights): string {
       ? `<p class="note">New this week: ${latest.newTerms.map(escapeHtml).join(", ")}</p>`
       : "",
   ].join("\n");
+}
+
+/** Escalations in the window: how many, how many answered and how fast, and what the answers taught. */
+function escalationBlock(insights: CourseInsights): string {
+  const e = insights.escalations;
+  if (!e || e.total === 0) return `<p class="note">No questions were sent to the staff in this period.</p>`;
+  const share = e.answeredShare === null ? "–" : percent(e.answeredShare);
+  const median = e.medianMinutesToAnswer === null ? "–" : `${Math.round(e.medianMinutesToAnswer)} min`;
+  const perWeek = new Map(e.weeks.map((w) => [w.week, w.count]));
+  const chart = columns(
+    insights.feedback.buckets.map((b) => ({
+      label: shortDate(b.start),
+      value: perWeek.get(b.start.slice(0, 10)) ?? 0,
+    })),
+    { title: "Questions sent to the staff per week", max: Math.max(1, ...perWeek.values()), format: String },
+  );
+  return `<div class="tiles">
+<div class="tile"><b>${e.total}</b>sent to the staff</div>
+<div class="tile"><b>${share}</b>answered (${e.answered})</div>
+<div class="tile"><b>${median}</b>median time to an answer</div>
+<div class="tile"><b>${e.answeredFromStaffMaterial}</b>later questions answered from staff answers</div>
+</div>${chart}`;
 }
 
 function downvoteTable(insights: CourseInsights): string {

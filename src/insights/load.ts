@@ -1,4 +1,5 @@
-import { InsightsRepository, type Queryable } from "../db/index.ts";
+import { STAFF_ANSWERS_FOLDER } from "../core/escalations.ts";
+import { EscalationStatsRepository, InsightsRepository, type Queryable } from "../db/index.ts";
 import { type CourseInsights, computeInsights } from "./compute.ts";
 
 const WEEK_MS = 7 * 24 * 3600 * 1000;
@@ -15,5 +16,9 @@ export async function loadInsights(
     repository.messages(course, since, options.now),
     repository.feedback(course, since, options.now),
   ]);
-  return computeInsights({ course, now: options.now, weeks: options.weeks, messages, feedback });
+  const insights = computeInsights({ course, now: options.now, weeks: options.weeks, messages, feedback });
+  // The escalation figures cover the insights' window, from the Monday it starts on.
+  const from = new Date(insights.window.from);
+  const escalations = await new EscalationStatsRepository(db).figures(course, from, STAFF_ANSWERS_FOLDER);
+  return { ...insights, escalations };
 }

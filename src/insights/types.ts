@@ -1,3 +1,5 @@
+import type { EscalationFigures } from "../db/index.ts";
+
 /** The shapes of a course's insights, as the JSON API returns them and the page shows them. */
 
 /** One stored question, as insights read it (already redacted by the guardrails). */
@@ -98,4 +100,6 @@ export interface CourseInsights {
       newTerms: string[];
     } | null;
   };
+  /** Questions handed to the teaching staff in the window (filled in by loadInsights). */
+  escalations?: EscalationFigures;
 }

@@ -4,10 +4,10 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { packageRoot } from "../../src/app/config.ts";
 import { startSeededServer } from "../helpers/server.ts";
-import { launchChromium } from "./helpers/browser.ts";
 import {
   consoleScreenshot,
   dropFiles,
+  openConsoleBrowser,
   overflowsSideways,
   unlabelledControls,
 } from "./helpers/console-page.ts";
@@ -34,12 +34,7 @@ let inviteLink = "";
 
 beforeAll(async () => {
   server = await startSeededServer({ ADMIN_TOKEN: TOKEN, EMBED_WORKERS: "0" });
-  browser = await launchChromium();
-  context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  // Generous: the machines running the suite are shared and often loaded.
-  context.setDefaultTimeout(60_000);
-  page = await context.newPage();
-  page.on("dialog", (dialog) => void dialog.accept());
+  ({ browser, context, page } = await openConsoleBrowser());
 });
 
 afterAll(async () => {
@@ -290,7 +285,6 @@ describe("the instructor console, as a new instructor uses it", () => {
       for (const [tab, name, wait] of [
         ["Overview", "overview", "Last 30 days"],
         ["Staff", "staff", "Invite staff"],
-        ["Questions for staff", "questions", "Questions students send to the teaching staff"],
       ] as const) {
         await openTab(tab);
         await page.getByText(wait).first().waitFor();

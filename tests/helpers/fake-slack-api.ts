@@ -11,6 +11,8 @@ export interface RecordedCall {
   contentType: string | undefined;
   /** What the fake answered: 200 or 429. */
   status: number;
+  /** The Web API's JSON reply (`{ok, ts, …}`), for calls that got one. */
+  reply?: Record<string, unknown>;
   at: number;
 }
 
@@ -29,6 +31,13 @@ export interface FakeSlackApi {
   close(): Promise<void>;
 }
 
+/** A message the fake holds, so chat.update can find it as Slack would. */
+interface PostedMessage {
+  channel: string;
+  ts: string;
+  threadTs?: string;
+}
+
 /** Tokens the fake accepts, as Slack would for an installed app's bot token. */
 const VALID_TOKEN = /^Bearer xoxb-[\w-]+$/;
 
@@ -36,13 +45,17 @@ const VALID_TOKEN = /^Bearer xoxb-[\w-]+$/;
  * A local stand-in for Slack's Web API that speaks its protocol: POSTs to `/api/<method>` with
  * form-encoded (or JSON) bodies and a bearer token, `{ok:true,…}` / `{ok:false,error}` replies,
  * 429 with Retry-After when rate limited; and Slack's response_url webhooks (`/respond/<id>`),
- * which take JSON and answer `ok`. Every request is recorded.
+ * which take JSON and answer `ok`. Every request is recorded. Methods: chat.postMessage (threads,
+ * and a user id as the channel opens the app's DM), chat.update (of a message it holds),
+ * views.open (a modal with a trigger id), auth.test.
  */
 export async function startFakeSlackApi(): Promise<FakeSlackApi> {
   const calls: RecordedCall[] = [];
   const rateLimits = new Map<string, { seconds: number; remaining: number }>();
   const waiters = new Set<() => void>();
+  const posted = new Map<string, PostedMessage>();
   let tsCounter = 0;
+  let viewCounter = 0;
 
   const record = (call: RecordedCall) => {
     calls.push(call);
@@ -87,10 +100,10 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     }
     const method = apiMatch[1] as string;
     if (takeRateLimit(method, res)) return record({ method, ...base, status: 429 });
-    record({ method, ...base, status: 200 });
     const token = req.headers.authorization ?? (typeof body.token === "string" ? `Bearer ${body.token}` : "");
-    if (!VALID_TOKEN.test(token)) return sendJson(res, { ok: false, error: "not_authed" });
-    sendJson(res, answer(method, body));
+    const reply = VALID_TOKEN.test(token) ? answer(method, body) : { ok: false, error: "not_authed" };
+    record({ method, ...base, status: 200, reply });
+    sendJson(res, reply);
   }
 
   function takeRateLimit(method: string, res: ServerResponse): boolean {
@@ -105,26 +118,67 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
 
   function answer(method: string, body: Record<string, unknown>): Record<string, unknown> {
     switch (method) {
-      case "chat.postMessage": {
-        if (typeof body.channel !== "string" || body.channel === "")
-          return { ok: false, error: "channel_not_found" };
+      case "chat.postMessage":
+        return postMessage(body);
+      case "chat.update": {
+        if (typeof body.channel !== "string" || typeof body.ts !== "string")
+          return { ok: false, error: "invalid_arguments" };
+        if (!posted.has(`${body.channel}/${body.ts}`)) return { ok: false, error: "message_not_found" };
         if (body.text === undefined && body.blocks === undefined) return { ok: false, error: "no_text" };
-        if (Array.isArray(body.blocks) && body.blocks.length > 50)
-          return { ok: false, error: "invalid_blocks" };
-        tsCounter += 1;
-        const ts = `1700000000.${String(tsCounter).padStart(6, "0")}`;
-        return {
-          ok: true,
-          channel: body.channel,
-          ts,
-          message: { type: "message", text: body.text, blocks: body.blocks, ts, bot_id: "BTUTOR" },
-        };
+        return { ok: true, channel: body.channel, ts: body.ts, text: body.text };
       }
+      case "views.open":
+        return openView(body);
       case "auth.test":
         return { ok: true, user_id: "UTUTORBOT", bot_id: "BTUTOR", team_id: "TCOURSE" };
       default:
         return { ok: false, error: "unknown_method" };
     }
+  }
+
+  function postMessage(body: Record<string, unknown>): Record<string, unknown> {
+    if (typeof body.channel !== "string" || body.channel === "")
+      return { ok: false, error: "channel_not_found" };
+    if (body.text === undefined && body.blocks === undefined) return { ok: false, error: "no_text" };
+    if (Array.isArray(body.blocks) && body.blocks.length > 50) return { ok: false, error: "invalid_blocks" };
+    const threadTs = typeof body.thread_ts === "string" ? body.thread_ts : undefined;
+    if (threadTs && !/^\d+\.\d+$/.test(threadTs)) return { ok: false, error: "invalid_thread_ts" };
+    // A user id as the channel posts into the app's DM with that user, whose id Slack returns.
+    const channel = /^[UW]/.test(body.channel) ? `D${body.channel.slice(1)}` : body.channel;
+    tsCounter += 1;
+    const ts = `1700000000.${String(tsCounter).padStart(6, "0")}`;
+    posted.set(`${channel}/${ts}`, { channel, ts, ...(threadTs ? { threadTs } : {}) });
+    return {
+      ok: true,
+      channel,
+      ts,
+      message: {
+        type: "message",
+        text: body.text,
+        blocks: body.blocks,
+        ts,
+        bot_id: "BTUTOR",
+        ...(threadTs ? { thread_ts: threadTs } : {}),
+      },
+    };
+  }
+
+  function openView(body: Record<string, unknown>): Record<string, unknown> {
+    if (typeof body.trigger_id !== "string" || body.trigger_id === "")
+      return { ok: false, error: "invalid_trigger_id" };
+    const view = body.view as Record<string, unknown> | undefined;
+    if (!view || typeof view !== "object" || view.type !== "modal")
+      return { ok: false, error: "invalid_arguments" };
+    const title = view.title as { type?: string; text?: string } | undefined;
+    if (title?.type !== "plain_text" || !title.text || title.text.length > 24)
+      return { ok: false, error: "invalid_arguments" };
+    if (!Array.isArray(view.blocks) || view.blocks.length > 100)
+      return { ok: false, error: "invalid_arguments" };
+    viewCounter += 1;
+    return {
+      ok: true,
+      view: { ...view, id: `V${String(viewCounter).padStart(8, "0")}`, state: { values: {} } },
+    };
   }
 
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

@@ -162,4 +162,30 @@ describe("rateLimit middleware keys", () => {
     expect(store.size).toBe(3);
     expect((await send("not an object")).status).toBe(200);
   });
+
+  it("counts escalations against the session and polls for staff answers against the address only", async () => {
+    const store = new MemoryRateLimitStore();
+    const limiter = new RateLimiter({
+      store,
+      settings: { windowMs: 60_000, ip: 3, session: 1, course: 100 },
+    });
+    const app = new Hono();
+    app.use("*", rateLimit({ limiter, defaultCourse: "aie101", trustProxyHops: 0 }));
+    app.post("/v1/escalations", (c) => c.text("ok"));
+    app.get("/v1/sessions/:id/messages", (c) => c.text("ok"));
+    const session = "0b6c7f2e-3c1a-4a53-9a55-1f2a3b4c5d6e";
+    const escalate = () =>
+      app.request("/v1/escalations", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ sessionId: session, messageId: session }),
+      });
+    expect((await escalate()).status).toBe(200);
+    expect((await escalate()).status).toBe(429); // the session's one request is spent
+    const poll = () => app.request(`/v1/sessions/${session}/messages`);
+    // The session is spent, but polls only count against the address (3, one used by the escalation
+    // that was let through and one by the refused one).
+    expect((await poll()).status).toBe(200);
+    expect((await poll()).status).toBe(429);
+  });
 });

@@ -197,6 +197,58 @@ const endpoints: Endpoint[] = [
   },
   {
     method: "POST",
+    path: "/v1/escalations",
+    valid: fc.record(
+      {
+        sessionId: fc.oneof(fc.uuid(), fc.constant("not-a-session")),
+        messageId: fc.uuid(),
+        note: fc.oneof(edgeString, fc.string({ maxLength: 2_000 })),
+      },
+      { requiredKeys: ["sessionId", "messageId"] },
+    ),
+    fields: {
+      sessionId: field(uuidLike),
+      messageId: field(uuidLike),
+      note: field(edgeString),
+    },
+  },
+  {
+    method: "POST",
+    path: "/admin/courses/aie101/escalations/00000000-0000-4000-8000-000000000017/answer",
+    valid: fc.record(
+      {
+        answer: fc.oneof(edgeString, fc.string({ maxLength: 500 })),
+        addToMaterial: fc.boolean(),
+        role: edgeString,
+        question: edgeString,
+      },
+      { requiredKeys: ["answer", "addToMaterial"] },
+    ),
+    headers: () => ({ authorization: `Bearer ${ADMIN_TOKEN}` }),
+    fields: {
+      answer: field(edgeString),
+      addToMaterial: field(fc.boolean()),
+      role: field(edgeString),
+      question: field(edgeString),
+    },
+  },
+  {
+    method: "PUT",
+    path: "/admin/courses/aie101/escalation-settings",
+    valid: fc.record({
+      autoEscalate: fc.boolean(),
+      staffSlackChannel: fc.oneof(fc.constant(null), fc.stringMatching(/^C[A-Z0-9]{6,10}$/)),
+      showStudentNames: fc.boolean(),
+    }),
+    headers: () => ({ authorization: `Bearer ${ADMIN_TOKEN}` }),
+    fields: {
+      autoEscalate: field(fc.boolean()),
+      staffSlackChannel: field(fc.oneof(fc.constant(null), edgeString)),
+      showStudentNames: field(fc.boolean()),
+    },
+  },
+  {
+    method: "POST",
     path: "/v1/chat/completions",
     valid: fc.record(
       {

@@ -73,6 +73,24 @@ describe("free text users send is stored redacted", () => {
     expect(rows[0]?.comment).toMatch(/^Wrong week\. Reach me at \[EMAIL\]/);
   });
 
+  it("POST /v1/escalations: the student's note to the staff", async () => {
+    const chat = (await (
+      await postJson("/v1/chat", { message: "Is parking available near the lecture hall?" })
+    ).json()) as { sessionId: string; messageId: string };
+    const sent = await postJson("/v1/escalations", {
+      sessionId: chat.sessionId,
+      messageId: chat.messageId,
+      note: `Please reply soon. ${PERSONAL}`,
+    });
+    expect(sent.status).toBe(201);
+    const { rows } = await server.tutor.db.query<{ note: string | null }>(
+      "SELECT note FROM escalations WHERE message_id = $1",
+      [chat.messageId],
+    );
+    expectRedacted(rows[0]?.note);
+    expect(rows[0]?.note).toMatch(/^Please reply soon\. Reach me at \[EMAIL\]/);
+  });
+
   it("POST /v1/chat: the question (the rule the other surfaces now follow)", async () => {
     const res = await server.app.request("/v1/chat", {
       method: "POST",

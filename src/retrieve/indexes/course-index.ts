@@ -1,5 +1,5 @@
 import { ChunkRepository, CourseRepository, type Queryable } from "../../db/index.ts";
-import { contentWordsBySentence } from "../../text/terms.ts";
+import { ChunkAnalyses } from "./analyses.ts";
 import { Bm25Index, defaultBm25Options } from "./bm25.ts";
 import { TermAssociations } from "./term-associations.ts";
 
@@ -30,6 +30,7 @@ export class CourseIndexes {
   private readonly snapshots = new Map<string, CourseSnapshot>();
   private readonly building = new Map<string, Promise<CourseSnapshot>>();
   private readonly lastChecked = new Map<string, number>();
+  private readonly analyses = new Map<string, ChunkAnalyses>();
   private readonly courses: CourseRepository;
   private readonly chunks: ChunkRepository;
 
@@ -72,6 +73,7 @@ export class CourseIndexes {
   forget(course: string): void {
     this.snapshots.delete(course);
     this.lastChecked.delete(course);
+    this.analyses.delete(course);
   }
 
   private async load(course: string): Promise<CourseSnapshot> {
@@ -80,8 +82,14 @@ export class CourseIndexes {
     if (!courseRow) throw new UnknownCourseError(course);
     const chunks = await this.chunks.ofCourse(course);
     // Each text is analysed once, sentence by sentence: BM25 indexes the words, the term
-    // associations count which of them share a sentence.
-    const analysed = chunks.map((chunk) => contentWordsBySentence(chunk.text));
+    // associations count which of them share a sentence. Chunks seen by an earlier build are not
+    // analysed again, so adding one document costs that document's analysis.
+    let analyses = this.analyses.get(course);
+    if (!analyses) {
+      analyses = new ChunkAnalyses();
+      this.analyses.set(course, analyses);
+    }
+    const analysed = analyses.analyse(chunks);
     const bodyTerms = new Map(
       chunks.map((chunk, i) => [chunk.chunkId, (analysed[i] ?? []).flat().map((w) => w.term)]),
     );

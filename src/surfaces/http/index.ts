@@ -19,6 +19,7 @@ export {
   createAdminEvals,
   EVAL_UPLOAD_MAX_BYTES,
 } from "./routes/admin-evals.ts";
+export { type EscalationRouteDeps, escalationBodySchema, escalationRoutes } from "./routes/escalations.ts";
 export type { Readiness } from "./routes/health.ts";
 export { metricsRoutes } from "./routes/metrics.ts";
 export { presentSearchResult } from "./routes/search.ts";

@@ -1,4 +1,5 @@
 import type { Answer, Citation } from "../../core/chat.ts";
+import { escalateButton, receiptBlock } from "./escalation-blocks.ts";
 import { escapeMrkdwn, markdownToMrkdwn, mrkdwnLink } from "./mrkdwn.ts";
 import { splitMrkdwn } from "./split.ts";
 
@@ -48,11 +49,12 @@ export function parseFeedbackValue(value: string): { sessionId: string; messageI
 }
 
 /**
- * An answer as Slack messages: the answer text, numbered sources as links, feedback buttons.
+ * An answer as Slack messages: the answer text, numbered sources as links, feedback buttons, and
+ * (with `offerEscalation`) "Ask the teaching staff" under a reply the material could not give.
  * Text over a section's limit is split at natural breaks, and blocks over a message's limit
  * continue in further messages; the buttons go on the last one.
  */
-export function renderAnswer(answer: Answer): SlackMessage[] {
+export function renderAnswer(answer: Answer, options: { offerEscalation?: boolean } = {}): SlackMessage[] {
   const blocks: SlackBlock[] = splitMrkdwn(markdownToMrkdwn(answer.answer), SLACK_LIMITS.sectionText).map(
     section,
   );
@@ -64,6 +66,7 @@ export function renderAnswer(answer: Answer): SlackMessage[] {
     blocks.push({ type: "divider" });
     blocks.push(...packLines([heading, ...answer.citations.map(sourceLine)]).map(section));
   }
+  if (answer.escalation) blocks.push(receiptBlock(answer.escalation));
   const buttons: ActionsBlock = {
     type: "actions",
     block_id: FEEDBACK_BLOCK_ID,
@@ -72,6 +75,9 @@ export function renderAnswer(answer: Answer): SlackMessage[] {
       feedbackButton(FEEDBACK_ACTIONS.down, "👎 Not helpful", answer),
     ],
   };
+  if (options.offerEscalation && answer.status === "no_answer" && !answer.escalation) {
+    buttons.elements.push(escalateButton(answer.sessionId, answer.messageId));
+  }
   return toMessages(blocks, buttons, fallbackText(answer.answer));
 }
 
@@ -144,6 +150,7 @@ export function helpText(course: string, command = "/tutor"): string {
     "• Mention the tutor in a channel: it answers in a thread; " +
       "follow-up questions in that thread continue the conversation.",
     "• Send it a direct message: the conversation continues there.",
+    `• \`${command} staff your question\`: send a question to the teaching staff; their answer comes by DM.`,
     `• \`${command} help\`: this message.`,
     "",
     "Rate an answer with 👍 or 👎 so the teaching team can improve the material.",

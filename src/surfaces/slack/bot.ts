@@ -1,34 +1,19 @@
-import type { Answer, AskRequest } from "../../core/chat.ts";
-import { type ConversationStore, FeedbackError } from "../../db/conversations.ts";
-import { UnknownCourseError } from "../../retrieve/index.ts";
+import { FeedbackError } from "../../db/conversations.ts";
+import { answerQuestion, deliver, describe, SLACK_FAILURES } from "./asking.ts";
+import { FEEDBACK_ACTIONS, helpText, parseFeedbackValue, renderNotice, type SlackMessage } from "./blocks.ts";
+import type { BotContext, SlackBotDeps } from "./context.ts";
+import { escalateButton } from "./escalation-blocks.ts";
 import {
-  FEEDBACK_ACTIONS,
-  helpText,
-  parseFeedbackValue,
-  renderAnswer,
-  renderNotice,
-  type SlackMessage,
-} from "./blocks.ts";
-import type { CourseLookup } from "./courses.ts";
-import type { SlackMetrics } from "./metrics.ts";
+  handleEscalationAction,
+  handleStaffCommand,
+  handleViewSubmission,
+  isEscalationAction,
+} from "./escalations.ts";
 import { escapeMrkdwn, slackTextToPlain } from "./mrkdwn.ts";
-import type { BlockActions, EventCallback, SlashCommand } from "./payloads.ts";
-import type { SeenStore } from "./seen.ts";
-import type { SlackSender } from "./sender.ts";
-import { type SlackConversation, type SlackSessions, slackSessionKey } from "./sessions.ts";
+import type { BlockActions, EventCallback, SlashCommand, ViewSubmission } from "./payloads.ts";
+import type { SlackConversation } from "./sessions.ts";
 
-export interface SlackBotDeps {
-  pipeline: { ask(request: AskRequest): Promise<Answer> };
-  conversations: Pick<ConversationStore, "recordFeedback">;
-  sessions: SlackSessions;
-  courses: CourseLookup;
-  seen: SeenStore;
-  sender: SlackSender;
-  metrics: SlackMetrics;
-  /** How long an answer may take before the student is told to try again. */
-  answerDeadlineMs: number;
-  log?: (message: string) => void;
-}
+export type { SlackBotDeps } from "./context.ts";
 
 /** What Slack gets back straight away for a slash command (an ephemeral reply). */
 export interface CommandAck {
@@ -45,8 +30,13 @@ export interface SlackBot {
   handleEvent(envelope: EventCallback, acked?: Promise<void>): Promise<void>;
   /** Help straight away, or an acknowledgement while the answer is worked out in the background. */
   handleCommand(command: SlashCommand, acked?: Promise<void>): Promise<CommandAck>;
-  /** Stores a feedback button press; the thank-you note goes out in the background. */
+  /** Stores a feedback button press or acts on an escalation button; notes go out in the background. */
   handleBlockActions(payload: BlockActions, acked?: Promise<void>): Promise<void>;
+  /** A modal's submission: the body to answer Slack with (validation errors), or none to close it. */
+  handleViewSubmission(
+    payload: ViewSubmission,
+    acked?: Promise<void>,
+  ): Promise<Record<string, unknown> | undefined>;
   /** Resolves once every background answer has been delivered (or has failed). */
   drain(): Promise<void>;
 }
@@ -54,23 +44,13 @@ export interface SlackBot {
 /** Replies that must read the same on every surface come from the pipeline; these are Slack's own. */
 export const SLACK_TEXT = {
   working: (question: string) => `Looking that up in the course material: _${escapeMrkdwn(question)}_`,
-  failed: "Sorry, I couldn't answer that just now. Please try again in a moment.",
-  unknownCourse: (course: string) =>
-    `This channel is linked to the course "${course}", which the tutor does not have. ` +
-    "Ask the teaching team to check the tutor's Slack course settings.",
+  failed: SLACK_FAILURES.failed,
+  unknownCourse: SLACK_FAILURES.unknownCourse,
   feedbackThanks: "Thanks, your feedback was recorded.",
   feedbackUnknown: "I couldn't record that feedback: I no longer know that answer.",
 } as const;
 
 const EVENT_MESSAGE_TTL_SECONDS = 24 * 60 * 60;
-
-/** What every handler works with: the dependencies, the log and the background work queue. */
-interface BotContext {
-  deps: SlackBotDeps;
-  log: (message: string) => void;
-  /** Starts `work` once `acked` resolves and keeps it until done, for `drain`. */
-  inBackground(acked: Promise<void>, work: () => Promise<void>): void;
-}
 
 export function createSlackBot(deps: SlackBotDeps): SlackBot {
   const log = deps.log ?? (() => {});
@@ -90,6 +70,8 @@ export function createSlackBot(deps: SlackBotDeps): SlackBot {
     handleEvent: (envelope, acked = Promise.resolve()) => handleEvent(context, envelope, acked),
     handleCommand: (command, acked = Promise.resolve()) => handleCommand(context, command, acked),
     handleBlockActions: (payload, acked = Promise.resolve()) => handleBlockActions(context, payload, acked),
+    handleViewSubmission: (payload, acked = Promise.resolve()) =>
+      handleViewSubmission(context, payload, acked),
     async drain() {
       while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
     },
@@ -152,6 +134,9 @@ async function handleCommand(
     const help = renderNotice(helpText(await deps.courses.courseFor(where), command.command));
     return { response_type: "ephemeral", text: help.text, blocks: help.blocks };
   }
+  const staff = /^staff(?:\s+([\s\S]*))?$/i.exec(question);
+  if (staff && deps.escalations)
+    return handleStaffCommand(context, command, where, staff[1]?.trim() ?? "", acked);
   deps.metrics.increment("questions", { source: "command" });
   context.inBackground(acked, async () => {
     const messages = await answerQuestion(context, where, question);
@@ -168,6 +153,8 @@ async function handleBlockActions(
   acked: Promise<void>,
 ): Promise<void> {
   const { deps } = context;
+  const escalation = payload.actions.find((a) => isEscalationAction(a.action_id));
+  if (escalation) return handleEscalationAction(context, payload, escalation, acked);
   const feedbackIds: string[] = Object.values(FEEDBACK_ACTIONS);
   const action = payload.actions.find((a) => feedbackIds.includes(a.action_id));
   if (!action) return;
@@ -184,61 +171,19 @@ async function handleBlockActions(
     }
   }
   const responseUrl = payload.response_url;
-  if (responseUrl) {
-    context.inBackground(acked, () =>
-      deliver(context, "response_url", () =>
-        deps.sender.respond(responseUrl, [renderNotice(note)], "ephemeral"),
-      ),
-    );
-  }
-}
-
-/** Runs the shared pipeline for a Slack conversation, continuing its tutor session. */
-async function answerQuestion(
-  { deps, log }: BotContext,
-  where: SlackConversation,
-  question: string,
-): Promise<SlackMessage[]> {
-  const course = await deps.courses.courseFor(where);
-  const key = slackSessionKey(where);
-  const abort = new AbortController();
-  let timer: NodeJS.Timeout | undefined;
-  try {
-    const sessionId = await deps.sessions.find(key, course);
-    const deadline = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => {
-        abort.abort();
-        reject(new Error(`no answer within ${deps.answerDeadlineMs} ms`));
-      }, deps.answerDeadlineMs);
+  if (!responseUrl) return;
+  const reply = renderNotice(note);
+  // After a 👎 the student may hand the question to the staff instead.
+  if (ids && rating === "down" && deps.escalations && note === SLACK_TEXT.feedbackThanks) {
+    reply.blocks.push({
+      type: "actions",
+      block_id: "tutor_escalate",
+      elements: [escalateButton(ids.sessionId, ids.messageId)],
     });
-    const answer = await Promise.race([
-      deps.pipeline.ask({ course, message: question, sessionId, surface: "slack", signal: abort.signal }),
-      deadline,
-    ]);
-    if (answer.sessionId !== sessionId) await deps.sessions.remember(key, course, answer.sessionId);
-    return renderAnswer(answer);
-  } catch (error) {
-    deps.metrics.increment("failures", { stage: "pipeline" });
-    log(`slack: answering failed: ${describe(error)}`);
-    if (error instanceof UnknownCourseError) return [renderNotice(SLACK_TEXT.unknownCourse(course))];
-    return [renderNotice(SLACK_TEXT.failed)];
-  } finally {
-    clearTimeout(timer);
   }
-}
-
-async function deliver(
-  { deps, log }: BotContext,
-  via: "thread" | "response_url",
-  send: () => Promise<void>,
-): Promise<void> {
-  try {
-    await send();
-    deps.metrics.increment("answers_posted", { via });
-  } catch (error) {
-    deps.metrics.increment("failures", { stage: "delivery" });
-    log(`slack: delivery via ${via} failed: ${describe(error)}`);
-  }
+  context.inBackground(acked, () =>
+    deliver(context, "response_url", () => deps.sender.respond(responseUrl, [reply], "ephemeral")),
+  );
 }
 
 /** Why an event gets no answer, or undefined when it is a question for the tutor. */
@@ -255,8 +200,4 @@ function whyIgnore(envelope: EventCallback): string | undefined {
   if (event.type === "app_mention") return undefined;
   if (event.type === "message" && event.channel_type === "im") return undefined;
   return "unsupported";
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -7,6 +7,7 @@ export {
   eventCallbackSchema,
   slashCommandSchema,
   urlVerificationSchema,
+  viewSubmissionSchema,
 } from "./payloads.ts";
 export { createSlackSender, type SlackSender } from "./sender.ts";
 export { computeSignature, MAX_SIGNATURE_AGE_SECONDS, verifySignature } from "./signature.ts";

@@ -18,7 +18,9 @@ export type SlackCounterName =
   /** Answers that could not be produced or delivered, labelled by `stage` (pipeline, delivery). */
   | "failures"
   /** Feedback button presses stored, labelled by `rating`. */
-  | "feedback";
+  | "feedback"
+  /** Questions sent to the staff and staff answers given, labelled by `via` (button, command, staff_answer). */
+  | "escalations";
 
 export type SlackCounterLabels = Record<string, string>;
 

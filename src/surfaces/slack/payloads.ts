@@ -47,12 +47,19 @@ export const slashCommandSchema = z.object({
 });
 export type SlashCommand = z.infer<typeof slashCommandSchema>;
 
+const threadTs = z.string().min(1).max(32);
+
 export const blockActionsSchema = z.object({
   type: z.literal("block_actions"),
   user: z.object({ id: slackId }),
   team: z.object({ id: slackId }).nullish(),
   channel: z.object({ id: slackId }).nullish(),
   response_url: z.string().url().max(1000).optional(),
+  /** Opens a modal within three seconds of the interaction. */
+  trigger_id: z.string().min(1).max(255).optional(),
+  /** The message holding the button: its thread, when it was posted in one. */
+  container: z.object({ thread_ts: threadTs.optional(), message_ts: threadTs.optional() }).nullish(),
+  message: z.object({ ts: threadTs.optional(), thread_ts: threadTs.optional() }).nullish(),
   actions: z
     .array(
       z.object({
@@ -65,3 +72,31 @@ export const blockActionsSchema = z.object({
     .max(25),
 });
 export type BlockActions = z.infer<typeof blockActionsSchema>;
+
+/** A modal's submission: the view's callback id, our metadata and the state of its inputs. */
+export const viewSubmissionSchema = z.object({
+  type: z.literal("view_submission"),
+  user: z.object({ id: slackId }),
+  team: z.object({ id: slackId }).nullish(),
+  view: z.object({
+    callback_id: z.string().max(255).default(""),
+    private_metadata: z.string().max(3000).default(""),
+    state: z.object({
+      values: z.record(
+        z.string().max(255),
+        z.record(
+          z.string().max(255),
+          z.object({
+            type: z.string().max(64),
+            value: z.string().max(20_000).nullish(),
+            selected_options: z
+              .array(z.object({ value: z.string().max(255) }))
+              .max(20)
+              .nullish(),
+          }),
+        ),
+      ),
+    }),
+  }),
+});
+export type ViewSubmission = z.infer<typeof viewSubmissionSchema>;

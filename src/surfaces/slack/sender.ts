@@ -9,6 +9,15 @@ const { retryPolicies } = slackWebApi;
 export interface SlackSender {
   /** Posts into a channel or DM, in `threadTs`'s thread when given (chat.postMessage). */
   postMessages(target: { channel: string; threadTs?: string }, messages: SlackMessage[]): Promise<void>;
+  /** Posts one message and says where it landed, so it can be updated later. */
+  postMessage(
+    target: { channel: string; threadTs?: string },
+    message: SlackMessage,
+  ): Promise<{ channel: string; ts: string }>;
+  /** Replaces a message the app posted (chat.update). */
+  updateMessage(target: { channel: string; ts: string }, message: SlackMessage): Promise<void>;
+  /** Opens a modal for the user whose interaction carried `triggerId` (views.open). */
+  openView(triggerId: string, view: Record<string, unknown>): Promise<void>;
   /** Posts to a slash command's or button's `response_url`; ephemeral means only the asker sees it. */
   respond(
     responseUrl: string,
@@ -39,17 +48,8 @@ export interface SlackSenderOptions {
 /** Outgoing Slack calls: chat.postMessage through @slack/web-api, response_url posts by fetch. */
 export function createSlackSender(options: SlackSenderOptions): SlackSender {
   const apiUrl = withTrailingSlash(options.apiUrl ?? DEFAULT_SLACK_API_URL);
-  const log = options.log ?? (() => {});
   const timeoutMs = options.requestTimeoutMs ?? 10_000;
-  const client = new WebClient(options.botToken, {
-    slackApiUrl: apiUrl,
-    retryConfig: options.retryConfig ?? retryPolicies.fiveRetriesInFiveMinutes,
-    timeout: timeoutMs,
-    rejectRateLimitedCalls: false,
-    // Never let a method name turn into a request to some other host.
-    allowAbsoluteUrls: false,
-    logger: quietLogger(log),
-  });
+  const client = createWebClient(options, apiUrl, timeoutMs);
   const allowedOrigins = new Set([
     "https://hooks.slack.com",
     new URL(apiUrl).origin,
@@ -57,19 +57,43 @@ export function createSlackSender(options: SlackSenderOptions): SlackSender {
   ]);
   const fetchFn = options.fetch ?? fetch;
 
+  const requireToken = () => {
+    if (!options.botToken) throw new SlackDeliveryError("SLACK_BOT_TOKEN is not set; cannot post to Slack");
+  };
+  const post = async (target: { channel: string; threadTs?: string }, message: SlackMessage) => {
+    requireToken();
+    const reply = await client.chat.postMessage({
+      channel: target.channel,
+      ...(target.threadTs ? { thread_ts: target.threadTs } : {}),
+      text: message.text,
+      blocks: message.blocks,
+      unfurl_links: false,
+      unfurl_media: false,
+    });
+    return { channel: reply.channel ?? target.channel, ts: reply.ts ?? "" };
+  };
+
   return {
     async postMessages(target, messages) {
-      if (!options.botToken) throw new SlackDeliveryError("SLACK_BOT_TOKEN is not set; cannot post to Slack");
-      for (const message of messages) {
-        await client.chat.postMessage({
-          channel: target.channel,
-          ...(target.threadTs ? { thread_ts: target.threadTs } : {}),
-          text: message.text,
-          blocks: message.blocks,
-          unfurl_links: false,
-          unfurl_media: false,
-        });
-      }
+      for (const message of messages) await post(target, message);
+    },
+
+    postMessage: post,
+
+    async updateMessage(target, message) {
+      requireToken();
+      await client.chat.update({
+        channel: target.channel,
+        ts: target.ts,
+        text: message.text,
+        blocks: message.blocks,
+      });
+    },
+
+    async openView(triggerId, view) {
+      requireToken();
+      // The view is built by the app from Block Kit's documented shapes; the SDK's types are stricter.
+      await client.views.open({ trigger_id: triggerId, view: view as never });
     },
 
     async respond(responseUrl, messages, visibility) {
@@ -93,6 +117,18 @@ export function createSlackSender(options: SlackSenderOptions): SlackSender {
       }
     },
   };
+}
+
+function createWebClient(options: SlackSenderOptions, apiUrl: string, timeoutMs: number): WebClient {
+  return new WebClient(options.botToken, {
+    slackApiUrl: apiUrl,
+    retryConfig: options.retryConfig ?? retryPolicies.fiveRetriesInFiveMinutes,
+    timeout: timeoutMs,
+    rejectRateLimitedCalls: false,
+    // Never let a method name turn into a request to some other host.
+    allowAbsoluteUrls: false,
+    logger: quietLogger(options.log ?? (() => {})),
+  });
 }
 
 const RESPONSE_URL_ATTEMPTS = 4;

@@ -1,9 +1,11 @@
 import type { RetryOptions } from "@slack/web-api";
 import type { Answer, AskRequest } from "../../core/chat.ts";
+import type { Escalations } from "../../courses/index.ts";
 import type { ConversationStore } from "../../db/conversations.ts";
 import type { Queryable } from "../../db/db.ts";
 import { createSlackBot, type SlackBot } from "./bot.ts";
 import { createCourseLookup } from "./courses.ts";
+import { staffChannelListener } from "./escalations.ts";
 import { SlackMetrics } from "./metrics.ts";
 import { SeenStore } from "./seen.ts";
 import { createSlackSender, type SlackSender } from "./sender.ts";
@@ -38,6 +40,8 @@ export interface SlackSurfaceDeps {
   retryConfig?: RetryOptions;
   nowSeconds?: () => number;
   log?: (message: string) => void;
+  /** The staff queue: students escalate from Slack, staff answer in its staff channels. */
+  escalations?: Escalations;
 }
 
 /** Wires the Slack surface from the settings and the tutor's shared parts. */
@@ -66,7 +70,12 @@ export function createSlackSurface(deps: SlackSurfaceDeps): SlackSurface {
     metrics,
     answerDeadlineMs: deps.answerDeadlineMs,
     log: deps.log,
+    ...(deps.escalations ? { escalations: deps.escalations } : {}),
   });
+  // Only with a bot token can the staff channel be told about new questions and students get answers.
+  if (deps.escalations && deps.settings.botToken) {
+    deps.escalations.addListener(staffChannelListener(sender, deps.log ?? (() => {})));
+  }
   return {
     signingSecret: deps.settings.signingSecret,
     bot,

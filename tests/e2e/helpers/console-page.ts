@@ -1,7 +1,8 @@
 import { copyFile, mkdir } from "node:fs/promises";
 import path from "node:path";
-import type { Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { packageRoot } from "../../../src/app/config.ts";
+import { launchChromium } from "./browser.ts";
 import { screenshot } from "./screenshots.ts";
 
 /** Where docs/console.md's pictures live; refreshed when UPDATE_CONSOLE_SCREENSHOTS=1. */
@@ -65,4 +66,21 @@ export async function dropFiles(
     },
     files.map((f) => ({ name: f.name, type: f.type, bytes: Array.from(f.bytes) })),
   );
+}
+
+/**
+ * Chromium with one page at 1280 px for walking the console. Timeouts are generous (the machines
+ * running the suite are shared and often loaded) and confirmation dialogs are accepted.
+ */
+export async function openConsoleBrowser(): Promise<{
+  browser: Browser;
+  context: BrowserContext;
+  page: Page;
+}> {
+  const browser = await launchChromium();
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  context.setDefaultTimeout(60_000);
+  const page = await context.newPage();
+  page.on("dialog", (dialog) => void dialog.accept());
+  return { browser, context, page };
 }

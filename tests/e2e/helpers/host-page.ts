@@ -17,7 +17,12 @@ export async function startHostPage(input: {
   tutorUrl: string;
   course: string;
   heading: string;
+  /** More `data-*` attributes for the script tag (e.g. `{ "poll-seconds": "2" }`). */
+  data?: Record<string, string>;
 }): Promise<HostPage> {
+  const extra = Object.entries(input.data ?? {})
+    .map(([name, value]) => ` data-${name}="${value}"`)
+    .join("");
   const page = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${input.heading}</title>
@@ -29,7 +34,7 @@ export async function startHostPage(input: {
 <body>
 <h1>${input.heading}</h1>
 <p>An external course site that embeds the tutor.</p>
-<script src="${input.tutorUrl}/widget.js" data-course="${input.course}" defer></script>
+<script src="${input.tutorUrl}/widget.js" data-course="${input.course}"${extra} defer></script>
 </body></html>`;
   const server: Server = createServer((req, res) => {
     if (req.url === "/" || req.url?.startsWith("/?")) {

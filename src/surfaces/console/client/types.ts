@@ -1,5 +1,7 @@
 /** The shapes the console reads from /admin (type-only imports of the server's own types). */
 import type { Answer } from "../../../core/chat.ts";
+import type { StaffAnswerView } from "../../../courses/escalations/staff-material.ts";
+import type { EscalationSettings, EscalationView, GroupView } from "../../../courses/escalations/types.ts";
 import type { CourseSettings } from "../../../courses/settings.ts";
 import type { CourseStats } from "../../../courses/stats.ts";
 import type {
@@ -20,9 +22,13 @@ export type {
   CourseSettings,
   CourseStats,
   DocumentChunk,
+  EscalationSettings,
+  EscalationView,
   EvalReport,
   EvalRunRecord,
+  GroupView,
   IngestionRun,
+  StaffAnswerView,
   StaffInvite,
   StaffUser,
 };

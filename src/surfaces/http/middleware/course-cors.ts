@@ -10,13 +10,17 @@ export interface CourseCorsDeps {
   defaultCourse: string;
   /** The tutor's public address (PUBLIC_BASE_URL); its pages, like the demo page, are always allowed. */
   publicBaseUrl?: string;
-  /** Finds which course a session belongs to, for feedback requests that name no course. */
+  /** Finds which course a session belongs to, for requests that carry a session and no course. */
   db?: Queryable;
 }
 
 /** The student routes a browser page may call cross-origin. */
-export const CORS_ROUTES = new Set(["/v1/chat", "/v1/feedback", "/v1/search"]);
-const ALLOWED_METHODS = "POST, OPTIONS";
+export const CORS_ROUTES = new Set(["/v1/chat", "/v1/feedback", "/v1/search", "/v1/escalations"]);
+/** A session's messages (the widget polls them for staff answers). */
+const SESSION_MESSAGES = /^\/v1\/sessions\/([^/]{1,100})\/messages$/;
+/** Routes whose course is the session's, found from the session id they carry. */
+const SESSION_ROUTES = new Set(["/v1/feedback", "/v1/escalations"]);
+const ALLOWED_METHODS = "GET, POST, OPTIONS";
 const ALLOWED_HEADERS = new Set(["content-type", "accept", "x-tutor-surface", "x-request-id"]);
 const EXPOSED_HEADERS = "Retry-After, X-Request-Id, RateLimit-Policy";
 
@@ -33,7 +37,7 @@ export function courseCors(deps: CourseCorsDeps): MiddlewareHandler {
   const ownOrigin = deps.publicBaseUrl ? normalizeOrigin(new URL(deps.publicBaseUrl).origin) : undefined;
   const sessions = deps.db ? new ConversationStore(deps.db) : undefined;
   return async (c, next) => {
-    if (!CORS_ROUTES.has(c.req.path)) return next();
+    if (!CORS_ROUTES.has(c.req.path) && !SESSION_MESSAGES.test(c.req.path)) return next();
     const origin = c.req.header("origin");
     if (!origin || isOwnOrigin(c, origin, ownOrigin)) return next();
 
@@ -95,13 +99,15 @@ async function requestCourse(
   deps: CourseCorsDeps,
   sessions: ConversationStore | undefined,
 ): Promise<string> {
-  const body = await peekJsonObject(c);
-  if (c.req.path !== "/v1/feedback") {
+  const pathSession = SESSION_MESSAGES.exec(c.req.path)?.[1];
+  const body = pathSession === undefined ? await peekJsonObject(c) : {};
+  if (pathSession === undefined && !SESSION_ROUTES.has(c.req.path)) {
     // Judged by the course the route will use, so a query string cannot stand in for the body.
     return typeof body.course === "string" ? body.course.slice(0, 64) : deps.defaultCourse;
   }
-  if (sessions && typeof body.sessionId === "string" && isUuid(body.sessionId)) {
-    const course = await sessions.sessionCourse(body.sessionId);
+  const sessionId = pathSession ?? body.sessionId;
+  if (sessions && typeof sessionId === "string" && isUuid(sessionId)) {
+    const course = await sessions.sessionCourse(sessionId);
     if (course !== undefined) return course;
   }
   return queryCourse(c, deps.defaultCourse);

@@ -22,7 +22,12 @@ const LIMITED_ROUTES: Record<string, { session: boolean; course: boolean }> = {
   "/v1/chat": { session: true, course: true },
   "/v1/search": { session: false, course: true },
   "/v1/feedback": { session: true, course: false },
+  "/v1/escalations": { session: true, course: false },
 };
+/** The widget's polls for staff answers count against the address only, not the chat allowance. */
+const SESSION_MESSAGES = /^\/v1\/sessions\/[^/]+\/messages$/;
+
+const IP_ONLY = { session: false, course: false };
 
 const SCOPE_WORDS: Record<RateScope, string> = {
   ip: "from your network address",
@@ -37,7 +42,8 @@ const SCOPE_WORDS: Record<RateScope, string> = {
  */
 export function rateLimit(deps: RateLimitMiddlewareDeps): MiddlewareHandler {
   return async (c, next) => {
-    const route = c.req.method === "POST" ? LIMITED_ROUTES[c.req.path] : undefined;
+    const poll = c.req.method === "GET" && SESSION_MESSAGES.test(c.req.path);
+    const route = c.req.method === "POST" ? LIMITED_ROUTES[c.req.path] : poll ? IP_ONLY : undefined;
     if (!route) return next();
     const body = await peekJsonObject(c);
     const subject: RateSubject = { ip: clientIp(c, deps.trustProxyHops) };

@@ -9,6 +9,7 @@ import {
   slashCommandSchema,
   urlVerificationSchema,
   verifySignature,
+  viewSubmissionSchema,
 } from "../../slack/index.ts";
 import { parseJsonText, validateBody } from "../body.ts";
 import { ApiError, errorBody } from "../errors.ts";
@@ -67,8 +68,15 @@ export function slackRoutes(surface: SlackSurface): Hono {
     const payloadText = new URLSearchParams(raw).get("payload");
     if (payloadText === null) throw new ApiError(400, "invalid_request", "payload: missing");
     const payload = parseJsonText(payloadText);
-    // Shortcuts, modals and the like are not ours; Slack only needs to hear they arrived.
-    if (validateBody(envelopeTypeSchema, payload).type !== "block_actions") return c.body(null, 200);
+    const { type } = validateBody(envelopeTypeSchema, payload);
+    if (type === "view_submission") {
+      // Validation errors go back in the response, which keeps the modal open to show them.
+      const view = validateBody(viewSubmissionSchema, payload);
+      const reply = await surface.bot.handleViewSubmission(view, acknowledged(c));
+      return reply ? c.json(reply) : c.body(null, 200);
+    }
+    // Shortcuts, closed modals and the like are not ours; Slack only needs to hear they arrived.
+    if (type !== "block_actions") return c.body(null, 200);
     await surface.bot.handleBlockActions(validateBody(blockActionsSchema, payload), acknowledged(c));
     return c.body(null, 200);
   });

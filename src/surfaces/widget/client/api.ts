@@ -1,10 +1,15 @@
+import type * as z from "zod/mini";
 import {
   type ChatReply,
   chatReplySchema,
   citationsEventSchema,
+  type EscalationReceipt,
   errorBodySchema,
+  escalationReplySchema,
   metaEventSchema,
+  type TimelineMessage,
   type TutorMode,
+  timelineSchema,
   tokenEventSchema,
   type WidgetCitation,
 } from "./protocol.ts";
@@ -59,6 +64,10 @@ export interface TutorClient {
     messageId: string;
     rating: "up" | "down";
   }): Promise<void>;
+  /** Hands one of the session's answers to the teaching staff. */
+  escalate(input: { course: string; sessionId: string; messageId: string }): Promise<EscalationReceipt>;
+  /** The session's messages, staff answers included. */
+  messages(input: { course: string; sessionId: string }): Promise<TimelineMessage[]>;
 }
 
 export function createTutorClient(options: TutorClientOptions): TutorClient {
@@ -113,7 +122,42 @@ export function createTutorClient(options: TutorClientOptions): TutorClient {
         "application/json",
       );
     },
+    async escalate(input) {
+      const body = { sessionId: input.sessionId, messageId: input.messageId };
+      const response = await post(endpoint("v1/escalations", input.course), body, "application/json");
+      return parseWith(escalationReplySchema, response).then((reply) => reply.escalation);
+    },
+    async messages(input) {
+      const route = `v1/sessions/${encodeURIComponent(input.sessionId)}/messages`;
+      const response = await plainGet(doFetch, endpoint(route, input.course));
+      return parseWith(timelineSchema, response).then((timeline) => timeline.messages);
+    },
   };
+}
+
+/** A GET without custom headers or credentials: a cross-origin poll needs no CORS preflight. */
+async function plainGet(doFetch: typeof fetch, url: string): Promise<Response> {
+  let response: Response;
+  try {
+    response = await doFetch(url, { credentials: "omit" });
+  } catch (error) {
+    throw new NetworkError(error instanceof Error ? error.message : String(error));
+  }
+  if (!response.ok) throw await readError(response);
+  return response;
+}
+
+async function parseWith<Schema extends z.ZodMiniType>(
+  schema: Schema,
+  response: Response,
+): Promise<z.infer<Schema>> {
+  const parsed = schema.safeParse(await response.json().catch(() => undefined));
+  if (!parsed.success) throw badReply();
+  return parsed.data;
+}
+
+function badReply(): TutorError {
+  return new TutorError(502, "bad_reply", "The tutor sent a reply the widget could not read.");
 }
 
 async function readStream(
@@ -179,8 +223,7 @@ async function readStream(
 
 function parseReply(data: unknown): ChatReply {
   const reply = chatReplySchema.safeParse(data);
-  if (!reply.success)
-    throw new TutorError(502, "bad_reply", "The tutor sent a reply the widget could not read.");
+  if (!reply.success) throw badReply();
   return reply.data;
 }
 

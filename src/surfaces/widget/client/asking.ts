@@ -116,11 +116,22 @@ function showAnswer(context: WidgetContext, reply: ChatReply, pending: HTMLEleme
     citations: reply.citations,
     messageId: reply.messageId,
     ...(reply.guardrail ? { reason: reply.guardrail.reason, rule: reply.guardrail.rule } : {}),
+    // The course sends every unanswered question to the staff on its own.
+    ...(reply.escalation
+      ? {
+          escalation: {
+            id: reply.escalation.id,
+            status: reply.escalation.status,
+            message: reply.escalation.message,
+          },
+        }
+      : {}),
   };
   session.state.sessionId = reply.sessionId;
   session.state.turns.push(turn);
   context.save();
   const finished = tutorMessage(context, turn);
+  if (turn.escalation) context.staffReplies.watch();
   finished.dataset.tokens = String(tokens);
   pending.replaceWith(finished);
   showStartOf(context.parts.log, finished);

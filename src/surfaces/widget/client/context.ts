@@ -14,6 +14,8 @@ export interface WidgetOptions {
   panelMemory: PanelMemory;
   /** Waits between automatic retries after network failures (default RETRY_DELAYS). */
   retryDelays?: readonly number[];
+  /** How often to look for staff answers while a question waits for one (default STAFF_POLL_MS). */
+  staffPollMs?: number;
   /**
    * `floating` (default): a launcher and a panel over the page. `page`: the chat fills the
    * element it is mounted in, always open (an LMS launch, a full-page tutor).
@@ -47,4 +49,6 @@ export interface WidgetContext {
   retryDelays: readonly number[];
   /** Makes a link absolute against the tutor's address (not the host page's). */
   resolveHref(href: string): string;
+  /** Looks for staff answers while a question sent to the staff waits for one. */
+  staffReplies: { watch(): void; stop(): void };
 }

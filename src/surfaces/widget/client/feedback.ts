@@ -4,15 +4,22 @@ import { el, ICONS, icon } from "./dom.ts";
 import { explainError } from "./errors.ts";
 import type { TutorTurn } from "./store.ts";
 
-/** "Helpful? Yes / No" under an answer: sends the rating (retrying network failures) and remembers it. */
-export function feedbackBar(context: WidgetContext, turn: TutorTurn): HTMLElement {
+/**
+ * "Helpful? Yes / No" under an answer: sends the rating (retrying network failures), remembers it
+ * and tells `onRated` once it is recorded.
+ */
+export function feedbackBar(
+  context: WidgetContext,
+  turn: TutorTurn,
+  onRated: (rating: "up" | "down") => void = () => {},
+): HTMLElement {
   const note = el("span", { class: "ct-feedback-status", role: "status" });
   const bar: HTMLElement = el(
     "div",
     { class: "ct-feedback", role: "group", "aria-label": "Was this answer helpful?" },
     el("span", { class: "ct-feedback-label", "aria-hidden": "true" }, "Helpful?"),
-    voteButton(context, turn, "up", "Yes", note, (): HTMLElement => bar),
-    voteButton(context, turn, "down", "No", note, (): HTMLElement => bar),
+    voteButton(context, turn, "up", "Yes", note, (): HTMLElement => bar, onRated),
+    voteButton(context, turn, "down", "No", note, (): HTMLElement => bar, onRated),
     note,
   );
   return bar;
@@ -25,6 +32,7 @@ function voteButton(
   label: string,
   note: HTMLElement,
   bar: () => HTMLElement,
+  onRated: (rating: "up" | "down") => void,
 ): HTMLButtonElement {
   const { options, session } = context;
   const button = el(
@@ -60,6 +68,7 @@ function voteButton(
           other.setAttribute("aria-pressed", String(other.dataset.rating === rating));
         });
       note.textContent = "Thanks for the feedback!";
+      onRated(rating);
     } catch (error) {
       note.textContent = `Feedback not sent: ${explainError(error)}`;
     }

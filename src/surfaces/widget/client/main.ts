@@ -9,7 +9,8 @@ import { mountWidget } from "./widget.ts";
  * and gets a launcher button and a chat panel inside a shadow root, isolated from the page's CSS.
  * Optional attributes: data-title (the course name in the header); data-layout="page" with
  * data-mount (a CSS selector) fills that element with an always-open chat; data-session continues
- * a session the page signed the student into.
+ * a session the page signed the student into; data-poll-seconds (how often to look for staff
+ * answers while a question waits for one; 2 to 600, default 60).
  */
 const HOST_ATTRIBUTE = "data-course-tutor";
 
@@ -62,6 +63,7 @@ function start(script: HTMLScriptElement): void {
     client: createTutorClient({ base }),
     memory: new ConversationMemory(storage, key),
     panelMemory: new PanelMemory(tabStorage, `${key}:panel`),
+    ...pollSetting(script.dataset.pollSeconds),
     layout,
     ...(sessionId ? { sessionId } : {}),
   });
@@ -71,6 +73,12 @@ const script = findOwnScript();
 if (script) {
   if (document.body) start(script);
   else document.addEventListener("DOMContentLoaded", () => start(script), { once: true });
+}
+
+function pollSetting(value: string | undefined): { staffPollMs?: number } {
+  const seconds = Number(value);
+  if (!value || !Number.isFinite(seconds)) return {};
+  return { staffPollMs: Math.min(600, Math.max(2, seconds)) * 1000 };
 }
 
 function safely<T>(read: () => T): T | undefined {

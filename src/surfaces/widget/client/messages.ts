@@ -1,6 +1,7 @@
 import type { WidgetContext } from "./context.ts";
 import { append, el } from "./dom.ts";
 import { explainError } from "./errors.ts";
+import { escalationControls, staffMessage } from "./escalation.ts";
 import { feedbackBar } from "./feedback.ts";
 import type { WidgetCitation } from "./protocol.ts";
 import { renderMarkdown } from "./render.ts";
@@ -19,8 +20,15 @@ export function renderTranscript(context: WidgetContext): void {
       ),
     );
   }
-  for (const turn of context.session.state.turns)
-    log.appendChild(turn.role === "user" ? userBubble(turn) : tutorMessage(context, turn));
+  for (const turn of context.session.state.turns) {
+    log.appendChild(
+      turn.role === "user"
+        ? userBubble(turn)
+        : turn.role === "staff"
+          ? staffMessage(context, turn)
+          : tutorMessage(context, turn),
+    );
+  }
   log.scrollTop = log.scrollHeight;
 }
 
@@ -57,7 +65,14 @@ export function tutorMessage(context: WidgetContext, turn: TutorTurn): HTMLEleme
     }),
   );
   append(article, el("span", { class: "sr-only" }, "Tutor: "), noticeFor(turn), body, sources);
-  if (turn.status !== "refused" && turn.messageId) article.appendChild(feedbackBar(context, turn));
+  if (turn.status !== "refused" && turn.messageId) {
+    // A 👎 offers the staff too, under the feedback bar.
+    const offerStaff = () => {
+      if (!article.querySelector(".ct-escalation")) article.appendChild(escalationControls(context, turn));
+    };
+    article.appendChild(feedbackBar(context, turn, (rating) => rating === "down" && offerStaff()));
+    if (turn.status === "no_answer" || turn.feedback === "down" || turn.escalation) offerStaff();
+  }
   return article;
 }
 

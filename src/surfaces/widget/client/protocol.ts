@@ -1,5 +1,6 @@
 import * as z from "zod/mini";
 import { ANSWER_STATUSES, TUTOR_MODES } from "../../../core/chat.ts";
+import { ESCALATION_STATUSES } from "../../../core/escalations.ts";
 
 export type { AnswerStatus, TutorMode } from "../../../core/chat.ts";
 
@@ -21,6 +22,34 @@ export type WidgetCitation = z.infer<typeof citationSchema>;
 /** The zod/mini twins of core/schemas.ts's status and mode schemas, for the browser bundle. */
 export const statusSchema = z.enum(ANSWER_STATUSES);
 
+export const escalationStatusSchema = z.enum(ESCALATION_STATUSES);
+
+/** What the tutor says once a question went to the teaching staff. */
+export const receiptSchema = z.object({
+  id: z.string(),
+  messageId: z.string(),
+  status: escalationStatusSchema,
+  typicalWaitMinutes: z.nullable(z.number()),
+  message: z.string(),
+});
+export type EscalationReceipt = z.infer<typeof receiptSchema>;
+
+export const escalationReplySchema = z.object({ escalation: receiptSchema });
+
+/** A session's messages as `GET /v1/sessions/:id/messages` returns them (what the widget reads). */
+export const timelineSchema = z.object({
+  messages: z.array(
+    z.object({
+      id: z.string(),
+      author: z.string(),
+      text: z.string(),
+      inReplyTo: z.optional(z.string()),
+      escalation: z.optional(z.object({ id: z.string(), status: escalationStatusSchema })),
+    }),
+  ),
+});
+export type TimelineMessage = z.infer<typeof timelineSchema>["messages"][number];
+
 export const chatReplySchema = z.object({
   sessionId: z.string(),
   messageId: z.string(),
@@ -29,6 +58,7 @@ export const chatReplySchema = z.object({
   citations: z.array(citationSchema),
   guardrail: z.optional(z.object({ rule: z.string(), reason: z.string() })),
   degraded: z.optional(z.boolean()),
+  escalation: z.optional(receiptSchema),
 });
 export type ChatReply = z.infer<typeof chatReplySchema>;
 

@@ -1,5 +1,11 @@
 import * as z from "zod/mini";
-import { citationSchema, modeSchema, statusSchema, type TutorMode } from "./protocol.ts";
+import {
+  citationSchema,
+  escalationStatusSchema,
+  modeSchema,
+  statusSchema,
+  type TutorMode,
+} from "./protocol.ts";
 
 /**
  * The conversation as the widget remembers it between page loads: the session id the tutor
@@ -17,17 +23,27 @@ const tutorTurnSchema = z.object({
   /** The guardrail that shaped a refusal, so the notice can fit it. */
   rule: z.optional(z.string()),
   feedback: z.optional(z.enum(["up", "down"])),
+  /** Sent to the teaching staff: what the student was told, and where the question stands. */
+  escalation: z.optional(z.object({ id: z.string(), status: escalationStatusSchema, message: z.string() })),
+});
+/** An answer from the teaching staff to one of the session's questions. */
+const staffTurnSchema = z.object({
+  role: z.literal("staff"),
+  id: z.string(),
+  text: z.string(),
+  inReplyTo: z.optional(z.string()),
 });
 const savedSchema = z.object({
   version: z.literal(1),
   sessionId: z.optional(z.string()),
   mode: modeSchema,
-  turns: z.array(z.union([userTurnSchema, tutorTurnSchema])),
+  turns: z.array(z.union([userTurnSchema, tutorTurnSchema, staffTurnSchema])),
 });
 
 export type UserTurn = z.infer<typeof userTurnSchema>;
 export type TutorTurn = z.infer<typeof tutorTurnSchema>;
-export type Turn = UserTurn | TutorTurn;
+export type StaffTurn = z.infer<typeof staffTurnSchema>;
+export type Turn = UserTurn | TutorTurn | StaffTurn;
 export type SavedConversation = z.infer<typeof savedSchema>;
 
 /** Enough turns to pick up where the student left off without filling the storage quota. */

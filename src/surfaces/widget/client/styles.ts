@@ -116,6 +116,19 @@ button:focus-visible, textarea:focus-visible, a:focus-visible, [tabindex]:focus-
 }
 .ct-vote[aria-pressed="true"] { background: var(--ct-accent); border-color: var(--ct-accent); color: #fff; }
 .ct-feedback-status { font-size: 13px; color: #166534; }
+.ct-escalation { display: flex; align-items: center; gap: 8px; margin-top: 8px; flex-wrap: wrap; }
+.ct-escalate {
+  min-height: 32px; padding: 0 12px; border: 1px solid var(--ct-accent); border-radius: 8px;
+  background: #fff; color: var(--ct-accent); font-weight: 600; font-size: 13px;
+}
+.ct-escalate:disabled { color: #475569; border-color: #94a3b8; cursor: wait; }
+.ct-escalation-note { margin: 0; font-size: 13px; color: #14532d; }
+.ct-escalation-status { margin: 0; font-size: 13px; color: #475569; }
+.ct-staff {
+  align-self: stretch; padding: 10px 12px; border-radius: 14px 14px 14px 4px;
+  background: #ecfdf5; border: 1px solid #6ee7b7;
+}
+.ct-staff-label { margin: 0 0 4px; font-size: 13px; font-weight: 700; color: #065f46; }
 .ct-retry {
   min-height: 32px; padding: 0 12px; border: 1px solid #7f1d1d; border-radius: 8px;
   background: #fff; color: #7f1d1d; font-weight: 600;

@@ -1,6 +1,7 @@
 import { createAsker } from "./asking.ts";
 import { wireComposer } from "./composer.ts";
 import { RETRY_DELAYS, type WidgetContext, type WidgetOptions } from "./context.ts";
+import { createStaffPoller } from "./escalation.ts";
 import { renderTranscript } from "./messages.ts";
 import { createAnnouncer, createModeSwitch, createPanel, createPanelToggle } from "./panel.ts";
 
@@ -32,7 +33,9 @@ export function mountWidget(options: WidgetOptions): void {
         return options.base;
       }
     },
+    staffReplies: { watch: () => {}, stop: () => {} },
   };
+  context.staffReplies = createStaffPoller(context, () => renderTranscript(context));
 
   const setOpen = page ? () => {} : createPanelToggle(parts, options.panelMemory);
   if (page) {
@@ -45,6 +48,7 @@ export function mountWidget(options: WidgetOptions): void {
   parts.newButton.addEventListener("click", () => {
     if (session.busy) return;
     session.state = memory.clear({ mode: session.state.mode });
+    context.staffReplies.stop();
     renderTranscript(context);
     context.announce("Started a new conversation.");
     parts.input.focus();
@@ -57,5 +61,7 @@ export function mountWidget(options: WidgetOptions): void {
 
   setMode(session.state.mode, false);
   renderTranscript(context);
+  // Questions sent to the staff before this page load may have been answered since.
+  context.staffReplies.watch();
   if (options.panelMemory.isOpen()) setOpen(true, false);
 }

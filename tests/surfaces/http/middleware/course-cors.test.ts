@@ -46,6 +46,14 @@ beforeAll(async () => {
     handled.push("search");
     return c.json({ results: [] });
   });
+  app.post("/v1/escalations", (c) => {
+    handled.push("escalations");
+    return c.json({ escalation: {} }, 201);
+  });
+  app.get("/v1/sessions/:id/messages", (c) => {
+    handled.push(`messages:${c.req.param("id")}`);
+    return c.json({ messages: [] });
+  });
   app.get("/healthz", (c) => c.json({ status: "ok" }));
 });
 
@@ -118,7 +126,7 @@ describe("courseCors", () => {
     const ok = await preflight("/v1/chat?course=ml200", ML_SITE, "Content-Type, X-Tutor-Surface, X-Evil");
     expect(ok.status).toBe(204);
     expect(ok.headers.get("access-control-allow-origin")).toBe(ML_SITE);
-    expect(ok.headers.get("access-control-allow-methods")).toBe("POST, OPTIONS");
+    expect(ok.headers.get("access-control-allow-methods")).toBe("GET, POST, OPTIONS");
     expect(ok.headers.get("access-control-allow-headers")).toBe("content-type, x-tutor-surface");
     expect(ok.headers.get("access-control-max-age")).toBe("600");
     // ml200 has its own list, so the deployment default (LMS) does not apply to it.
@@ -148,5 +156,21 @@ describe("courseCors", () => {
   it("leaves other routes alone", async () => {
     const health = await app.request("/healthz", { headers: { origin: EVIL } });
     expect(health.status).toBe(200);
+  });
+
+  it("judges escalations and a session's messages by the session's course", async () => {
+    // The session belongs to ml200: its own site may escalate and poll, the default list may not.
+    const escalated = await post("/v1/escalations", { sessionId: SESSION, messageId: SESSION }, ML_SITE);
+    expect(escalated.status).toBe(201);
+    expect(escalated.headers.get("access-control-allow-origin")).toBe(ML_SITE);
+    expect((await post("/v1/escalations", { sessionId: SESSION, messageId: SESSION }, LMS)).status).toBe(403);
+    const poll = (origin: string) =>
+      app.request(`/v1/sessions/${SESSION}/messages?course=aie101`, { headers: { origin } });
+    const allowed = await poll(ML_SITE);
+    expect(allowed.status).toBe(200);
+    expect(allowed.headers.get("access-control-allow-origin")).toBe(ML_SITE);
+    // The query string cannot stand in for the session's own course.
+    expect((await poll(LMS)).status).toBe(403);
+    expect(handled).toEqual(["escalations", `messages:${SESSION}`]);
   });
 });

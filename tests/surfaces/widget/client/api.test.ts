@@ -231,6 +231,90 @@ describe("createTutorClient().feedback", () => {
   });
 });
 
+describe("createTutorClient() escalations", () => {
+  const receipt = {
+    id: "e1",
+    messageId: "m",
+    status: "open",
+    createdAt: "2025-01-01T00:00:00.000Z",
+    typicalWaitMinutes: null,
+    message: "Sent to the teaching staff.",
+  };
+
+  it("escalates with the course in the query string and reads the receipt", async () => {
+    handler = (_req, _body, res) => {
+      res.writeHead(201, { "content-type": "application/json" });
+      res.end(JSON.stringify({ escalation: receipt }));
+    };
+    const got = await createTutorClient({ base }).escalate({
+      course: "ml200",
+      sessionId: "s",
+      messageId: "m",
+    });
+    expect(got).toMatchObject({ id: "e1", status: "open", typicalWaitMinutes: null });
+    const request = seen.at(-1);
+    expect(request?.url).toBe("/v1/escalations?course=ml200");
+    expect(request?.headers["x-tutor-surface"]).toBe("widget");
+    expect(JSON.parse(request?.body ?? "{}")).toEqual({ sessionId: "s", messageId: "m" });
+
+    handler = (_req, _body, res) => {
+      res.writeHead(201, { "content-type": "application/json" });
+      res.end(JSON.stringify({ escalation: { id: "e1" } }));
+    };
+    await expect(
+      createTutorClient({ base }).escalate({ course: "ml200", sessionId: "s", messageId: "m" }),
+    ).rejects.toMatchObject({ code: "bad_reply" });
+  });
+
+  it("polls a session's messages with a plain GET and reads the staff answers", async () => {
+    handler = (_req, _body, res) => {
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(
+        JSON.stringify({
+          sessionId: "s/1",
+          course: "ml200",
+          messages: [
+            {
+              id: "m",
+              author: "tutor",
+              question: "q",
+              text: "a",
+              status: "no_answer",
+              citations: [],
+              escalation: { id: "e1", status: "answered" },
+            },
+            {
+              id: "x",
+              author: "staff",
+              text: "Garage B.",
+              inReplyTo: "m",
+              createdAt: "2025-01-01T00:00:00.000Z",
+            },
+          ],
+        }),
+      );
+    };
+    const messages = await createTutorClient({ base }).messages({ course: "ml200", sessionId: "s/1" });
+    expect(messages.map((m) => m.author)).toEqual(["tutor", "staff"]);
+    const request = seen.at(-1);
+    expect(request?.url).toBe("/v1/sessions/s%2F1/messages?course=ml200");
+    // No custom header: a cross-origin poll needs no preflight.
+    expect(request?.headers["x-tutor-surface"]).toBeUndefined();
+    expect(request?.headers["content-type"]).toBeUndefined();
+
+    handler = (_req, _body, res) => {
+      res.writeHead(404, { "content-type": "application/json" });
+      res.end(JSON.stringify({ error: { code: "unknown_session", message: "unknown session" } }));
+    };
+    await expect(
+      createTutorClient({ base }).messages({ course: "ml200", sessionId: "s" }),
+    ).rejects.toMatchObject({
+      status: 404,
+      code: "unknown_session",
+    });
+  });
+});
+
 describe("withRetry", () => {
   const noSleep = async () => {};
 

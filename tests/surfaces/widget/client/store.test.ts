@@ -62,6 +62,30 @@ describe("ConversationMemory", () => {
     ).toEqual(emptyConversation());
   });
 
+  it("remembers questions sent to the staff and the staff's answers", () => {
+    const storage = new MapStorage();
+    const memory = new ConversationMemory(storage, "k");
+    const escalated = {
+      role: "tutor" as const,
+      text: "I couldn't find this.",
+      status: "no_answer" as const,
+      citations: [],
+      messageId: "m1",
+      escalation: { id: "e1", status: "answered" as const, message: "Sent to the teaching staff." },
+    };
+    const staff = { role: "staff" as const, id: "s1", text: "Garage B.", inReplyTo: "m1" };
+    memory.save({
+      version: 1,
+      mode: "explain",
+      turns: [{ role: "user", text: "Parking?" }, escalated, staff],
+    });
+    expect(new ConversationMemory(storage, "k").load().turns).toEqual([
+      { role: "user", text: "Parking?" },
+      escalated,
+      staff,
+    ]);
+  });
+
   it("keeps only the latest turns", () => {
     const storage = new MapStorage();
     const memory = new ConversationMemory(storage, "k");

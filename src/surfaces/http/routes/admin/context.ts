@@ -7,6 +7,7 @@ import {
   CourseFiles,
   CourseSettingsStore,
   defaultMaterialLimits,
+  type Escalations,
   type IngestionRuns,
   LiveIngestionProgress,
   type MaterialLimits,
@@ -34,6 +35,8 @@ export interface AdminDeps {
   now?: () => Date;
   /** Told about background ingestions that failed (they are recorded as failed runs too). */
   onBackgroundError?: (error: unknown) => void;
+  /** The staff queue; without it the escalation routes are not mounted. */
+  escalations?: Escalations;
   /** Console accounts; default: accounts in `db` with the default session and invite lengths. */
   accounts?: StaffAccounts;
   /** Course settings shared with the pipeline; default: a store of its own over `db`. */

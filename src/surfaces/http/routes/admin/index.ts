@@ -1,11 +1,13 @@
 import { Hono } from "hono";
 import { AccountError } from "../../../../accounts/index.ts";
-import { IngestionBusyError, MaterialError } from "../../../../courses/index.ts";
+import { EscalationError, IngestionBusyError, MaterialError } from "../../../../courses/index.ts";
+import { DocumentIngestError } from "../../../../ingest/document.ts";
 import { ApiError, respondWithError } from "../../errors.ts";
 import { adminAccess } from "../../middleware/admin-access.ts";
 import { authRoutes } from "./auth.ts";
 import { type AdminDeps, createAdminContext } from "./context.ts";
 import { courseRoutes } from "./courses.ts";
+import { escalationAdminRoutes } from "./escalations.ts";
 import { ingestionRoutes } from "./ingestions.ts";
 import { insightsRoutes } from "./insights.ts";
 import { materialRoutes } from "./material.ts";
@@ -18,8 +20,9 @@ export type { AdminDeps } from "./context.ts";
 /**
  * Course administration, for scripts with the admin token and for the instructor console's
  * signed-in staff: sign-in, staff and invites, courses and their settings, material (uploads
- * stored in the database so any replica can ingest them), ingestion runs, stats, insights and the
- * playground. Every course-scoped route checks the requester's role in the course in the path.
+ * stored in the database so any replica can ingest them), ingestion runs, stats, insights, the
+ * playground and the staff queue of escalations. Every course-scoped route checks the
+ * requester's role in the course in the path.
  */
 export function adminRoutes(deps: AdminDeps): Hono {
   const app = new Hono();
@@ -35,6 +38,7 @@ export function adminRoutes(deps: AdminDeps): Hono {
   app.route("/", materialRoutes(admin));
   app.route("/", ingestionRoutes(admin));
   app.route("/", insightsRoutes(admin));
+  if (deps.escalations) app.route("/", escalationAdminRoutes(admin, deps.escalations));
   app.route("/", playgroundRoutes(admin));
   app.onError((error, c) => respondWithError(c, toAdminError(error)));
   return app;
@@ -44,7 +48,19 @@ function toAdminError(error: unknown): unknown {
   if (error instanceof IngestionBusyError) return new ApiError(409, "ingestion_running", error.message);
   if (error instanceof MaterialError)
     return new ApiError(error.code === "material_too_large" ? 413 : 400, error.code, error.message);
+  if (error instanceof EscalationError)
+    return new ApiError(ESCALATION_STATUS[error.code], error.code, error.message);
+  if (error instanceof DocumentIngestError) return new ApiError(409, "material_unavailable", error.message);
   if (error instanceof AccountError)
     return new ApiError(error.code === "invalid_invite" ? 410 : 401, error.code, error.message);
   return error;
 }
+
+const ESCALATION_STATUS = {
+  unknown_message: 404,
+  unknown_escalation: 404,
+  unknown_staff_answer: 404,
+  escalation_closed: 409,
+  staff_answer_retired: 409,
+  cannot_detach: 409,
+} as const;
