@@ -1,4 +1,5 @@
 import type { Config } from "../app/config.ts";
+import type { NoAnswerThresholds } from "./compose/addresses.ts";
 import { ExtractiveAnswerer } from "./extractive.ts";
 import { LlmAnswerer } from "./llm/answerer.ts";
 import { type ChatModelFactory, createChatModelFactory, llmLabel } from "./llm/chat-model.ts";
@@ -7,7 +8,7 @@ import { ModalAnswerer } from "./modes/modal.ts";
 import { ExtractiveQuizAnswerer } from "./modes/quiz.ts";
 import { CircuitBreaker } from "./resilience/circuit-breaker.ts";
 import { type AttemptReport, ResilientAnswerer } from "./resilience/resilient-answerer.ts";
-import type { Answerer } from "./types.ts";
+import type { Answerer, TextEmbeddings } from "./types.ts";
 
 export interface Answering {
   /** The answerer the pipeline tries first: the LLM when one is configured. */
@@ -22,6 +23,10 @@ export interface AnsweringOptions {
   /** Replaces the provider's chat model (tests). */
   chatModel?: ChatModelFactory;
   onAttempt?: (report: AttemptReport) => void;
+  /** The course's embedding model: the offline answerers score sentences by similarity too. */
+  embeddings?: TextEmbeddings;
+  /** The no-answer bars on the lead sentence, fitted for that model. */
+  noAnswer?: NoAnswerThresholds;
 }
 
 /**
@@ -33,11 +38,16 @@ export function createAnswering(
   config: Pick<Config, "llm" | "publicBaseUrl">,
   options: AnsweringOptions = {},
 ): Answering {
+  const shared = {
+    publicBaseUrl: config.publicBaseUrl,
+    ...(options.embeddings ? { embeddings: options.embeddings } : {}),
+    ...(options.noAnswer ? { noAnswer: options.noAnswer } : {}),
+  };
   const publicBaseUrl = config.publicBaseUrl;
   const offline = new ModalAnswerer({
-    explain: new ExtractiveAnswerer({ publicBaseUrl }),
-    hint: new ExtractiveHintAnswerer({ publicBaseUrl }),
-    quiz: new ExtractiveQuizAnswerer({ questions: 3, publicBaseUrl }),
+    explain: new ExtractiveAnswerer(shared),
+    hint: new ExtractiveHintAnswerer(shared),
+    quiz: new ExtractiveQuizAnswerer({ questions: 3, ...shared }),
   });
   const llm = config.llm;
   if (llm.provider === "none") return { answerer: offline, offline };

@@ -1,58 +1,101 @@
-import type { ScoredChunk } from "../core/chunks.ts";
-import { splitSentences } from "../text/sentences/index.ts";
-import { contentTerms, uniqueTerms } from "../text/terms.ts";
 import { ChunkCitations } from "./citations.ts";
-import type { AnswerDraft, Answerer, AnswerRequest } from "./types.ts";
+import {
+  addressesQuestion,
+  defaultNoAnswerThresholds,
+  keyCoverage,
+  type NoAnswerThresholds,
+} from "./compose/addresses.ts";
+import { type ShapeContext, shapeContext } from "./compose/fit.ts";
+import { renderAnswer } from "./compose/render.ts";
+import {
+  headingTerms,
+  type QueryView,
+  queryView,
+  type ScoredUnit,
+  SentenceVectors,
+  scoreUnits,
+} from "./compose/score.ts";
+import { type SelectOptions, selectUnits } from "./compose/select.ts";
+import { chunkUnits, type Unit } from "./compose/units.ts";
+import { classifyQuestion, type QuestionShape } from "./question.ts";
+import type { AnswerDraft, Answerer, AnswerRequest, TextEmbeddings } from "./types.ts";
 
-export interface ExtractiveOptions {
-  /** How many of the top chunks sentences may come from. */
+export { withCitation } from "./compose/render.ts";
+export type { Unit } from "./compose/units.ts";
+
+export interface ExtractiveOptions extends SelectOptions {
+  /** How many of the top chunks units may come from. */
   maxChunks: number;
-  maxSentences: number;
-  maxChars: number;
-  /** A sentence must score at least this to be used (0..~1.5). */
-  minSentenceScore: number;
   publicBaseUrl?: string;
+  /** The course's embedding model: sentences are scored by similarity to the question too. */
+  embeddings?: TextEmbeddings;
+  /** How many units (best by word overlap) are embedded and compared with the question. */
+  semanticShortlist: number;
+  semanticWeight: number;
+  semanticBudgetMs: number;
+  /** When the lead does not address the question, the answer is no_answer. */
+  noAnswer: NoAnswerThresholds;
 }
 
 export const defaultExtractiveOptions: ExtractiveOptions = {
-  maxChunks: 4,
-  maxSentences: 4,
-  maxChars: 750,
-  minSentenceScore: 0.3,
+  maxChunks: 5,
+  maxUnits: 3,
+  maxChars: 700,
+  minScore: 0.3,
+  supportRatio: 0.6,
+  maxListItems: 8,
+  maxListChars: 900,
+  semanticShortlist: 16,
+  semanticWeight: 0.35,
+  semanticBudgetMs: 1_200,
+  noAnswer: defaultNoAnswerThresholds,
 };
 
-interface Candidate {
-  chunk: ScoredChunk;
-  chunkRank: number;
-  position: number;
-  text: string;
-  terms: Set<string>;
-  score: number;
+/** What the answerer read from a request: the question's shape and every unit, scored. */
+export interface Analysis {
+  shape: QuestionShape;
+  context: ShapeContext;
+  /** The question as asked, and as retrieval spelled it out when that differs. */
+  views: QueryView[];
+  scored: ScoredUnit[];
+  /** The units the answer quotes, the lead first; empty when nothing is good enough. */
+  selected: Unit[];
+  /** How much of the question's key terms the lead addresses, 0..1. */
+  keyCoverage: number;
+  /** The lead's similarity to the question; null without an embedding model. */
+  leadSimilarity: number | null;
 }
 
-const DEFINITION = /\b(is|are|means|refers to|describes|measures|is called|are called)\b/i;
-
 /**
- * The answerer that needs no LLM: it picks the sentences of the top chunks that best cover the
- * question and quotes them verbatim, each with its [n] citation, so it can only state what a
- * cited chunk says. When no sentence is good enough it declines instead of guessing.
+ * The answerer that needs no LLM. It reads what the question asks for (a definition, a
+ * comparison, steps, a date…), scores every sentence, list and table row of the top chunks for
+ * relevance, and quotes the one that answers best first, then the best of the rest within a
+ * length budget, each with its [n] citation. It only states what a cited chunk says, and it
+ * declines when nothing addresses the question's key terms.
  */
 export class ExtractiveAnswerer implements Answerer {
   readonly name = "extractive";
   private readonly options: ExtractiveOptions;
+  private readonly vectors: SentenceVectors | undefined;
 
   constructor(options: Partial<ExtractiveOptions> = {}) {
     this.options = { ...defaultExtractiveOptions, ...options };
+    this.vectors = this.options.embeddings ? new SentenceVectors(this.options.embeddings) : undefined;
   }
 
   async answer(request: AnswerRequest): Promise<AnswerDraft> {
-    const selected = this.selectSentences(request);
-    if (selected.length === 0) {
+    const analysis = await this.analyse(request);
+    const addressed = addressesQuestion(analysis.keyCoverage, analysis.leadSimilarity, this.options.noAnswer);
+    if (analysis.selected.length === 0 || !addressed) {
       return { status: "no_answer", answer: "", citations: [], answeredBy: this.name };
     }
     const numbering = new ChunkCitations();
-    const parts = selected.map((s) => withCitation(s.text, numbering.numberFor(s.chunk, s.text)));
-    const answer = parts.join(" ");
+    const answer = renderAnswer(
+      analysis.selected,
+      numbering,
+      request.query ?? request.question,
+      this.options.maxListItems,
+    );
     emitInPieces(answer, request.onToken);
     return {
       status: "answered",
@@ -62,92 +105,47 @@ export class ExtractiveAnswerer implements Answerer {
     };
   }
 
-  /** Scored, deduplicated sentences: the best first, the rest in reading order. */
-  selectSentences(request: AnswerRequest): Candidate[] {
-    const questionTerms = uniqueTerms(request.query ?? request.question);
-    if (questionTerms.length === 0) return [];
-    const queryText = request.query ?? request.question;
-    const weights = new Map(questionTerms.map((t) => [t, request.termWeight(t)]));
-    const queryPairs = adjacentPairs(contentTerms(queryText));
-    const totalWeight = [...weights.values()].reduce((a, b) => a + b, 0) || 1;
-
-    const candidates: Candidate[] = [];
-    request.chunks.slice(0, this.options.maxChunks).forEach((chunk, chunkRank) => {
-      const headingTerms = new Set(contentTerms(chunk.headingPath.join(" ")));
-      let headingOverlap = 0;
-      for (const [term, weight] of weights) if (headingTerms.has(term)) headingOverlap += weight;
-      splitSentences(chunk.text).forEach((text, position) => {
-        if (!isQuotable(text)) return;
-        const sequence = contentTerms(text);
-        const terms = new Set(sequence);
-        let overlap = 0;
-        for (const [term, weight] of weights) if (terms.has(term)) overlap += weight;
-        if (overlap === 0) return;
-        const coverage = overlap / totalWeight;
-        let score = coverage + 0.15 / (chunkRank + 1) + 0.1 * (headingOverlap / totalWeight);
-        // A sentence that uses the question's phrases ("model drift") is about the same thing.
-        if (queryPairs.size > 0) {
-          const pairs = adjacentPairs(sequence);
-          let shared = 0;
-          for (const pair of queryPairs) if (pairs.has(pair)) shared++;
-          score += 0.3 * (shared / queryPairs.size);
-        }
-        // Definitions of what was asked about make the best opening sentences.
-        const opening = sequence.slice(0, 4);
-        if (DEFINITION.test(text.slice(0, 80)) && opening.some((t) => weights.has(t))) score += 0.15;
-        else if (DEFINITION.test(text)) score += 0.05;
-        if (text.length > 350) score -= 0.1;
-        candidates.push({ chunk, chunkRank, position, text: text.trim(), terms, score });
-      });
+  /** Scores the units of the top chunks for the question and picks what the answer would quote. */
+  async analyse(request: AnswerRequest): Promise<Analysis> {
+    const question = request.query ?? request.question;
+    const shape = classifyQuestion(request.question);
+    const context = shapeContext(request.question, shape);
+    const units = request.chunks
+      .slice(0, this.options.maxChunks)
+      .flatMap((chunk, rank) => chunkUnits(chunk, rank))
+      .filter((u) => u.terms.size > 0 || u.kind === "list");
+    const attainable = new Set(units.flatMap((u) => [...u.terms, ...headingTerms(u)]));
+    const forms = [...new Set([request.question, question])];
+    const views = forms.map((form) => queryView(form, request.termWeight, attainable));
+    const empty = { shape, context, views, scored: [], selected: [], keyCoverage: 0, leadSimilarity: null };
+    if (views.every((v) => v.terms.length === 0) || units.length === 0) return empty;
+    const scored = await scoreUnits(units, views, context, question, {
+      ...this.options,
+      vectors: request.lexicalOnly ? undefined : this.vectors,
+      queryVector: request.queryVector,
+      shortlist: this.options.semanticShortlist,
     });
-
-    candidates.sort((a, b) => b.score - a.score);
-    const chosen: Candidate[] = [];
-    let chars = 0;
-    for (const candidate of candidates) {
-      if (candidate.score < this.options.minSentenceScore) break;
-      if (chosen.length >= this.options.maxSentences) break;
-      if (chars + candidate.text.length > this.options.maxChars && chosen.length > 0) continue;
-      if (chosen.some((c) => similarity(c.terms, candidate.terms) >= 0.7)) continue;
-      chosen.push(candidate);
-      chars += candidate.text.length;
-    }
-    // Lead with the sentence that answers best, then keep the others in reading order.
-    const [lead, ...rest] = chosen;
-    if (!lead) return [];
-    return [lead, ...rest.sort((a, b) => a.chunkRank - b.chunkRank || a.position - b.position)];
+    const selected = selectUnits(scored, context, this.options, views);
+    const lead = selected[0];
+    if (!lead) return { ...empty, scored };
+    return {
+      shape,
+      context,
+      views,
+      scored,
+      selected,
+      keyCoverage: keyCoverage(lead, views),
+      leadSimilarity: scored.find((s) => s.unit === lead)?.similarity ?? null,
+    };
   }
-}
 
-/** Sentences a student can read on their own: not questions, labels, code or fragments. */
-function isQuotable(text: string): boolean {
-  const trimmed = text.trim();
-  if (trimmed.length < 25 || trimmed.split(/\s+/).length < 5) return false;
-  if (trimmed.endsWith("?") || trimmed.endsWith(":")) return false;
-  if (/^[`$#>|]|^\s*(import|def|class|SELECT|CREATE)\b/.test(trimmed)) return false;
-  if (/^\(?\d+\)?\.?$/.test(trimmed)) return false;
-  return true;
-}
-
-function adjacentPairs(terms: string[]): Set<string> {
-  const pairs = new Set<string>();
-  for (let i = 1; i < terms.length; i++) pairs.add(`${terms[i - 1]} ${terms[i]}`);
-  return pairs;
-}
-
-function similarity(a: Set<string>, b: Set<string>): number {
-  let shared = 0;
-  for (const t of a) if (b.has(t)) shared++;
-  const union = a.size + b.size - shared;
-  return union === 0 ? 0 : shared / union;
-}
-
-/** Puts the citation before the sentence's closing punctuation: "… drift [2]." */
-export function withCitation(sentence: string, n: number): string {
-  const match = /^(.*?)([.!?…]+["”’)]*)?$/s.exec(sentence.trim());
-  const body = (match?.[1] ?? sentence).trim();
-  const ending = match?.[2] ?? ".";
-  return `${body} [${n}]${ending}`;
+  /** Sentences that read on their own, best first: what hints and quizzes are made from. */
+  async rankSentences(request: AnswerRequest): Promise<ScoredUnit[]> {
+    const { scored } = await this.analyse(request);
+    return scored
+      .filter((s) => s.unit.standalone && s.unit.kind !== "row" && s.score >= this.options.minScore)
+      .sort((a, b) => b.score - a.score);
+  }
 }
 
 /** Streams a finished answer a few words at a time, so every surface handles tokens the same way. */

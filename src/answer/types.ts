@@ -36,6 +36,16 @@ export interface AnswerRequest {
   /** Called with each piece of the answer as it is produced (streaming surfaces). */
   onToken?: (text: string) => void;
   signal?: AbortSignal;
+  /** The question's embedding from retrieval, when it ran with the answerer's model. */
+  queryVector?: number[];
+  /** The deadline has passed: answer from word overlap alone, without embedding calls. */
+  lexicalOnly?: boolean;
+}
+
+/** What the extractive answerer needs of an embedding model (any `CourseEmbeddings` has it). */
+export interface TextEmbeddings {
+  embedQuery(text: string): Promise<number[]>;
+  embedDocuments(texts: string[]): Promise<number[][]>;
 }
 
 /** Writes an answer from retrieved chunks, citing every statement. */

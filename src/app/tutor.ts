@@ -1,6 +1,7 @@
-import { confidenceThresholdsFor } from "../answer/calibration/index.ts";
+import { calibrationFor } from "../answer/calibration/index.ts";
 import {
   type Answerer,
+  type AnsweringOptions,
   type CircuitBreaker,
   createAnswering,
   quizKeyFollowUp,
@@ -110,7 +111,9 @@ export async function createTutor(config: Config, overrides: TutorOverrides = {}
     retentionDays: config.conversationRetentionDays ?? 0,
     redact,
   });
-  const answering = createTutorAnswering(config, telemetry, overrides.answerer);
+  const calibration = await calibrationFor(embeddings.modelId);
+  const offline = { embeddings, noAnswer: calibration.noAnswer };
+  const answering = createTutorAnswering(config, telemetry, overrides.answerer, offline);
   const pipeline = createPipeline({
     searcher,
     answerer: answering.answerer,
@@ -122,7 +125,7 @@ export async function createTutor(config: Config, overrides: TutorOverrides = {}
     followUps: quizKeyFollowUp(conversations),
     queryRewriter: new CourseQueryRewriter(lexiconsFromIndexes(indexes)),
     observers: [telemetry.pipelineObserver],
-    confidence: await confidenceThresholdsFor(embeddings.modelId),
+    confidence: calibration.confidence,
     coursePolicy: courseSettings,
   });
   const chunks = new ChunkRepository(db);
@@ -202,8 +205,9 @@ function createTutorAnswering(
   config: Config,
   telemetry: Telemetry,
   override: Answerer | undefined,
+  offline: Pick<AnsweringOptions, "embeddings" | "noAnswer">,
 ): { answerer: Answerer; fallback: Answerer | undefined; breaker: CircuitBreaker | undefined } {
-  const answering = createAnswering(config, { onAttempt: telemetry.llmAttempt });
+  const answering = createAnswering(config, { onAttempt: telemetry.llmAttempt, ...offline });
   if (answering.breaker) telemetry.watchBreaker(answering.breaker);
   const answerer = override ?? answering.answerer;
   return {

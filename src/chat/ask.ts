@@ -252,6 +252,7 @@ async function answer(
     // The hint behind an integrity refusal is framed first, then sent whole.
     onToken: asking.integrity ? undefined : asking.onToken,
     signal: asking.request.signal,
+    ...(found.retrieval.queryEmbedding ? { queryVector: found.retrieval.queryEmbedding } : {}),
   };
   const budget = asking.budget.forAnswer();
   // A course whose LLM is switched off is answered by the offline answerer (the fallback).

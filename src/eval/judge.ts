@@ -18,6 +18,23 @@ export interface AnswerJudgement {
   answerRelevancy: number | null;
   contextPrecision: number | null;
   contextRecall: number | null;
+  /**
+   * RAGAS answer correctness against the reference answer: statement F1 and semantic similarity,
+   * blended 0.75 / 0.25; null without a reference answer or without an answer to score.
+   */
+  answerCorrectness: number | null;
+  /** What the correctness score was made of. */
+  correctness?: CorrectnessParts;
+}
+
+export interface CorrectnessParts {
+  tp: number;
+  fp: number;
+  fn: number;
+  /** Statement F1 (0 when nothing matched). */
+  f1: number;
+  /** Semantic similarity of the answer and the reference answer, 0..1. */
+  similarity: number;
 }
 
 export interface AnswerJudge {

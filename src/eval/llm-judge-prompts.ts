@@ -50,3 +50,19 @@ export function contextRecallPrompt(contexts: string, statements: string): strin
     verdictsRequest("reference statement", "it can be attributed to the contexts", "statement")
   );
 }
+
+/** Answer correctness: answer statements against the reference answer, and what the answer leaves out. */
+export function correctnessPrompt(
+  question: string,
+  referenceStatements: string,
+  answerStatements: string,
+): string {
+  return (
+    `Question:\n${question}\n\nReference answer statements:\n${referenceStatements}\n\n` +
+    `Answer statements:\n${answerStatements}\n\n` +
+    "For each answer statement, decide whether the reference answer supports it (1) or not (0). " +
+    "For each reference statement, decide whether the answer states it (1) or not (0). " +
+    'Reply as {"answer": [{"id": <answer statement number>, "verdict": 1 or 0}], ' +
+    '"reference": [{"id": <reference statement number>, "verdict": 1 or 0}]}, one entry per statement.'
+  );
+}

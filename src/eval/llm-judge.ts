@@ -11,16 +11,18 @@ import { classifyFailure, LlmTimeoutError } from "../answer/resilience/errors.ts
 import { backoffDelay, sleep } from "../answer/resilience/retry.ts";
 import { contentTerms } from "../text/terms.ts";
 import { cosine } from "../text/vector.ts";
-import type { AnswerJudge, AnswerJudgement, JudgeInput } from "./judge.ts";
+import { termCosine } from "./correctness.ts";
+import type { AnswerJudge, AnswerJudgement, CorrectnessParts, JudgeInput } from "./judge.ts";
 import {
   contextPrecisionPrompt,
   contextRecallPrompt,
+  correctnessPrompt,
   faithfulnessPrompt,
   JUDGE_SYSTEM,
   RETRY_REMINDER,
   relevancyPrompt,
 } from "./llm-judge-prompts.ts";
-import { averagePrecision, share } from "./metrics.ts";
+import { answerCorrectness, averagePrecision, share, statementF1 } from "./metrics.ts";
 import { statementsOf, type TextEmbedder } from "./offline-judge.ts";
 
 /**
@@ -33,7 +35,10 @@ import { statementsOf, type TextEmbedder } from "./offline-judge.ts";
  *   (embedding cosine when an embedder is given, else content-term cosine), 0 if noncommittal;
  * - context precision: the LLM says which retrieved contexts were useful for reaching the
  *   reference answer; the score is their average precision over the ranking;
- * - context recall: the LLM says which reference statements the retrieved contexts support.
+ * - context recall: the LLM says which reference statements the retrieved contexts support;
+ * - answer correctness: the LLM says which answer statements the reference answer supports and
+ *   which reference statements the answer states (TP, FP, FN); their F1 is blended 0.75 / 0.25
+ *   with the similarity of answer and reference (embedding cosine, else content-term cosine).
  *
  * One LLM call per metric, JSON replies validated with zod; an unusable reply is asked for once
  * more, then the judgement fails rather than inventing a score.
@@ -72,9 +77,9 @@ const verdictValue = z.union([z.number(), z.boolean(), z.string()]).transform((v
   if (typeof value === "number") return value >= 1;
   return /^(1|yes|true|supported|useful|attributed)$/i.test(value.trim());
 });
-const verdictsReply = z.object({
-  verdicts: z.array(z.object({ id: z.coerce.number().int(), verdict: verdictValue }).passthrough()),
-});
+const verdictList = z.array(z.object({ id: z.coerce.number().int(), verdict: verdictValue }).passthrough());
+const verdictsReply = z.object({ verdicts: verdictList });
+const correctnessReply = z.object({ answer: verdictList, reference: verdictList });
 const relevancyReply = z.object({
   questions: z.array(z.string()),
   noncommittal: verdictValue,
@@ -99,13 +104,41 @@ class LlmJudge implements AnswerJudge {
   }
 
   async judge(input: JudgeInput): Promise<AnswerJudgement> {
-    const [faithfulness, answerRelevancy, contextPrecision, contextRecall] = await Promise.all([
+    const [faithfulness, answerRelevancy, contextPrecision, contextRecall, correctness] = await Promise.all([
       this.faithfulness(input),
       this.relevancy(input),
       this.contextPrecision(input),
       this.contextRecall(input),
+      this.correctness(input),
     ]);
-    return { faithfulness, answerRelevancy, contextPrecision, contextRecall };
+    return {
+      faithfulness,
+      answerRelevancy,
+      contextPrecision,
+      contextRecall,
+      answerCorrectness: correctness ? answerCorrectness(correctness, correctness.similarity) : null,
+      ...(correctness ? { correctness } : {}),
+    };
+  }
+
+  private async correctness(input: JudgeInput): Promise<CorrectnessParts | null> {
+    const answers = statementsOf(input.answer);
+    const references = statementsOf(input.referenceAnswer);
+    if (answers.length === 0 || references.length === 0) return null;
+    const reply = await this.ask(
+      correctnessPrompt(input.question, numbered(references), numbered(answers)),
+      (value) => {
+        const parsed = correctnessReply.safeParse(value);
+        if (!parsed.success) return null;
+        const answer = inOrder(parsed.data.answer, answers.length);
+        const reference = inOrder(parsed.data.reference, references.length);
+        return answer && reference ? { answer, reference } : null;
+      },
+    );
+    const tp = reply.answer.filter(Boolean).length;
+    const counts = { tp, fp: answers.length - tp, fn: reply.reference.filter((v) => !v).length };
+    const [similarity = 0] = await this.similarities(references.join(" "), [answers.join(" ")]);
+    return { ...counts, f1: statementF1(counts) ?? 0, similarity };
   }
 
   private async faithfulness(input: JudgeInput): Promise<number | null> {
@@ -159,15 +192,7 @@ class LlmJudge implements AnswerJudge {
   private verdicts(prompt: string, count: number): Promise<boolean[]> {
     return this.ask(prompt, (value) => {
       const parsed = verdictsReply.safeParse(value);
-      if (!parsed.success) return null;
-      const byId = new Map(parsed.data.verdicts.map((v) => [v.id, v.verdict]));
-      const verdicts: boolean[] = [];
-      for (let id = 1; id <= count; id++) {
-        const verdict = byId.get(id);
-        if (verdict === undefined) return null;
-        verdicts.push(verdict);
-      }
-      return verdicts;
+      return parsed.success ? inOrder(parsed.data.verdicts, count) : null;
     });
   }
 
@@ -243,11 +268,16 @@ export function extractJson(text: string): unknown {
   }
 }
 
-function termCosine(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
-  if (a.size === 0 || b.size === 0) return 0;
-  let shared = 0;
-  for (const term of a) if (b.has(term)) shared++;
-  return shared / Math.sqrt(a.size * b.size);
+/** Verdicts 1..count in order; null when any is missing. */
+function inOrder(verdicts: readonly { id: number; verdict: boolean }[], count: number): boolean[] | null {
+  const byId = new Map(verdicts.map((v) => [v.id, v.verdict]));
+  const ordered: boolean[] = [];
+  for (let id = 1; id <= count; id++) {
+    const verdict = byId.get(id);
+    if (verdict === undefined) return null;
+    ordered.push(verdict);
+  }
+  return ordered;
 }
 
 const clamp01 = (value: number) => Math.max(0, Math.min(1, value));

@@ -156,3 +156,37 @@ export function meanOf(values: readonly (number | null | undefined)[]): number |
   }
   return count === 0 ? null : sum / count;
 }
+
+/** How an answer's statements line up with the reference answer's (RAGAS answer correctness). */
+export interface StatementCounts {
+  /** Answer statements the reference supports. */
+  tp: number;
+  /** Answer statements the reference does not support. */
+  fp: number;
+  /** Reference statements the answer leaves out. */
+  fn: number;
+}
+
+/** F1 over statements: tp / (tp + (fp + fn) / 2); null when there is nothing to count. */
+export function statementF1({ tp, fp, fn }: StatementCounts): number | null {
+  const whole = tp + 0.5 * (fp + fn);
+  return whole <= 0 ? null : tp / whole;
+}
+
+/** RAGAS's default blend: 0.75 factual F1, 0.25 semantic similarity with the reference. */
+export const CORRECTNESS_WEIGHTS = { factuality: 0.75, similarity: 0.25 } as const;
+
+/**
+ * Answer correctness: the statement F1 blended with the answer's semantic similarity to the
+ * reference (0..1), weighted as RAGAS does by default.
+ */
+export function answerCorrectness(
+  counts: StatementCounts,
+  similarity: number,
+  weights: { factuality: number; similarity: number } = CORRECTNESS_WEIGHTS,
+): number {
+  const f1 = statementF1(counts) ?? 0;
+  const total = weights.factuality + weights.similarity;
+  const clamped = Math.max(0, Math.min(1, similarity));
+  return (weights.factuality * f1 + weights.similarity * clamped) / total;
+}

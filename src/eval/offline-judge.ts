@@ -1,8 +1,9 @@
 import { splitSentences } from "../text/sentences/index.ts";
 import { contentTerms } from "../text/terms.ts";
 import { dot } from "../text/vector.ts";
-import type { AnswerJudge, AnswerJudgement, JudgeInput } from "./judge.ts";
-import { averagePrecision, share } from "./metrics.ts";
+import { matchStatements, termCosine } from "./correctness.ts";
+import type { AnswerJudge, AnswerJudgement, CorrectnessParts, JudgeInput } from "./judge.ts";
+import { answerCorrectness, averagePrecision, share, statementF1 } from "./metrics.ts";
 
 /**
  * The RAGAS-style judge that needs no LLM. It is an APPROXIMATION of RAGAS, which asks an LLM to
@@ -14,7 +15,10 @@ import { averagePrecision, share } from "./metrics.ts";
  *   get a second chance from the embedding model: the cosine similarity between the statement
  *   and the context sentence that shares most of its terms;
  * - answer relevancy is the cosine similarity between the question and the answer embeddings
- *   (RAGAS instead generates questions from the answer and compares those with the question).
+ *   (RAGAS instead generates questions from the answer and compares those with the question);
+ * - answer correctness matches the answer's statements with the reference answer's on content
+ *   terms (correctness.ts) and blends their F1 with the embedding similarity of answer and
+ *   reference, 0.75 / 0.25 as RAGAS does.
  *
  * So a paraphrase that shares few words and sits below the cosine bar counts as unsupported,
  * and a statement that reuses the context's words while changing its meaning (a negation, a
@@ -79,11 +83,14 @@ export class OfflineJudge implements AnswerJudge {
     );
     const recallChecks = referenceStatements.map((s) => this.lexical(s, input.retrievedContexts));
     const relevancyTexts = answer !== "" && input.question.trim() !== "" ? [input.question, answer] : [];
+    const reference = input.referenceAnswer.trim();
+    const scoresCorrectness = answerStatements.length > 0 && referenceStatements.length > 0;
     await this.embedAll([
       ...[...faithChecks, ...precisionChecks.flat(), ...recallChecks].flatMap((c) =>
         c.pending ? [c.pending.statement, c.pending.sentence] : [],
       ),
       ...(this.embedder ? relevancyTexts : []),
+      ...(this.embedder && scoresCorrectness ? [answer, reference] : []),
     ]);
 
     const holds = (checks: readonly LexicalCheck[]) => checks.map((c) => this.settle(c));
@@ -91,12 +98,33 @@ export class OfflineJudge implements AnswerJudge {
     const relevant = precisionChecks.map((checks) => holds(checks).some(Boolean));
     const recalled = holds(recallChecks).filter(Boolean).length;
     const hasReference = referenceStatements.length > 0;
+    const correctness = scoresCorrectness
+      ? this.correctness(answerStatements, referenceStatements, answer, reference)
+      : undefined;
     return {
       faithfulness: answerStatements.length > 0 ? share(faithful, answerStatements.length) : null,
       answerRelevancy: relevancyTexts.length > 0 ? this.relevancy(input.question, answer) : null,
       contextPrecision: hasReference ? (relevant.length > 0 ? averagePrecision(relevant) : 0) : null,
       contextRecall: hasReference ? share(recalled, referenceStatements.length) : null,
+      answerCorrectness: correctness ? answerCorrectness(correctness, correctness.similarity) : null,
+      ...(correctness ? { correctness } : {}),
     };
+  }
+
+  private correctness(
+    answerStatements: readonly string[],
+    referenceStatements: readonly string[],
+    answer: string,
+    reference: string,
+  ): CorrectnessParts {
+    const counts = matchStatements(answerStatements, referenceStatements, {}, (text) => this.terms(text));
+    const a = this.vectorCache.get(answer);
+    const b = this.vectorCache.get(reference);
+    const similarity =
+      this.embedder && a && b
+        ? Math.max(0, Math.min(1, dot(a, b)))
+        : termCosine(this.terms(answer), this.terms(reference));
+    return { ...counts, f1: statementF1(counts) ?? 0, similarity };
   }
 
   /** Whether any of the contexts supports the statement (see the class comment). */

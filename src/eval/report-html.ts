@@ -39,7 +39,9 @@ function categoryTable(report: EvalReport): string {
       const m = report.categories[n]?.[category];
       if (!m) return "<td>–</td>";
       return m.ndcg10 !== null
-        ? `<td>nDCG ${formatFigure(m.ndcg10)} · hit ${formatFigure(m.hit5)}</td>`
+        ? `<td>nDCG ${formatFigure(m.ndcg10)} · hit ${formatFigure(m.hit5)} · answered ` +
+            `${formatFigure(m.answered)} · phrase ${formatFigure(m.expected_phrase)} · correctness ` +
+            `${formatFigure(m.answer_correctness)}</td>`
         : `<td>declined ${formatFigure(m.decline_rate)} · expected ${formatFigure(m.expected_outcome_rate)}</td>`;
     });
     rows.push(`<tr><td>${category}</td><td>${first.cases}</td>${cells.join("")}</tr>`);
@@ -53,6 +55,11 @@ function caseCard(r: CaseResult): string {
       `MRR@10 ${formatFigure(r.retrieval.mrr10)}`
     : `expected to be declined`;
   const reason = failureReason(r);
+  const answerFigures =
+    r.expectedPhrase === null
+      ? ""
+      : ` · expected phrase ${r.expectedPhrase ? "yes" : "no"} · correctness ` +
+        formatFigure(r.judgement?.answerCorrectness);
   const retrieved = r.retrieved
     .slice(0, 5)
     .map(
@@ -63,7 +70,7 @@ function caseCard(r: CaseResult): string {
     )
     .join("");
   const status =
-    `${escapeHtml(scores)} · status <b>${escapeHtml(r.status)}</b>` +
+    `${escapeHtml(scores + answerFigures)} · status <b>${escapeHtml(r.status)}</b>` +
     `${r.guardrail ? ` (${escapeHtml(r.guardrail.rule)})` : ""}${reason ? ` · ${escapeHtml(reason)}` : ""}`;
   const answer = r.answer.length > 500 ? `${r.answer.slice(0, 500)}…` : r.answer;
   const where = `[${escapeHtml(r.category)}, ${escapeHtml(r.config)}]`;

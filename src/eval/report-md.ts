@@ -12,6 +12,9 @@ const LABELS: Record<(typeof METRIC_NAMES)[number], string> = {
   answer_relevancy: "answer relevancy",
   context_precision: "context precision",
   context_recall: "context recall",
+  answer_correctness: "answer correctness",
+  expected_phrase: "answer carries an expected phrase",
+  answered: "answerable answered",
   refusal_f1: "refusal F1",
   p50_ms: "p50 ms",
   p95_ms: "p95 ms",
@@ -123,6 +126,30 @@ function categoryLines(report: EvalReport): string[] {
       return m.ndcg10 !== null
         ? `${formatFigure(m.ndcg10)} / ${formatFigure(m.hit5)}`
         : `${formatFigure(m.decline_rate)} / ${formatFigure(m.expected_outcome_rate)}`;
+    });
+    out.push(`| ${category} | ${first.cases} | ${cells.join(" | ")} |`);
+  }
+  out.push("", ...answerCategoryLines(report));
+  return out;
+}
+
+/** Answerable categories: share answered / share carrying an expected phrase / answer correctness. */
+function answerCategoryLines(report: EvalReport): string[] {
+  const names = Object.keys(report.configs);
+  const out = [
+    "Answers of the answerable categories: share answered / share carrying an expected phrase / " +
+      "answer correctness.",
+    "",
+    `| category | cases | ${names.join(" | ")} |`,
+    `| --- | ---: |${names.map(() => " ---: |").join("")}`,
+  ];
+  for (const category of CATEGORIES) {
+    const first = names.map((n) => report.categories[n]?.[category]).find(Boolean);
+    if (!first || first.answered === null) continue;
+    const cells = names.map((n) => {
+      const m = report.categories[n]?.[category];
+      if (!m) return "–";
+      return [m.answered, m.expected_phrase, m.answer_correctness].map((v) => formatFigure(v)).join(" / ");
     });
     out.push(`| ${category} | ${first.cases} | ${cells.join(" | ")} |`);
   }

@@ -1,5 +1,5 @@
 import { CATEGORIES, type Category, DECLINE_CATEGORIES, SPLITS, type Split } from "./dataset.ts";
-import { meanOf, percentile, refusalScores } from "./metrics.ts";
+import { meanOf, percentile, refusalScores, share } from "./metrics.ts";
 import { type CaseResult, HIT_DEPTH, RANK_DEPTH } from "./runner.ts";
 
 export const METRIC_NAMES = [
@@ -11,6 +11,9 @@ export const METRIC_NAMES = [
   "answer_relevancy",
   "context_precision",
   "context_recall",
+  "answer_correctness",
+  "expected_phrase",
+  "answered",
   "refusal_f1",
   "p50_ms",
   "p95_ms",
@@ -66,11 +69,24 @@ export interface Failure {
   retrieved: { rank: number; source: string; heading: string; relevance: number }[];
 }
 
+/** One case's answer figures, as report.json lists them for every configuration. */
+export interface CaseAnswer {
+  id: string;
+  config: string;
+  category: Category;
+  status: string;
+  /** The answer carries an expected phrase; null for cases that should be declined. */
+  expected_phrase: boolean | null;
+  answer_correctness: number | null;
+}
+
 export interface EvalReport {
   dataset: string;
   cases: number;
   configs: Record<string, ConfigMetrics>;
   failures: Failure[];
+  /** Per case and configuration: the answer's status, expected phrase and correctness. */
+  answers: CaseAnswer[];
   course: string;
   /** Which cases ran: "dev", "test" or "all". */
   split: Split | "all";
@@ -139,6 +155,8 @@ export function configMetrics(results: readonly CaseResult[]): ConfigMetrics {
     round(meanOf(answerable.map((r) => (r.retrieval ? pick(r.retrieval) : 0))));
   const judged = (pick: (j: NonNullable<CaseResult["judgement"]>) => number | null) =>
     round(meanOf(answerable.map((r) => (r.judgement ? pick(r.judgement) : null))));
+  const shareOf = (holds: (r: CaseResult) => boolean) =>
+    round(share(answerable.filter(holds).length, answerable.length));
   return {
     hit5: retrieval((s) => s.hit5),
     recall5: retrieval((s) => s.recall5),
@@ -148,6 +166,9 @@ export function configMetrics(results: readonly CaseResult[]): ConfigMetrics {
     answer_relevancy: judged((j) => j.answerRelevancy),
     context_precision: judged((j) => j.contextPrecision),
     context_recall: judged((j) => j.contextRecall),
+    answer_correctness: judged((j) => j.answerCorrectness),
+    expected_phrase: shareOf((r) => r.expectedPhrase === true),
+    answered: shareOf((r) => r.status === "answered"),
     refusal_f1: round(refusal.f1),
     p50_ms: round(percentile(latencies, 50), 1),
     p95_ms: round(percentile(latencies, 95), 1),
@@ -209,6 +230,9 @@ function categoryMetrics(category: Category, results: readonly CaseResult[]): Ca
     answer_relevancy: m.answer_relevancy,
     context_precision: m.context_precision,
     context_recall: m.context_recall,
+    answer_correctness: m.answer_correctness,
+    expected_phrase: m.expected_phrase,
+    answered: m.answered,
     decline_rate: round(declines / Math.max(1, results.length)) as number,
     expected_outcome_rate: round(right / Math.max(1, results.length)) as number,
   };
@@ -305,6 +329,14 @@ export function createReport(input: ReportInput): EvalReport {
     cases: caseIds.size,
     configs: metricsByConfig(configs, results),
     failures,
+    answers: results.map((r) => ({
+      id: r.id,
+      config: r.config,
+      category: r.category,
+      status: r.status,
+      expected_phrase: r.expectedPhrase,
+      answer_correctness: round(r.judgement?.answerCorrectness ?? null),
+    })),
     course: input.course,
     split: input.split,
     generated_at: (input.generatedAt ?? new Date()).toISOString(),

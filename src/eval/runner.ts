@@ -13,7 +13,7 @@ import {
   recallAtK,
   reciprocalRankAtK,
 } from "./metrics.ts";
-import { createGrader, type Grade, type JudgedChunk } from "./relevance.ts";
+import { containsPhrase, createGrader, type Grade, type JudgedChunk } from "./relevance.ts";
 
 /**
  * Runs every case through the pipeline the API uses (`askWithTrace`), once per configuration,
@@ -22,6 +22,8 @@ import { createGrader, type Grade, type JudgedChunk } from "./relevance.ts";
  *   pipeline retrieved for the (possibly rewritten) question, asked for ten deep;
  * - answer metrics (faithfulness, relevancy, context precision and recall) come from the judge,
  *   given the answer, the chunks it cites and the chunks the answerer saw;
+ * - answer correctness comes from the judge too, against the case's reference answer; whether the
+ *   answer carries an expected phrase is read from the answer text;
  * - refusal metrics come from `answer.status`;
  * - latency is `answer.timings.total`, the whole pipeline as a student waits for it.
  */
@@ -66,6 +68,11 @@ export interface CaseResult {
   expansion?: string[];
   retrieval: RetrievalScores | null;
   judgement: AnswerJudgement | null;
+  /**
+   * The answer carries one of the case's expected phrases (citation markers aside); null for
+   * cases that should be declined. A declined answerable question carries none.
+   */
+  expectedPhrase: boolean | null;
   latencyMs: number;
   retrieveMs: number;
   retrieved: RetrievedSummary[];
@@ -177,6 +184,7 @@ async function runOne(
       declined: false,
       retrieval: null,
       judgement: null,
+      expectedPhrase: expectDecline ? null : false,
       latencyMs: 0,
       retrieveMs: 0,
       retrieved: [],
@@ -206,6 +214,9 @@ async function runOne(
     ...(trace.expansion ? { expansion: trace.expansion } : {}),
     retrieval,
     judgement: judging.judgement,
+    expectedPhrase: expectDecline
+      ? null
+      : !declined && answerCarries(answer.answer, evalCase.expected_phrases),
     latencyMs: answer.timings.total,
     retrieveMs: answer.timings.retrieve + answer.timings.rerank,
     retrieved: judgements.map(summarizeRetrieved),
@@ -240,12 +251,23 @@ async function judgeAnswer(
       retrievedContexts: contexts,
       referenceAnswer: evalCase.reference_answer,
     });
-    // RAGAS scores a non-committal answer's relevancy 0; declining an answerable question is one.
-    return { judgement: declined ? { ...scored, faithfulness: null, answerRelevancy: 0 } : scored };
+    // RAGAS scores a non-committal answer's relevancy 0; declining an answerable question is one,
+    // and it states none of the reference answer.
+    if (!declined) return { judgement: scored };
+    const { correctness: _unscored, ...rest } = scored;
+    return { judgement: { ...rest, faithfulness: null, answerRelevancy: 0, answerCorrectness: 0 } };
   } catch (error) {
     // One unjudgeable answer costs that case its answer metrics, not the whole run.
     return { judgement: null, judgeError: error instanceof Error ? error.message : String(error) };
   }
+}
+
+/** Whether an answer quotes an expected phrase, ignoring its [n] markers and list layout. */
+export function answerCarries(answer: string, phrases: readonly string[]): boolean {
+  const text = answer
+    .replace(/\s*\[\d+(?:\s*[,;]\s*\d+)*\]/g, "")
+    .replace(/^\s*(?:[-*•]|\d{1,2}[.)])\s+/gm, "");
+  return containsPhrase(text, phrases);
 }
 
 function summarizeRetrieved(j: JudgedRank, index: number): RetrievedSummary {

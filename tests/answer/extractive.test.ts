@@ -107,7 +107,7 @@ describe("ExtractiveAnswerer", () => {
   });
 
   it("respects the sentence and length budget", async () => {
-    const tight = new ExtractiveAnswerer({ maxSentences: 1 });
+    const tight = new ExtractiveAnswerer({ maxUnits: 1 });
     const draft = await tight.answer(request("What is model drift and how do I detect it?"));
     expect(sentencesOf(draft.answer)).toHaveLength(1);
   });

@@ -63,6 +63,17 @@ function grader(request: RecordedRequest): Behaviour {
     };
   } else if (prompt.includes("useful in arriving")) {
     reply = { verdicts: contexts.map((c) => ({ id: c.id, verdict: /drift/i.test(c.text) ? 1 : 0 })) };
+  } else if (prompt.includes("whether the reference answer supports it")) {
+    // The reference says nothing about language models; the answer leaves out retraining.
+    const [references = "", answers = ""] = (prompt.split("Reference answer statements:\n")[1] ?? "").split(
+      "Answer statements:\n",
+    );
+    const numbered = (text: string) =>
+      [...text.matchAll(/^(\d+)\. (.*)$/gm)].map((m) => ({ id: Number(m[1]), text: m[2]! }));
+    reply = {
+      answer: numbered(answers).map((s) => ({ id: s.id, verdict: /never/.test(s.text) ? 0 : 1 })),
+      reference: numbered(references).map((s) => ({ id: s.id, verdict: /retraining/.test(s.text) ? 0 : 1 })),
+    };
   } else if (prompt.includes("attributed to the contexts")) {
     reply = {
       verdicts: items("Reference statements").map((s) => ({
@@ -80,7 +91,7 @@ beforeEach(() => {
 });
 
 describe("createLlmJudge against an OpenAI-compatible server", () => {
-  it("scores the four RAGAS metrics from the model's verdicts", async () => {
+  it("scores the five RAGAS metrics from the model's verdicts", async () => {
     const judge = createLlmJudge({ llm: llm() });
     expect(judge.name).toBe("llm judge (llm:openai/judge-model)");
     const judgement = await judge.judge(input);
@@ -90,7 +101,14 @@ describe("createLlmJudge against an OpenAI-compatible server", () => {
     expect(judgement.contextRecall).toBeCloseTo(2 / 3, 5);
     // Content-term cosine of the generated questions with "What is model drift?": 1, 2/√6, 1/√2.
     expect(judgement.answerRelevancy).toBeCloseTo((1 + 2 / Math.sqrt(6) + 1 / Math.sqrt(2)) / 3, 5);
-    expect(server.callCount).toBe(4);
+    // Correctness: TP 2, FP 1 (language models), FN 1 (retraining) → F1 2/3, blended 0.75 / 0.25.
+    expect(judgement.correctness).toMatchObject({ tp: 2, fp: 1, fn: 1 });
+    expect(judgement.correctness?.f1).toBeCloseTo(2 / 3, 5);
+    const similarity = judgement.correctness?.similarity ?? -1;
+    expect(similarity).toBeGreaterThan(0);
+    expect(similarity).toBeLessThan(1);
+    expect(judgement.answerCorrectness).toBeCloseTo(0.75 * (2 / 3) + 0.25 * similarity, 5);
+    expect(server.callCount).toBe(5);
 
     const faithfulnessPrompt = server.requests
       .map((r) => String(r.body.messages.at(-1)?.content))
@@ -127,6 +145,7 @@ describe("createLlmJudge against an OpenAI-compatible server", () => {
       answerRelevancy: null,
       contextPrecision: null,
       contextRecall: null,
+      answerCorrectness: null,
     });
     expect(server.callCount).toBe(0);
     // An answer that cites nothing cannot be faithful to what it cites.

@@ -36,13 +36,20 @@ function result(over: Partial<CaseResult> & Pick<CaseResult, "id" | "category">)
     retrieval: expectDecline ? null : scores(1, 1),
     judgement: expectDecline
       ? null
-      : { faithfulness: 1, answerRelevancy: 0.5, contextPrecision: 1, contextRecall: 1 },
+      : {
+          faithfulness: 1,
+          answerRelevancy: 0.5,
+          contextPrecision: 1,
+          contextRecall: 1,
+          answerCorrectness: 0.8,
+        },
     latencyMs: 10,
     retrieveMs: 1,
     retrieved: [
       { rank: 1, source: "week-01/notes.md", heading: "Lifecycle", grade: 2, score: 0.9, snippet: "text" },
     ],
     answer: "An answer [1].",
+    expectedPhrase: expectDecline ? null : true,
     ...over,
   };
 }
@@ -57,7 +64,14 @@ const results: CaseResult[] = [
     status: "no_answer",
     declined: true,
     retrieval: scores(0, 0.5),
-    judgement: { faithfulness: null, answerRelevancy: 0, contextPrecision: 0.5, contextRecall: 0 },
+    judgement: {
+      faithfulness: null,
+      answerRelevancy: 0,
+      contextPrecision: 0.5,
+      contextRecall: 0,
+      answerCorrectness: 0,
+    },
+    expectedPhrase: false,
     latencyMs: 30,
     question: "Why <b>does</b> this fail?",
   }),
@@ -96,6 +110,9 @@ describe("createReport", () => {
       "answer_relevancy",
       "context_precision",
       "context_recall",
+      "answer_correctness",
+      "expected_phrase",
+      "answered",
       "refusal_f1",
       "p50_ms",
       "p95_ms",
@@ -114,6 +131,10 @@ describe("createReport", () => {
       answer_relevancy: 0.25,
       context_precision: 0.75,
       context_recall: 0.5,
+      // f1 answered with correctness 0.8 and an expected phrase; c1 declined: 0 and none.
+      answer_correctness: 0.4,
+      expected_phrase: 0.5,
+      answered: 0.5,
       // tp u1, fp c1, fn i1, tn f1: precision 0.5, recall 0.5.
       refusal_f1: 0.5,
       p50_ms: 20,

@@ -3,6 +3,7 @@ import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import { modelShortName } from "../../embed/models/manifest.ts";
+import { defaultNoAnswerThresholds, type NoAnswerThresholds } from "../compose/addresses.ts";
 import { type ConfidenceThresholds, defaultConfidenceThresholds } from "../confidence.ts";
 
 /** A calibration file: the no-answer thresholds fitted for one embedder, and what they were fitted on. */
@@ -15,6 +16,15 @@ export const calibrationSchema = z.object({
     minCoverageWhenStrong: z.number().min(0).max(1),
     minCoverageLexicalOnly: z.number().min(0).max(1),
   }),
+  /** The extractive answerer's bars on the sentence it leads with (absent: the defaults). */
+  noAnswer: z
+    .object({
+      minKeyCoverage: z.number().min(0).max(1),
+      strongLeadSimilarity: z.number().min(-1).max(1),
+      closeLeadSimilarity: z.number().min(-1).max(1).optional(),
+      minKeyCoverageWhenClose: z.number().min(0).max(1).optional(),
+    })
+    .optional(),
   fittedOn: z.record(z.string(), z.unknown()).optional(),
 });
 
@@ -30,10 +40,17 @@ export function calibrationFile(modelId: string): string {
  * one gets thresholds fitted with it (scripts/calibrate-confidence.ts); the bundled sentence
  * encoder's defaults otherwise.
  */
-export async function confidenceThresholdsFor(modelId: string): Promise<ConfidenceThresholds> {
+/** Every no-answer bar fitted for an embedder: retrieval confidence and the answer's lead sentence. */
+export async function calibrationFor(
+  modelId: string,
+): Promise<{ confidence: ConfidenceThresholds; noAnswer: NoAnswerThresholds }> {
   const file = calibrationFile(modelId);
-  if (!existsSync(file)) return defaultConfidenceThresholds;
+  if (!existsSync(file))
+    return { confidence: defaultConfidenceThresholds, noAnswer: defaultNoAnswerThresholds };
   const parsed = calibrationSchema.safeParse(JSON.parse(await readFile(file, "utf8")));
   if (!parsed.success) throw new Error(`invalid calibration in ${file}: ${parsed.error.issues[0]?.message}`);
-  return parsed.data.confidence;
+  return {
+    confidence: parsed.data.confidence,
+    noAnswer: { ...defaultNoAnswerThresholds, ...parsed.data.noAnswer },
+  };
 }

@@ -3,6 +3,7 @@ import type { ConversationTurn, TutorMode } from "../../core/chat.ts";
 import type { ScoredChunk } from "../../core/chunks.ts";
 import { truncate } from "../citations.ts";
 import { modeTopic } from "../modes/topic.ts";
+import { classifyQuestion, type QuestionShape } from "../question.ts";
 
 /** What the model writes, alone, when the sources do not answer the question. */
 export const NOT_IN_MATERIAL = "NOT_IN_MATERIAL";
@@ -77,6 +78,30 @@ export function formatSources(chunks: readonly ScoredChunk[], maxChunkChars = 1_
     .join("\n\n");
 }
 
+/** What an explain answer should open with, for each kind of question. */
+const SHAPE_GUIDANCE: Record<QuestionShape["type"], (shape: QuestionShape) => string> = {
+  definition: (s) =>
+    `a definition${s.subjects[0] ? ` of ${s.subjects[0]}` : ""}: open with one sentence that says what it is`,
+  acronym: (s) => `an acronym's expansion: open with what ${s.subjects[0] ?? "it"} stands for, spelled out`,
+  comparison: (s) =>
+    `a comparison${s.subjects.length >= 2 ? ` of ${s.subjects.join(" and ")}` : ""}: give at least one sentence ` +
+    "on each side, then the key difference",
+  procedure: () => "a procedure: give the steps as a short numbered list, in order",
+  cause: () => "a reason: open with the cause, then what follows from it",
+  quantity: (s) =>
+    s.wants === "time"
+      ? "a date or time: open with the sentence that gives it"
+      : "a number or amount: open with the figure the sources give",
+  yesno: () => "a yes or no: open with yes or no and the sentence that decides it",
+  other: () => "the direct answer first",
+};
+
+/** The line that tells the model what kind of question this is and what to lead with. */
+export function questionGuidance(question: string): string {
+  const shape = classifyQuestion(question);
+  return `Question type: ${shape.type}. The student asks for ${SHAPE_GUIDANCE[shape.type](shape)}.`;
+}
+
 /** System rules, the bounded history as alternating turns, then the sources and the question. */
 export function createPromptMessages(input: PromptInput): BaseMessage[] {
   const messages: BaseMessage[] = [new SystemMessage(systemPrompt(input.mode, input.quizQuestions))];
@@ -92,7 +117,9 @@ export function createPromptMessages(input: PromptInput): BaseMessage[] {
         : input.question;
   messages.push(
     new HumanMessage(
-      `Sources:\n\n${formatSources(input.chunks, input.maxChunkChars)}\n\n---\nStudent: ${task}`,
+      `Sources:\n\n${formatSources(input.chunks, input.maxChunkChars)}\n\n---\n` +
+        (input.mode === "explain" ? `${questionGuidance(input.question)}\n` : "") +
+        `Student: ${task}`,
     ),
   );
   return messages;

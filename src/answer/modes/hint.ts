@@ -16,11 +16,13 @@ export class ExtractiveHintAnswerer implements Answerer {
   private readonly sentences: ExtractiveAnswerer;
 
   constructor(private readonly options: Partial<ExtractiveOptions> = {}) {
-    this.sentences = new ExtractiveAnswerer({ ...options, maxSentences: 2 });
+    this.sentences = new ExtractiveAnswerer(options);
   }
 
   async answer(request: AnswerRequest): Promise<AnswerDraft> {
-    const [best, second] = this.sentences.selectSentences(request);
+    const ranked = (await this.sentences.rankSentences(request)).map((s) => s.unit);
+    const best = ranked[0];
+    const second = ranked.find((s) => s.chunk.chunkId !== best?.chunk.chunkId);
     if (!best) return { status: "no_answer", answer: "", citations: [], answeredBy: this.name };
     const numbering = new ChunkCitations();
     const known = new Set(uniqueTerms(request.query ?? request.question));

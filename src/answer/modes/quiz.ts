@@ -11,7 +11,7 @@ export interface QuizOptions extends Partial<ExtractiveOptions> {
 }
 
 // "Overfitting is …", "Embeddings are …": a short subject defined by the sentence.
-const DEFINITION = /^(?:an?\s+|the\s+)?([A-Za-z][\w\s()/-]{1,60}?)\s+(is|are|means|refers to)\s+(.{15,})$/i;
+const DEFINITION = /^(an?\s+|the\s+)?([A-Za-z][\w\s()/-]{1,60}?)\s+(is|are|means|refers to)\s+(.{15,})$/i;
 
 /**
  * Quiz mode without an LLM: practice questions drawn from the retrieved material. A sentence
@@ -29,14 +29,12 @@ export class ExtractiveQuizAnswerer implements Answerer {
     this.sentences = new ExtractiveAnswerer({
       ...options,
       maxChunks: 6,
-      maxSentences: options.questions * 3,
-      maxChars: 4_000,
-      minSentenceScore: 0.15,
+      minScore: 0.15,
     });
   }
 
   async answer(request: AnswerRequest): Promise<AnswerDraft> {
-    const candidates = this.sentences.selectSentences(request);
+    const candidates = (await this.sentences.rankSentences(request)).map((s) => s.unit);
     const known = new Set(uniqueTerms(request.query ?? request.question));
     const numbering = new ChunkCitations();
     const questions: string[] = [];
@@ -49,7 +47,7 @@ export class ExtractiveQuizAnswerer implements Answerer {
       if (used >= 2) continue;
       // Lists of figures make questions about trivia, not concepts.
       if ((candidate.text.match(/\d[\d,.]*/g) ?? []).length > 3) continue;
-      const item = questionFrom(candidate.text, candidate.chunk.text, known, request.termWeight);
+      const item = questionFrom(candidate.text, candidate.chunk, known, request.termWeight);
       if (!item) continue;
       perChunk.set(candidate.chunk.chunkId, used + 1);
       const n = numbering.numberFor(candidate.chunk, candidate.text);
@@ -82,26 +80,32 @@ const VAGUE_SUBJECT =
 
 function questionFrom(
   sentence: string,
-  passage: string,
+  chunk: { text: string; heading: string; title: string },
   known: ReadonlySet<string>,
   weight: (term: string) => number,
 ): { question: string; answer: string } | null {
   const definition = DEFINITION.exec(sentence.trim());
-  const subject = definition?.[1]?.trim();
+  const subject = definition?.[2]?.trim();
   if (definition && subject && subject.split(/\s+/).length <= 5 && !VAGUE_SUBJECT.test(subject)) {
-    const verb = (definition[2] ?? "is").toLowerCase();
+    const verb = (definition[3] ?? "is").toLowerCase();
+    // The sentence's own article keeps the question grammatical: "What is a table?", "What is the
+    // embedding dimension?".
+    const article = (definition[1] ?? "").toLowerCase();
     const asks =
       verb === "means" || verb === "refers to"
         ? `What does “${subject}” mean?`
-        : `What ${verb} ${lowerFirst(subject)}?`;
+        : `What ${verb} ${article}${lowerFirst(subject)}?`;
     return { question: asks, answer: sentence.trim() };
   }
   const words = sentence.split(/\s+/).length;
-  const cloze = makeCloze(sentence.trim(), { count: words > 22 ? 2 : 1, known, weight, passage });
+  const cloze = makeCloze(sentence.trim(), { count: words > 22 ? 2 : 1, known, weight, passage: chunk.text });
   if (!cloze) return null;
+  // A fill-in names the section it comes from, so it can be answered without the passage at hand.
+  const topic = (chunk.heading || chunk.title).replace(/[*_`#]/g, "").trim();
+  const blanks = cloze.blanks.length > 1 ? "words complete" : "word completes";
   return {
     // Asked as a question: a quiz line states nothing, so there is no claim for the guardrails to check.
-    question: `Which ${cloze.blanks.length > 1 ? "words complete" : "word completes"} “${cloze.text}”?`,
+    question: `${topic ? `On ${topic}: which` : "Which"} ${blanks} “${cloze.text}”?`,
     answer: `${cloze.blanks.join(", ")} — ${sentence.trim()}`,
   };
 }

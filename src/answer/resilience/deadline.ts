@@ -27,7 +27,7 @@ export async function answerWithFallback(
   const budget = Math.max(0, Math.floor(budgetMs));
   if (budget <= MIN_USEFUL_BUDGET_MS && fallback) {
     // Too little time left to wait on anything remote: answer offline at once.
-    const draft = await fallback.answer({ ...request });
+    const draft = await fallback.answer({ ...request, lexicalOnly: true });
     return { draft: { ...draft, degraded: true }, fallbackReason: "deadline" };
   }
   const deadline = timeoutSignal(budget, () => new DeadlineExceededError(budget));
@@ -47,7 +47,7 @@ export async function answerWithFallback(
     live = false;
     if (!fallback || request.signal?.aborted) throw error;
     if (streamed) request.onToken?.("\n\n");
-    const draft = await fallback.answer({ ...request });
+    const draft = await fallback.answer({ ...request, lexicalOnly: deadline.signal.aborted });
     const reason = deadline.signal.aborted ? "deadline" : classifyFailure(error).kind;
     return { draft: { ...draft, degraded: true }, fallbackReason: reason };
   } finally {

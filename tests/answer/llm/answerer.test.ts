@@ -73,6 +73,8 @@ describe("LlmAnswerer over HTTP (OpenAI-compatible, non-streaming)", () => {
     expect(String(user?.content)).toContain("[1] Week 9: Monitoring › Model drift (week-09/notes.md)");
     expect(String(user?.content)).toContain("[3] Week 7: Serving › Latency budgets");
     expect(String(user?.content)).toContain("Student: What is model drift");
+    // The model is told what kind of question it is and to lead with the direct answer.
+    expect(String(user?.content)).toMatch(/Question type: definition\. .*definition of model drift/);
   });
 
   it("renumbers sources by first citation and drops markers that name no source", async () => {

@@ -84,6 +84,27 @@ describe("quiz mode without an LLM", () => {
     expect(draft.answer).toContain("What is model drift? [1]");
     expect(draft.quizKey?.answer).toContain("Model drift is the gradual loss of accuracy");
   });
+
+  it("keeps the article of the defined term and names the section of a fill-in", async () => {
+    const base = sampleChunks()[0]!;
+    const chunks = [
+      {
+        ...base,
+        chunkId: "tables",
+        heading: "Relational tables",
+        text:
+          "A table is a set of rows that share the same columns. " +
+          "Every relational database stores its rows in pages on disk and reads whole pages at once.",
+      },
+    ];
+    const draft = await new ExtractiveQuizAnswerer({ questions: 3 }).answer(
+      request("tables", "quiz", { query: "tables rows pages", chunks }),
+    );
+    expect(draft.answer).toContain("What is a table?");
+    expect(draft.answer).not.toMatch(/What is table\?/);
+    const fillIns = draft.answer.split("\n").filter((line) => /complete/.test(line));
+    for (const line of fillIns) expect(line).toMatch(/On Relational tables: which/);
+  });
 });
 
 describe("ModalAnswerer", () => {

@@ -1,0 +1,192 @@
+import { contentTerms, uniqueTerms } from "../../text/terms.ts";
+import { cosine } from "../../text/vector.ts";
+import type { TextEmbeddings } from "../types.ts";
+import { NOT_ANSWERS, type ShapeContext, shapeFit } from "./fit.ts";
+import type { Unit } from "./units.ts";
+
+/**
+ * Relevance of each unit to the question: how much of the question's (rarity-weighted) terms and
+ * phrases it shares, its section heading, its chunk's rank, its fit to the question's shape, and,
+ * when an embedding model is at hand, its semantic similarity to the question.
+ */
+export interface QueryView {
+  terms: string[];
+  weights: Map<string, number>;
+  /**
+   * The weight of the terms the passages contain at all: a word no passage uses ("waaay") lowers
+   * every unit's overlap alike, so relevance is measured against what could be matched.
+   */
+  totalWeight: number;
+  /** Adjacent content-term pairs ("model drift"). */
+  pairs: Set<string>;
+}
+
+export function queryView(
+  query: string,
+  termWeight: (term: string) => number,
+  attainable?: ReadonlySet<string>,
+): QueryView {
+  const terms = uniqueTerms(query);
+  const weights = new Map(terms.map((t) => [t, termWeight(t)]));
+  let totalWeight = 0;
+  for (const [term, weight] of weights) if (!attainable || attainable.has(term)) totalWeight += weight;
+  if (totalWeight === 0) totalWeight = [...weights.values()].reduce((a, b) => a + b, 0) || 1;
+  return { terms, weights, totalWeight, pairs: adjacentPairs(contentTerms(query)) };
+}
+
+export function adjacentPairs(terms: readonly string[]): Set<string> {
+  const pairs = new Set<string>();
+  for (let i = 1; i < terms.length; i++) pairs.add(`${terms[i - 1]} ${terms[i]}`);
+  return pairs;
+}
+
+/** Share of the question's weight a set of terms carries. */
+export function weightedCoverage(terms: ReadonlySet<string>, query: QueryView): number {
+  let covered = 0;
+  for (const [term, weight] of query.weights) if (terms.has(term)) covered += weight;
+  return covered / query.totalWeight;
+}
+
+export interface ScoredUnit {
+  unit: Unit;
+  /** Everything together: what the composer ranks by. */
+  score: number;
+  /** Word overlap alone (terms, phrases, heading). */
+  lexical: number;
+  /** Cosine similarity to the question; null when not embedded. */
+  similarity: number | null;
+}
+
+const headingCache = new WeakMap<object, Set<string>>();
+/** The terms of a unit's chunk title and headings. */
+export function headingTerms(unit: Unit): Set<string> {
+  let terms = headingCache.get(unit.chunk);
+  if (!terms) {
+    terms = new Set(contentTerms(`${unit.chunk.title} ${unit.chunk.headingPath.join(" ")}`));
+    headingCache.set(unit.chunk, terms);
+  }
+  return terms;
+}
+
+/** Word-overlap relevance of one unit (about 0 to 1.5), the best over the question's forms. */
+export function lexicalRelevance(unit: Unit, views: readonly QueryView[]): number {
+  return Math.max(...views.map((view) => relevanceTo(unit, view)));
+}
+
+function relevanceTo(unit: Unit, query: QueryView): number {
+  let coverage = weightedCoverage(unit.terms, query);
+  // A list's terms are all its items': a long list would cover anything.
+  if (unit.kind === "list") coverage *= 0.8;
+  let score = coverage + 0.1 * weightedCoverage(headingTerms(unit), query) + 0.15 / (unit.chunkRank + 1);
+  if (query.pairs.size > 0) {
+    const pairs = adjacentPairs(unit.sequence);
+    let shared = 0;
+    for (const pair of query.pairs) if (pairs.has(pair)) shared++;
+    score += 0.3 * (shared / query.pairs.size);
+  }
+  if (unit.kind !== "list" && unit.text.length > 350) score -= 0.1;
+  return score;
+}
+
+export interface ScoringOptions {
+  embeddings?: TextEmbeddings;
+  /** The question's vector, when retrieval already computed it with the same model. */
+  queryVector?: number[];
+  /** How many of the best units by word overlap are embedded and compared. */
+  shortlist: number;
+  /** Weight of the (min-max scaled) semantic similarity in the score. */
+  semanticWeight: number;
+  /**
+   * How long the answer waits for sentence vectors; past it the units keep their word-overlap
+   * scores (the vectors still land in the cache for the next question).
+   */
+  semanticBudgetMs: number;
+}
+
+/** Scores every unit; the shortlist also gets its similarity to the question. */
+export async function scoreUnits(
+  units: readonly Unit[],
+  views: readonly QueryView[],
+  shape: ShapeContext,
+  question: string,
+  options: ScoringOptions & { vectors: SentenceVectors | undefined },
+): Promise<ScoredUnit[]> {
+  const scored = units.map((unit) => {
+    const lexical = lexicalRelevance(unit, views);
+    let score = lexical + shapeFit(unit, shape);
+    if (NOT_ANSWERS.test(unit.chunk.headingPath.join(" "))) score -= 0.25;
+    return { unit, score, lexical, similarity: null as number | null };
+  });
+  if (!options.vectors) return scored;
+  const candidates = [...scored]
+    .filter((s) => s.unit.kind !== "item" || s.unit.standalone)
+    .sort((a, b) => b.score - a.score)
+    .slice(0, options.shortlist);
+  if (candidates.length === 0) return scored;
+  const { vectors: sentenceVectors } = options;
+  const embedded = Promise.all([
+    options.queryVector ?? sentenceVectors.query(question),
+    sentenceVectors.documents(candidates.map((c) => embeddingText(c.unit))),
+  ]);
+  const inTime = await withinBudget(embedded, options.semanticBudgetMs);
+  if (!inTime) return scored;
+  const [queryVector, vectors] = inTime;
+  candidates.forEach((c, i) => {
+    const vector = vectors[i];
+    c.similarity = vector ? cosine(queryVector, vector) : null;
+  });
+  const sims = candidates.map((c) => c.similarity ?? 0);
+  const low = Math.min(...sims);
+  const span = Math.max(...sims) - low;
+  for (const c of candidates) {
+    if (c.similarity !== null && span > 1e-6)
+      c.score += options.semanticWeight * ((c.similarity - low) / span);
+  }
+  return scored;
+}
+
+/** The promise's value, or undefined when it takes longer than `ms` (a failure counts as late). */
+async function withinBudget<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), ms);
+  });
+  try {
+    return await Promise.race([promise.catch(() => undefined), late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** What a unit is embedded as: a list with its label and first items. */
+function embeddingText(unit: Unit): string {
+  if (unit.kind !== "list" || !unit.list) return unit.text;
+  return [unit.list.label ?? "", ...unit.list.items.slice(0, 6).map((i) => i.text)].join(" ").slice(0, 600);
+}
+
+/** Sentence vectors, cached by text: the course's sentences come back question after question. */
+export class SentenceVectors {
+  private readonly cache = new Map<string, number[]>();
+
+  constructor(
+    private readonly embeddings: TextEmbeddings,
+    private readonly limit = 20_000,
+  ) {}
+
+  query(text: string): Promise<number[]> {
+    return this.embeddings.embedQuery(text);
+  }
+
+  async documents(texts: readonly string[]): Promise<(number[] | undefined)[]> {
+    const missing = [...new Set(texts.filter((t) => !this.cache.has(t)))];
+    if (missing.length > 0) {
+      const vectors = await this.embeddings.embedDocuments(missing);
+      if (this.cache.size + missing.length > this.limit) this.cache.clear();
+      missing.forEach((text, i) => {
+        const vector = vectors[i];
+        if (vector) this.cache.set(text, vector);
+      });
+    }
+    return texts.map((t) => this.cache.get(t));
+  }
+}
