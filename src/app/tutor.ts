@@ -10,7 +10,7 @@ import { TUTOR_MODES } from "../core/chat.ts";
 import { IngestionRuns } from "../courses/index.ts";
 import { ChunkRepository, ConversationStore, type Db, openDatabase } from "../db/index.ts";
 import type { CourseEmbeddings } from "../embed/embeddings.ts";
-import { createEmbeddings } from "../embed/index.ts";
+import { createEmbeddings, embedWithCache } from "../embed/index.ts";
 import { createGuardEngine, type GuardEngine, loadGuardConfig, TopicCentroids } from "../guard/index.ts";
 import { type IngestProgress, type IngestSummary, ingestFolder } from "../ingest/sync.ts";
 import { createTelemetry, type Telemetry } from "../observability/telemetry.ts";
@@ -74,7 +74,7 @@ export async function createTutor(config: Config, overrides: TutorOverrides = {}
   const searcher = await createSearcher(config, { db, indexes, embeddings }, overrides.reranker);
   const telemetry = overrides.telemetry ?? createTelemetry();
   const ingestionRuns = new IngestionRuns(db);
-  const guard = createGuard(config, db, telemetry);
+  const guard = createGuard(config, db, telemetry, embeddings);
   const conversations = new ConversationStore(db, { retentionDays: config.conversationRetentionDays ?? 0 });
   const answering = createTutorAnswering(config, telemetry, overrides.answerer);
   const pipeline = createPipeline({
@@ -145,10 +145,19 @@ async function createSearcher(
  * Guard rules per course from GUARD_CONFIG (or the shipped config/guard.json); every check is
  * logged at debug level, and non-allow verdicts are counted and logged by watchGuard.
  */
-function createGuard(config: Config, db: Db, telemetry: Telemetry): GuardEngine {
+function createGuard(config: Config, db: Db, telemetry: Telemetry, embeddings: CourseEmbeddings): GuardEngine {
   const guard = createGuardEngine({
     config: loadGuardConfig(config.guardConfigPath),
     centroids: new TopicCentroids(db),
+    // Messages embed as retrieval's queries do; exemplars go through the embedding cache, so a
+    // restart with the same model reads them back instead of embedding them again.
+    embedder: {
+      get modelId() {
+        return embeddings.modelId;
+      },
+      embedQuery: (text) => embeddings.embedQuery(text),
+      embedMany: async (texts) => (await embedWithCache(db, embeddings, texts)).vectors,
+    },
     protectedTexts: TUTOR_MODES.map((mode) => systemPrompt(mode)),
     log: (event) => telemetry.logger.debug(event, "guard decision"),
   });

@@ -60,7 +60,7 @@ async function receive(deps: PipelineSettings, request: AskRequest): Promise<Ask
     answeredBy: "none",
   };
   const t = performance.now();
-  const input = deps.guard.checkInput(request.message, { course: request.course, mode });
+  const input = await deps.guard.screenInput(request.message, { course: request.course, mode });
   const integrity = input.refusal?.redirect === "hint" ? input.refusal : undefined;
   timings.guard += performance.now() - t;
   // The course must exist before anything is stored against it (UnknownCourseError → 404).
@@ -165,6 +165,8 @@ async function offTopicRefusal(
   const topicCheck = await deps.guard.checkRetrieval(asking.question, {
     course: asking.request.course,
     mode: asking.mode,
+    // The message as the input guard embedded it: the exemplar rules judge the same vector at both stages.
+    ...(asking.input.embedding ? { embedding: asking.input.embedding } : {}),
     retrieval: {
       confident,
       coverage: asking.trace.coverage,
