@@ -26,14 +26,14 @@ export {
   type GuardRuleSet,
   type TopicCentroidSource,
 } from "./engine.ts";
-export { offTopicReply, socraticReply } from "./replies.ts";
 export {
-  type GuardSuiteFigures,
-  type GuardSuiteOptions,
-  type GuardSuiteReport,
-  loadSuites,
-  runGuardSuiteFigures,
-  runGuardSuites,
-} from "./suite.ts";
+  type ExemplarLibrary,
+  type GuardEmbedder,
+  loadExemplarLibrary,
+  type MessageEmbedding,
+} from "./exemplars/index.ts";
+export { offTopicReply, socraticReply } from "./replies.ts";
+export { type GuardSuiteFigures, runGuardSuiteFigures, suiteFigures } from "./suite/figures.ts";
+export { type GuardSuiteOptions, type GuardSuiteReport, loadSuites, runGuardSuites } from "./suite/index.ts";
 export { GuardedTokenStream, type StreamCheck } from "./token-stream.ts";
 export type * from "./types.ts";

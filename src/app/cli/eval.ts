@@ -22,6 +22,7 @@ import {
   writeReports,
 } from "../../eval/index.ts";
 import { runGuardSuiteFigures } from "../../guard/index.ts";
+import { CourseQueryRewriter, lexiconsFromIndexes } from "../../retrieve/index.ts";
 import { type Config, packageRoot } from "../config.ts";
 import type { Tutor } from "../tutor.ts";
 import { note, type Options, write } from "./options.ts";
@@ -210,7 +211,12 @@ async function evalLocally(
       bar.finish();
       // The guardrail suites are written for the bundled course: run them with its golden set.
       if (path.resolve(run.datasetFile) === bundledDataset) {
-        evaluation.report.guard = await runGuardSuiteFigures(tutor.searcher, run.course);
+        evaluation.report.guard = await runGuardSuiteFigures({
+          searcher: tutor.searcher,
+          course: run.course,
+          guard: tutor.guard,
+          rewriter: new CourseQueryRewriter(lexiconsFromIndexes(tutor.indexes)),
+        });
       }
       return evaluation;
     },
