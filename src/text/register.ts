@@ -94,6 +94,18 @@ const TONE_PHRASES = [
   String.raw`\b(?:kinda\s+|so\s+|totally\s+|completely\s+)?lost\s+(?:on|with|about)\b`,
   String.raw`\bmy\s+brain\s+is\s+(?:fried|dead|melting|mush)\b`,
   String.raw`\bor\s+(?:nah|not|what)\s*(?=[?!.]*\s*$)`,
+  // How the student feels about the question, and how they want it put.
+  String.raw`\b(?:this|it|that)(?:'s|\s+is)\s+(?:so\s+|really\s+|very\s+|super\s+)?(?:hard|confusing|difficult|annoying|frustrating|brutal)\b`,
+  String.raw`\b(?:i|i'?m|im)\s+(?:feel\s+|am\s+|'m\s+)?(?:so\s+|really\s+|kinda\s+|super\s+)?(?:dumb|stupid|frustrated|stressed|overwhelmed|desperate)\b`,
+  String.raw`\b(?:so|super|really)\s+(?:bad|badly|hard|confusing)\b`,
+  String.raw`\bin\s+(?:simple|plain|layman'?s?|easy)\s+(?:terms|words|language)\b`,
+  String.raw`\b(?:simply|briefly|in a nutshell)\b`,
+  String.raw`\b(?:any|some|got any)\s+tips\b`,
+  String.raw`\bhelp\s+me\s+(?:out|understand)\b`,
+  String.raw`\b(?:can|could)\s+(?:you|u)\s+give\s+me\s+a\s+hint\s+(?:about|on|for|with)\b`,
+  // A plea tacked on after the question ("…, help", "…, what do i do"), not "how does X help?".
+  String.raw`[,.;:!-]\s*(?:please\s+|pls\s+)?help\s*(?:me\s*)?[?!.]*\s*$`,
+  String.raw`[,.;:!-]\s*what\s+(?:do|should|can)\s+i\s+do\s*[?!.]*\s*$`,
   String.raw`\beven\b(?=\s+(?:work|mean|is|are|do|does))`,
 ];
 
