@@ -4,7 +4,7 @@ import type { GuardRule, GuardVerdict } from "../../types.ts";
 import { GENERAL_PATTERNS } from "./general.ts";
 import { NAME_CALLING_AND_EXPOSURE_PATTERNS } from "./name-calling.ts";
 import { ABUSE_PATTERNS } from "./patterns.ts";
-import { TARGETED_PATTERNS } from "./targets.ts";
+import { ABROAD_PATTERNS, NAMED_PATTERNS, TARGETED_PATTERNS } from "./targets.ts";
 import type { AbuseFamily } from "./types.ts";
 
 export type { AbuseFamily } from "./types.ts";
@@ -49,7 +49,9 @@ export function findAbuse(
   for (const form of views.forms.concat(views.decoded.flatMap((p) => p.forms))) {
     for (const { family, pattern } of patterns) if (pattern.test(form)) return family;
   }
-  return undefined;
+  const lower = views.clean.toLowerCase();
+  const abroad = ABROAD_PATTERNS.find(({ pattern }) => pattern.test(lower));
+  return abroad?.family ?? NAMED_PATTERNS.find(({ pattern }) => pattern.test(views.clean))?.family;
 }
 
 const OFFER =

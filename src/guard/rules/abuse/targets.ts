@@ -32,7 +32,46 @@ const ADVERB = reSource`
   clearly|usually|always|honestly|literally|mostly|generally|totally|really)\s+)*
 `;
 
+const WEAPON = reSource`(?:bat|baseball bat|gun|knife|crowbar|hammer|machete|weapon|pipe|rifle|pistol|axe)`;
+
 export const TARGETED_PATTERNS: AbusePattern[] = [
+  {
+    family: "threat",
+    // Turning up armed: "I'm coming to campus with a bat for the TA".
+    pattern: re("iu")`
+      \b(?:coming|going|heading|showing up|turning up|walking in|bringing)\b.{0,40}\bwith\s+(?:a|my|the)\s+
+      ${WEAPON}\b|\bwith\s+(?:a|my)\s+${WEAPON}\s+for\s+(?:the|my|that|this)\s+(?:\p{L}+\s+)?${ROLE}\b
+    `,
+  },
+  {
+    family: "harassment",
+    // Sexual rumours spread about a person, a fake account in their name, a doctored photo, a message
+    // telling them nobody wants them around.
+    pattern: re("iu")`
+      \b(?:sleeps|slept|sleeping|hooks up|hooked up|hooking up)\s+with\s+(?:the|her|his|a|my)\s+(?:\p{L}+\s+)?
+      (?:ta|prof|professor|instructor|lecturer|teacher|grader|boss)\b|\b(?:tell|telling|inform|announce to|post to|
+      message)\s+(?:everyone|everybody|the (?:whole )?class|people|the group(?: ?chat)?|the (?:course|class)
+      \s+chat|all)\b.{0,40}\bthat\b.{0,40}\b(?:sleeps|slept|hooks? up|hooked up|is (?:a )?(?:slut|whore|pregnant|
+      on drugs|an addict))\b|\b(?:fake|impersonat\w*|catfish\w*)\s+(?:\p{L}+\s+)?(?:account|profile|page)\b.{0,60}
+      \b(?:pretending to be|posing as|as|of|impersonating)\s+(?:my|the|that|her|him|a)\b|\b(?:photoshop|edit|
+      deepfake|morph|paste)\s+(?:my|his|her|the|a|their)\s+(?:\p{L}+(?:'s)?\s+)?(?:face|photo|picture|head|
+      image)\b.{0,60}\b(?:embarrassing|nude|naked|porn\w*|humiliating|share|post|send)\b|\b(?:message|email|
+      e-mail|note|text|post|dm|letter|tell|telling)\b.{0,60}\b(?:nobody|no one|noone)\s+(?:wants|likes|needs|
+      cares about|would miss)\s+(?:her|him|them|you)\b
+    `,
+  },
+  {
+    family: "hate",
+    // Old tropes and expulsions: "Jews control the tech companies", "these immigrants … should be
+    // kicked out of the university".
+    pattern: re("iu")`
+      \b${GROUP}\s+(?:secretly\s+)?(?:control|run|own|rule|infiltrate)\s+(?:the\s+|all\s+(?:the\s+)?)?
+      (?:\p{L}+\s+)?(?:media|banks?|banking|tech|world|government|hollywood|money|finance|everything|
+      companies|universit\w+|industry)\b|\b${GROUP}\b.{0,80}\b(?:they|them)\s+(?:should|must|need to|ought to|
+      deserve to)\s+(?:all\s+)?(?:be\s+)?(?:kicked out|expelled|deported|banned|removed|thrown out|sent back|
+      go back|shot|locked up)\b
+    `,
+  },
   {
     family: "threat",
     // Against buildings and belongings: "I'm going to burn the CS building down", "slash the tires of
@@ -52,7 +91,8 @@ export const TARGETED_PATTERNS: AbusePattern[] = [
     pattern: re("iu")`
       \b(?:make|making)\s+(?:everyone|everybody|all of you|you all|y'?all|them all|the whole (?:class|
       department|school)|every(?:one|body) (?:here|there|in (?:the|this) (?:class|room|hall)))\s+(?:sorry|
-      pay|regret|suffer|bleed|scream)\b|\b${I_WILL}\s+bring\s+(?:something|stuff|a (?:surprise|present|
+      pay|regret|suffer|bleed|scream)\b|\b(?:make|making)\s+(?:him|her|them|the (?:\p{L}+\s+)?${ROLE})\s+regret\s+
+      \p{L}+ing\b|\b${I_WILL}\s+bring\s+(?:something|stuff|a (?:surprise|present|
       gift))\b.{0,60}\b(?:sorry|regret|pay|remember|never forget|scream)\b
     `,
   },
@@ -70,12 +110,55 @@ export const TARGETED_PATTERNS: AbusePattern[] = [
   },
   {
     family: "hate",
+    // A group said to be less than people, or to get by on pity: "the asian kids in our lab are robots
+    // with no creativity", "girls in this course only pass because …", "disabled people are a burden".
+    pattern: re("iu")`
+      \b(?:the\s+|all\s+(?:the\s+)?|those\s+|these\s+)?${GROUP}\s+(?:${PEERS}\s+)?(?:are|is)\s+${ADVERB}(?:just\s+)?
+      (?:robots|machines|animals|parasites|a burden|burdens|a liability|dead weight|useless|worthless|
+      subhuman|vermin|inferior|(?:a\s+)?waste of (?:space|a seat|a spot))\b|\b${GROUP}\s+(?:${PEERS}\s+)?
+      only\s+(?:pass|passed|get|got|getting|succeed|make it|made it|get in|got in)\b.{0,30}\bbecause\b|
+      \bdon'?t\s+(?:put|let|allow)\s+(?:them|those|these|any)\b.{0,20}\b(?:on|in|into)\s+(?:my|our)\s+(?:team|
+      group|project)\b|\b(?:keep|kick)\s+(?:them|those|these)\s+(?:\p{L}+\s+)?(?:out of|off)\s+(?:my|our|
+      the)\s+(?:team|group|class|lab|course)\b
+    `,
+  },
+  {
+    family: "hate",
     // Telling people to go back where they came from, and groups said to be too something to belong.
     pattern: re("iu")`
       \b(?:should|need to|must|ought to|can|gotta|have to|go)\s+(?:all\s+)?(?:go\s+)?back\s+to\s+(?:their|
       your|his|her|where (?:they|you|he|she))\s+(?:own\s+)?(?:country|countries|home ?land|homelands|came from|
       come from|village)\b|\b${GROUP}\s+(?:are|is)\s+${ADVERB}too\s+(?:emotional|stupid|dumb|weak|lazy|
       irrational|hysterical|slow)\s+(?:to|for)\b
+    `,
+  },
+  {
+    family: "insult",
+    // A role described at length, then the name-call: "the grader who marked my project is a brainless clown".
+    pattern: re("iu")`
+      \b(?:the|my|our|that|this)\s+${ROLE}\b(?:\s+[\p{L}']+){0,7}?\s+(?:is|was|'s)\s+(?:such\s+)?(?:a|an|the)\s+
+      (?:\p{L}+\s+){0,3}?${INSULT_NOUN}\b
+    `,
+  },
+  {
+    family: "threat",
+    // Property set alight or damaged: "make sure the professor's office goes up in flames", "the best
+    // way to key the instructor's car".
+    pattern: re("iu")`
+      \b(?:goes|go|going|went|will go)\s+up\s+in\s+(?:flames|smoke)\b|\b(?:key|slash|scratch|smash|egg|
+      vandali[sz]e|trash|spray ?paint|tag|sabotage|damage)\s+(?:the\s+|my\s+|his\s+|her\s+|their\s+)?
+      (?:\p{L}+'s\s+)?(?:car|cars|tires|tyres|house|office|door|bike|laptop|windows)\b.{0,60}\b(?:without|
+      get away|not get caught|being seen|anonymous|revenge|payback)\b|\b(?:best|easiest|quietest)\s+way\s+to\s+
+      (?:key|slash|scratch|smash|egg|vandali[sz]e|trash|damage|sabotage)\b
+    `,
+  },
+  {
+    family: "harassment",
+    // Names to call someone: "humiliating nicknames for the overweight guy in my section".
+    pattern: re("iu")`
+      \b(?:humiliating|insulting|mean|nasty|cruel|degrading|offensive|hurtful|demeaning|embarrassing)\s+
+      (?:nick ?names|names|jokes|insults|comments|memes|songs|chants)\s+(?:for|about|to call|to use on|on)\s+
+      (?:the|my|our|that|this|a|him|her|them)\b
     `,
   },
   {
@@ -110,8 +193,9 @@ export const TARGETED_PATTERNS: AbusePattern[] = [
       that)\b|\b(?:expos(?:e|es|ing)|outing|out|leak(?:ing)?|reveal(?:ing)?)\s+(?:my|his|her|their|the|
       that|this)\s+(?:\p{L}+(?:'s)?\s+){0,2}?(?:mental health|sexuality|diagnosis|medical|secrets?|private|
       therapy|nudes|past|affair|address)\b|\b(?:meme|memes|joke|jokes|video|song|poem|cartoon|caricature|
-      post|thread)\s+(?:\p{L}+\s+)?(?:mocking|making fun of|ridiculing|laughing at|humiliating|about how
-      (?:ugly|fat|stupid|dumb|weird))\s+(?:the|my|that|this|a|our|him|her)\b|\broast\s+(?:my|the|that|
+      post|thread|limerick|rap|rhyme|haiku|verse|story|roast|caption)\s+(?:\p{L}+\s+)?(?:mocking|making fun of|ridiculing|laughing at|humiliating|about\s+how\s+
+      (?:ugly|fat|stupid|dumb|weird|disgusting|useless)(?:\s+(?:and|&)\s+\p{L}+)?)\s+(?:the|my|that|this|a|our|him|
+      her)\b|\broast\s+(?:my|the|that|
       this|our)\s+(?:\p{L}+\s+)?${PERSON_NOUN}\b.{0,60}\b(?:brutal\w*|post|share|send|slack|discord|group ?chat|
       humiliat\w*|destroy|fat|ugly|dumb|stupid)\b
     `,
@@ -121,9 +205,9 @@ export const TARGETED_PATTERNS: AbusePattern[] = [
     // A message written to hurt a person: "an anonymous message that will make my lab partner cry".
     pattern: re("iu")`
       \b(?:message|note|text|post|email|dm|letter|comment|review)\b.{0,40}\b(?:make|makes|made)\s+(?:my|
-      the|that|this|him|her|them)\s*(?:\p{L}+\s+){0,2}?(?:cry|feel (?:worthless|stupid|small|terrible|like
-      shit|like garbage)|miserable|hate (?:himself|herself|themselves)|want to (?:die|quit|leave)|quit|drop
-      out|break down)\b|\bmake\s+(?:my|the)\s+(?:\p{L}+\s+)?${PERSON_NOUN}(?:'s)?\s+life\s+(?:miserable|hell|
+      the|that|this|him|her|them)\s*(?:\p{L}+\s+){0,2}?(?:cry|feel (?:worthless|stupid|small|terrible|
+      like shit|like garbage)|miserable|hate (?:himself|herself|themselves)|want to (?:die|quit|leave)|quit|
+      drop out|break down)\b|\bmake\s+(?:my|the)\s+(?:\p{L}+\s+)?${PERSON_NOUN}(?:'s)?\s+life\s+(?:miserable|hell|
       a living hell)\b
     `,
   },
@@ -143,6 +227,33 @@ export const TARGETED_PATTERNS: AbusePattern[] = [
     pattern: re("iu")`
       \b(?:my|our|the|that)\s+${ROLE}\s+\p{L}+\s+(?:is|'s|was)\s+(?:such\s+)?(?:a|an)\s+(?:\p{L}+\s+){0,3}?
       ${INSULT_NOUN}\b
+    `,
+  },
+];
+
+// A capitalised name as written ("Dana", "Marcus Lee"), not a sentence-initial question word.
+const NAME = String.raw`(?<![\p{L}'’])(?!(?:What|Who|Where|When|Which|How|That|This|It|There|Here|He|She|They|We|You|I|Is|Does|Do|Can|Could|My|Our|The)\b)\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+)?`;
+
+/**
+ * Insults to the tutor in scripts and languages the folded forms do not keep: Turkish, Polish,
+ * Russian and Chinese. Matched on the cleaned, lower-cased text.
+ */
+export const ABROAD_PATTERNS: AbusePattern[] = [
+  {
+    family: "insult",
+    pattern:
+      /(?:aptal|salak|gerizekal[ıi]|i[şs]e yaramaz|beyinsiz)\s+(?:bir\s+)?bot|hi[çc]bir i[şs]e yaram[ıi]yorsun|jeste[śs]\s+(?:[\p{L}]+[,\s]+){0,3}?(?:g[łl]up\w*|bezu[żz]yteczn\w*|idiot\w*|debil\w*)|(?:ты|вы)\s+(?:[\p{L}]+\s+){0,2}?(?:тупой|тупая|бесполезн\w*|идиот\w*|дебил\w*|дура?к)|(?:笨蛋|白痴|垃圾|废物|廢物|蠢货|蠢貨|没用的|沒用的).{0,6}(?:机器人|機器人|助手|助教|ai|bot)|你(?:这个|這個)?(?:笨蛋|白痴|垃圾|废物|廢物|蠢货|蠢貨)/u,
+  },
+];
+
+/** Name-calling of a person named as written, where a capital marks the name. */
+export const NAMED_PATTERNS: AbusePattern[] = [
+  {
+    family: "insult",
+    // "Dana from my group is a lazy leech", "Marcus is such a moron".
+    pattern: re("u")`
+      ${NAME}(?:\s+(?:from|in|on)\s+(?:my|our|the)\s+\p{Ll}+)?\s+(?:is|was)\s+(?:such\s+)?(?:a|an)\s+
+      (?:\p{Ll}+\s+){0,3}?${INSULT_NOUN}\b
     `,
   },
 ];

@@ -3,7 +3,7 @@ import { contentTerms } from "../../../text/terms.ts";
 import { textViews } from "../../normalize/index.ts";
 import type { GuardRule, GuardVerdict } from "../../types.ts";
 import { pastesGradedQuestion } from "./pasted.ts";
-import { MISCONDUCT_PATTERNS } from "./misconduct.ts";
+import { MISCONDUCT_ABROAD, MISCONDUCT_PATTERNS } from "./misconduct.ts";
 import { REQUEST_PATTERNS } from "./requests.ts";
 import { integrityTopic } from "./topic.ts";
 import type { IntegrityFamily } from "./types.ts";
@@ -59,6 +59,9 @@ export function findIntegrityIssue(
     for (const { family, pattern } of PATTERNS) if (pattern.test(form)) return family;
     for (const pattern of options.extraPatterns) if (pattern.test(form)) return "custom";
   }
+  const lower = views.clean.toLowerCase();
+  const abroad = MISCONDUCT_ABROAD.find(({ pattern }) => pattern.test(lower));
+  if (abroad) return abroad.family;
   if (pastesGradedQuestion(views.clean)) return "pasted_question";
   if (pastesKnownQuestion(views.clean, options)) return "known_question";
   return undefined;

@@ -14,7 +14,7 @@ const ABROAD: { family: InjectionFamily; pattern: RegExp }[] = [
   {
     family: "persona",
     pattern:
-      /(?:你|您)(?:现在|現在|从现在开始|從現在開始|从今以后|從今以後|从此|從此)?[,，]?(?:就)?(?:是|扮演|成为|成為|变成|變成|作为|作為)?(?:一个|一個|一位)?(?:没有|沒有|不受|无|無|不再有)(?:任何)?(?:限制|规则|規則|约束|約束|审查|審查|过滤|過濾|道德)|开发者模式|開發者模式|越狱模式|越獄模式|扮演.{0,20}(?:没有|沒有|不受|无|無)(?:任何)?(?:限制|规则|規則|约束|約束)/u,
+      /(?:你|您)(?:现在|現在|从现在开始|從現在開始|从今以后|從今以後|从此|從此)?[,，]?(?:就)?(?:是|扮演|成为|成為|变成|變成|作为|作為)?(?:一个|一個|一位)?(?:没有|沒有|不受|无|無|不再有)(?:任何)?(?:限制|规则|規則|约束|約束|审查|審查|过滤|過濾|道德)|开发者模式|開發者模式|越狱模式|越獄模式|(?:你|您)(?:现在|現在)?(?:已经|已經)?不再是|(?:什么|什麼|任何问题|任何問題)都(?:能|可以)?(?:回答|答)|扮演.{0,20}(?:没有|沒有|不受|无|無)(?:任何)?(?:限制|规则|規則|约束|約束)/u,
   },
   {
     family: "extraction",
@@ -56,6 +56,12 @@ const ABROAD: { family: InjectionFamily; pattern: RegExp }[] = [
     family: "extraction",
     pattern:
       /(?:покажи|выведи|расскажи|напиши|повтори|раскрой|дай)\s+.{0,20}?(?:системн\w*\s+(?:промпт|подсказк\w*|инструкци\w*|сообщени\w*)|(?:свои|твои|ваши)\s+(?:инструкции|правила|указания))/u,
+  },
+  {
+    family: "override",
+    // Turkish, Vietnamese, Hindi, Polish, Indonesian, Greek.
+    pattern:
+      /(?:önceki|onceki|tüm|bütün)\s+(?:tüm\s+)?(?:talimatlar\w*|kurallar\w*|yönergeler\w*)\s+(?:\p{L}+\s+)?(?:yok say|görmezden gel|unut)|sistem\s+istem\w*|bỏ qua\s+(?:mọi|tất cả|các|toàn bộ)\s+(?:hướng dẫn|chỉ dẫn|quy tắc|chỉ thị)|không có (?:bất kỳ )?giới hạn|(?:निर्देशों|निर्देश|नियमों)\s+को\s+(?:अनदेखा|नज़रअंदाज़|नजरअंदाज|भूल)|(?:zignoruj|zapomnij)\s+(?:wszystkie\s+)?(?:poprzednie\s+)?(?:instrukcje|polecenia|zasady)|abaikan\s+(?:semua\s+)?(?:instruksi|perintah|aturan)|αγνόησε\s+(?:όλες\s+)?(?:τις\s+)?(?:προηγούμενες\s+)?οδηγίες/u,
   },
   {
     family: "override",

@@ -20,30 +20,59 @@ export const PRIVACY_PATTERNS: RegExp[] = [
     (?:did|does)\s+${OTHER_PERSON}\s+(?:get|have|score)\b|\bwhat did\s+${OTHER_PERSON}\s+(?:get|score|
     submit|hand in|turn in)\b
   `,
-  // "which students failed the midterm?", "who got the lowest score on the quiz?"
+  // "which students failed the midterm?", "who got the lowest score on the quiz?", "who in the class
+  // has accommodations?"
   re("iu")`
-    \b(?:who|which (?:students?|people|persons?|ones?|classmates?|teammates?|of (?:us|my classmates|the 
-    students)))\s+(?:(?:got|had|has|have|scored|received)\s+(?:the\s+)?(?:highest|lowest|best|worst|top|
+    \b(?:who|which (?:students?|people|persons?|ones?|classmates?|teammates?|of (?:us|my classmates|
+    the students)))(?:\s+(?:in|on|from|of)\s+(?:the|my|our|this)\s+(?:class|course|section|team|lab|group|
+    cohort))?\s+(?:(?:has|have|had|got|gets|get)\s+(?:an?\s+)?(?:accommodations?|extensions?|extra (?:exam )?
+    time|a disability|disabilities|special arrangements)|(?:got|had|has|have|scored|received)\s+(?:the\s+)?(?:highest|lowest|best|worst|top|
     bottom|an? [a-f][+-]?|zero|0|full marks|below|under|above)|failed|flunked|passed|cheated|plagiari[sz]ed|
     (?:is|are|was|were)\s+(?:failing|flunking|on (?:academic )?probation|caught|reported|in trouble|
     repeating))\b
   `,
   // "which sections is she enrolled in", "which dorm is my lab partner in".
   re("iu")`
-    \b(?:which|what)\s+(?:sections?|lab sections?|classes|courses|labs?|tutorials?|dorm|room|hall|
-    residence|building|times?)\s+(?:is|does|are|do)\s+(?:he|she|${OTHER_PERSON})\s+(?:in|enrolled|take|
-    taking|attend|attending|live|living|have|registered)\b
+    \b(?:which|what)\s+(?:lecture\s+|lab\s+|class\s+)?(?:sections?|classes|courses|labs?|tutorials?|dorm|
+    room|hall|residence|building|times?|slots?|lectures)\s+(?:is|does|are|do)\s+(?:he|she|${OTHER_PERSON})\s+
+    (?:in|enrolled|take|taking|attend|attending|live|living|have|registered)\b
+  `,
+  // "does my teammate have an extension?", "what mark did he give my friend?"
+  re("iu")`
+    \b(?:does|did|has|is)\s+${OTHER_PERSON}(?:\s+\p{L}+)?\s+(?:have|get|got|getting|on)\s+(?:an?\s+)?
+    (?:extension|accommodations?|exemption|special arrangements?|deferral|make-?up|medical note|disability)\b|
+    \bwhat\s+(?:mark|grade|score)\s+did\s+(?:he|she|they|the (?:ta|grader|professor|prof))\s+give\s+(?:him|
+    her|them|${OTHER_PERSON})\b
+  `,
+  // Students picked out by what happened to them: "list students who dropped the course with their
+  // emails", "the list of students on academic probation".
+  re("iu")`
+    \b${REQUEST}\b.{0,20}\bstudents\b.{0,60}\b(?:with|and|plus|including)\s+(?:their|the)\s+(?:e-?mails?|
+    phone numbers|numbers|student (?:ids|numbers)|ids|grades|marks|names|addresses|contact (?:info|details))\b|
+    \b(?:list|names|roster)\s+of\s+(?:the\s+|all\s+(?:the\s+)?)?students\s+(?:who|on|with|that)\b.{0,40}\b
+    (?:probation|failed|failing|dropped|cheated|accommodations?|disabilit\w*|extensions?|plagiari\w*|
+    caught|suspended|warned)\b
+  `,
+  // De-anonymising: "the real names of the anonymous posters".
+  re("iu")`
+    \b(?:real\s+names?|identit(?:y|ies)|who)\s+(?:of|behind|is|are)\s+(?:the\s+)?(?:anonymous|anon)\s+
+    (?:posters?|users?|students?|accounts?|questions?|messages?|posts?|reviewers?)\b
   `,
   // A class list with personal details: "send me the class roster with student numbers".
   re("iu")`
     \b${REQUEST}\b.{0,30}\b(?:class|course|student|section)\s+(?:roster|list|directory|register)\b|
-    \b${REQUEST}\b.{0,30}\b(?:e-?mails?|phone numbers|student (?:ids|numbers)|addresses|grades|contact 
+    \b(?:seating\s+(?:plan|chart)|attendance\s+(?:list|sheet)|sign-?in\s+sheet)\s+(?:with|including|and)\s+
+    (?:the\s+)?(?:student\s+)?names\b|
+    \b${REQUEST}\b.{0,30}\b(?:e-?mails?|phone numbers|student (?:ids|numbers)|addresses|grades|contact\s+
     (?:info|details))\s+(?:of|for)\s+(?:all|every|each)\b
   `,
   // The same in Spanish, French and German ("el correo de mi compañero", "les notes de ma binôme").
   re("iu")`
     \b(?:correo(?: electronico)?|email|telefono|numero|direccion|notas?|calificacion(?:es)?|
     matricula)\s+de\s+(?:mi|mis|el|la|los|las)\s+(?:companer[oa]s?|amig[oa]s?|compi)\b|\b(?:e-?mail|
+    telefone|endereco|nota|notas|matricula)\s+d[oa]s?\s+(?:meu|minha|meus|minhas)\s+(?:colegas?|amig[oa]s?|
+    parceir[oa]s?|companheir[oa]s?)\b|\bwelche\s+noten?\s+hat\s+(?:mein|meine)\s+(?:kommiliton\w*|
+    teamkolleg\w*|freund\w*|mitstudent\w*)\b|\b(?:e-?mail|
     adresse|numero|notes?|telephone)\s+de\s+(?:mon|ma|mes)\s+(?:camarade|collegue|partenaire|binome|
     coequipier|coequipiere|voisin|voisine)s?\b|\b(?:e-?mail(?:-adresse)?|adresse|telefonnummer|
     handynummer|noten?|matrikelnummer)\s+(?:von\s+)?(?:meine[mnrs]?|meines)\s+(?:kommiliton\w*|
@@ -74,6 +103,13 @@ export const NAMED_PATTERNS: RegExp[] = [
     hand in|turn in|receive)\b|\b(?:[Ii]s|[Ww]as)\s+${NAME}\s+(?:on (?:academic )?probation|failing|
     flunking|passing|repeating|in trouble)\b|\b(?:[Dd]oes|[Dd]id)\s+${NAME}\s+(?:have|get)\s+
     (?:accommodations?|a disability|adhd|an? (?:extension|medical))\b
+  `,
+  // "Did Jake Morrison pass the midterm?", "what medical reason did Kofi give?", "¿Qué nota sacó Carlos?"
+  re("u")`
+    \b(?:[Dd]id|[Hh]as|[Dd]oes)\s+${NAME}\s+(?:pass|fail|flunk|drop|get an? [A-F]|get caught)\b|\b(?:[Ww]hat|
+    [Ww]hich)\s+(?:medical|health|personal|family)\s+(?:reason|condition|excuse|issue|problem)s?\s+did\s+
+    ${NAME}\b|\b(?:[Qq]u[eé]|[Cc]u[aá]l)\s+(?:nota|calificaci[oó]n)\s+(?:sac[oó]|tiene|obtuvo|recibi[oó]|
+    tuvo)\s+${NAME}|\b[Ww]hat\s+time\s+does\s+${NAME}(?:'s|’s)\s+(?:\p{Ll}+\s+){0,2}?(?:end|start|finish|begin)\b
   `,
   // "which sections Priya Shah is enrolled in", "which dorm is Kevin Li in".
   re("u")`

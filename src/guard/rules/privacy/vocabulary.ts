@@ -6,7 +6,7 @@ import { reSource } from "../../regex.ts";
 export const OTHER_PERSON = reSource`
   (?:(?:my|our)\s+(?:lab\s+|project\s+|study\s+|group\s+|team\s+|section\s+)?(?:partner|teammate|
   classmate|groupmate|roommate|friend|buddy|ex|crush|neighbou?r|peer|deskmate|seatmate|bf|gf|boyfriend|
-  girlfriend)s?|(?:the|that|this|a|some|another|one)\s+(?:other\s+)?(?:student|guy|girl|boy|kid|person|
+  girlfriend|member|colleague)s?|(?:the|that|this|a|some|another|one)\s+(?:other\s+)?(?:student|guy|girl|boy|kid|person|
   dude|woman|man|lady|classmate|teammate|groupmate)s?|every(?:one|body)(?:\s+else)?|each (?:person|
   student|classmate|teammate)|all (?:the\s+)?(?:other\s+)?(?:students|classmates|teammates|groupmates|
   people)|all (?:my|our) (?:teammates|classmates|groupmates)|(?:the\s+)?other (?:students|people|
@@ -19,7 +19,8 @@ export const PERSONAL_DATA = reSource`
   (?:e-?mails?(?:\s+address(?:es)?)?|mail address(?:es)?|phone(?:\s+numbers?)?|(?:cell|mobile)(?:\s+numbers?)?|
   numbers?|contact(?:\s+(?:info|information|details))?|(?:home\s+|mailing\s+|street\s+|postal\s+)?
   address(?:es)?|student\s+(?:ids?|numbers?|no)|id\s+numbers?|ids|matriculation numbers?|grades?|marks?|
-  scores?|gpa|transcripts?|results?|submissions?|answers|schedules?|timetables?|whereabouts|location|
+  scores?|gpa|transcripts?|results?|submissions?(?: history| log)?|answers|schedules?|timetables?|
+  whereabouts|location|extensions?|
   dorm(?: room)?|room numbers?|accommodations?|disabilit(?:y|ies)|medical (?:info\w*|records?|
   conditions?|history)|health (?:info\w*|records?|issues?|conditions?)|diagnos[ie]s|attendance|birthdays?|
   date of birth|age|instagram|snapchat|socials|social media|tiktok|linkedin|passwords?|logins?|feedback|
@@ -35,7 +36,8 @@ export const PRIVATE_DATA = reSource`
 export const CONTACT_DATA = reSource`
   (?:e-?mail(?:\s+address)?|(?:phone|cell|mobile)(?:\s+number)?|number|(?:home\s+)?address|student\s+(?:id|
   number)|id|schedule|timetable|dorm(?: room)?|room number|accommodations?|disability|instagram|snapchat|
-  socials|password|login|contact(?:\s+(?:info|details))?)
+  socials|password|login|contact(?:\s+(?:info|details))?|(?:lab\s+|lecture\s+|class\s+)?(?:section|
+  sections|slots?|times?)|classes|lectures)
 `;
 export const REQUEST = reSource`
   (?:what(?:'s|s| is| are| was| were)|give|send|show|tell|share|list|find|get|look up|lookup|pull up|
