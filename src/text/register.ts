@@ -71,8 +71,12 @@ const TONE_WORDS = [
   "plz+",
   "rq",
   // Question words as they are mistyped in a hurry.
-  "wat",
-  "wut",
+  "wats?",
+  "wuts?",
+  "sum1",
+  "some1",
+  "any1",
+  "s+o{3,}",
   "wht",
   "waht",
   "whta",
@@ -103,6 +107,12 @@ const TONE_PHRASES = [
   String.raw`\b(?:any|some|got any)\s+tips\b`,
   String.raw`\bhelp\s+me\s+(?:out|understand)\b`,
   String.raw`\b(?:can|could)\s+(?:you|u)\s+give\s+me\s+a\s+hint\s+(?:about|on|for|with)\b`,
+  // "so like what …", "it's like 6gb": "like" as a filler, not a comparison ("models like BERT").
+  String.raw`(?<=\b(?:so|is|was|it'?s|its|just|um|uh|and|but|literally)\s+)like\b(?=\s+(?:\d|(?:what|how|why|when|where|who|which|a|an|the|my|super|really|totally|so)\b))`,
+  String.raw`^\s*(?:ok|okay|okie|alright)\b[,!.]?\s*(?:so\b)?`,
+  String.raw`\bquick\s+(?:q|qn|question)\b[:,]?`,
+  String.raw`\b(?:is|are|seems?|looks?)\s+(?:so\s+|really\s+|super\s+|kinda\s+|very\s+)?(?:confusing|weird|annoying|brutal)\b`,
+  String.raw`\b(?:i|we)\s+(?:have|got|'ve got)\s+(?:an?\s+)?(?:quiz|exam|test|midterm|final|deadline|lab)\s+(?:tmrw|tmr|tomorrow|today|tonight|soon|next week|on \w+)\b`,
   // A plea tacked on after the question ("…, help", "…, what do i do"), not "how does X help?".
   String.raw`[,.;:!-]\s*(?:please\s+|pls\s+)?help\s*(?:me\s*)?[?!.]*\s*$`,
   String.raw`[,.;:!-]\s*what\s+(?:do|should|can)\s+i\s+do\s*[?!.]*\s*$`,
