@@ -163,6 +163,12 @@ export class GuardEngine {
     });
   }
 
+  /** Readies the course's rules that judge by meaning (their exemplars embedded), so no student waits. */
+  async warm(course: string): Promise<void> {
+    const rules = this.ruleSet.rulesFor(course).filter((rule) => rule.prepare);
+    await this.prepare(rules);
+  }
+
   private rulesByMeaning(course: string, stage: GuardStage): GuardRule[] {
     return this.ruleSet.rulesFor(course).filter((rule) => rule.stage === stage && rule.prepare);
   }
