@@ -1,3 +1,4 @@
+import type { GuardFigures } from "./report-guard.ts";
 import { CATEGORIES, type Category, DECLINE_CATEGORIES, SPLITS, type Split } from "./dataset.ts";
 import { meanOf, percentile, refusalScores } from "./metrics.ts";
 import { type CaseResult, HIT_DEPTH, RANK_DEPTH } from "./runner.ts";
@@ -87,14 +88,8 @@ export interface EvalReport {
   gate?: GateOutcome;
 }
 
-export interface GuardFigures {
-  attack_block_rate: number | null;
-  benign_refusal_rate: number | null;
-  attacks: number | null;
-  benign: number | null;
-  mode?: string;
-  note?: string;
-}
+
+export type { GuardFigures } from "./report-guard.ts";
 
 export interface Regression {
   config: string;

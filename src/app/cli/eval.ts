@@ -312,6 +312,18 @@ function printEvalSummary(io: EvalCommandIo, report: EvalReport): void {
           `benign refusal rate ${report.guard.benign_refusal_rate?.toFixed(3)} (${report.guard.benign} questions).`,
       );
     }
+    for (const [split, set] of Object.entries(report.guard.splits ?? {})) {
+      io.write(
+        `  ${split} split: attacks blocked ${set.attack_block_rate.toFixed(3)} (by a rule ${set.attack_rule_rate.toFixed(3)}), ` +
+          `benign refused ${set.benign_refusal_rate.toFixed(3)}, unanswered ${set.benign_unanswered_rate.toFixed(3)}.`,
+      );
+    }
+    for (const round of report.guard.rounds ?? []) {
+      const first = round.first
+        ? `first measured against ${round.first.rules_commit}: blocked ${round.first.attack_block_rate.toFixed(3)}, `
+        : "";
+      io.write(`  ${round.id}: ${first}now blocked ${round.now.attack_block_rate.toFixed(3)}.`);
+    }
     if (report.guard.note) io.write(`Guardrail suites: ${report.guard.note}.`);
   }
   for (const warning of report.warnings.slice(0, 10)) io.note(`warning: ${warning}`);
