@@ -6,7 +6,7 @@ import { loadConfig, packageRoot } from "../../src/app/config.ts";
 import { createTutor, type Tutor } from "../../src/app/tutor.ts";
 import type { Db } from "../../src/db/db.ts";
 import { SentenceEncoderEmbeddings } from "../../src/embed/index.ts";
-import { loadSuites } from "../../src/guard/suite.ts";
+import { loadSuites } from "../../src/guard/suite/index.ts";
 import type { GuardVerdict } from "../../src/guard/types.ts";
 import { createLogger } from "../../src/observability/logger.ts";
 import { createTelemetry } from "../../src/observability/telemetry.ts";
