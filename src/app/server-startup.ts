@@ -3,6 +3,7 @@ import { databaseAnswers } from "../db/ping.ts";
 import type { IngestProgress } from "../ingest/sync.ts";
 import type { Readiness } from "../surfaces/http/index.ts";
 import type { Config } from "./config.ts";
+import { describeModels } from "./models.ts";
 import type { Tutor } from "./tutor.ts";
 
 /** Where the server is in its life; /readyz answers from it. */
@@ -25,7 +26,8 @@ export function createReadiness(lifecycle: ServerLifecycle, tutor: Pick<Tutor, "
 }
 
 /**
- * Loads or bootstraps the default course and warms the models up, then reports ready; a failure
+ * Records runs left behind by dead processes as abandoned, loads or bootstraps the default course
+ * and warms the models up, then reports ready; a failure
  * is kept on the lifecycle (the server keeps answering /healthz and says why it is not ready).
  */
 export async function prepareDefaultCourse(input: {
@@ -39,6 +41,8 @@ export async function prepareDefaultCourse(input: {
 }): Promise<void> {
   const { tutor, lifecycle, log } = input;
   try {
+    const abandoned = await tutor.ingestionRuns.abandonDeadRuns();
+    if (abandoned > 0) log(`Marked ${abandoned} ingestion run(s) abandoned: their process had stopped.`);
     const course = input.config.defaultCourse;
     if (input.bootstrap && (await tutor.courseIsEmpty(course))) await bootstrapCourse(input, course);
     await tutor.indexes.get(course).catch(() => undefined);
@@ -48,6 +52,7 @@ export async function prepareDefaultCourse(input: {
     // The guard's exemplars are embedded (or read back from the embedding cache) before the first question.
     await tutor.guard.warm(course);
     if (lifecycle.state === "starting") lifecycle.state = "ready";
+    log(describeModels(input.config, tutor.embeddings, tutor.searcher.reranker));
     log(`Course Tutor ready on ${input.url}`);
   } catch (error) {
     lifecycle.startupProblem = `startup failed: ${error instanceof Error ? error.message : String(error)}`;
