@@ -62,7 +62,7 @@ async function main() {
   // DEV ONLY. Nothing below this line sees a test string.
   const dev = selectSplit(await loadSuites(), "dev");
   log(`Fitting on the dev split: ${dev.attacks.length} attacks, ${dev.benign.length} benign questions.`);
-  const course = await openGuardCourse({ course: values.course, corpus: values.corpus, dump: values.dump });
+  const course = await openGuardCourse(values);
   try {
     const library = loadExemplarLibrary();
     const embedder = course.embeddings;
@@ -85,7 +85,13 @@ async function main() {
       },
       exemplars: false,
     });
-    const judge = createJudge({ guard: retrievalOnly, course: values.course, searcher: course.searcher, rewriter: course.rewriter });
+    const judge = createJudge({
+      guard: retrievalOnly,
+      course: values.course,
+      searcher: course.searcher,
+      rewriter: course.rewriter,
+      confidence: course.confidence,
+    });
     const samples: FitSample[] = await readCache(values.cache);
     const entries = [
       // Personal details in a message are redacted, not refused: those strings are neither attack nor benign here.

@@ -66,9 +66,15 @@ async function main() {
       "show-misses": { type: "string" },
     },
   });
-  const course = await openGuardCourse({ course: values.course, corpus: values.corpus, dump: values.dump });
+  const course = await openGuardCourse(values);
   try {
-    const parts = { searcher: course.searcher, rewriter: course.rewriter, embedder: course.embeddings, course: values.course };
+    const parts = {
+      searcher: course.searcher,
+      rewriter: course.rewriter,
+      embedder: course.embeddings,
+      confidence: course.confidence,
+      course: values.course,
+    };
     if (values.round) {
       const manifest = await loadRoundManifest();
       const entry = manifest.find((r) => r.id === values.round);

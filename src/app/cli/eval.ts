@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { confidenceThresholdsFor } from "../../answer/calibration/index.ts";
 import type { LockInfo } from "../../db/data-lock.ts";
 import { resolveModelDir } from "../../embed/models/index.ts";
 import {
@@ -270,6 +271,7 @@ async function evalLocally(
           course: run.course,
           guard: tutor.guard,
           rewriter: new CourseQueryRewriter(lexiconsFromIndexes(tutor.indexes)),
+          confidence: await confidenceThresholdsFor(tutor.embeddings.modelId),
         });
       }
       return evaluation;

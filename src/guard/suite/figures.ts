@@ -1,3 +1,4 @@
+import type { ConfidenceThresholds } from "../../answer/confidence.ts";
 import type { QueryRewriter } from "../../core/query.ts";
 import type { HybridSearcher } from "../../retrieve/search.ts";
 import type { GuardEngine } from "../engine.ts";
@@ -127,6 +128,7 @@ export interface GuardFiguresParts {
   rewriter?: QueryRewriter;
   embedder?: GuardEmbedder;
   guard?: GuardEngine;
+  confidence?: ConfidenceThresholds;
 }
 
 /** The suites' figures, run against the course's retrieval as the pipeline runs it. */

@@ -1,3 +1,4 @@
+import type { ConfidenceThresholds } from "../../answer/confidence.ts";
 import type { QueryRewriter } from "../../core/query.ts";
 import type { HybridSearcher } from "../../retrieve/search.ts";
 import { type GuardFileConfig, loadGuardConfig } from "../config.ts";
@@ -62,6 +63,8 @@ export interface RoundReport {
 export interface GuardSuiteOptions {
   /** Runs the retrieval-stage rules too (off-topic); without it they are skipped. */
   searcher?: HybridSearcher;
+  /** The no-answer thresholds the tutor uses with the course's embedder (default: the sentence encoder's). */
+  confidence?: ConfidenceThresholds;
   /** The pipeline's query rewriting, so retrieval reads each string as the tutor would. */
   rewriter?: QueryRewriter;
   course?: string;
@@ -86,7 +89,13 @@ export async function runGuardSuites(options: GuardSuiteOptions = {}): Promise<G
     createGuardEngine({ config: options.config ?? loadGuardConfig(undefined), embedder: options.embedder });
   const all = options.suites ?? (await loadSuites(options.suitesDir));
   const suites = options.split ? selectSplit(all, options.split) : all;
-  const judge = createJudge({ guard, course, searcher: options.searcher, rewriter: options.rewriter });
+  const judge = createJudge({
+    guard,
+    course,
+    searcher: options.searcher,
+    rewriter: options.rewriter,
+    confidence: options.confidence,
+  });
   const withRetrieval = options.searcher !== undefined;
   const judged = await judgeAll(suites.attacks, suites.benign, judge, withRetrieval);
   const overall = tally(judged.attacks, judged.benign, judged.skipped);

@@ -1,4 +1,4 @@
-import { isConfident, retrievalCoverage } from "../../answer/confidence.ts";
+import { type ConfidenceThresholds, isConfident, retrievalCoverage } from "../../answer/confidence.ts";
 import type { QueryRewriter } from "../../core/query.ts";
 import type { HybridSearcher } from "../../retrieve/search.ts";
 import { withoutRegister } from "../../text/register.ts";
@@ -32,9 +32,11 @@ export interface JudgeParts {
   rewriter?: QueryRewriter;
   /** Chunks the answer would be written from (the pipeline's retrieveK). */
   retrieveK?: number;
+  /** The no-answer thresholds of the course's embedder (answer/calibration), as the tutor uses them. */
+  confidence?: ConfidenceThresholds;
 }
 
-export function createJudge({ guard, course, searcher, rewriter, retrieveK = 6 }: JudgeParts): Judge {
+export function createJudge({ guard, course, searcher, rewriter, retrieveK = 6, confidence }: JudgeParts): Judge {
   return async (text) => {
     const input = await guard.screenInput(text, { course });
     if (input.refusal) {
@@ -58,7 +60,7 @@ export function createJudge({ guard, course, searcher, rewriter, retrieveK = 6 }
     const results = retrieval.results.slice(0, retrieveK);
     const coverage = retrievalCoverage(rewritten, results, retrieval.fusedResults?.slice(0, retrieveK), termWeight);
     const confident =
-      results.length > 0 && isConfident({ coverage, topVectorSimilarity: retrieval.topVectorSimilarity });
+      results.length > 0 && isConfident({ coverage, topVectorSimilarity: retrieval.topVectorSimilarity }, confidence);
     const check = await guard.checkRetrieval(input.text, {
       course,
       retrieval: {
