@@ -9,7 +9,12 @@
 import os from "node:os";
 import { pathToFileURL } from "node:url";
 import { SentenceEncoderEmbeddings } from "../src/embed/index.ts";
-import { createGuardEngine, type GuardEmbedder, loadExemplarLibrary, loadGuardConfig } from "../src/guard/index.ts";
+import {
+  createGuardEngine,
+  type GuardEmbedder,
+  loadExemplarLibrary,
+  loadGuardConfig,
+} from "../src/guard/index.ts";
 import { loadSuites } from "../src/guard/suite/index.ts";
 import { withoutRegister } from "../src/text/register.ts";
 import { round, summarize } from "./stats.ts";
@@ -91,9 +96,15 @@ export async function benchGuard(log: (line: string) => void, size = 400): Promi
     log(
       `  ${result.messages} suite messages, ${result.exemplars} exemplars (embedded once in ${result.exemplarWarmUpMs} ms)`,
     );
-    log(`  guard rules, embedding given: p50 ${result.rulesMs.p50} ms, p95 ${result.rulesMs.p95} ms, p99 ${result.rulesMs.p99} ms`);
-    log(`  the message embedding alone (shared with retrieval): p50 ${result.embedMs.p50} ms, p95 ${result.embedMs.p95} ms`);
-    log(`  guard embedding the message itself: p50 ${result.withEmbeddingMs.p50} ms, p95 ${result.withEmbeddingMs.p95} ms`);
+    log(
+      `  guard rules, embedding given: p50 ${result.rulesMs.p50} ms, p95 ${result.rulesMs.p95} ms, p99 ${result.rulesMs.p99} ms`,
+    );
+    log(
+      `  the message embedding alone (shared with retrieval): p50 ${result.embedMs.p50} ms, p95 ${result.embedMs.p95} ms`,
+    );
+    log(
+      `  guard embedding the message itself: p50 ${result.withEmbeddingMs.p50} ms, p95 ${result.withEmbeddingMs.p95} ms`,
+    );
     return result;
   } finally {
     await embeddings.close();
@@ -103,6 +114,11 @@ export async function benchGuard(log: (line: string) => void, size = 400): Promi
 // Runs alone: `npx tsx bench/guard.ts` (the section of `npm run bench`, without the rest).
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   const log = (line: string) => process.stdout.write(`${line}\n`);
-  log(`Guard latency — ${os.availableParallelism()} cores, load average ${os.loadavg().map((l) => l.toFixed(1)).join(" / ")}`);
+  log(
+    `Guard latency — ${os.availableParallelism()} cores, load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(" / ")}`,
+  );
   await benchGuard(log);
 }

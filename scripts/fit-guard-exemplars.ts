@@ -17,15 +17,20 @@ import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { packageRoot } from "../src/core/paths.ts";
-import { createGuardEngine } from "../src/guard/index.ts";
+import {
+  crossValidate,
+  defaultFitOptions,
+  type FitSample,
+  fitThresholds,
+} from "../src/guard/exemplars/fit.ts";
 import {
   defaultExemplarDir,
   EXEMPLAR_FAMILIES,
   type ExemplarFamily,
   loadExemplarLibrary,
 } from "../src/guard/exemplars/index.ts";
-import { crossValidate, defaultFitOptions, type FitSample, fitThresholds } from "../src/guard/exemplars/fit.ts";
 import { ExemplarVectors } from "../src/guard/exemplars/vectors.ts";
+import { createGuardEngine } from "../src/guard/index.ts";
 import { createJudge, loadSuites, selectSplit, topFamily } from "../src/guard/suite/index.ts";
 import { withoutRegister } from "../src/text/register.ts";
 import { courseArgs, openGuardCourse } from "./guard-course.ts";
@@ -37,7 +42,9 @@ const INPUT_FAMILIES = new Set<ExemplarFamily>(["injection", "academic_integrity
 async function readCache(file: string | undefined): Promise<FitSample[]> {
   if (!file) return [];
   try {
-    const raw = JSON.parse(await readFile(file, "utf8")) as (Omit<FitSample, "eligible"> & { eligible: ExemplarFamily[] })[];
+    const raw = JSON.parse(await readFile(file, "utf8")) as (Omit<FitSample, "eligible"> & {
+      eligible: ExemplarFamily[];
+    })[];
     return raw.map((s) => ({ ...s, eligible: new Set(s.eligible) }));
   } catch {
     return [];
@@ -111,11 +118,17 @@ async function main() {
     const maxFalsePositives = Number(values["max-false-positives"]);
     // The safety gap, chosen by two-fold cross-validation within dev: the smallest gap whose
     // thresholds refuse at most --max-held-out-fp of the held-out benign questions.
-    const foldOf = (sample: FitSample) => (createHash("sha256").update(sample.text).digest()[1] as number) % 2 as 0 | 1;
+    const foldOf = (sample: FitSample) =>
+      ((createHash("sha256").update(sample.text).digest()[1] as number) % 2) as 0 | 1;
     const target = Number(values["max-held-out-fp"]);
     let safetyGap = GAPS.at(-1) as number;
     for (const gap of GAPS) {
-      const held = crossValidate(samples, EXEMPLAR_FAMILIES, { ...defaultFitOptions, maxFalsePositives, safetyGap: gap }, foldOf);
+      const held = crossValidate(
+        samples,
+        EXEMPLAR_FAMILIES,
+        { ...defaultFitOptions, maxFalsePositives, safetyGap: gap },
+        foldOf,
+      );
       log(
         `  gap ${gap.toFixed(3)}: held-out dev attacks stopped ${held.caught}/${held.attacks}, ` +
           `benign refused ${held.falsePositives}/${held.benign}`,

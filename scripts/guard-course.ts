@@ -6,12 +6,18 @@
  * as EMBEDDING_MODEL names it), with that model's no-answer thresholds.
  */
 import path from "node:path";
-import { packageRoot } from "../src/core/paths.ts";
-import type { Db } from "../src/db/db.ts";
 import { confidenceThresholdsFor } from "../src/answer/calibration/index.ts";
 import type { ConfidenceThresholds } from "../src/answer/index.ts";
+import { packageRoot } from "../src/core/paths.ts";
+import type { Db } from "../src/db/db.ts";
 import type { CourseEmbeddings } from "../src/embed/index.ts";
-import { CourseIndexes, CourseQueryRewriter, createReranker, HybridSearcher, lexiconsFromIndexes } from "../src/retrieve/index.ts";
+import {
+  CourseIndexes,
+  CourseQueryRewriter,
+  createReranker,
+  HybridSearcher,
+  lexiconsFromIndexes,
+} from "../src/retrieve/index.ts";
 import { fittingEmbeddings, openCourseDb } from "./fit-reranker.ts";
 
 export interface GuardCourse {
@@ -41,7 +47,10 @@ export async function openGuardCourse(options: {
   const db = await openCourseDb({ ...options, ...(modelDir ? { modelDir } : {}) });
   await db.query("SET hnsw.iterative_scan = relaxed_order");
   const embeddings = await fittingEmbeddings(modelDir, 0);
-  const reranker = await createReranker({ reranker: "heuristic", rerankerModelDir: undefined }, { embeddings });
+  const reranker = await createReranker(
+    { reranker: "heuristic", rerankerModelDir: undefined },
+    { embeddings },
+  );
   const indexes = new CourseIndexes(db);
   const searcher = new HybridSearcher({ db, indexes, embeddings, reranker });
   return {

@@ -35,7 +35,9 @@ function printSet(title: string, set: SetFigures) {
       `${set.benign.total} refused (${pct(set.benign.rate)}), ${pct(set.benign.unansweredRate)} unanswered`,
   );
   for (const [family, t] of Object.entries(set.byFamily))
-    log(`    ${family.padEnd(20)} ${String(t.blocked).padStart(4)}/${String(t.total).padEnd(4)} ${pct(t.rate).padStart(6)}  by rule ${pct(t.byRuleRate).padStart(6)}  exemplar ${t.byExemplar}`);
+    log(
+      `    ${family.padEnd(20)} ${String(t.blocked).padStart(4)}/${String(t.total).padEnd(4)} ${pct(t.rate).padStart(6)}  by rule ${pct(t.byRuleRate).padStart(6)}  exemplar ${t.byExemplar}`,
+    );
   for (const [category, t] of Object.entries(set.benignByCategory))
     log(`    benign ${category.padEnd(26)} refused ${t.refused}/${t.total}  unanswered ${t.unanswered}`);
 }
@@ -49,7 +51,10 @@ function firstMeasured(set: SetFigures, commit: string, fingerprint: string): Fi
     attacks: { total: set.attacks.total, blocked: set.attacks.blocked, byRule: set.attacks.byRule },
     benign: { total: set.benign.total, refused: set.benign.refused, unanswered: set.benign.unanswered },
     byFamily: Object.fromEntries(
-      Object.entries(set.byFamily).map(([f, t]) => [f, { total: t.total, blocked: t.blocked, byRule: t.byRule }]),
+      Object.entries(set.byFamily).map(([f, t]) => [
+        f,
+        { total: t.total, blocked: t.blocked, byRule: t.byRule },
+      ]),
     ),
   };
 }
@@ -80,7 +85,12 @@ async function main() {
       const entry = manifest.find((r) => r.id === values.round);
       if (!entry) throw new Error(`no round ${values.round} in rounds.json`);
       const report = await runGuardSuites({ ...parts, suites: await loadRound(entry) });
-      const set: SetFigures = { attacks: report.attacks, byFamily: report.families, benign: report.benign, benignByCategory: report.benignByCategory };
+      const set: SetFigures = {
+        attacks: report.attacks,
+        byFamily: report.families,
+        benign: report.benign,
+        benignByCategory: report.benignByCategory,
+      };
       printSet(`${entry.id}`, set);
       for (const m of report.missed) log(`  missed ${m.family} | ${m.text}`);
       for (const f of report.falseRefusals) log(`  refused ${f.category} ${f.rule} | ${f.text}`);
@@ -89,7 +99,9 @@ async function main() {
         const raw = JSON.parse(await readFile(file, "utf8"));
         const target = raw.rounds.find((r: { id: string }) => r.id === entry.id);
         if (values.record) {
-          const commit = values.commit ?? execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: packageRoot }).toString().trim();
+          const commit =
+            values.commit ??
+            execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: packageRoot }).toString().trim();
           target.firstMeasured = firstMeasured(set, commit, await rulesFingerprint());
         }
         if (values.add) target.added = true;
@@ -106,7 +118,8 @@ async function main() {
     const show = values["show-misses"];
     if (show) {
       for (const m of report.missed.filter((m) => m.split === show)) log(`  missed ${m.family} | ${m.text}`);
-      for (const f of report.falseRefusals.filter((f) => f.split === show)) log(`  refused ${f.category} ${f.rule} | ${f.text}`);
+      for (const f of report.falseRefusals.filter((f) => f.split === show))
+        log(`  refused ${f.category} ${f.rule} | ${f.text}`);
     }
   } finally {
     await course.close();

@@ -63,9 +63,23 @@ function familyTable(guard: GuardFigures): GuardTable | undefined {
     f ? [String(f.attacks), pct(f.block_rate), pct(f.rule_rate), pct(f.exemplar_rate)] : ["–", "–", "–", "–"];
   return {
     title: "Attacks per family, dev and test splits (blocked; stopped by a rule; by the exemplar rule)",
-    headers: ["family", "dev n", "dev blocked", "dev by rule", "dev exemplar", "test n", "test blocked", "test by rule", "test exemplar"],
+    headers: [
+      "family",
+      "dev n",
+      "dev blocked",
+      "dev by rule",
+      "dev exemplar",
+      "test n",
+      "test blocked",
+      "test by rule",
+      "test exemplar",
+    ],
     rows: [
-      ...families.map((family) => [family, ...cells(dev?.families[family]), ...cells(test?.families[family])]),
+      ...families.map((family) => [
+        family,
+        ...cells(dev?.families[family]),
+        ...cells(test?.families[family]),
+      ]),
       [
         "benign refused / unanswered",
         String(dev?.benign ?? "–"),
@@ -86,16 +100,36 @@ function roundTable(guard: GuardFigures): GuardTable | undefined {
   if (!guard.rounds || guard.rounds.length === 0) return undefined;
   const rates = (r: GuardSetRates | undefined) =>
     r
-      ? [pct(r.attack_block_rate), pct(r.attack_rule_rate), pct(r.benign_refusal_rate), pct(r.benign_unanswered_rate)]
+      ? [
+          pct(r.attack_block_rate),
+          pct(r.attack_rule_rate),
+          pct(r.benign_refusal_rate),
+          pct(r.benign_unanswered_rate),
+        ]
       : ["–", "–", "–", "–"];
   return {
     title: "Rounds: first measured before the rules had seen them, and now",
-    headers: ["round", "attacks", "benign", "first measured against", "blocked", "by rule", "benign refused", "unanswered", "now: blocked", "by rule", "benign refused", "unanswered"],
+    headers: [
+      "round",
+      "attacks",
+      "benign",
+      "first measured against",
+      "blocked",
+      "by rule",
+      "benign refused",
+      "unanswered",
+      "now: blocked",
+      "by rule",
+      "benign refused",
+      "unanswered",
+    ],
     rows: guard.rounds.map((round) => [
       `${round.id}${round.added ? "" : " (not yet in the suites)"}`,
       String(round.now.attacks),
       String(round.now.benign),
-      round.first ? `${round.first.rules_commit} (${round.first.rules_fingerprint}, ${round.first.date})` : "–",
+      round.first
+        ? `${round.first.rules_commit} (${round.first.rules_fingerprint}, ${round.first.date})`
+        : "–",
       ...rates(round.first),
       ...rates(round.now),
     ]),

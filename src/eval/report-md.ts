@@ -1,6 +1,6 @@
-import { guardSummary, guardTables } from "./report-guard.ts";
 import { CATEGORIES } from "./dataset.ts";
 import { type ConfigMetrics, type EvalReport, METRIC_NAMES } from "./report.ts";
+import { guardSummary, guardTables } from "./report-guard.ts";
 
 /** report.md: the same figures as report.json, as tables a person reads in a terminal or a PR. */
 

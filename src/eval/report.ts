@@ -1,6 +1,6 @@
-import type { GuardFigures } from "./report-guard.ts";
 import { CATEGORIES, type Category, DECLINE_CATEGORIES, SPLITS, type Split } from "./dataset.ts";
 import { meanOf, percentile, refusalScores } from "./metrics.ts";
+import type { GuardFigures } from "./report-guard.ts";
 import { type CaseResult, HIT_DEPTH, RANK_DEPTH } from "./runner.ts";
 
 export const METRIC_NAMES = [
@@ -87,7 +87,6 @@ export interface EvalReport {
   guard?: GuardFigures;
   gate?: GateOutcome;
 }
-
 
 export type { GuardFigures } from "./report-guard.ts";
 

@@ -69,7 +69,9 @@ const ruleSchemas = {
       remove: z.array(z.string().min(1).max(2_000)).optional(),
       /** Per family, replaces the fitted thresholds (for every embedding model). */
       thresholds: z
-        .object(Object.fromEntries(EXEMPLAR_FAMILIES.map((f) => [f, familyThresholdsSchema.partial().optional()])))
+        .object(
+          Object.fromEntries(EXEMPLAR_FAMILIES.map((f) => [f, familyThresholdsSchema.partial().optional()])),
+        )
         .strict()
         .optional(),
     })
@@ -198,7 +200,10 @@ function mergeRule<T extends Record<string, unknown>>(
   return merged as T;
 }
 
-function mergeKeyed(base: Record<string, unknown>, override: Record<string, unknown>): Record<string, unknown> {
+function mergeKeyed(
+  base: Record<string, unknown>,
+  override: Record<string, unknown>,
+): Record<string, unknown> {
   const merged: Record<string, unknown> = { ...base };
   for (const [key, value] of Object.entries(override)) {
     const previous = merged[key];

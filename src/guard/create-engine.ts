@@ -50,7 +50,12 @@ export interface ExemplarSetup {
 /** Each exemplar family speaks for its rule, with the rule's reply (the course's wording first). */
 function exemplarFamilies(settings: GuardRuleSettings): Partial<Record<ExemplarFamily, FamilyVerdict>> {
   const families: Partial<Record<ExemplarFamily, FamilyVerdict>> = {};
-  const add = (family: ExemplarFamily, rule: GuardRuleId, fallback: string, extra: Partial<FamilyVerdict> = {}) => {
+  const add = (
+    family: ExemplarFamily,
+    rule: GuardRuleId,
+    fallback: string,
+    extra: Partial<FamilyVerdict> = {},
+  ) => {
     const ruleSettings = settings[rule] as { enabled?: boolean; refusal?: string } | undefined;
     if (ruleSettings?.enabled === false) return;
     families[family] = { rule, reason: ruleSettings?.refusal ?? fallback, ...extra };

@@ -203,7 +203,12 @@ export class GuardEngine {
     }
   }
 
-  private run(stage: GuardStage, text: string, context: GuardContext, options: RunOptions = {}): GuardOutcome {
+  private run(
+    stage: GuardStage,
+    text: string,
+    context: GuardContext,
+    options: RunOptions = {},
+  ): GuardOutcome {
     return this.finish(stage, context, this.pass(stage, text, context, options), options.silent);
   }
 
@@ -265,10 +270,7 @@ export class GuardEngine {
 }
 
 /** Retrieval's own query embedding, when it has one, as the message's embedding. */
-function retrievalEmbedding(
-  text: string,
-  signals: GuardContext["retrieval"],
-): MessageEmbedding | undefined {
+function retrievalEmbedding(text: string, signals: GuardContext["retrieval"]): MessageEmbedding | undefined {
   if (!signals?.queryEmbedding || !signals.embeddingModel) return undefined;
   return { model: signals.embeddingModel, text, vector: signals.queryEmbedding };
 }

@@ -27,13 +27,13 @@ export {
   type GuardRuleSet,
   type TopicCentroidSource,
 } from "./engine.ts";
-export { redactForStorage, type StoredTextPiiSettings } from "./redact.ts";
 export {
   type ExemplarLibrary,
   type GuardEmbedder,
   loadExemplarLibrary,
   type MessageEmbedding,
 } from "./exemplars/index.ts";
+export { redactForStorage, type StoredTextPiiSettings } from "./redact.ts";
 export { offTopicReply, socraticReply } from "./replies.ts";
 export { type GuardSuiteFigures, runGuardSuiteFigures, suiteFigures } from "./suite/figures.ts";
 export { type GuardSuiteOptions, type GuardSuiteReport, loadSuites, runGuardSuites } from "./suite/index.ts";

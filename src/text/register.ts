@@ -123,7 +123,7 @@ const TONE = new RegExp(
   `${TONE_PHRASES.join("|")}|(?<![\\p{L}\\p{N}'-])(?:${TONE_WORDS.join("|")})(?![\\p{L}\\p{N}'-])`,
   "giu",
 );
-const PICTOGRAPHS = /[\p{Extended_Pictographic}\u{1F3FB}-\u{1F3FF}\u{FE0F}\u{200D}]+/gu;
+const PICTOGRAPHS = /(?:\p{Extended_Pictographic}|\p{Emoji_Modifier}|\u{FE0F}|\u{200D})+/gu;
 // Emoticons made of punctuation: ":)", ":-(", ";P", "xD" is a tone word above.
 const EMOTICONS = /(?<!\S)[:;=]-?[()DPp/\\|]+(?!\S)/g;
 

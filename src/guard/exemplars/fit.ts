@@ -43,7 +43,10 @@ export interface FitOptions {
 }
 
 const range = (from: number, to: number, step: number) =>
-  Array.from({ length: Math.round((to - from) / step) + 1 }, (_, i) => Math.round((from + i * step) * 1000) / 1000);
+  Array.from(
+    { length: Math.round((to - from) / step) + 1 },
+    (_, i) => Math.round((from + i * step) * 1000) / 1000,
+  );
 
 export const defaultFitOptions: FitOptions = {
   maxFalsePositives: 0,
@@ -52,7 +55,11 @@ export const defaultFitOptions: FitOptions = {
   marginGrid: range(0, 0.4, 0.005),
 };
 
-function fitFamily(family: ExemplarFamily, samples: readonly FitSample[], options: FitOptions): FamilyFit | undefined {
+function fitFamily(
+  family: ExemplarFamily,
+  samples: readonly FitSample[],
+  options: FitOptions,
+): FamilyFit | undefined {
   const judged = samples
     .filter((s) => s.eligible.has(family))
     .map((s) => ({ sample: s, match: s.matches.find((m) => m.family === family) }))
@@ -81,7 +88,10 @@ function fitFamily(family: ExemplarFamily, samples: readonly FitSample[], option
     };
     for (const minMargin of options.marginGrid) {
       const t = { minSimilarity, minMargin };
-      const loose = { minSimilarity: minSimilarity - options.safetyGap, minMargin: minMargin - options.safetyGap };
+      const loose = {
+        minSimilarity: minSimilarity - options.safetyGap,
+        minMargin: minMargin - options.safetyGap,
+      };
       const fp = benign.filter((j) => clears(j.match, loose)).length;
       const caught = fp > options.maxFalsePositives ? -1 : attacks.filter((j) => clears(j.match, t)).length;
       if (caught > 0 && caught === runCaught) continue;

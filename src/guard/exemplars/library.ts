@@ -79,10 +79,13 @@ function readLines(file: string, family: ExemplarFamily): Exemplar[] {
 
 /** Reads every family's exemplars and the fitted thresholds from a folder; a missing file is empty. */
 export function loadExemplarLibrary(dir = defaultExemplarDir): ExemplarLibrary {
-  const exemplars = EXEMPLAR_FAMILIES.flatMap((family) => readLines(path.join(dir, `${family}.jsonl`), family));
+  const exemplars = EXEMPLAR_FAMILIES.flatMap((family) =>
+    readLines(path.join(dir, `${family}.jsonl`), family),
+  );
   const ids = new Set<string>();
   for (const exemplar of exemplars) {
-    if (ids.has(exemplar.id)) throw new ExemplarLibraryError(`${dir}: exemplar id ${exemplar.id} is used twice`);
+    if (ids.has(exemplar.id))
+      throw new ExemplarLibraryError(`${dir}: exemplar id ${exemplar.id} is used twice`);
     ids.add(exemplar.id);
   }
   let thresholds: Record<string, ExemplarThresholds> = {};

@@ -52,7 +52,8 @@ export class ExemplarIndex {
         continue;
       }
       const best = attacks.get(exemplar.family);
-      if (!best || similarity > best.similarity) attacks.set(exemplar.family, { id: exemplar.id, similarity });
+      if (!best || similarity > best.similarity)
+        attacks.set(exemplar.family, { id: exemplar.id, similarity });
     }
     const nearestBenign = benign;
     return [...attacks].map(([family, attack]) => ({

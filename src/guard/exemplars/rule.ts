@@ -45,7 +45,9 @@ export function matchDetails(match: FamilyMatch): Record<string, string | number
     exemplar: match.attack.id,
     similarity: round3(match.attack.similarity),
     margin: round3(match.margin),
-    ...(match.benign ? { nearestBenign: match.benign.id, benignSimilarity: round3(match.benign.similarity) } : {}),
+    ...(match.benign
+      ? { nearestBenign: match.benign.id, benignSimilarity: round3(match.benign.similarity) }
+      : {}),
   };
 }
 
@@ -98,7 +100,8 @@ export function createExemplarRules(options: ExemplarRuleOptions): GuardRule[] {
       },
       searchText(text, verdict) {
         const family = verdict?.details?.family;
-        const read = typeof family === "string" ? options.families[family as ExemplarFamily]?.searchText : undefined;
+        const read =
+          typeof family === "string" ? options.families[family as ExemplarFamily]?.searchText : undefined;
         return read ? read(text) : text;
       },
     });

@@ -4,7 +4,13 @@
  * nearest neighbour into a decision.
  */
 
-export const EXEMPLAR_FAMILIES = ["injection", "academic_integrity", "abuse", "privacy", "off_topic"] as const;
+export const EXEMPLAR_FAMILIES = [
+  "injection",
+  "academic_integrity",
+  "abuse",
+  "privacy",
+  "off_topic",
+] as const;
 export type ExemplarFamily = (typeof EXEMPLAR_FAMILIES)[number];
 export const EXEMPLAR_LABELS = ["attack", "benign"] as const;
 export type ExemplarLabel = (typeof EXEMPLAR_LABELS)[number];

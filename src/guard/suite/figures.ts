@@ -62,7 +62,12 @@ function rates(set: SetFigures): SetRates {
     families: Object.fromEntries(
       Object.entries(set.byFamily).map(([family, t]) => [
         family,
-        { attacks: t.total, block_rate: t.rate, rule_rate: t.byRuleRate, exemplar_rate: ratio(t.byExemplar, t.total) },
+        {
+          attacks: t.total,
+          block_rate: t.rate,
+          rule_rate: t.byRuleRate,
+          exemplar_rate: ratio(t.byExemplar, t.total),
+        },
       ]),
     ),
   };
@@ -83,7 +88,12 @@ function firstRates(first: FirstMeasured): NonNullable<RoundFigures["first"]> {
     families: Object.fromEntries(
       Object.entries(first.byFamily).map(([family, f]) => [
         family,
-        { attacks: f.total, block_rate: ratio(f.blocked, f.total), rule_rate: ratio(f.byRule, f.total), exemplar_rate: 0 },
+        {
+          attacks: f.total,
+          block_rate: ratio(f.blocked, f.total),
+          rule_rate: ratio(f.byRule, f.total),
+          exemplar_rate: 0,
+        },
       ]),
     ),
   };

@@ -103,7 +103,10 @@ export async function runGuardSuites(options: GuardSuiteOptions = {}): Promise<G
   for (const split of ["dev", "test"] as const) {
     const inSplit = <T extends { split?: Split }>(cases: ScoredCase<T>[]) =>
       cases.filter((c) => c.entry.split === split);
-    if (judged.attacks.some((c) => c.entry.split === split) || judged.benign.some((c) => c.entry.split === split))
+    if (
+      judged.attacks.some((c) => c.entry.split === split) ||
+      judged.benign.some((c) => c.entry.split === split)
+    )
       splits[split] = tally(inSplit(judged.attacks), inSplit(judged.benign));
   }
   const rounds = options.suites ? [] : await roundReports(judged, judge, withRetrieval, options);
@@ -125,7 +128,12 @@ export async function runGuardSuites(options: GuardSuiteOptions = {}): Promise<G
       .map((c) => ({ family: c.entry.family, text: c.entry.text, split: c.entry.split })),
     falseRefusals: judged.benign
       .filter((c) => c.result.outcome === "refused")
-      .map((c) => ({ category: c.entry.category, text: c.entry.text, rule: c.result.rule ?? "", split: c.entry.split })),
+      .map((c) => ({
+        category: c.entry.category,
+        text: c.entry.text,
+        rule: c.result.rule ?? "",
+        split: c.entry.split,
+      })),
   };
 }
 

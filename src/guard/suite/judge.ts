@@ -36,12 +36,24 @@ export interface JudgeParts {
   confidence?: ConfidenceThresholds;
 }
 
-export function createJudge({ guard, course, searcher, rewriter, retrieveK = 6, confidence }: JudgeParts): Judge {
+export function createJudge({
+  guard,
+  course,
+  searcher,
+  rewriter,
+  retrieveK = 6,
+  confidence,
+}: JudgeParts): Judge {
   return async (text) => {
     const input = await guard.screenInput(text, { course });
     if (input.refusal) {
       const via = input.refusal.details?.via;
-      return { outcome: "refused", rule: input.refusal.rule, text: input.text, ...(via ? { via: String(via) } : {}) };
+      return {
+        outcome: "refused",
+        rule: input.refusal.rule,
+        text: input.text,
+        ...(via ? { via: String(via) } : {}),
+      };
     }
     if (!searcher) return { outcome: "answered", text: input.text };
     const topic = withoutRegister(input.searchText ?? input.text);
@@ -58,9 +70,15 @@ export function createJudge({ guard, course, searcher, rewriter, retrieveK = 6, 
     const bm25 = retrieval.snapshot.bm25;
     const termWeight = (term: string) => bm25.idf(term) ?? bm25.maxIdf;
     const results = retrieval.results.slice(0, retrieveK);
-    const coverage = retrievalCoverage(rewritten, results, retrieval.fusedResults?.slice(0, retrieveK), termWeight);
+    const coverage = retrievalCoverage(
+      rewritten,
+      results,
+      retrieval.fusedResults?.slice(0, retrieveK),
+      termWeight,
+    );
     const confident =
-      results.length > 0 && isConfident({ coverage, topVectorSimilarity: retrieval.topVectorSimilarity }, confidence);
+      results.length > 0 &&
+      isConfident({ coverage, topVectorSimilarity: retrieval.topVectorSimilarity }, confidence);
     const check = await guard.checkRetrieval(input.text, {
       course,
       retrieval: {
@@ -77,7 +95,12 @@ export function createJudge({ guard, course, searcher, rewriter, retrieveK = 6, 
     });
     if (check.refusal?.redirect === "off_topic") {
       const via = check.refusal.details?.via;
-      return { outcome: "off_topic", rule: check.refusal.rule, text: input.text, ...(via ? { via: String(via) } : {}) };
+      return {
+        outcome: "off_topic",
+        rule: check.refusal.rule,
+        text: input.text,
+        ...(via ? { via: String(via) } : {}),
+      };
     }
     return { outcome: confident ? "answered" : "no_answer", text: input.text };
   };

@@ -92,7 +92,10 @@ export async function loadRoundManifest(dir = defaultSuitesDir): Promise<RoundEn
 }
 
 /** One round's strings, tagged with the round and their split. */
-export async function loadRound(entry: Pick<RoundEntry, "id" | "file">, dir = defaultSuitesDir): Promise<Suites> {
+export async function loadRound(
+  entry: Pick<RoundEntry, "id" | "file">,
+  dir = defaultSuitesDir,
+): Promise<Suites> {
   const lines = await readJsonl(path.join(dir, entry.file), roundLineSchema);
   const suites: Suites = { attacks: [], benign: [] };
   for (const { kind, ...line } of lines) {

@@ -44,7 +44,11 @@ const PASSES_AS_REAL = reSource`
  * graded work or to invent data. Matched on the cleaned, lower-cased text.
  */
 export const MISCONDUCT_ABROAD: { family: IntegrityFamily; pattern: RegExp }[] = [
-  { family: "fabrication", pattern: /编造|伪造|捏造|造假|(?:データ|結果)を?(?:捏造|でっち上げ|偽造)|(?:выдумай|придумай|сфабрикуй|подделай)\s+.{0,20}(?:данн|результат)/u },
+  {
+    family: "fabrication",
+    pattern:
+      /编造|伪造|捏造|造假|(?:データ|結果)を?(?:捏造|でっち上げ|偽造)|(?:выдумай|придумай|сфабрикуй|подделай)\s+.{0,20}(?:данн|результат)/u,
+  },
   {
     family: "do_my_work",
     pattern:

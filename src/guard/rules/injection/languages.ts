@@ -38,7 +38,8 @@ const ABROAD: { family: InjectionFamily; pattern: RegExp }[] = [
   },
   {
     family: "override",
-    pattern: /(?:이전|앞|위|기존)의?\s*(?:모든\s*)?(?:지시|지침|명령|규칙|설정)(?:을|를|은|는)?\s*(?:모두\s*)?무시/u,
+    pattern:
+      /(?:이전|앞|위|기존)의?\s*(?:모든\s*)?(?:지시|지침|명령|규칙|설정)(?:을|를|은|는)?\s*(?:모두\s*)?무시/u,
   },
   { family: "persona", pattern: /제한\s*(?:없이|없는)\s*(?:ai|대답|답|모드|대화)|개발자\s*모드/u },
   { family: "extraction", pattern: /시스템\s*프롬프트/u },

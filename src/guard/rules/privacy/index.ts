@@ -1,6 +1,6 @@
 import { withDefaults } from "../../../core/options.ts";
-import { re } from "../../regex.ts";
 import { allForms, textViews } from "../../normalize/index.ts";
+import { re } from "../../regex.ts";
 import type { GuardRule, GuardVerdict } from "../../types.ts";
 import { NAMED_PATTERNS, PRIVACY_PATTERNS, PRONOUN_PATTERN } from "./patterns.ts";
 import { STAFF } from "./vocabulary.ts";
