@@ -24,8 +24,13 @@ const COURSE = "aie101";
 export interface GuardBench {
   messages: number;
   exemplars: number;
-  /** The rules, given the message's embedding: the guard's own cost per message. */
+  /** The rules, given the message's embedding: the guard's own cost per message (wall clock). */
   rulesMs: ReturnType<typeof summarize>;
+  /**
+   * The same, in CPU time of this process: on a shared, loaded machine the wall clock also counts
+   * the time spent waiting for a core, CPU time only the work.
+   */
+  rulesCpuMs: ReturnType<typeof summarize>;
   /** The message's embedding alone (made once and shared with retrieval). */
   embedMs: ReturnType<typeof summarize>;
   /** Both: the guard when it has to embed the message itself. */
@@ -48,7 +53,9 @@ async function timeGuard(embedder: GuardEmbedder, messages: readonly string[], w
   await guard.warm(COURSE);
   const warmMs = performance.now() - warmStarted;
   const samples: number[] = [];
+  const cpu: number[] = [];
   for (const [i, message] of messages.entries()) {
+    const cpuStarted = process.cpuUsage();
     const started = performance.now();
     const input = await guard.screenInput(message, { course: COURSE });
     if (!input.refusal) {
@@ -58,9 +65,13 @@ async function timeGuard(embedder: GuardEmbedder, messages: readonly string[], w
         ...(input.embedding ? { embedding: input.embedding } : {}),
       });
     }
-    if (i >= warmUp) samples.push(performance.now() - started);
+    if (i >= warmUp) {
+      samples.push(performance.now() - started);
+      const used = process.cpuUsage(cpuStarted);
+      cpu.push((used.user + used.system) / 1000);
+    }
   }
-  return { samples, warmMs };
+  return { samples, cpu, warmMs };
 }
 
 export async function benchGuard(log: (line: string) => void, size = 400): Promise<GuardBench> {
@@ -88,16 +99,21 @@ export async function benchGuard(log: (line: string) => void, size = 400): Promi
       messages: rules.samples.length,
       exemplars: loadExemplarLibrary().exemplars.length,
       rulesMs: summarize(rules.samples),
+      rulesCpuMs: summarize(rules.cpu),
       embedMs: summarize(embedSamples.slice(warmUp)),
       withEmbeddingMs: summarize(whole.samples),
       exemplarWarmUpMs: round(rules.warmMs),
-      target: "rules p95 ≤ 10 ms per message with the exemplar rule on (2 cores)",
+      target:
+        "rules p95 ≤ 10 ms per message with the exemplar rule on (2 cores; wall clock on an idle machine)",
     };
     log(
       `  ${result.messages} suite messages, ${result.exemplars} exemplars (embedded once in ${result.exemplarWarmUpMs} ms)`,
     );
     log(
       `  guard rules, embedding given: p50 ${result.rulesMs.p50} ms, p95 ${result.rulesMs.p95} ms, p99 ${result.rulesMs.p99} ms`,
+    );
+    log(
+      `  guard rules, CPU time: p50 ${result.rulesCpuMs.p50} ms, p95 ${result.rulesCpuMs.p95} ms, p99 ${result.rulesCpuMs.p99} ms`,
     );
     log(
       `  the message embedding alone (shared with retrieval): p50 ${result.embedMs.p50} ms, p95 ${result.embedMs.p95} ms`,
