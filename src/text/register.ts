@@ -99,8 +99,10 @@ const TONE_PHRASES = [
   String.raw`\bmy\s+brain\s+is\s+(?:fried|dead|melting|mush)\b`,
   String.raw`\bor\s+(?:nah|not|what)\s*(?=[?!.]*\s*$)`,
   // How the student feels about the question, and how they want it put.
-  String.raw`\b(?:this|it|that)(?:'s|\s+is)\s+(?:so\s+|really\s+|very\s+|super\s+)?(?:hard|confusing|difficult|annoying|frustrating|brutal)\b`,
-  String.raw`\b(?:i|i'?m|im)\s+(?:feel\s+|am\s+|'m\s+)?(?:so\s+|really\s+|kinda\s+|super\s+)?(?:dumb|stupid|frustrated|stressed|overwhelmed|desperate)\b`,
+  String.raw`\b(?:this|it|that)(?:'s|\s+is)\s+(?:so\s+|really\s+|very\s+|super\s+)?(?:hard|confusing|difficult|` +
+    String.raw`annoying|frustrating|brutal)\b`,
+  String.raw`\b(?:i|i'?m|im)\s+(?:feel\s+|am\s+|'m\s+)?(?:so\s+|really\s+|kinda\s+|super\s+)?(?:dumb|stupid|` +
+    String.raw`frustrated|stressed|overwhelmed|desperate)\b`,
   String.raw`\b(?:so|super|really)\s+(?:bad|badly|hard|confusing)\b`,
   String.raw`\bin\s+(?:simple|plain|layman'?s?|easy)\s+(?:terms|words|language)\b`,
   String.raw`\b(?:simply|briefly|in a nutshell)\b`,
@@ -108,11 +110,14 @@ const TONE_PHRASES = [
   String.raw`\bhelp\s+me\s+(?:out|understand)\b`,
   String.raw`\b(?:can|could)\s+(?:you|u)\s+give\s+me\s+a\s+hint\s+(?:about|on|for|with)\b`,
   // "so like what …", "it's like 6gb": "like" as a filler, not a comparison ("models like BERT").
-  String.raw`(?<=\b(?:so|is|was|it'?s|its|just|um|uh|and|but|literally)\s+)like\b(?=\s+(?:\d|(?:what|how|why|when|where|who|which|a|an|the|my|super|really|totally|so)\b))`,
+  String.raw`(?<=\b(?:so|is|was|it'?s|its|just|um|uh|and|but|literally)\s+)like\b(?=\s+(?:\d|(?:what|how|why|when|` +
+    String.raw`where|who|which|a|an|the|my|super|really|totally|so)\b))`,
   String.raw`^\s*(?:ok|okay|okie|alright)\b[,!.]?\s*(?:so\b)?`,
   String.raw`\bquick\s+(?:q|qn|question)\b[:,]?`,
-  String.raw`\b(?:is|are|seems?|looks?)\s+(?:so\s+|really\s+|super\s+|kinda\s+|very\s+)?(?:confusing|weird|annoying|brutal)\b`,
-  String.raw`\b(?:i|we)\s+(?:have|got|'ve got)\s+(?:an?\s+)?(?:quiz|exam|test|midterm|final|deadline|lab)\s+(?:tmrw|tmr|tomorrow|today|tonight|soon|next week|on \w+)\b`,
+  String.raw`\b(?:is|are|seems?|looks?)\s+(?:so\s+|really\s+|super\s+|kinda\s+|very\s+)?(?:confusing|weird|annoying|` +
+    String.raw`brutal)\b`,
+  String.raw`\b(?:i|we)\s+(?:have|got|'ve got)\s+(?:an?\s+)?(?:quiz|exam|test|midterm|final|deadline|lab)\s+(?:tmrw|` +
+    String.raw`tmr|tomorrow|today|tonight|soon|next week|on \w+)\b`,
   // A plea tacked on after the question ("…, help", "…, what do i do"), not "how does X help?".
   String.raw`[,.;:!-]\s*(?:please\s+|pls\s+)?help\s*(?:me\s*)?[?!.]*\s*$`,
   String.raw`[,.;:!-]\s*what\s+(?:do|should|can)\s+i\s+do\s*[?!.]*\s*$`,

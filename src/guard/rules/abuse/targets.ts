@@ -193,7 +193,8 @@ export const TARGETED_PATTERNS: AbusePattern[] = [
       that)\b|\b(?:expos(?:e|es|ing)|outing|out|leak(?:ing)?|reveal(?:ing)?)\s+(?:my|his|her|their|the|
       that|this)\s+(?:\p{L}+(?:'s)?\s+){0,2}?(?:mental health|sexuality|diagnosis|medical|secrets?|private|
       therapy|nudes|past|affair|address)\b|\b(?:meme|memes|joke|jokes|video|song|poem|cartoon|caricature|
-      post|thread|limerick|rap|rhyme|haiku|verse|story|roast|caption)\s+(?:\p{L}+\s+)?(?:mocking|making fun of|ridiculing|laughing at|humiliating|about\s+how\s+
+      post|thread|limerick|rap|rhyme|haiku|verse|story|roast|caption)\s+(?:\p{L}+\s+)?(?:mocking|making fun of|
+      ridiculing|laughing at|humiliating|about\s+how\s+
       (?:ugly|fat|stupid|dumb|weird|disgusting|useless)(?:\s+(?:and|&)\s+\p{L}+)?)\s+(?:the|my|that|this|a|our|him|
       her)\b|\broast\s+(?:my|the|that|
       this|our)\s+(?:\p{L}+\s+)?${PERSON_NOUN}\b.{0,60}\b(?:brutal\w*|post|share|send|slack|discord|group ?chat|
@@ -232,7 +233,9 @@ export const TARGETED_PATTERNS: AbusePattern[] = [
 ];
 
 // A capitalised name as written ("Dana", "Marcus Lee"), not a sentence-initial question word.
-const NAME = String.raw`(?<![\p{L}'’])(?!(?:What|Who|Where|When|Which|How|That|This|It|There|Here|He|She|They|We|You|I|Is|Does|Do|Can|Could|My|Our|The)\b)\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+)?`;
+const NAME =
+  String.raw`(?<![\p{L}'’])(?!(?:What|Who|Where|When|Which|How|That|This|It|There|Here|He|She|They|We|You|` +
+  String.raw`I|Is|Does|Do|Can|Could|My|Our|The)\b)\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+)?`;
 
 /**
  * Insults to the tutor in scripts and languages the folded forms do not keep: Turkish, Polish,
@@ -241,8 +244,10 @@ const NAME = String.raw`(?<![\p{L}'’])(?!(?:What|Who|Where|When|Which|How|That
 export const ABROAD_PATTERNS: AbusePattern[] = [
   {
     family: "insult",
-    pattern:
-      /(?:aptal|salak|gerizekal[ıi]|i[şs]e yaramaz|beyinsiz)\s+(?:bir\s+)?bot|hi[çc]bir i[şs]e yaram[ıi]yorsun|jeste[śs]\s+(?:[\p{L}]+[,\s]+){0,3}?(?:g[łl]up\w*|bezu[żz]yteczn\w*|idiot\w*|debil\w*)|(?:ты|вы)\s+(?:[\p{L}]+\s+){0,2}?(?:тупой|тупая|бесполезн\w*|идиот\w*|дебил\w*|дура?к)|(?:笨蛋|白痴|垃圾|废物|廢物|蠢货|蠢貨|没用的|沒用的).{0,6}(?:机器人|機器人|助手|助教|ai|bot)|你(?:这个|這個)?(?:笨蛋|白痴|垃圾|废物|廢物|蠢货|蠢貨)/u,
+    pattern: re("u")`(?:aptal|salak|gerizekal[ıi]|i[şs]e yaramaz|beyinsiz)\s+(?:bir\s+)?bot|
+        hi[çc]bir i[şs]e yaram[ıi]yorsun|jeste[śs]\s+(?:[\p{L}]+[,\s]+){0,3}?(?:g[łl]up\w*|bezu[żz]yteczn\w*|idiot\w*|
+        debil\w*)|(?:ты|вы)\s+(?:[\p{L}]+\s+){0,2}?(?:тупой|тупая|бесполезн\w*|идиот\w*|дебил\w*|дура?к)|(?:笨蛋|白痴|垃圾|
+        废物|廢物|蠢货|蠢貨|没用的|沒用的).{0,6}(?:机器人|機器人|助手|助教|ai|bot)|你(?:这个|這個)?(?:笨蛋|白痴|垃圾|废物|廢物|蠢货|蠢貨)`,
   },
 ];
 

@@ -51,8 +51,11 @@ export const MISCONDUCT_ABROAD: { family: IntegrityFamily; pattern: RegExp }[] =
   },
   {
     family: "do_my_work",
-    pattern:
-      /(?:帮我|幫我|替我|给我|給我)(?:做|写|寫|完成)(?:一下)?.{0,6}(?:作业|作業|考试|考試|期末|期中|报告|報告|论文|論文|项目|項目|题|題)|代写|代寫|(?:宿題|課題|レポート|試験)を?(?:代わりに|かわりに)(?:やって|書いて|解いて)|(?:сделай|напиши|реши)\s+(?:за меня|мне)\s+.{0,30}(?:домашн|лабораторн|экзамен|курсов|реферат|отч[её]т)/u,
+    pattern: re(
+      "u",
+    )`(?:帮我|幫我|替我|给我|給我)(?:做|写|寫|完成)(?:一下)?.{0,6}(?:作业|作業|考试|考試|期末|期中|报告|報告|论文|論文|项目|項目|题|題)|代写|
+        代寫|(?:宿題|課題|レポート|試験)を?(?:代わりに|かわりに)(?:やって|書いて|解いて)|(?:сделай|напиши|реши)\s+(?:за меня|
+        мне)\s+.{0,30}(?:домашн|лабораторн|экзамен|курсов|реферат|отч[её]т)`,
   },
 ];
 
@@ -82,7 +85,8 @@ export const MISCONDUCT_PATTERNS: { family: IntegrityFamily; pattern: RegExp }[]
     // the plagiarism checker doesn't catch it", "make my text sound human for the AI detector".
     pattern: re("iu")`
       \b(?:reword|rephrase|paraphrase|rewrite|spin|reformulate|change|edit|tweak|humani[sz]e|disguise|
-      obfuscate|alter|modify|translate)\b.{0,80}\b(?:so|that|to|and|enough)\b.{0,30}\b(?:plagiarism|turnitin|gptzero|moss|
+      obfuscate|alter|modify|translate)\b.{0,80}\b(?:so|that|to|and|enough)\b.{0,30}\b(?:plagiarism|turnitin|gptzero|
+      moss|
       similarity|originality|ai[- ]?detect\w*|detector|checker|copy ?leaks|zerogpt|gradescope'?s? (?:ai|
       similarity))\b|\b(?:get around|get past|beat|bypass|evade|fool|trick|avoid|dodge|pass)\s+(?:the\s+)?
       (?:ai[- ]?detect\w*|ai[- ]checker|detector|plagiarism check\w*|similarity check\w*)\b|\b(?:plagiarism|turnitin|
@@ -108,7 +112,8 @@ export const MISCONDUCT_PATTERNS: { family: IntegrityFamily; pattern: RegExp }[]
       writing|on|in the middle of)\s+(?:the|my|an?|this|our)\s+(?:online\s+)?(?:${SAT_ASSESSMENT}|take-?home(?:
       exam)?)\b.{0,40}\b(?:right now|now|currently|at the moment|in another (?:tab|window)|as we speak|
       live)\b|\b(?:${SAT_ASSESSMENT})\s+(?:is|closes|ends)\s+(?:still\s+)?(?:open|live|running|on|going)?\s*
-      (?:for|in)\s+(?:\d+|a few|another)\s+(?:more\s+)?(?:minutes?|mins?|hours?)\b|\b(?:during|in the middle of)\s+(?:the|my|this)\s+(?:${SAT_ASSESSMENT})\b.{0,40}\b(?:answer|
+      (?:for|in)\s+(?:\d+|a few|another)\s+(?:more\s+)?(?:minutes?|mins?|hours?)\b|\b(?:during|
+      in the middle of)\s+(?:the|my|this)\s+(?:${SAT_ASSESSMENT})\b.{0,40}\b(?:answer|
       solve|tell me|help me)\b|\banswer\s+(?:each|every|the)\s+(?:question|one)\s+as\s+i\s+(?:paste|send|
       type|copy)\b
     `,

@@ -26,7 +26,8 @@ export const PRIVACY_PATTERNS: RegExp[] = [
     \b(?:who|which (?:students?|people|persons?|ones?|classmates?|teammates?|of (?:us|my classmates|
     the students)))(?:\s+(?:in|on|from|of)\s+(?:the|my|our|this)\s+(?:class|course|section|team|lab|group|
     cohort))?\s+(?:(?:has|have|had|got|gets|get)\s+(?:an?\s+)?(?:accommodations?|extensions?|extra (?:exam )?
-    time|a disability|disabilities|special arrangements)|(?:got|had|has|have|scored|received)\s+(?:the\s+)?(?:highest|lowest|best|worst|top|
+    time|a disability|disabilities|special arrangements)|(?:got|had|has|have|scored|received)\s+(?:the\s+)?(?:highest|
+    lowest|best|worst|top|
     bottom|an? [a-f][+-]?|zero|0|full marks|below|under|above)|failed|flunked|passed|cheated|plagiari[sz]ed|
     (?:is|are|was|were)\s+(?:failing|flunking|on (?:academic )?probation|caught|reported|in trouble|
     repeating))\b
@@ -84,7 +85,9 @@ export const PRIVACY_PATTERNS: RegExp[] = [
 export const PRONOUN_PATTERN = re("iu")`\b${REQUEST}\s+(?:me\s+)?(?:his|her)\s+${PRIVATE_DATA}\b`;
 
 // A capitalised name as written ("Jenna Park", "Daniel Okafor"), not a sentence-initial question word.
-const NAME = String.raw`(?<![\p{L}'’])(?!(?:What|Who|Where|When|Which|How|That|This|It|There|Here|Let|He|She|They|We|You|I|Is|Does|Do|Can|Could|Please|Give|Send|Show|Tell)\b)\p{Lu}\p{Ll}+(?:[ -]\p{Lu}\p{Ll}+)?`;
+const NAME =
+  String.raw`(?<![\p{L}'’])(?!(?:What|Who|Where|When|Which|How|That|This|It|There|Here|Let|He|She|They|We|` +
+  String.raw`You|I|Is|Does|Do|Can|Could|Please|Give|Send|Show|Tell)\b)\p{Lu}\p{Ll}+(?:[ -]\p{Lu}\p{Ll}+)?`;
 
 /** Patterns over the text as written, where a capital marks a person's name. */
 export const NAMED_PATTERNS: RegExp[] = [
