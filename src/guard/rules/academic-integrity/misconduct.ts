@@ -105,13 +105,15 @@ export const MISCONDUCT_PATTERNS: { family: IntegrityFamily; pattern: RegExp }[]
   },
   {
     family: "exam_help",
-    // Help while the assessment is being sat: "I'm in the exam right now", "I'm taking the quiz in
-    // another tab, answer as I paste".
+    // Help while the assessment is being sat: "I'm in the exam right now, what's the answer to Q3",
+    // "I'm taking the quiz in another tab, answer as I paste". Being in it is not enough: a question
+    // about the assessment itself ("is the in-class poll graded?") is logistics.
     pattern: re("iu")`
       \b(?:i'?m|i am|im|we'?re|we are)\s+(?:currently\s+|literally\s+|still\s+)?(?:in|taking|doing|sitting|
       writing|on|in the middle of)\s+(?:the|my|an?|this|our)\s+(?:online\s+)?(?:${SAT_ASSESSMENT}|take-?home(?:
       exam)?)\b.{0,40}\b(?:right now|now|currently|at the moment|in another (?:tab|window)|as we speak|
-      live)\b|\b(?:${SAT_ASSESSMENT})\s+(?:is|closes|ends)\s+(?:still\s+)?(?:open|live|running|on|going)?\s*
+      live)\b.{0,80}\b(?:answers?|solve|solution|what(?:'s|s| is| are)|tell me|help|questions?|q\d+|how (?:do|to)|
+      explain|paste|check|correct|which (?:one|option))|\b(?:${SAT_ASSESSMENT})\s+(?:is|closes|ends)\s+(?:still\s+)?(?:open|live|running|on|going)?\s*
       (?:for|in)\s+(?:\d+|a few|another)\s+(?:more\s+)?(?:minutes?|mins?|hours?)\b|\b(?:during|
       in the middle of)\s+(?:the|my|this)\s+(?:${SAT_ASSESSMENT})\b.{0,40}\b(?:answer|
       solve|tell me|help me)\b|\banswer\s+(?:each|every|the)\s+(?:question|one)\s+as\s+i\s+(?:paste|send|
