@@ -3,31 +3,10 @@
  * and per round the figures first measured (before the rules had seen the round) beside the
  * figures now. The tables are built once here; report-md and report-html only render them.
  */
+import type { GuardFamilyFigures, GuardRoundFigures, GuardSetRates } from "../guard/index.ts";
 
-export interface GuardFamilyFigures {
-  attacks: number;
-  block_rate: number;
-  rule_rate: number;
-  exemplar_rate: number;
-}
-
-export interface GuardSetRates {
-  attacks: number;
-  benign: number;
-  attack_block_rate: number;
-  attack_rule_rate: number;
-  benign_refusal_rate: number;
-  benign_unanswered_rate: number;
-  families: Record<string, GuardFamilyFigures>;
-}
-
-export interface GuardRoundFigures {
-  id: string;
-  written: string;
-  added: boolean;
-  first?: GuardSetRates & { date: string; rules_commit: string; rules_fingerprint: string; mode: string };
-  now: GuardSetRates;
-}
+// The suites' figures as the guard computes them (guard/suite/figures.ts), under the report's names.
+export type { GuardFamilyFigures, GuardRoundFigures, GuardSetRates } from "../guard/index.ts";
 
 export interface GuardFigures {
   attack_block_rate: number | null;

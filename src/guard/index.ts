@@ -35,7 +35,14 @@ export {
 } from "./exemplars/index.ts";
 export { redactForStorage, type StoredTextPiiSettings } from "./redact.ts";
 export { offTopicReply, socraticReply } from "./replies.ts";
-export { type GuardSuiteFigures, runGuardSuiteFigures, suiteFigures } from "./suite/figures.ts";
+export {
+  type FamilyFigures as GuardFamilyFigures,
+  type GuardSuiteFigures,
+  type RoundFigures as GuardRoundFigures,
+  runGuardSuiteFigures,
+  type SetRates as GuardSetRates,
+  suiteFigures,
+} from "./suite/figures.ts";
 export { type GuardSuiteOptions, type GuardSuiteReport, loadSuites, runGuardSuites } from "./suite/index.ts";
 export { GuardedTokenStream, type StreamCheck } from "./token-stream.ts";
 export type * from "./types.ts";
