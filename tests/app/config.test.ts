@@ -39,7 +39,9 @@ describe("loadConfig", () => {
   });
 
   it("requires the folders and models that a choice depends on", () => {
-    expect(() => loadConfig({ EMBEDDER: "transformers" })).toThrow(/needs EMBEDDING_MODEL \(a preset name or a local model folder\)/);
+    expect(() => loadConfig({ EMBEDDER: "transformers" })).toThrow(
+      /needs EMBEDDING_MODEL \(a preset name or a local model folder\)/,
+    );
     expect(() => loadConfig({ RERANKER: "cross-encoder" })).toThrow(/needs RERANKER_MODEL/);
     expect(() => loadConfig({ LLM_PROVIDER: "openai" })).toThrow(/LLM_MODEL/);
   });
