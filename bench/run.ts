@@ -3,7 +3,8 @@
  * Prints tables and writes bench/results/latest.json (plus a dated copy). Not a test: nothing
  * here passes or fails. Sections: ingestion; /v1/search with and without the reranker; /v1/search
  * and /v1/chat at 1, 8 and 32 concurrent clients with the server's RSS; retrieval quality and
- * latency against a LangChain.js pipeline on the golden set; a synthetic course at 1k–20k chunks.
+ * latency against a LangChain.js pipeline on the golden set; guard latency per message with the
+ * exemplar rule on (bench/guard.ts, also runnable alone); a synthetic course at 1k–20k chunks.
  * `BENCH_QUICK=1` shortens the load levels and skips the 20k point (for trying the script out).
  */
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
@@ -17,6 +18,7 @@ import { SentenceEncoderEmbeddings } from "../src/embed/index.ts";
 import { CourseQueryRewriter, lexiconsFromIndexes } from "../src/retrieve/index.ts";
 import { answerableCases, compareRetrieval, type RetrievalSystem } from "./compare.ts";
 import { benchConcurrency, type ConcurrencyResult } from "./concurrency.ts";
+import { benchGuard } from "./guard.ts";
 import { buildLangChainBaseline } from "./langchain.ts";
 import { benchQueries } from "./queries.ts";
 import { benchScale, type ScalePoint } from "./scale.ts";
@@ -335,6 +337,9 @@ async function main() {
         `latency p50 ${comparison.ratio.latencyP50}× and p95 ${comparison.ratio.latencyP95}× (target ≤ 0.5)`,
     );
 
+    log("Guard latency per message, exemplar rule on, over a sample of the guard suites…");
+    const guard = await benchGuard(log, QUICK ? 150 : 400);
+
     const sizes = QUICK ? [1_000, 5_000] : [1_000, 5_000, 20_000];
     log(`Scale: a synthetic course at ${sizes.join(", ")} chunks, each in a fresh embedded database…`);
     log(
@@ -383,6 +388,7 @@ async function main() {
       search,
       concurrency,
       langchain: comparison,
+      guard,
       scale: {
         synthetic:
           "20-section markdown documents of shuffled bundled-course sentences; vectors are normalised blends of two real USE course vectors plus Gaussian noise, pre-filled into the embedding cache",

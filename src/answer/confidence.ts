@@ -60,6 +60,29 @@ export function queryCoverage(
   return total === 0 ? 0 : covered / total;
 }
 
+/**
+ * A question is covered when either of its forms is: the chunks found for "BM25's k1" say BM25,
+ * not "Best Matching 25", and those for "RRF" may say only "reciprocal rank fusion". When a
+ * reranker reordered the chunks, the question must look covered in the fused order too (the
+ * no-answer thresholds were calibrated there), so a reranker lifting one chunk for a single rare
+ * word ("how do I train my dog" → a bag-of-words example) cannot make it look answerable.
+ */
+export function retrievalCoverage(
+  question: { query: string; spelledOut: string },
+  results: readonly ScoredChunk[],
+  fusedResults: readonly ScoredChunk[] | undefined,
+  termWeight: (term: string) => number,
+): number {
+  const coverageOf = (chunks: readonly ScoredChunk[]) => {
+    const asAsked = queryCoverage(question.query, chunks, termWeight);
+    return question.spelledOut === question.query
+      ? asAsked
+      : Math.max(asAsked, queryCoverage(question.spelledOut, chunks, termWeight));
+  };
+  const covered = coverageOf(results);
+  return fusedResults ? Math.min(covered, coverageOf(fusedResults)) : covered;
+}
+
 export function isConfident(
   signals: RetrievalSignals,
   thresholds: ConfidenceThresholds = defaultConfidenceThresholds,

@@ -49,6 +49,8 @@ export async function prepareDefaultCourse(input: {
     // One search loads the query model and the reranker's vectors, so the first students to ask
     // after a start do not wait for them.
     await tutor.searcher.search({ course, query: "course overview", k: 1 }).catch(() => undefined);
+    // The guard's exemplars are embedded (or read back from the embedding cache) before the first question.
+    await tutor.guard.warm(course);
     if (lifecycle.state === "starting") lifecycle.state = "ready";
     log(describeModels(input.config, tutor.embeddings, tutor.searcher.reranker));
     log(`Course Tutor ready on ${input.url}`);

@@ -12,7 +12,7 @@ import { TUTOR_MODES } from "../core/chat.ts";
 import { CourseSettingsStore, type Escalations, IngestionRuns } from "../courses/index.ts";
 import { ChunkRepository, ConversationStore, type Db, openDatabase } from "../db/index.ts";
 import type { CourseEmbeddings } from "../embed/embeddings.ts";
-import { createEmbeddings } from "../embed/index.ts";
+import { createEmbeddings, embedWithCache } from "../embed/index.ts";
 import {
   createGuardEngine,
   type GuardEngine,
@@ -98,7 +98,7 @@ export async function createTutor(config: Config, overrides: TutorOverrides = {}
   const telemetry = overrides.telemetry ?? createTelemetry();
   const ingestionRuns = new IngestionRuns(db);
   const guardConfig = loadGuardConfig(config.guardConfigPath);
-  const guard = createGuard(guardConfig, db, telemetry);
+  const guard = createGuard(guardConfig, db, telemetry, embeddings);
   const redact = storedTextRedactor(guardConfig);
   // A course's guard overrides follow its settings each time they are read (other replicas' edits too).
   const courseSettings = new CourseSettingsStore({
@@ -175,10 +175,24 @@ async function createSearcher(
  * Guard rules per course from GUARD_CONFIG (or the shipped config/guard.json); every check is
  * logged at debug level, and non-allow verdicts are counted and logged by watchGuard.
  */
-function createGuard(guardConfig: GuardFileConfig, db: Db, telemetry: Telemetry): GuardEngine {
+function createGuard(
+  guardConfig: GuardFileConfig,
+  db: Db,
+  telemetry: Telemetry,
+  embeddings: CourseEmbeddings,
+): GuardEngine {
   const guard = createGuardEngine({
     config: guardConfig,
     centroids: new TopicCentroids(db),
+    // Messages embed as retrieval's queries do; exemplars go through the embedding cache, so a
+    // restart with the same model reads them back instead of embedding them again.
+    embedder: {
+      get modelId() {
+        return embeddings.modelId;
+      },
+      embedQuery: (text) => embeddings.embedQuery(text),
+      embedMany: async (texts) => (await embedWithCache(db, embeddings, texts)).vectors,
+    },
     protectedTexts: TUTOR_MODES.map((mode) => systemPrompt(mode)),
     log: (event) => telemetry.logger.debug(event, "guard decision"),
   });

@@ -73,7 +73,7 @@ async function receive(deps: PipelineSettings, request: AskRequest): Promise<Ask
     policy: { ...(policy.week !== undefined ? { week: policy.week } : {}), mode, llm: policy.llm !== false },
   };
   const t = performance.now();
-  const input = deps.guard.checkInput(request.message, { course: request.course, mode });
+  const input = await deps.guard.screenInput(request.message, { course: request.course, mode });
   trace.guard = { input: traceVerdicts(input.verdicts), retrieval: [], output: [] };
   const integrity = input.refusal?.redirect === "hint" ? input.refusal : undefined;
   timings.guard += performance.now() - t;
@@ -219,6 +219,8 @@ async function offTopicRefusal(
   const topicCheck = await deps.guard.checkRetrieval(asking.question, {
     course: asking.request.course,
     mode: asking.mode,
+    // The message as the input guard embedded it: the exemplar rules judge the same vector at both stages.
+    ...(asking.input.embedding ? { embedding: asking.input.embedding } : {}),
     retrieval: {
       confident,
       coverage: asking.trace.coverage,

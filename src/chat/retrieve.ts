@@ -1,8 +1,9 @@
-import { modeTopic, queryCoverage, withinBudget } from "../answer/index.ts";
+import { modeTopic, retrievalCoverage, withinBudget } from "../answer/index.ts";
 import type { AskTrace, ConversationTurn, TraceHit, TutorMode } from "../core/chat.ts";
 import type { ScoredChunk } from "../core/chunks.ts";
 import type { RewrittenQuery } from "../core/query.ts";
 import type { SearchResponse } from "../retrieve/search.ts";
+import { withoutRegister } from "../text/register.ts";
 import type { Asking, PipelineSettings } from "./types.ts";
 
 /** What retrieval found for a question, and how the answer step weighs its terms. */
@@ -25,7 +26,9 @@ export async function retrieve(
   const t = performance.now();
   // The guard says how to search the message: without sentences that only carried personal
   // details, and a request for graded work by its subject ("write my report on X" → "X").
-  const topic = modeTopic(asking.input.searchText ?? asking.question, answerMode);
+  // Slang and interjections go too: "wtf is a reranker lol" is searched, and judged covered or
+  // not, as "what is a reranker".
+  const topic = modeTopic(withoutRegister(asking.input.searchText ?? asking.question), answerMode);
   const rewritten = deps.queryRewriter
     ? await withinBudget(
         deps.queryRewriter.rewrite(topic, { course: request.course, history }),
@@ -42,6 +45,7 @@ export async function retrieve(
     filters: asking.filters,
     mode: request.retrievalMode,
     rerank: request.rerank,
+    ...(asking.input.embedding ? { queryEmbedding: asking.input.embedding } : {}),
   });
   timings.retrieve = performance.now() - t - retrieval.timings.rerank;
   timings.rerank = retrieval.timings.rerank;
@@ -89,22 +93,8 @@ function createTermWeight(retrieval: SearchResponse): (term: string) => number {
   return (term) => bm25.idf(term) ?? unseen;
 }
 
-/**
- * A question is covered when either of its forms is: the chunks found for "BM25's k1" say BM25,
- * not "Best Matching 25", and those for "RRF" may say only "reciprocal rank fusion". Each call
- * analyses the chunks' text again, so a question with no acronym is measured once.
- */
+/** How well the chunks the answerer sees (and the fused top k) cover the question. */
 function coverage({ rewritten, retrieval, results, termWeight }: Found, retrieveK: number): number {
-  const coverageOf = (chunks: ScoredChunk[]) => {
-    const asAsked = queryCoverage(rewritten.query, chunks, termWeight);
-    return rewritten.spelledOut === rewritten.query
-      ? asAsked
-      : Math.max(asAsked, queryCoverage(rewritten.spelledOut, chunks, termWeight));
-  };
-  const covered = coverageOf(results);
-  // The no-answer thresholds were calibrated on the fused order. A question must look covered
-  // there too, so a reranker lifting one chunk for a single rare word ("how do I train my
-  // dog" → a bag-of-words example) cannot make an off-topic question look answerable.
-  if (!retrieval.fusedResults) return covered;
-  return Math.min(covered, coverageOf(retrieval.fusedResults.slice(0, retrieveK)));
+  const fused = retrieval.fusedResults?.slice(0, retrieveK);
+  return retrievalCoverage(rewritten, results, fused, termWeight);
 }

@@ -3,6 +3,7 @@ import type { CourseEmbeddings } from "./embeddings.ts";
 import { SentenceEncoderEmbeddings } from "./sentence-encoder/index.ts";
 import { TransformersEmbeddings } from "./transformers/index.ts";
 
+export { type CachedEmbeddingResult, embedWithCache } from "./cache.ts";
 export { CourseEmbeddings, type ProgressCallback } from "./embeddings.ts";
 export { SentenceEncoderEmbeddings, type SentenceEncoderOptions } from "./sentence-encoder/index.ts";
 export {

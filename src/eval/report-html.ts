@@ -3,6 +3,7 @@ import { escapeHtml } from "../text/html.ts";
 import { CATEGORIES, DECLINE_CATEGORIES } from "./dataset.ts";
 import { type EvalReport, failureReason, METRIC_NAMES } from "./report.ts";
 import { barChart, niceCeiling } from "./report-chart.ts";
+import { guardSummary, guardTables } from "./report-guard.ts";
 import { formatFigure } from "./report-md.ts";
 import type { CaseResult } from "./runner.ts";
 
@@ -223,12 +224,15 @@ function gateSection(report: EvalReport): string {
 function guardSection(report: EvalReport): string {
   if (!report.guard) return "";
   const guard = report.guard;
-  const rates =
-    guard.attack_block_rate !== null
-      ? `Attack block rate <b>${formatFigure(guard.attack_block_rate)}</b> (${guard.attacks} attacks), ` +
-        `benign refusal rate <b>${formatFigure(guard.benign_refusal_rate)}</b> (${guard.benign} questions).`
-      : "";
-  return `<h2>Guardrail suites</h2><p>${rates} ${escapeHtml(guard.note ?? "")}</p>`;
+  const tables = guardTables(guard).map((table) => {
+    const head = `<tr>${table.headers.map((h) => `<th>${escapeHtml(h)}</th>`).join("")}</tr>`;
+    const rows = table.rows.map((row) => `<tr>${row.map((c) => `<td>${escapeHtml(c)}</td>`).join("")}</tr>`);
+    return `<h3>${escapeHtml(table.title)}</h3><table>${head}${rows.join("")}</table>`;
+  });
+  return (
+    `<h2>Guardrail suites</h2><p>${escapeHtml(guardSummary(guard))} ${escapeHtml(guard.note ?? "")}</p>` +
+    tables.join("")
+  );
 }
 
 function warningSection(report: EvalReport): string {

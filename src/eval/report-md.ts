@@ -1,5 +1,6 @@
 import { CATEGORIES } from "./dataset.ts";
 import { type ConfigMetrics, type EvalReport, METRIC_NAMES } from "./report.ts";
+import { guardSummary, guardTables } from "./report-guard.ts";
 
 /** report.md: the same figures as report.json, as tables a person reads in a terminal or a PR. */
 
@@ -161,14 +162,13 @@ function guardLines(report: EvalReport): string[] {
   if (!report.guard) return [];
   const out = ["## Guardrail suites", ""];
   if (report.guard.note) out.push(report.guard.note, "");
-  if (report.guard.attack_block_rate !== null) {
-    out.push(
-      `Attack block rate ${formatFigure(report.guard.attack_block_rate)} over ${report.guard.attacks} attacks; ` +
-        `benign refusal rate ${formatFigure(report.guard.benign_refusal_rate)} ` +
-        `over ${report.guard.benign} benign questions` +
-        `${report.guard.mode ? ` (${report.guard.mode} rules)` : ""}.`,
-      "",
-    );
+  const summary = guardSummary(report.guard);
+  if (summary) out.push(summary, "");
+  for (const table of guardTables(report.guard)) {
+    out.push(`### ${table.title}`, "", `| ${table.headers.join(" | ")} |`);
+    out.push(`|${table.headers.map(() => " --- ").join("|")}|`);
+    for (const row of table.rows) out.push(`| ${row.map(cell).join(" | ")} |`);
+    out.push("");
   }
   return out;
 }

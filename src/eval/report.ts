@@ -1,5 +1,6 @@
 import { CATEGORIES, type Category, DECLINE_CATEGORIES, SPLITS, type Split } from "./dataset.ts";
 import { meanOf, percentile, refusalScores, share } from "./metrics.ts";
+import type { GuardFigures } from "./report-guard.ts";
 import { type CaseResult, HIT_DEPTH, RANK_DEPTH } from "./runner.ts";
 
 export const METRIC_NAMES = [
@@ -103,14 +104,7 @@ export interface EvalReport {
   gate?: GateOutcome;
 }
 
-export interface GuardFigures {
-  attack_block_rate: number | null;
-  benign_refusal_rate: number | null;
-  attacks: number | null;
-  benign: number | null;
-  mode?: string;
-  note?: string;
-}
+export type { GuardFigures } from "./report-guard.ts";
 
 export interface Regression {
   config: string;

@@ -3,6 +3,8 @@ import path from "node:path";
 import YAML from "yaml";
 import { z } from "zod";
 import { packageRoot } from "../core/paths.ts";
+import { exemplarSchema, familyThresholdsSchema } from "./exemplars/library.ts";
+import { EXEMPLAR_FAMILIES } from "./exemplars/types.ts";
 
 /**
  * The guard configuration file: which rules run, their thresholds, extra patterns and refusal
@@ -57,6 +59,23 @@ const ruleSchemas = {
     .strict(),
   "input.injection": z.object({ ...base, extraPatterns: z.array(regexSource).optional() }).strict(),
   "input.abuse": z.object({ ...base, extraPatterns: z.array(regexSource).optional() }).strict(),
+  "input.privacy": z.object({ ...base, extraPatterns: z.array(regexSource).optional() }).strict(),
+  "input.exemplars": z
+    .object({
+      enabled: z.boolean().optional(),
+      /** Exemplars this course adds to the shipped ones. */
+      add: z.array(exemplarSchema).max(5_000).optional(),
+      /** Shipped exemplars this course drops, by id or by exact text. */
+      remove: z.array(z.string().min(1).max(2_000)).optional(),
+      /** Per family, replaces the fitted thresholds (for every embedding model). */
+      thresholds: z
+        .object(
+          Object.fromEntries(EXEMPLAR_FAMILIES.map((f) => [f, familyThresholdsSchema.partial().optional()])),
+        )
+        .strict()
+        .optional(),
+    })
+    .strict(),
   "input.wellbeing": z.object({ ...base }).strict(),
   "input.academic_integrity": z
     .object({
@@ -151,7 +170,16 @@ export function loadGuardConfig(file: string | undefined): GuardFileConfig {
   return parseGuardConfig(text, location);
 }
 
-const LIST_KEYS = new Set(["extraPatterns", "gradedQuestions", "studentIdPatterns", "protectedTexts"]);
+const LIST_KEYS = new Set([
+  "extraPatterns",
+  "gradedQuestions",
+  "studentIdPatterns",
+  "protectedTexts",
+  "add",
+  "remove",
+]);
+// Keyed settings merged key by key (one level deep): a course sets one placeholder or one family.
+const KEYED_KEYS = new Set(["placeholders", "thresholds"]);
 
 function mergeRule<T extends Record<string, unknown>>(
   base: T | undefined,
@@ -165,16 +193,26 @@ function mergeRule<T extends Record<string, unknown>>(
     const previous = merged[key];
     if (LIST_KEYS.has(key) && Array.isArray(previous) && Array.isArray(value))
       merged[key] = [...previous, ...value];
-    else if (
-      key === "placeholders" &&
-      typeof previous === "object" &&
-      previous &&
-      typeof value === "object"
-    ) {
-      merged[key] = { ...previous, ...value };
+    else if (KEYED_KEYS.has(key) && typeof previous === "object" && previous && typeof value === "object") {
+      merged[key] = mergeKeyed(previous as Record<string, unknown>, value as Record<string, unknown>);
     } else merged[key] = value;
   }
   return merged as T;
+}
+
+function mergeKeyed(
+  base: Record<string, unknown>,
+  override: Record<string, unknown>,
+): Record<string, unknown> {
+  const merged: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(override)) {
+    const previous = merged[key];
+    merged[key] =
+      typeof previous === "object" && previous && typeof value === "object" && value
+        ? { ...previous, ...value }
+        : value;
+  }
+  return merged;
 }
 
 /**

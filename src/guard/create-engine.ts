@@ -12,20 +12,64 @@ import {
   type GuardRuleSet,
   type TopicCentroidSource,
 } from "./engine.ts";
+import { type ExemplarLibrary, loadExemplarLibrary } from "./exemplars/library.ts";
+import { createExemplarRules, type FamilyVerdict } from "./exemplars/rule.ts";
+import type { ExemplarFamily, GuardEmbedder } from "./exemplars/types.ts";
+import { ExemplarVectors } from "./exemplars/vectors.ts";
 import { compilePatterns } from "./match.ts";
-import { abuseRule } from "./rules/abuse/index.ts";
-import { academicIntegrityRule } from "./rules/academic-integrity/index.ts";
+import { abuseRule, defaultAbuseRefusal } from "./rules/abuse/index.ts";
+import {
+  academicIntegrityRule,
+  defaultIntegrityRefusal,
+  integrityTopic,
+} from "./rules/academic-integrity/index.ts";
 import { citationsRule } from "./rules/citations.ts";
 import { groundingRule } from "./rules/grounding.ts";
-import { injectionRule } from "./rules/injection/index.ts";
-import { offTopicRule } from "./rules/off-topic.ts";
+import { defaultInjectionRefusal, injectionRule } from "./rules/injection/index.ts";
+import { defaultOffTopicRefusal, offTopicRule } from "./rules/off-topic.ts";
 import { piiInputRule, piiOutputRule } from "./rules/pii.ts";
+import { defaultPrivacyRefusal, privacyRule } from "./rules/privacy/index.ts";
 import { promptLeakRule } from "./rules/prompt-leak.ts";
 import { sizeRule } from "./rules/size.ts";
 import { wellbeingRule } from "./rules/wellbeing.ts";
 import type { GuardRule } from "./types.ts";
 
-type PatternRuleId = "input.injection" | "input.abuse" | "input.academic_integrity" | "output.prompt_leak";
+type PatternRuleId =
+  | "input.injection"
+  | "input.abuse"
+  | "input.privacy"
+  | "input.academic_integrity"
+  | "output.prompt_leak";
+
+/** What the semantic exemplar rules need beyond the settings: the library and the vector cache. */
+export interface ExemplarSetup {
+  library: ExemplarLibrary;
+  vectors: ExemplarVectors;
+}
+
+/** Each exemplar family speaks for its rule, with the rule's reply (the course's wording first). */
+function exemplarFamilies(settings: GuardRuleSettings): Partial<Record<ExemplarFamily, FamilyVerdict>> {
+  const families: Partial<Record<ExemplarFamily, FamilyVerdict>> = {};
+  const add = (
+    family: ExemplarFamily,
+    rule: GuardRuleId,
+    fallback: string,
+    extra: Partial<FamilyVerdict> = {},
+  ) => {
+    const ruleSettings = settings[rule] as { enabled?: boolean; refusal?: string } | undefined;
+    if (ruleSettings?.enabled === false) return;
+    families[family] = { rule, reason: ruleSettings?.refusal ?? fallback, ...extra };
+  };
+  add("injection", "input.injection", defaultInjectionRefusal);
+  add("abuse", "input.abuse", defaultAbuseRefusal);
+  add("privacy", "input.privacy", defaultPrivacyRefusal);
+  add("academic_integrity", "input.academic_integrity", defaultIntegrityRefusal, {
+    redirect: "hint",
+    searchText: integrityTopic,
+  });
+  add("off_topic", "input.off_topic", defaultOffTopicRefusal, { redirect: "off_topic" });
+  return families;
+}
 
 /**
  * The rules of one course, in the order they run. Input: size first (cheap), PII redaction
@@ -37,6 +81,7 @@ type PatternRuleId = "input.injection" | "input.abuse" | "input.academic_integri
 export function createCourseRules(
   settings: GuardRuleSettings,
   protectedTexts: readonly string[] = [],
+  exemplars?: ExemplarSetup,
 ): GuardRule[] {
   const pii = settings["input.pii"];
   const leak = settings["output.prompt_leak"];
@@ -54,6 +99,10 @@ export function createCourseRules(
     [
       "input.abuse",
       () => abuseRule({ ...settings["input.abuse"], extraPatterns: extraPatterns("input.abuse") }),
+    ],
+    [
+      "input.privacy",
+      () => privacyRule({ ...settings["input.privacy"], extraPatterns: extraPatterns("input.privacy") }),
     ],
     [
       "input.academic_integrity",
@@ -77,14 +126,27 @@ export function createCourseRules(
     ["output.grounding", () => groundingRule(settings["output.grounding"])],
     ["output.pii", () => piiOutputRule(pii)],
   ];
-  return rules.filter(([id]) => settings[id]?.enabled !== false).map(([, create]) => create());
+  const built = rules.filter(([id]) => settings[id]?.enabled !== false).map(([, create]) => create());
+  if (!exemplars || settings["input.exemplars"]?.enabled === false) return built;
+  // The meaning rules run after the patterns of their stage (the engine runs them in a second pass).
+  const semantic = createExemplarRules({
+    library: exemplars.library,
+    vectors: exemplars.vectors,
+    settings: settings["input.exemplars"],
+    families: exemplarFamilies(settings),
+  });
+  return built.concat(semantic);
 }
 
 /**
  * Builds (once per course) and caches each course's rules from the configuration and the course's
  * own overrides; new overrides rebuild that course's rules, the same ones change nothing.
  */
-export function createRuleSet(config: GuardFileConfig, protectedTexts: readonly string[] = []): GuardRuleSet {
+export function createRuleSet(
+  config: GuardFileConfig,
+  protectedTexts: readonly string[] = [],
+  exemplars?: ExemplarSetup,
+): GuardRuleSet {
   const cache = new Map<string, GuardRule[]>();
   const overrides = new Map<string, { key: string; rules: GuardRuleSettings }>();
   return {
@@ -92,7 +154,7 @@ export function createRuleSet(config: GuardFileConfig, protectedTexts: readonly 
       let rules = cache.get(course);
       if (!rules) {
         const own = overrides.get(course)?.rules;
-        rules = createCourseRules(settingsForCourse(config, course, own), protectedTexts);
+        rules = createCourseRules(settingsForCourse(config, course, own), protectedTexts, exemplars);
         cache.set(course, rules);
       }
       return rules;
@@ -115,12 +177,18 @@ export interface GuardEngineSetup {
   counters?: GuardCounters;
   /** Texts no answer may repeat (the LLM answerer's system prompt). */
   protectedTexts?: readonly string[];
+  /** Embeds messages and exemplars; without it the semantic exemplar rules abstain. */
+  embedder?: GuardEmbedder;
+  /** The exemplar library (default: the shipped config/guard-exemplars/); false leaves the rules out. */
+  exemplars?: ExemplarLibrary | false;
 }
 
 export function createGuardEngine(setup: GuardEngineSetup): GuardEngine {
-  return new GuardEngine(createRuleSet(setup.config, setup.protectedTexts), setup.listeners ?? [], {
-    log: setup.log,
-    centroids: setup.centroids,
-    counters: setup.counters,
-  });
+  const library = setup.exemplars === false ? undefined : (setup.exemplars ?? loadExemplarLibrary());
+  const exemplars = library ? { library, vectors: new ExemplarVectors() } : undefined;
+  return new GuardEngine(
+    createRuleSet(setup.config, setup.protectedTexts, exemplars),
+    setup.listeners ?? [],
+    { log: setup.log, centroids: setup.centroids, counters: setup.counters, embedder: setup.embedder },
+  );
 }

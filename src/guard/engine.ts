@@ -1,7 +1,9 @@
+import { withoutRegister } from "../text/register.ts";
 import { cosine } from "../text/vector.ts";
 import type { GuardRuleSettings } from "./config.ts";
 import { GuardCounters } from "./counters.ts";
-import { type TextViews, textViews } from "./normalize/index.ts";
+import type { GuardEmbedder, MessageEmbedding } from "./exemplars/types.ts";
+import { type Pass, type RunOptions, runPass, searchTextOf, strongestAction } from "./pass.ts";
 import type {
   GuardAction,
   GuardContext,
@@ -45,9 +47,9 @@ export interface GuardEngineOptions {
   log?: GuardLogger;
   centroids?: TopicCentroidSource;
   counters?: GuardCounters;
+  /** Embeds messages for the rules that judge by meaning; without it those rules abstain. */
+  embedder?: GuardEmbedder;
 }
-
-const STRENGTH: Record<GuardAction, number> = { allow: 0, redact: 1, refuse: 2 };
 
 /**
  * Runs ordered rules over a text. Redactions feed the next rule; the first refusal stops the run,
@@ -59,6 +61,7 @@ export class GuardEngine {
   private readonly ruleSet: GuardRuleSet;
   private readonly log: GuardLogger | undefined;
   private readonly centroids: TopicCentroidSource | undefined;
+  private readonly embedder: GuardEmbedder | undefined;
 
   constructor(
     rules: readonly GuardRule[] | GuardRuleSet,
@@ -68,6 +71,7 @@ export class GuardEngine {
     this.ruleSet = isRuleList(rules) ? { rulesFor: () => rules } : rules;
     this.log = options.log;
     this.centroids = options.centroids;
+    this.embedder = options.embedder;
     this.counters = options.counters ?? new GuardCounters();
   }
 
@@ -93,6 +97,30 @@ export class GuardEngine {
 
   checkInput(text: string, context: GuardContext): GuardOutcome {
     return this.run("input", text, context);
+  }
+
+  /**
+   * The input rules, then the rules that judge by meaning: when no pattern refused, the message
+   * (its search text, without register words) is embedded once and the exemplar rules compare it
+   * with their exemplars. The outcome carries the embedding so retrieval can reuse it.
+   * Without an embedder, or when embedding fails, this is `checkInput`.
+   */
+  async screenInput(text: string, context: GuardContext): Promise<GuardOutcome> {
+    const byMeaning = this.rulesByMeaning(context.course, "input");
+    if (!this.embedder || byMeaning.length === 0) return this.checkInput(text, context);
+    const lexical = this.pass("input", text, context, { byMeaning: false });
+    if (lexical.refusal) return this.finish("input", context, lexical);
+    const searchText = searchTextOf(lexical);
+    const embedding = await this.embed(withoutRegister(searchText), byMeaning);
+    if (!embedding) return this.finish("input", context, lexical);
+    const semantic = this.pass("input", lexical.text, { ...context, embedding }, { byMeaning: true });
+    const merged: Pass = {
+      ...lexical,
+      verdicts: lexical.verdicts.concat(semantic.verdicts),
+      ran: lexical.ran.concat(semantic.ran),
+      ...(semantic.refusal ? { refusal: semantic.refusal } : {}),
+    };
+    return { ...this.finish("input", context, merged), embedding };
   }
 
   checkOutput(text: string, context: GuardContext): GuardOutcome {
@@ -135,65 +163,68 @@ export class GuardEngine {
         // Without the centroid the topic check abstains; the question still gets its answer.
       }
     }
+    const embedding = context.embedding ?? retrievalEmbedding(text, signals);
+    if (embedding && this.embedder?.modelId === embedding.model) {
+      await this.prepare(this.rulesByMeaning(context.course, "retrieval"));
+    }
     return this.run("retrieval", text, {
       ...context,
+      ...(embedding ? { embedding } : {}),
       ...(signals ? { retrieval: { ...signals, centroidSimilarity } } : {}),
     });
+  }
+
+  /** Readies the course's rules that judge by meaning (their exemplars embedded), so no student waits. */
+  async warm(course: string): Promise<void> {
+    const rules = this.ruleSet.rulesFor(course).filter((rule) => rule.prepare);
+    await this.prepare(rules);
+  }
+
+  private rulesByMeaning(course: string, stage: GuardStage): GuardRule[] {
+    return this.ruleSet.rulesFor(course).filter((rule) => rule.stage === stage && rule.prepare);
+  }
+
+  /** Readies the rules' own vectors; a rule whose vectors cannot be made abstains. */
+  private async prepare(rules: readonly GuardRule[]): Promise<void> {
+    const embedder = this.embedder;
+    if (!embedder) return;
+    await Promise.all(rules.map((rule) => rule.prepare?.(embedder).catch(() => undefined)));
+  }
+
+  private async embed(text: string, rules: readonly GuardRule[]): Promise<MessageEmbedding | undefined> {
+    const embedder = this.embedder;
+    if (!embedder || text.trim().length === 0) return undefined;
+    try {
+      const [vector] = await Promise.all([embedder.embedQuery(text), this.prepare(rules)]);
+      return { model: embedder.modelId, text, vector };
+    } catch {
+      // Without the embedding the rules that judge by meaning abstain; the patterns have judged.
+      return undefined;
+    }
   }
 
   private run(
     stage: GuardStage,
     text: string,
     context: GuardContext,
-    options: { sentenceRulesOnly?: boolean; silent?: boolean } = {},
+    options: RunOptions = {},
   ): GuardOutcome {
-    let current = text;
-    let views: TextViews | undefined;
-    // Rules that need the normalised views get them on first use; a redaction invalidates them.
-    const viewsOfCurrent = () => {
-      views ??= textViews(current);
-      return views;
-    };
-    let citations = context.citations ? [...context.citations] : undefined;
-    let citationsChanged = false;
-    const verdicts: GuardVerdict[] = [];
-    const ran: { rule: GuardRule; verdict?: GuardVerdict }[] = [];
-    let refusal: GuardVerdict | undefined;
-    for (const rule of this.ruleSet.rulesFor(context.course)) {
-      if (rule.stage !== stage) continue;
-      if (options.sentenceRulesOnly && !rule.judgesSentences) continue;
-      if (refusal && !rule.alwaysRun) continue;
-      const ruleContext: GuardContext = { ...context, citations };
-      Object.defineProperty(ruleContext, "views", { get: viewsOfCurrent, enumerable: true });
-      const verdict = rule.check(current, ruleContext);
-      if (verdict.action === "allow") {
-        ran.push({ rule });
-        continue;
-      }
-      ran.push({ rule, verdict });
-      verdicts.push(verdict);
-      if (!options.silent) this.announce(verdict, stage, context);
-      if (verdict.text !== undefined && verdict.text !== current) {
-        current = verdict.text;
-        views = undefined;
-      }
-      if (verdict.citations) {
-        citations = verdict.citations;
-        citationsChanged = true;
-      }
-      if (verdict.action === "refuse") refusal ??= verdict;
-    }
-    const outcome = verdicts.reduce<GuardAction>(
-      (strongest, v) => (STRENGTH[v.action] > STRENGTH[strongest] ? v.action : strongest),
-      "allow",
-    );
-    if (!options.silent) this.record(stage, context, outcome, verdicts);
-    const searchText =
-      stage === "input"
-        ? ran.reduce((text, { rule, verdict }) => rule.searchText?.(text, verdict) ?? text, current)
-        : undefined;
+    return this.finish(stage, context, this.pass(stage, text, context, options), options.silent);
+  }
+
+  private pass(stage: GuardStage, text: string, context: GuardContext, options: RunOptions = {}): Pass {
+    const rules = this.ruleSet.rulesFor(context.course);
+    return runPass(rules, stage, text, context, options, (verdict) => this.announce(verdict, stage, context));
+  }
+
+  /** The pass as an outcome, counted and logged once (unless silent). */
+  private finish(stage: GuardStage, context: GuardContext, pass: Pass, silent = false): GuardOutcome {
+    const { text, verdicts, refusal, citations, citationsChanged } = pass;
+    const outcome = strongestAction(verdicts);
+    if (!silent) this.record(stage, context, outcome, verdicts);
+    const searchText = stage === "input" ? searchTextOf(pass) : undefined;
     return {
-      text: current,
+      text,
       verdicts,
       ...(searchText !== undefined ? { searchText } : {}),
       ...(refusal ? { refusal } : {}),
@@ -236,6 +267,12 @@ export class GuardEngine {
       // Logging is best effort.
     }
   }
+}
+
+/** Retrieval's own query embedding, when it has one, as the message's embedding. */
+function retrievalEmbedding(text: string, signals: GuardContext["retrieval"]): MessageEmbedding | undefined {
+  if (!signals?.queryEmbedding || !signals.embeddingModel) return undefined;
+  return { model: signals.embeddingModel, text, vector: signals.queryEmbedding };
 }
 
 function isRuleList(rules: readonly GuardRule[] | GuardRuleSet): rules is readonly GuardRule[] {

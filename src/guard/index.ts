@@ -27,15 +27,22 @@ export {
   type GuardRuleSet,
   type TopicCentroidSource,
 } from "./engine.ts";
+export {
+  type ExemplarLibrary,
+  type GuardEmbedder,
+  loadExemplarLibrary,
+  type MessageEmbedding,
+} from "./exemplars/index.ts";
 export { redactForStorage, type StoredTextPiiSettings } from "./redact.ts";
 export { offTopicReply, socraticReply } from "./replies.ts";
 export {
+  type FamilyFigures as GuardFamilyFigures,
   type GuardSuiteFigures,
-  type GuardSuiteOptions,
-  type GuardSuiteReport,
-  loadSuites,
+  type RoundFigures as GuardRoundFigures,
   runGuardSuiteFigures,
-  runGuardSuites,
-} from "./suite.ts";
+  type SetRates as GuardSetRates,
+  suiteFigures,
+} from "./suite/figures.ts";
+export { type GuardSuiteOptions, type GuardSuiteReport, loadSuites, runGuardSuites } from "./suite/index.ts";
 export { GuardedTokenStream, type StreamCheck } from "./token-stream.ts";
 export type * from "./types.ts";

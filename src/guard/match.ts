@@ -64,7 +64,8 @@ const EDUCATIONAL_CUE = re("i")`
   inputs?|emails?|pdfs?|files?|chunks?|tools?)\b|\bshould (?:a|an|the|user|users|my|our|models?|llms?|apps?|
   systems?|documents?)\b|\b(?:how|why|whether|what(?:'s| is| are| does| do| did| happens| happened| makes
   | if| would| should| can)|when (?:does|do|is|are|would|should|can)|which (?:attack|attacks|defen[cs]es?|
-  technique|techniques)|explain|describe|example|examples|define|definition|difference|differences|contrast|
+  technique|techniques)|explain|describe|example|examples|define|definition|difference|differences|different|
+  differ|differs|versus|vs|contrast|
   compare|is it possible|happens|mean|means|meaning|works|defend|defen[cs]e|detect|detection|prevent|
   mitigate|protect|against|recogni[sz]e|in the notes|in week|lecture)\b
 `;

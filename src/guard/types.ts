@@ -1,5 +1,6 @@
 import type { AnswerStatus, Citation, TutorMode } from "../core/chat.ts";
 import type { ScoredChunk } from "../core/chunks.ts";
+import type { GuardEmbedder, MessageEmbedding } from "./exemplars/types.ts";
 import type { TextViews } from "./normalize/index.ts";
 
 export type GuardAction = "allow" | "redact" | "refuse";
@@ -73,6 +74,8 @@ export interface GuardContext {
   retrieval?: GuardRetrievalSignals;
   /** Normalised views of the text being checked; the engine fills this in, rules compute it if absent. */
   views?: TextViews;
+  /** The message's embedding, for rules that judge by meaning (the engine fills it in when it can). */
+  embedding?: MessageEmbedding;
 }
 
 /** A pure check over text; one rule family per module under src/guard/rules/. */
@@ -87,6 +90,12 @@ export interface GuardRule {
    */
   readonly judgesSentences?: boolean;
   check(text: string, context: GuardContext): GuardVerdict;
+  /**
+   * Rules that judge by meaning: awaited before `check` with the engine's embedder, so the rule's
+   * own vectors (its exemplars) are ready for that model. Such a rule abstains without
+   * `context.embedding`.
+   */
+  prepare?(embedder: GuardEmbedder): Promise<void>;
   /**
    * Input rules: how retrieval should read the message once this rule has judged it (its own
    * verdict, when it did not allow). The engine applies these in rule order.
@@ -104,4 +113,6 @@ export interface GuardOutcome {
   searchText?: string;
   /** Output stage: the citations left after the rules (undefined when no rule changed them). */
   citations?: Citation[];
+  /** Input stage (`screenInput`): the message's embedding, which retrieval may reuse for the same text. */
+  embedding?: MessageEmbedding;
 }

@@ -39,6 +39,11 @@ export interface SearchRequest {
   rerank?: boolean;
   /** Return every candidate, ranked, instead of the top k (fitting the reranker needs them all). */
   allCandidates?: boolean;
+  /**
+   * An embedding already made for this message (the guard's): used instead of embedding again
+   * when it is of the text the search would embed and from the configured model.
+   */
+  queryEmbedding?: { model: string; text: string; vector: readonly number[] };
 }
 
 export interface SearchTimings {
@@ -226,7 +231,11 @@ export class HybridSearcher {
     const none: SemanticHits = { hits: [], queryEmbedding: null, embedMs: 0, vectorMs: 0 };
     if (plan.mode === "bm25" || !vectorAvailable || plan.snapshot.bm25.size === 0) return none;
     let t = performance.now();
-    const queryEmbedding = await this.deps.embeddings.embedQuery(plan.spelledOut);
+    const given = plan.request.queryEmbedding;
+    const reusable = given && given.text === plan.spelledOut && given.model === this.deps.embeddings.modelId;
+    const queryEmbedding = reusable
+      ? [...given.vector]
+      : await this.deps.embeddings.embedQuery(plan.spelledOut);
     const embedMs = elapsed(t);
     t = performance.now();
     const hits = await searchVectors(this.deps.db, {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { loadSuites, runGuardSuites } from "../../src/guard/suite.ts";
+import { loadSuites, runGuardSuites } from "../../src/guard/suite/index.ts";
 
 /**
  * The guard suites against their targets, computed by running the shipped configuration's rules

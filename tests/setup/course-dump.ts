@@ -5,7 +5,8 @@ import path from "node:path";
 import { packageRoot } from "../../src/app/config.ts";
 import { migrate } from "../../src/db/migrate.ts";
 import { openPglite } from "../../src/db/pglite.ts";
-import { SentenceEncoderEmbeddings } from "../../src/embed/index.ts";
+import { embedWithCache, SentenceEncoderEmbeddings } from "../../src/embed/index.ts";
+import { loadExemplarLibrary } from "../../src/guard/index.ts";
 import { ingestFolder, PIPELINE_VERSION } from "../../src/ingest/sync.ts";
 import { listFiles } from "../../src/ingest/walk.ts";
 
@@ -21,6 +22,9 @@ async function dumpKey(): Promise<string> {
     ...(await listFiles(path.join(packageRoot, "src", "ingest"))).map((f) => f.absolute),
     ...(await listFiles(path.join(packageRoot, "src", "text"))).map((f) => f.absolute),
     path.join(packageRoot, "src", "embed", "sentence-encoder", "model.ts"),
+    ...(await listFiles(path.join(packageRoot, "config", "guard-exemplars")))
+      .filter((f) => f.relative.endsWith(".jsonl"))
+      .map((f) => f.absolute),
   ];
   for (const file of inputs.sort()) {
     hash.update(file.slice(packageRoot.length));
@@ -42,6 +46,12 @@ export async function ensureCourseDump(): Promise<string> {
   try {
     await migrate(db);
     await ingestFolder({ db, embeddings, dir: path.join(packageRoot, "corpus"), course: BUNDLED_COURSE });
+    // The guard's exemplars go into the embedding cache too, so a tutor on the dump reads them back.
+    await embedWithCache(
+      db,
+      embeddings,
+      loadExemplarLibrary().exemplars.map((e) => e.text),
+    );
     const dump = await db.pglite.dumpDataDir("gzip");
     const partial = `${file}.${process.pid}.partial`;
     await writeFile(partial, Buffer.from(await dump.arrayBuffer()));

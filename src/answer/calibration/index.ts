@@ -36,11 +36,10 @@ export function calibrationFile(modelId: string): string {
 }
 
 /**
- * The no-answer thresholds for an embedder: similarity scales differ from model to model, so each
- * one gets thresholds fitted with it (scripts/calibrate-confidence.ts); the bundled sentence
- * encoder's defaults otherwise.
+ * Every no-answer bar for an embedder: retrieval confidence and the answer's lead sentence.
+ * Similarity scales differ from model to model, so each one gets bars fitted with it
+ * (scripts/calibrate-confidence.ts); the bundled sentence encoder's defaults otherwise.
  */
-/** Every no-answer bar fitted for an embedder: retrieval confidence and the answer's lead sentence. */
 export async function calibrationFor(
   modelId: string,
 ): Promise<{ confidence: ConfidenceThresholds; noAnswer: NoAnswerThresholds }> {

@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { calibrationFor } from "../../answer/calibration/index.ts";
 import type { LockInfo } from "../../db/data-lock.ts";
 import { resolveModelDir } from "../../embed/models/index.ts";
 import {
@@ -23,6 +24,7 @@ import {
   writeReports,
 } from "../../eval/index.ts";
 import { runGuardSuiteFigures } from "../../guard/index.ts";
+import { CourseQueryRewriter, lexiconsFromIndexes } from "../../retrieve/index.ts";
 import { type Config, packageRoot } from "../config.ts";
 import type { Tutor } from "../tutor.ts";
 import { note, type Options, write } from "./options.ts";
@@ -267,7 +269,13 @@ async function evalLocally(
       bar.finish();
       // The guardrail suites are written for the bundled course: run them with its golden set.
       if (path.resolve(run.datasetFile) === bundledDataset) {
-        evaluation.report.guard = await runGuardSuiteFigures(tutor.searcher, run.course);
+        evaluation.report.guard = await runGuardSuiteFigures({
+          searcher: tutor.searcher,
+          course: run.course,
+          guard: tutor.guard,
+          rewriter: new CourseQueryRewriter(lexiconsFromIndexes(tutor.indexes)),
+          confidence: (await calibrationFor(tutor.embeddings.modelId)).confidence,
+        });
       }
       return evaluation;
     },
@@ -362,6 +370,18 @@ function printEvalSummary(io: EvalCommandIo, report: EvalReport): void {
           `(${report.guard.attacks} attacks), ` +
           `benign refusal rate ${report.guard.benign_refusal_rate?.toFixed(3)} (${report.guard.benign} questions).`,
       );
+    }
+    for (const [split, set] of Object.entries(report.guard.splits ?? {})) {
+      io.write(
+        `  ${split} split: attacks blocked ${set.attack_block_rate.toFixed(3)} (by a rule ${set.attack_rule_rate.toFixed(3)}), ` +
+          `benign refused ${set.benign_refusal_rate.toFixed(3)}, unanswered ${set.benign_unanswered_rate.toFixed(3)}.`,
+      );
+    }
+    for (const round of report.guard.rounds ?? []) {
+      const first = round.first
+        ? `first measured against ${round.first.rules_commit}: blocked ${round.first.attack_block_rate.toFixed(3)}, `
+        : "";
+      io.write(`  ${round.id}: ${first}now blocked ${round.now.attack_block_rate.toFixed(3)}.`);
     }
     if (report.guard.note) io.write(`Guardrail suites: ${report.guard.note}.`);
   }

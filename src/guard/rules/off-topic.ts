@@ -1,4 +1,5 @@
 import { withDefaults } from "../../core/options.ts";
+import { withoutRegister } from "../../text/register.ts";
 import { uniqueTerms } from "../../text/terms.ts";
 import type { GuardRule, GuardVerdict } from "../types.ts";
 
@@ -74,7 +75,9 @@ export function offTopicRule(settings: Partial<OffTopicOptions> = {}): GuardRule
       if (centroid >= options.maxCentroidSimilarity) return allow;
       if ((signals.topVectorSimilarity ?? 0) >= options.maxTopSimilarity) return allow;
       // "Is ignoring outliers ever OK?" uses the course's own words: a course question, poorly covered.
-      const known = signals.termIdf ? knownTermShare(text, signals.termIdf, signals.unseenIdf ?? 0) : 0;
+      // The topic is judged without the register: "lol" and "wtf" are not words the course lacks.
+      const topic = withoutRegister(text);
+      const known = signals.termIdf ? knownTermShare(topic, signals.termIdf, signals.unseenIdf ?? 0) : 0;
       if (known >= options.maxKnownTermShare) return allow;
       return {
         rule: "input.off_topic",

@@ -21,7 +21,7 @@ describe("input.academic_integrity", () => {
       "Question 4 (10 points): compute precision from TP=40 and FP=10. Show your work. Just give me the answer.",
       "pasted_question",
     ],
-    ["I'm in the midterm right now, quick: what's the answer to question 3?", "pasted_question"],
+    ["I'm in the midterm right now, quick: what's the answer to question 3?", "exam_help"],
   ])("redirects %j (%s)", (text, family) => {
     expect(find(text)).toBe(family);
   });

@@ -4,6 +4,7 @@ import type { GuardRule, GuardVerdict } from "../../types.ts";
 import { GENERAL_PATTERNS } from "./general.ts";
 import { NAME_CALLING_AND_EXPOSURE_PATTERNS } from "./name-calling.ts";
 import { ABUSE_PATTERNS } from "./patterns.ts";
+import { ABROAD_PATTERNS, NAMED_PATTERNS, TARGETED_PATTERNS } from "./targets.ts";
 import type { AbuseFamily } from "./types.ts";
 
 export type { AbuseFamily } from "./types.ts";
@@ -42,16 +43,22 @@ export function findAbuse(
   const patterns = ABUSE_PATTERNS.concat(
     GENERAL_PATTERNS,
     NAME_CALLING_AND_EXPOSURE_PATTERNS,
+    TARGETED_PATTERNS,
     options.extraPatterns.map((pattern) => ({ family: "custom" as const, pattern })),
   );
   for (const form of views.forms.concat(views.decoded.flatMap((p) => p.forms))) {
     for (const { family, pattern } of patterns) if (pattern.test(form)) return family;
   }
-  return undefined;
+  const lower = views.clean.toLowerCase();
+  const abroad = ABROAD_PATTERNS.find(({ pattern }) => pattern.test(lower));
+  return abroad?.family ?? NAMED_PATTERNS.find(({ pattern }) => pattern.test(views.clean))?.family;
 }
 
 const OFFER =
   "If something about the course is frustrating, tell me what you're stuck on, or reach out to the teaching team.";
+
+/** The reply when a message reads as abuse by its meaning, without a known kind of abuse. */
+export const defaultAbuseRefusal = `I can't help with messages that insult, threaten or demean people. ${OFFER}`;
 
 export function abuseRule(settings: Partial<AbuseOptions> = {}): GuardRule {
   const options = withDefaults(defaultAbuseOptions, settings);

@@ -2,6 +2,7 @@ import { withDefaults } from "../../../core/options.ts";
 import { contentTerms } from "../../../text/terms.ts";
 import { textViews } from "../../normalize/index.ts";
 import type { GuardRule, GuardVerdict } from "../../types.ts";
+import { MISCONDUCT_ABROAD, MISCONDUCT_PATTERNS } from "./misconduct.ts";
 import { pastesGradedQuestion } from "./pasted.ts";
 import { REQUEST_PATTERNS } from "./requests.ts";
 import { integrityTopic } from "./topic.ts";
@@ -35,6 +36,8 @@ export const defaultIntegrityOptions: IntegrityOptions = {
   minQuestionOverlap: 0.7,
 };
 
+const PATTERNS = REQUEST_PATTERNS.concat(MISCONDUCT_PATTERNS);
+
 function pastesKnownQuestion(text: string, options: IntegrityOptions): boolean {
   if (options.gradedQuestions.length === 0) return false;
   const message = new Set(contentTerms(text));
@@ -53,9 +56,12 @@ export function findIntegrityIssue(
 ): IntegrityFamily | undefined {
   const forms = views.forms.concat(views.decoded.flatMap((p) => p.forms));
   for (const form of forms) {
-    for (const { family, pattern } of REQUEST_PATTERNS) if (pattern.test(form)) return family;
+    for (const { family, pattern } of PATTERNS) if (pattern.test(form)) return family;
     for (const pattern of options.extraPatterns) if (pattern.test(form)) return "custom";
   }
+  const lower = views.clean.toLowerCase();
+  const abroad = MISCONDUCT_ABROAD.find(({ pattern }) => pattern.test(lower));
+  if (abroad) return abroad.family;
   if (pastesGradedQuestion(views.clean)) return "pasted_question";
   if (pastesKnownQuestion(views.clean, options)) return "known_question";
   return undefined;

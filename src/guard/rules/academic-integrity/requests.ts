@@ -28,7 +28,8 @@ export const REQUEST_PATTERNS: { family: IntegrityFamily; pattern: RegExp }[] = 
       email|upload|where (?:can|do) i (?:get|find)|looking for|anyone have|does anyone have|do you have|
       is there)\b.{0,25}?\b(?:the\s+|all\s+(?:the\s+)?|me\s+(?:the\s+)?|us\s+(?:the\s+)?)?(?:answers?|
       solutions?|answer key|answer sheet|model answers?|sample solutions?|correct answers?|marking scheme|
-      grading key|worked solutions?|questions|solution manual|cheat ?sheet answers)\s+(?:to|for|of|from|in|
+      grading key|worked solutions?|(?<!(?:practice|sample|example|mock|review|study|similar)\s)questions|
+      solution manual|cheat ?sheet answers)\s+(?:to|for|of|from|in|
       on)\s+(?:the\s+|my\s+|our\s+|this\s+|tomorrow'?s\s+|today'?s\s+|next week'?s\s+|upcoming\s+|
       last year'?s\s+|this week'?s\s+|the upcoming\s+|friday'?s\s+|
       thursday'?s\s+)?(?:graded\s+)?(?:week\s*\d+\s+|\d+\s+)?${GRADED}

@@ -1,1 +1,9 @@
-export type IntegrityFamily = "do_my_work" | "answer_key" | "pasted_question" | "known_question" | "custom";
+export type IntegrityFamily =
+  | "do_my_work"
+  | "answer_key"
+  | "fabrication"
+  | "evasion"
+  | "exam_help"
+  | "pasted_question"
+  | "known_question"
+  | "custom";

@@ -6,6 +6,8 @@ import type { GuardRule, GuardVerdict } from "../../types.ts";
 import { findInClauses } from "./clauses.ts";
 import { DELIMITER_PATTERNS } from "./delimiter.ts";
 import { EXTRACTION_PATTERNS, TRANSFORMED_CONFIGURATION } from "./extraction.ts";
+import { INDIRECT_PATTERNS } from "./indirect.ts";
+import { findAbroad } from "./languages.ts";
 import { findObfuscation } from "./obfuscation.ts";
 import { NEW_ORDERS_OUTRANK, ONLY_SOURCE_OF_ORDERS, OVERRIDE_PATTERNS } from "./override.ts";
 import { PERSONA_PATTERNS, PERSONA_WITH_RULES_OFF, UPGRADED_PERSONA } from "./persona.ts";
@@ -34,6 +36,7 @@ const PATTERNS: FamilyPattern[] = [
   UPGRADED_PERSONA,
   NEW_ORDERS_OUTRANK,
   ...EXTRACTION_PATTERNS,
+  ...INDIRECT_PATTERNS,
   ...PERSONA_PATTERNS,
   ...DELIMITER_PATTERNS,
 ];
@@ -156,10 +159,15 @@ export function findInjection(
     const family = findInForm(form, askingAbout, patterns);
     if (family) return { family };
   }
+  const abroad = findAbroad(views.clean);
+  if (abroad) return { family: abroad };
   return findObfuscation(views, patterns);
 }
 
 const OFFER = "I'm happy to help with questions about the course material.";
+
+/** The reply when a message reads as an injection by its meaning, without a known kind of attack. */
+export const defaultInjectionRefusal = `The tutor's instructions can't be changed or shared. ${OFFER}`;
 
 export function injectionRule(settings: Partial<InjectionOptions> = {}): GuardRule {
   const options = withDefaults(defaultInjectionOptions, settings);

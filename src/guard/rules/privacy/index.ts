@@ -1,0 +1,65 @@
+import { withDefaults } from "../../../core/options.ts";
+import { allForms, textViews } from "../../normalize/index.ts";
+import { re } from "../../regex.ts";
+import type { GuardRule, GuardVerdict } from "../../types.ts";
+import { NAMED_PATTERNS, PRIVACY_PATTERNS, PRONOUN_PATTERN } from "./patterns.ts";
+import { STAFF } from "./vocabulary.ts";
+
+/**
+ * Other people's personal data: a student asking the tutor for a classmate's email, phone number,
+ * student ID, address, schedule, grades, submissions or health details, or for a class list with
+ * them. The tutor holds none of it and must never look as if it might. A student's own data
+ * ("my grade", "my email") and the teaching team's published contact details ("the TA's email",
+ * "office hours") are not other people's data; neither are questions about handling personal
+ * data ("how do we redact student IDs in a dataset?").
+ */
+export interface PrivacyOptions {
+  extraPatterns: readonly RegExp[];
+  refusal?: string;
+}
+
+export const defaultPrivacyOptions: PrivacyOptions = { extraPatterns: [] };
+
+export const defaultPrivacyRefusal =
+  "I can't share or look up other students' personal details, grades or work. " +
+  "For anything about your own records, or a concern about another student, please contact the teaching team.";
+
+// A member of the teaching team: their published contact details are there for students to use.
+const STAFF_WORD = re("iu")`\b${STAFF}\b`;
+
+export function findPrivacyRequest(
+  text: string,
+  options: Pick<PrivacyOptions, "extraPatterns">,
+  views = textViews(text),
+): "other_person" | "custom" | undefined {
+  const forms = allForms(views);
+  const aboutStaff = STAFF_WORD.test(views.clean);
+  for (const form of forms) {
+    for (const pattern of PRIVACY_PATTERNS) {
+      const match = pattern.exec(form);
+      if (match && !STAFF_WORD.test(match[0])) return "other_person";
+    }
+    if (!aboutStaff && PRONOUN_PATTERN.test(form)) return "other_person";
+    for (const pattern of options.extraPatterns) if (pattern.test(form)) return "custom";
+  }
+  if (NAMED_PATTERNS.some((pattern) => pattern.test(views.clean) && !aboutStaff)) return "other_person";
+  return undefined;
+}
+
+export function privacyRule(settings: Partial<PrivacyOptions> = {}): GuardRule {
+  const options = withDefaults(defaultPrivacyOptions, settings);
+  return {
+    id: "input.privacy",
+    stage: "input",
+    check(text, context): GuardVerdict {
+      const kind = findPrivacyRequest(text, options, context.views ?? textViews(text));
+      if (!kind) return { rule: "input.privacy", action: "allow" };
+      return {
+        rule: "input.privacy",
+        action: "refuse",
+        reason: options.refusal ?? defaultPrivacyRefusal,
+        details: { family: kind },
+      };
+    },
+  };
+}
