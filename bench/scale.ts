@@ -47,7 +47,7 @@ export interface ScaleOptions {
 }
 
 /** The texts `ingestFolder` will embed for a document, exactly as it builds them. */
-async function embeddingInputsOf(document: SyntheticDocument): Promise<string[]> {
+export async function embeddingInputsOf(document: SyntheticDocument): Promise<string[]> {
   const bytes = new TextEncoder().encode(document.markdown);
   const head = new TextDecoder().decode(bytes.subarray(0, 4096));
   const loader = pickLoader(document.path, head);
@@ -57,7 +57,7 @@ async function embeddingInputsOf(document: SyntheticDocument): Promise<string[]>
 }
 
 /** Puts synthetic vectors into the embedding cache in multi-row inserts, so no text meets the model. */
-async function prefillCache(db: Queryable, model: string, vectors: Map<string, number[]>): Promise<void> {
+export async function prefillCache(db: Queryable, model: string, vectors: Map<string, number[]>): Promise<void> {
   const entries = [...vectors];
   const BATCH = 200;
   for (let start = 0; start < entries.length; start += BATCH) {

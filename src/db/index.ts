@@ -61,4 +61,4 @@ export {
   stagingCourseId,
 } from "./staging.ts";
 export { type CourseStatsRows, StatsRepository } from "./stats.ts";
-export { assertDimension, ensureVectorIndex, MAX_INDEXED_DIMENSIONS } from "./vector-index.ts";
+export { assertDimension, CourseVectorIndexes, MAX_INDEXED_DIMENSIONS } from "./vector-index.ts";
