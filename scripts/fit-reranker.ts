@@ -36,9 +36,11 @@ import { ingestFolder } from "../src/ingest/sync.ts";
 import {
   CourseIndexes,
   CourseQueryRewriter,
+  candidateVectors,
   HybridSearcher,
   lexiconsFromIndexes,
   type RerankStageOptions,
+  storedAnalysis,
 } from "../src/retrieve/index.ts";
 import {
   candidateFeatures,
@@ -51,7 +53,7 @@ import {
   type FeatureVector,
   linearScore,
 } from "../src/retrieve/rerank/features/index.ts";
-import { ChunkVectorCache, type ChunkVectors } from "../src/retrieve/rerank/vectors.ts";
+import type { ChunkVectors } from "../src/retrieve/rerank/vectors.ts";
 import { diversify, withSectionNeighbours } from "../src/retrieve/shape/index.ts";
 
 const RANK_DEPTH = 10;
@@ -109,7 +111,6 @@ export async function prepare(
     candidatesPerRetriever: options.candidatesPerRetriever,
   });
   const rewriter = new CourseQueryRewriter(lexiconsFromIndexes(indexes));
-  const vectorCache = new ChunkVectorCache(db);
   const courseChunks = await loadCourseChunks(db, course);
   const prepared: PreparedCase[] = [];
   try {
@@ -126,21 +127,19 @@ export async function prepare(
       });
       // The candidates exactly as the searcher hands them to the reranker.
       const candidates = withSectionNeighbours(response.snapshot, response.results, options.neighbours);
+      const { snapshot } = response;
       const vectors = response.queryEmbedding
-        ? await vectorCache.get(
-            response.snapshot,
-            embeddings.modelId,
+        ? candidateVectors(
+            snapshot,
             candidates.map((c) => c.chunkId),
           )
-        : undefined;
-      const centroid = response.queryEmbedding
-        ? await vectorCache.centroid(response.snapshot, course, embeddings.modelId)
         : undefined;
       const features = candidateFeatures(query, candidates, {
         queryEmbedding: response.queryEmbedding ?? undefined,
         candidateVectors: vectors,
-        centroid,
-        idf: (term) => response.snapshot.bm25.idf(term),
+        centroid: response.queryEmbedding ? snapshot.vectors.centroid : undefined,
+        idf: (term) => snapshot.bm25.idf(term),
+        analysis: (chunk) => storedAnalysis(snapshot, chunk.chunkId),
       });
       const grader = createGrader(evalCase);
       prepared.push({

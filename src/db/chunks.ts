@@ -1,6 +1,5 @@
-import type { ChunkRecord, SearchFilters } from "../core/chunks.ts";
-import { type Queryable, type SqlParam, toVectorLiteral } from "./db.ts";
-import { assertDimension, MAX_INDEXED_DIMENSIONS } from "./vector-index.ts";
+import type { ChunkRecord } from "../core/chunks.ts";
+import type { Queryable } from "./db.ts";
 
 interface ChunkRow {
   id: string;
@@ -35,45 +34,6 @@ function toChunkRecord(row: ChunkRow): ChunkRecord {
   };
 }
 
-export interface NearestChunksQuery {
-  course: string;
-  embedding: number[];
-  model: string;
-  k: number;
-  filters?: SearchFilters;
-}
-
-/**
- * Every plan for the nearest-neighbour query that does not read the course's HNSW index sorts the
- * course's rows by distance. The planner prices that sort below the index for courses of about
- * 2,000 chunks (toasted vectors make the scan look cheap; docs/experiments.md), so sorting is
- * priced out for the query: the index is used whenever the course has one, an exact sort otherwise.
- */
-const FORCE_VECTOR_INDEX = "SET LOCAL enable_sort = off";
-
-function nearestSql(query: NearestChunksQuery): { sql: string; params: SqlParam[] } {
-  const dim = query.embedding.length;
-  assertDimension(dim);
-  const cast = dim <= MAX_INDEXED_DIMENSIONS ? `::vector(${dim})` : "::vector";
-  return {
-    sql: `SELECT id::text AS id, (embedding${cast} <=> $1${cast}) AS distance
-       FROM chunks
-      WHERE course_id = $2 AND embedding_dim = ${dim} AND embedding_model = $3
-        AND ($4::int IS NULL OR week IS NULL OR week <= $4::int)
-        AND ($5::text IS NULL OR starts_with(source, $5::text))
-      ORDER BY embedding${cast} <=> $1${cast}
-      LIMIT $6`,
-    params: [
-      toVectorLiteral(query.embedding),
-      query.course,
-      query.model,
-      query.filters?.week ?? null,
-      query.filters?.sourcePrefix ?? null,
-      query.k,
-    ],
-  };
-}
-
 /** A chunk as a document page shows it. */
 export interface DocumentChunk {
   ord: number;
@@ -83,7 +43,7 @@ export interface DocumentChunk {
   text: string;
 }
 
-/** Reads of ingested chunks: for the in-memory indexes, vector search, centroids and pages. */
+/** Reads of ingested chunks: for the in-memory indexes, centroids and pages (vector search: VectorSearch). */
 export class ChunkRepository {
   constructor(private readonly db: Queryable) {}
 
@@ -130,44 +90,6 @@ export class ChunkRepository {
       locator: row.locator,
       text: row.text,
     }));
-  }
-
-  /**
-   * k nearest chunks by cosine similarity through pgvector. Only vectors from the query's model
-   * are compared. The dimension is written into the SQL (checked integer) and the course is a
-   * bound parameter, so the planner can pick the course's own partial HNSW index (see
-   * CourseVectorIndexes); with iterative index scans (set when the database opens) a week or
-   * source filter that rejects most neighbours still returns k of them.
-   */
-  async nearest(query: NearestChunksQuery): Promise<{ id: string; score: number }[]> {
-    const { sql, params } = nearestSql(query);
-    const rows = await this.db.transaction(async (tx) => {
-      await tx.query(FORCE_VECTOR_INDEX);
-      return (await tx.query<{ id: string; distance: number }>(sql, params)).rows;
-    });
-    // Iterative scans in relaxed order may hand back a later, closer neighbour after a farther one.
-    const hits = rows.map((row) => ({ id: row.id, score: 1 - Number(row.distance) }));
-    return hits.sort((a, b) => b.score - a.score);
-  }
-
-  /** The plan of `nearest` as EXPLAIN ANALYZE reports it, one line per element, vectors elided. */
-  async nearestPlan(query: NearestChunksQuery): Promise<string[]> {
-    const { sql, params } = nearestSql(query);
-    const rows = await this.db.transaction(async (tx) => {
-      await tx.query(FORCE_VECTOR_INDEX);
-      return (await tx.query<{ "QUERY PLAN": string }>(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, params)).rows;
-    });
-    return rows.map((row) => row["QUERY PLAN"].replace(/'\[[^\]]*\]'/g, "'[…]'"));
-  }
-
-  /** The stored vectors of the chunks `ids` that `model` made, by chunk id. */
-  async vectors(ids: readonly string[], model: string): Promise<{ id: string; embedding: number[] }[]> {
-    const { rows } = await this.db.query<{ id: string; embedding: number[] }>(
-      `SELECT id::text AS id, embedding::real[] AS embedding
-         FROM chunks WHERE id = ANY($1::bigint[]) AND embedding_model = $2`,
-      [ids as string[], model],
-    );
-    return rows;
   }
 
   /** The mean of a course's chunk vectors for one model, as numbers; `null` when it has none. */

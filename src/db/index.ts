@@ -2,7 +2,7 @@
  * The database layer: the `Db` seam and its two backends, migrations, the data-folder lock, and
  * one repository per group of tables. Every SQL statement of the tutor lives in this folder.
  */
-export { ChunkRepository, type DocumentChunk, type NearestChunksQuery } from "./chunks.ts";
+export { ChunkRepository, type DocumentChunk } from "./chunks.ts";
 export {
   ConversationStore,
   defaultRetention,
@@ -50,6 +50,7 @@ export { openDatabase } from "./open.ts";
 export { openPglite, wrapPglite } from "./pglite.ts";
 export { databaseAnswers } from "./ping.ts";
 export { openPostgres, type PostgresOptions } from "./postgres.ts";
+export { type CourseChunkRows, SearchIndexRepository } from "./search-indexes.ts";
 export { SlackRepository } from "./slack.ts";
 export {
   isStagingCourseId,
@@ -61,4 +62,10 @@ export {
   stagingCourseId,
 } from "./staging.ts";
 export { type CourseStatsRows, StatsRepository } from "./stats.ts";
-export { assertDimension, CourseVectorIndexes, MAX_INDEXED_DIMENSIONS } from "./vector-index.ts";
+export {
+  assertDimension,
+  CourseVectorIndexes,
+  MAX_INDEXED_DIMENSIONS,
+  type NearestChunksQuery,
+  VectorSearch,
+} from "./vector-index.ts";

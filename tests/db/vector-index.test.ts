@@ -3,11 +3,10 @@ import os from "node:os";
 import path from "node:path";
 import type { PGlite } from "@electric-sql/pglite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ChunkRepository } from "../../src/db/chunks.ts";
 import { type Db, toVectorLiteral } from "../../src/db/db.ts";
 import { defaultMigrationsDir, migrate } from "../../src/db/migrate.ts";
 import { openPglite } from "../../src/db/pglite.ts";
-import { CourseVectorIndexes } from "../../src/db/vector-index.ts";
+import { CourseVectorIndexes, VectorSearch } from "../../src/db/vector-index.ts";
 
 const DIM = 16;
 const MODEL = "test-model";
@@ -69,7 +68,7 @@ function exactNearest(vectors: Map<string, number[]>, query: number[], k: number
 describe("per-course HNSW indexes (real PGlite with pgvector)", () => {
   let db: Db & { pglite: PGlite };
   let indexes: CourseVectorIndexes;
-  let chunks: ChunkRepository;
+  let chunks: VectorSearch;
   const courses = new Map<string, Map<string, number[]>>();
   const query = unitVector(random(99));
 
@@ -78,7 +77,7 @@ describe("per-course HNSW indexes (real PGlite with pgvector)", () => {
     await migrate(db);
     await db.query("SET hnsw.iterative_scan = relaxed_order");
     indexes = new CourseVectorIndexes(db);
-    chunks = new ChunkRepository(db);
+    chunks = new VectorSearch(db);
     for (const [i, course] of ["alpha", "beta", "o'neil course"].entries()) {
       courses.set(course, await addCourse(db, course, i + 1));
     }

@@ -72,7 +72,8 @@ export function candidateFeatures(
     const stored = context.candidateVectors?.get(chunk.chunkId);
     let similarity = chunk.scores.vector;
     if (similarity === undefined && queryEmbedding && stored) similarity = cosine(queryEmbedding, stored);
-    const input: CandidateInput = { chunk, analysis: cachedChunkAnalysis(chunk), cosine: similarity };
+    const analysis = context.analysis?.(chunk) ?? cachedChunkAnalysis(chunk);
+    const input: CandidateInput = { chunk, analysis, cosine: similarity };
     if (stored && centroid) {
       input.centrality = cosine(stored, centroid);
       if (queryEmbedding) input.centred = centredCosine(queryEmbedding, stored, centroid);

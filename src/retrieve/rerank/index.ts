@@ -4,6 +4,7 @@ import type { CourseEmbeddings } from "../../embed/index.ts";
 import type { MmrOptions } from "../shape/mmr.ts";
 import { CrossEncoderReranker } from "./cross-encoder.ts";
 import { FeatureReranker, loadRerankWeights } from "./feature-reranker.ts";
+import type { ChunkAnalysis } from "./features/analysis.ts";
 import type { ChunkVectors } from "./vectors.ts";
 
 export interface RerankContext {
@@ -15,6 +16,8 @@ export interface RerankContext {
   centroid?: ArrayLike<number>;
   /** Inverse document frequency of an analysed term in the course; undefined for unseen terms. */
   idf?: (term: string) => number | undefined;
+  /** A candidate's analysis as the course's index stores it; absent or undefined: analysed here. */
+  analysis?: (chunk: ScoredChunk) => ChunkAnalysis | undefined;
 }
 
 /**
