@@ -40,6 +40,12 @@ const envSchema = z.object({
   RERANKER_MODEL_DIR: optionalString,
   // Weight of the expanded BM25 list in hybrid fusion; 0 turns query expansion off.
   QUERY_EXPANSION: z.preprocess(emptyToUndefined, z.coerce.number().min(0).max(10).default(2)),
+  // Memory the loaded courses' search indexes may hold together (MiB); the least recently asked
+  // courses are dropped beyond it and loaded again from the database on their next question.
+  SEARCH_INDEX_MEMORY_MB: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number().int().min(16).max(65_536).default(768),
+  ),
   LLM_PROVIDER: z.preprocess(emptyToUndefined, z.enum(["none", "openai", "ollama"]).default("none")),
   LLM_BASE_URL: optionalUrl,
   LLM_MODEL: optionalString,
@@ -155,6 +161,8 @@ export interface Config {
   rerankerModelDir: string | undefined;
   /** Weight of the expanded BM25 list in hybrid fusion (0: no query expansion). */
   queryExpansion: number;
+  /** MiB the loaded courses' search indexes may hold together; optional for hand-built configs. */
+  searchIndexMemoryMb?: number;
   llm: {
     provider: "none" | "openai" | "ollama";
     baseUrl: string | undefined;
@@ -233,6 +241,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     reranker: e.RERANKER_MODEL_DIR && env.RERANKER === undefined ? "cross-encoder" : e.RERANKER,
     rerankerModelDir: e.RERANKER_MODEL_DIR,
     queryExpansion: e.QUERY_EXPANSION,
+    searchIndexMemoryMb: e.SEARCH_INDEX_MEMORY_MB,
     llm: {
       provider: e.LLM_PROVIDER,
       baseUrl: e.LLM_BASE_URL,

@@ -70,9 +70,13 @@ export interface TutorOverrides {
 export async function createTutor(config: Config, overrides: TutorOverrides = {}): Promise<Tutor> {
   const db = overrides.db ?? (await openDatabase(config));
   const embeddings = overrides.embeddings ?? (await createEmbeddings(config));
-  const indexes = new CourseIndexes(db);
+  const indexes = new CourseIndexes(db, {
+    memoryBudgetBytes:
+      config.searchIndexMemoryMb === undefined ? undefined : config.searchIndexMemoryMb * 2 ** 20,
+  });
   const searcher = await createSearcher(config, { db, indexes, embeddings }, overrides.reranker);
   const telemetry = overrides.telemetry ?? createTelemetry();
+  telemetry.metrics.watchSearchIndexes(indexes);
   const ingestionRuns = new IngestionRuns(db);
   const guard = createGuard(config, db, telemetry);
   const conversations = new ConversationStore(db, { retentionDays: config.conversationRetentionDays ?? 0 });
