@@ -25,8 +25,11 @@ export function createReadiness(lifecycle: ServerLifecycle, tutor: Pick<Tutor, "
 }
 
 /**
- * Loads or bootstraps the default course and warms the models up, then reports ready; a failure
- * is kept on the lifecycle (the server keeps answering /healthz and says why it is not ready).
+ * Bootstraps the default course when it is empty, then reports ready; a failure is kept on the
+ * lifecycle (the server keeps answering /healthz and says why it is not ready). Readiness does
+ * not wait for search indexes: every course's are loaded on its first question (from the index
+ * stored for its version, or built and stored when there is none), and the default course's are
+ * warmed in the background here.
  */
 export async function prepareDefaultCourse(input: {
   config: Config;
@@ -41,16 +44,22 @@ export async function prepareDefaultCourse(input: {
   try {
     const course = input.config.defaultCourse;
     if (input.bootstrap && (await tutor.courseIsEmpty(course))) await bootstrapCourse(input, course);
-    await tutor.indexes.get(course).catch(() => undefined);
-    // One search loads the query model and the reranker's vectors, so the first students to ask
-    // after a start do not wait for them.
-    await tutor.searcher.search({ course, query: "course overview", k: 1 }).catch(() => undefined);
     if (lifecycle.state === "starting") lifecycle.state = "ready";
     log(`Course Tutor ready on ${input.url}`);
+    void warmUp(tutor, course);
   } catch (error) {
     lifecycle.startupProblem = `startup failed: ${error instanceof Error ? error.message : String(error)}`;
     log(lifecycle.startupProblem);
   }
+}
+
+/**
+ * Loads the default course's indexes, the query model and the reranker's inputs with one search,
+ * so the first students to ask after a start do not wait for them. Failures are the first
+ * question's to report.
+ */
+async function warmUp(tutor: Tutor, course: string): Promise<void> {
+  await tutor.searcher.search({ course, query: "course overview", k: 1 }).catch(() => undefined);
 }
 
 /** Ingests the bundled corpus into an empty course, or waits for the replica that already does. */
