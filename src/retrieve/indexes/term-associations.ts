@@ -38,12 +38,10 @@ export interface AssociationTables {
 export class TermAssociations {
   readonly tables: AssociationTables;
   private readonly ids = new Map<string, number>();
-  // Scratch space reused by every expansion (synchronous, so never shared).
-  private readonly isQuery: Int32Array;
-  private readonly together: Int32Array;
-  private readonly togetherMark: Int32Array;
-  private readonly scores: Float64Array;
-  private readonly scoreMark: Int32Array;
+  /** Scratch space by term id, reused by every expansion (synchronous, so never shared). */
+  private readonly scratch: Record<"isQuery" | "together" | "togetherMark" | "scoreMark", Int32Array> & {
+    scores: Float64Array;
+  };
   /** Marks of the current expansion (query terms, scored terms) and of the current count. */
   private queryEpoch = 0;
   private countEpoch = 0;
@@ -63,11 +61,13 @@ export class TermAssociations {
       this.ids.set(term, id);
     });
     const size = this.tables.terms.length;
-    this.isQuery = new Int32Array(size);
-    this.together = new Int32Array(size);
-    this.togetherMark = new Int32Array(size);
-    this.scores = new Float64Array(size);
-    this.scoreMark = new Int32Array(size);
+    this.scratch = {
+      isQuery: new Int32Array(size),
+      together: new Int32Array(size),
+      togetherMark: new Int32Array(size),
+      scoreMark: new Int32Array(size),
+      scores: new Float64Array(size),
+    };
   }
 
   /**
@@ -88,8 +88,8 @@ export class TermAssociations {
     const queryIds: number[] = [];
     for (const term of terms) {
       const id = this.ids.get(term);
-      if (id !== undefined && this.isQuery[id] !== epoch) {
-        this.isQuery[id] = epoch;
+      if (id !== undefined && this.scratch.isQuery[id] !== epoch) {
+        this.scratch.isQuery[id] = epoch;
         queryIds.push(id);
       }
     }
@@ -102,21 +102,21 @@ export class TermAssociations {
       const others = this.countTogether(id, occurrences, stride, epoch);
       const weight = termWeight(this.tables.terms[id] as string);
       for (const other of others) {
-        const count = (this.together[other] as number) * stride;
+        const count = (this.scratch.together[other] as number) * stride;
         if (count < options.minSentences) continue;
         const otherCount = (postingOffsets[other + 1] as number) - (postingOffsets[other] as number);
         const npmi = normalisedPmi(count, occurrences, otherCount, total);
         if (npmi < options.minNpmi) continue;
-        if (this.scoreMark[other] !== epoch) {
-          this.scoreMark[other] = epoch;
-          this.scores[other] = 0;
+        if (this.scratch.scoreMark[other] !== epoch) {
+          this.scratch.scoreMark[other] = epoch;
+          this.scratch.scores[other] = 0;
           scored.push(other);
         }
-        this.scores[other] = (this.scores[other] as number) + npmi * weight;
+        this.scratch.scores[other] = (this.scratch.scores[other] as number) + npmi * weight;
       }
     }
     return scored
-      .sort((a, b) => (this.scores[b] as number) - (this.scores[a] as number) || a - b)
+      .sort((a, b) => (this.scratch.scores[b] as number) - (this.scratch.scores[a] as number) || a - b)
       .slice(0, options.limit)
       .map((id) => this.tables.words[id] as string);
   }
@@ -132,13 +132,13 @@ export class TermAssociations {
       const end = sentenceOffsets[sentence + 1] as number;
       for (let i = sentenceOffsets[sentence] as number; i < end; i++) {
         const other = sentenceTerms[i] as number;
-        if (this.isQuery[other] === queryEpoch) continue;
-        if (this.togetherMark[other] !== mark) {
-          this.togetherMark[other] = mark;
-          this.together[other] = 0;
+        if (this.scratch.isQuery[other] === queryEpoch) continue;
+        if (this.scratch.togetherMark[other] !== mark) {
+          this.scratch.togetherMark[other] = mark;
+          this.scratch.together[other] = 0;
           others.push(other);
         }
-        this.together[other] = (this.together[other] as number) + 1;
+        this.scratch.together[other] = (this.scratch.together[other] as number) + 1;
       }
     }
     return others;

@@ -114,7 +114,11 @@ describe("stored course indexes (bundled course, real PGlite)", () => {
     const again = await indexes.get("small-a");
     expect(again.origin).toBe("stored");
     expect(indexes.loaded("small-b")).toBeUndefined();
-    const { results } = await searcherOver(indexes).search({ course: "small-a", query: "syllabus grading", k: 3 });
+    const { results } = await searcherOver(indexes).search({
+      course: "small-a",
+      query: "syllabus grading",
+      k: 3,
+    });
     expect(results.length).toBeGreaterThan(0);
     for (const result of results) expect(result.courseId).toBe("small-a");
   });
