@@ -1,6 +1,6 @@
 /**
  * Fits the default reranker's weights on the DEV split of a golden set and writes them to
- * src/retrieve/rerank/weights.json, which the reranker loads. The test split is never read
+ * src/retrieve/rerank/weights/<model>.json, which the reranker loads for that embedder. The test split is never read
  * past the line that drops it: tuning on it would make the test figures meaningless.
  *
  *   npx tsx scripts/fit-reranker.ts [--dataset evals/aie101.jsonl] [--course aie101]
@@ -18,7 +18,7 @@
  */
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { PGlite } from "@electric-sql/pglite";
 import { vector } from "@electric-sql/pglite/vector";
@@ -27,7 +27,9 @@ import type { ScoredChunk } from "../src/core/chunks.ts";
 import type { Db } from "../src/db/db.ts";
 import { migrate } from "../src/db/migrate.ts";
 import { openPglite, wrapPglite } from "../src/db/pglite.ts";
-import { SentenceEncoderEmbeddings } from "../src/embed/index.ts";
+import { type CourseEmbeddings, SentenceEncoderEmbeddings } from "../src/embed/index.ts";
+import { modelShortName } from "../src/embed/models/index.ts";
+import { TransformersEmbeddings } from "../src/embed/transformers/index.ts";
 import { loadCourseChunks } from "../src/eval/course-check.ts";
 import { DECLINE_CATEGORIES, type EvalCase, parseJsonl, selectSplit } from "../src/eval/dataset.ts";
 import { hitAtK, idealPoolFor, ndcgAtK, reciprocalRankAtK } from "../src/eval/metrics.ts";
@@ -44,6 +46,7 @@ import {
 } from "../src/retrieve/index.ts";
 import {
   candidateFeatures,
+  DEFAULT_WEIGHTS_URL,
   type RerankWeights,
   rerankWeightsSchema,
 } from "../src/retrieve/rerank/feature-reranker.ts";
@@ -53,6 +56,7 @@ import {
   type FeatureVector,
   linearScore,
 } from "../src/retrieve/rerank/features/index.ts";
+import { SentenceVectorCache } from "../src/retrieve/rerank/sentence-vectors.ts";
 import type { ChunkVectors } from "../src/retrieve/rerank/vectors.ts";
 import { diversify, withSectionNeighbours } from "../src/retrieve/shape/index.ts";
 
@@ -74,7 +78,26 @@ export interface PreparedCase {
 const log = (line: string) => process.stdout.write(`${line}\n`);
 const round = (value: number, digits = 4) => Math.round(value * 10 ** digits) / 10 ** digits;
 
-export async function openCourseDb(options: { dump?: string; corpus: string; course: string }): Promise<Db> {
+/** The embedder to fit for: the bundled sentence encoder, or a transformers.js model folder. */
+export async function fittingEmbeddings(
+  modelDir: string | undefined,
+  workers?: number,
+): Promise<CourseEmbeddings> {
+  return modelDir ? TransformersEmbeddings.create({ modelDir }) : new SentenceEncoderEmbeddings({ workers });
+}
+
+export async function openCourseDb(options: {
+  dump?: string;
+  data?: string;
+  corpus: string;
+  course: string;
+  modelDir?: string;
+}): Promise<Db> {
+  if (options.data) {
+    const db = await openPglite(options.data);
+    await migrate(db);
+    return db;
+  }
   if (options.dump) {
     const pglite = await PGlite.create({
       loadDataDir: new Blob([await readFile(options.dump)]),
@@ -86,7 +109,7 @@ export async function openCourseDb(options: { dump?: string; corpus: string; cou
   }
   const db = await openPglite(undefined);
   await migrate(db);
-  const embeddings = new SentenceEncoderEmbeddings();
+  const embeddings = await fittingEmbeddings(options.modelDir);
   try {
     log(`Ingesting ${options.corpus} as "${options.course}"…`);
     await ingestFolder({ db, embeddings, dir: options.corpus, course: options.course });
@@ -100,9 +123,10 @@ export async function prepare(
   db: Db,
   course: string,
   cases: readonly EvalCase[],
-  options: { candidatesPerRetriever?: number; neighbours: number },
+  options: { candidatesPerRetriever?: number; neighbours: number; modelDir?: string },
 ): Promise<PreparedCase[]> {
-  const embeddings = new SentenceEncoderEmbeddings({ workers: 0 });
+  const embeddings = await fittingEmbeddings(options.modelDir, 0);
+  const sentenceCache = options.modelDir ? new SentenceVectorCache(db, embeddings) : undefined;
   const indexes = new CourseIndexes(db);
   const searcher = new HybridSearcher({
     db,
@@ -134,9 +158,11 @@ export async function prepare(
             candidates.map((c) => c.chunkId),
           )
         : undefined;
+      const sentenceVectors = await sentenceCache?.get(snapshot, candidates);
       const features = candidateFeatures(query, candidates, {
         queryEmbedding: response.queryEmbedding ?? undefined,
         candidateVectors: vectors,
+        sentenceVectors,
         centroid: response.queryEmbedding ? snapshot.vectors.centroid : undefined,
         idf: (term) => snapshot.bm25.idf(term),
         analysis: (chunk) => storedAnalysis(snapshot, chunk.chunkId),
@@ -406,6 +432,13 @@ export function fitStage(
   return diverse ?? best;
 }
 
+/** Where the reranker looks for weights fitted with this embedder. */
+async function defaultWeightsFile(modelDir: string | undefined): Promise<string> {
+  if (!modelDir) return fileURLToPath(DEFAULT_WEIGHTS_URL);
+  const { modelId } = await TransformersEmbeddings.create({ modelDir });
+  return path.join(packageRoot, "src", "retrieve", "rerank", "weights", `${modelShortName(modelId)}.json`);
+}
+
 const show = (s: Scores) =>
   `nDCG@10 ${round(s.ndcg10, 3)}  hit@5 ${round(s.hit5, 3)}  MRR@10 ${round(s.mrr10, 3)}`;
 
@@ -416,7 +449,9 @@ async function main() {
       course: { type: "string", default: "aie101" },
       corpus: { type: "string", default: path.join(packageRoot, "corpus") },
       dump: { type: "string" },
-      out: { type: "string", default: path.join(packageRoot, "src", "retrieve", "rerank", "weights.json") },
+      data: { type: "string" },
+      embedder: { type: "string" },
+      out: { type: "string" },
       neighbours: { type: "string", default: "10" },
       "dry-run": { type: "boolean", default: false },
     },
@@ -432,14 +467,17 @@ async function main() {
   log(`Fitting on ${dev.length} answerable dev cases of ${path.basename(values.dataset as string)}.`);
 
   const neighbours = Number(values.neighbours);
+  const modelDir = values.embedder;
   const db = await openCourseDb({
     dump: values.dump,
+    data: values.data,
     corpus: values.corpus as string,
     course: values.course as string,
+    modelDir,
   });
   let prepared: PreparedCase[];
   try {
-    prepared = await prepare(db, values.course as string, dev, { neighbours });
+    prepared = await prepare(db, values.course as string, dev, { neighbours, modelDir });
   } finally {
     await db.close();
   }
@@ -486,8 +524,9 @@ async function main() {
     log("Dry run: weights not written.");
     return;
   }
-  await writeFile(values.out as string, `${JSON.stringify(file, null, 2)}\n`);
-  log(`Written to ${path.relative(process.cwd(), values.out as string)}`);
+  const out = values.out ?? (await defaultWeightsFile(modelDir));
+  await writeFile(out, `${JSON.stringify(file, null, 2)}\n`);
+  log(`Written to ${path.relative(process.cwd(), out)}`);
 }
 
 // Runs as a script; importing it (for analysis) only brings the functions.

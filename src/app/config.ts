@@ -2,6 +2,8 @@ import path from "node:path";
 import { z } from "zod";
 import { packageRoot } from "../core/paths.ts";
 import { defaultMaterialLimits } from "../courses/limits.ts";
+import { resolveModelDir } from "../embed/models/folders.ts";
+import { LTI_DEFAULTS } from "../surfaces/lti/defaults.ts";
 
 /**
  * Every setting the tutor reads from the environment, validated once. No other module reads
@@ -22,6 +24,19 @@ export interface ShutdownSettings {
 /** No delay, ten seconds for in-flight requests; also used for hand-built configs without `shutdown`. */
 export const SHUTDOWN_DEFAULTS: Readonly<ShutdownSettings> = { delayMs: 0, graceMs: 10_000 };
 
+/** The instructor console's sign-ins: session length, invite validity, attempts per 15 minutes (0: no limit). */
+export interface ConsoleSettings {
+  sessionHours: number;
+  inviteDays: number;
+  loginAttempts: number;
+}
+
+export const CONSOLE_DEFAULTS: Readonly<ConsoleSettings> = {
+  sessionHours: 12,
+  inviteDays: 7,
+  loginAttempts: 10,
+};
+
 const envSchema = z.object({
   DATABASE_URL: optionalString,
   PORT: z.preprocess(emptyToUndefined, port.default(3000)),
@@ -31,6 +46,11 @@ const envSchema = z.object({
   TUTOR_CORPUS_DIR: optionalString,
   EMBEDDER: z.preprocess(emptyToUndefined, z.enum(["use", "transformers"]).default("use")),
   EMBEDDING_MODEL_DIR: optionalString,
+  // A preset name (minilm, bge-small) or a folder; implies EMBEDDER=transformers.
+  EMBEDDING_MODEL: optionalString,
+  // Where `tutor models pull|import` put model folders, and where preset names are looked up.
+  TUTOR_MODELS_DIR: z.preprocess(emptyToUndefined, z.string().default("./models")),
+  MODEL_HUB_URL: z.preprocess(emptyToUndefined, z.string().url().default("https://huggingface.co")),
   EMBED_WORKERS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(16).optional()),
   TRANSFORMERS_ALLOW_REMOTE: z.preprocess(emptyToUndefined, z.enum(["0", "1", "true", "false"]).default("0")),
   RERANKER: z.preprocess(
@@ -38,6 +58,10 @@ const envSchema = z.object({
     z.enum(["none", "heuristic", "cross-encoder"]).default("heuristic"),
   ),
   RERANKER_MODEL_DIR: optionalString,
+  // A cross-encoder preset name (ms-marco-minilm) or a folder; implies RERANKER=cross-encoder.
+  RERANKER_MODEL: optionalString,
+  // Time the cross-encoder may spend per question; how many candidates it reads follows from it.
+  RERANK_BUDGET_MS: z.preprocess(emptyToUndefined, positiveNumber.default(40)),
   // Weight of the expanded BM25 list in hybrid fusion; 0 turns query expansion off.
   QUERY_EXPANSION: z.preprocess(emptyToUndefined, z.coerce.number().min(0).max(10).default(2)),
   // Memory the loaded courses' search indexes may hold together (MiB); the least recently asked
@@ -66,6 +90,24 @@ const envSchema = z.object({
     z.coerce.number().int().min(0).max(600_000).default(SHUTDOWN_DEFAULTS.graceMs),
   ),
   ADMIN_TOKEN: optionalString,
+  // The instructor console: how long a sign-in lasts, how long an invite link is valid, and how
+  // many sign-in attempts one address (and one account) gets per 15 minutes.
+  CONSOLE_SESSION_HOURS: z.preprocess(
+    emptyToUndefined,
+    z.coerce
+      .number()
+      .min(0.05)
+      .max(24 * 30)
+      .default(CONSOLE_DEFAULTS.sessionHours),
+  ),
+  CONSOLE_INVITE_DAYS: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number().min(0.01).max(90).default(CONSOLE_DEFAULTS.inviteDays),
+  ),
+  CONSOLE_LOGIN_ATTEMPTS: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number().int().min(0).max(1_000).default(CONSOLE_DEFAULTS.loginAttempts),
+  ),
   SLACK_SIGNING_SECRET: optionalString,
   SLACK_BOT_TOKEN: optionalString,
   SLACK_API_URL: optionalUrl,
@@ -120,6 +162,13 @@ const envSchema = z.object({
       }),
   ),
   GUARD_CONFIG: optionalString,
+  // LTI: the key that pseudonymises LMS user ids (unset: generated once and kept in the database).
+  LTI_PSEUDONYM_SECRET: z.preprocess(emptyToUndefined, z.string().min(16).optional()),
+  // Hours a rotated-out LTI tool key stays in the published JWKS.
+  LTI_KEY_GRACE_HOURS: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number().int().min(0).max(8_760).default(LTI_DEFAULTS.keyGraceHours),
+  ),
   // Conversations idle this many days are deleted with their messages and feedback; 0 keeps them.
   CONVERSATION_RETENTION_DAYS: z.preprocess(
     emptyToUndefined,
@@ -156,9 +205,15 @@ export interface Config {
   embedder: "use" | "transformers";
   embeddingModelDir: string | undefined;
   embedWorkers: number | undefined;
+  /** Model folders (`tutor models`); optional so hand-built configs stay valid (then ./models). */
+  modelsDir?: string;
+  /** The model hub `tutor models pull` downloads from; optional for hand-built configs. */
+  modelHubUrl?: string;
   transformersAllowRemote: boolean;
   reranker: "none" | "heuristic" | "cross-encoder";
   rerankerModelDir: string | undefined;
+  /** Per-question time for the cross-encoder; optional for hand-built configs (then no limit). */
+  rerankBudgetMs?: number;
   /** Weight of the expanded BM25 list in hybrid fusion (0: no query expansion). */
   queryExpansion: number;
   /** MiB the loaded courses' search indexes may hold together; optional for hand-built configs. */
@@ -180,6 +235,8 @@ export interface Config {
   /** Graceful shutdown; optional so hand-built configs stay valid (then SHUTDOWN_DEFAULTS). */
   shutdown?: ShutdownSettings;
   adminToken: string | undefined;
+  /** Console sign-ins; optional so hand-built configs stay valid (then CONSOLE_DEFAULTS). */
+  console?: ConsoleSettings;
   slack: {
     signingSecret: string | undefined;
     botToken: string | undefined;
@@ -198,6 +255,13 @@ export interface Config {
   /** Origins allowed to call the student API from a browser for courses without their own list. */
   widgetAllowedOrigins: string[];
   guardConfigPath: string | undefined;
+  /** LTI 1.3; optional so hand-built configs stay valid (then no fixed secret, a 72-hour key grace). */
+  lti?: {
+    /** Pseudonymises LMS user ids; unset → a secret generated once and kept in the database. */
+    pseudonymSecret: string | undefined;
+    /** How long a rotated-out tool key stays in the published JWKS. */
+    keyGraceHours: number;
+  };
   /** Days a conversation may sit idle before it is deleted (0: kept); optional for hand-built configs. */
   conversationRetentionDays?: number;
   logLevel: Env["LOG_LEVEL"];
@@ -217,11 +281,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid settings:\n  ${problems.join("\n  ")}`);
   }
   const e = parsed.data;
-  if (e.EMBEDDER === "transformers" && !e.EMBEDDING_MODEL_DIR) {
-    throw new ConfigError("EMBEDDER=transformers needs EMBEDDING_MODEL_DIR (a local model folder)");
+  const modelsDir = path.resolve(e.TUTOR_MODELS_DIR);
+  const embeddingModel = e.EMBEDDING_MODEL ?? e.EMBEDDING_MODEL_DIR;
+  const rerankerModel = e.RERANKER_MODEL ?? e.RERANKER_MODEL_DIR;
+  const embedder = e.EMBEDDING_MODEL && env.EMBEDDER === undefined ? "transformers" : e.EMBEDDER;
+  if (embedder === "transformers" && !embeddingModel) {
+    throw new ConfigError(
+      "EMBEDDER=transformers needs EMBEDDING_MODEL (a preset name or a local model folder)",
+    );
   }
-  if (e.RERANKER === "cross-encoder" && !e.RERANKER_MODEL_DIR) {
-    throw new ConfigError("RERANKER=cross-encoder needs RERANKER_MODEL_DIR (a local cross-encoder folder)");
+  if (e.RERANKER === "cross-encoder" && !rerankerModel) {
+    throw new ConfigError(
+      "RERANKER=cross-encoder needs RERANKER_MODEL (a preset name or a local cross-encoder folder)",
+    );
   }
   if (e.LLM_PROVIDER !== "none" && !e.LLM_MODEL) {
     throw new ConfigError(`LLM_PROVIDER=${e.LLM_PROVIDER} needs LLM_MODEL`);
@@ -233,13 +305,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(e.TUTOR_DATA_DIR),
     defaultCourse: e.TUTOR_DEFAULT_COURSE,
     corpusDir: path.resolve(e.TUTOR_CORPUS_DIR ?? path.join(packageRoot, "corpus")),
-    embedder: e.EMBEDDER,
-    embeddingModelDir: e.EMBEDDING_MODEL_DIR,
+    embedder,
+    embeddingModelDir: embeddingModel ? resolveModelDir(embeddingModel, modelsDir) : undefined,
     embedWorkers: e.EMBED_WORKERS,
+    modelsDir,
+    modelHubUrl: e.MODEL_HUB_URL,
     transformersAllowRemote: e.TRANSFORMERS_ALLOW_REMOTE === "1" || e.TRANSFORMERS_ALLOW_REMOTE === "true",
-    // A cross-encoder folder given without RERANKER implies the user wants it used.
-    reranker: e.RERANKER_MODEL_DIR && env.RERANKER === undefined ? "cross-encoder" : e.RERANKER,
-    rerankerModelDir: e.RERANKER_MODEL_DIR,
+    // A cross-encoder given without RERANKER implies the user wants it used.
+    reranker: rerankerModel && env.RERANKER === undefined ? "cross-encoder" : e.RERANKER,
+    rerankerModelDir: rerankerModel ? resolveModelDir(rerankerModel, modelsDir) : undefined,
+    rerankBudgetMs: e.RERANK_BUDGET_MS,
     queryExpansion: e.QUERY_EXPANSION,
     searchIndexMemoryMb: e.SEARCH_INDEX_MEMORY_MB,
     llm: {
@@ -255,6 +330,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     chatDeadlineMs: e.CHAT_DEADLINE_MS,
     shutdown: { delayMs: e.SHUTDOWN_DELAY_MS, graceMs: e.SHUTDOWN_GRACE_MS },
     adminToken: e.ADMIN_TOKEN,
+    console: {
+      sessionHours: e.CONSOLE_SESSION_HOURS,
+      inviteDays: e.CONSOLE_INVITE_DAYS,
+      loginAttempts: e.CONSOLE_LOGIN_ATTEMPTS,
+    },
     slack: {
       signingSecret: e.SLACK_SIGNING_SECRET,
       botToken: e.SLACK_BOT_TOKEN,
@@ -279,6 +359,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicBaseUrl: e.PUBLIC_BASE_URL,
     widgetAllowedOrigins: e.WIDGET_ALLOWED_ORIGINS,
     guardConfigPath: e.GUARD_CONFIG,
+    lti: { pseudonymSecret: e.LTI_PSEUDONYM_SECRET, keyGraceHours: e.LTI_KEY_GRACE_HOURS },
     conversationRetentionDays: e.CONVERSATION_RETENTION_DAYS,
     logLevel: e.LOG_LEVEL,
   };

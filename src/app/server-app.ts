@@ -1,9 +1,12 @@
 import type { Hono } from "hono";
+import { StaffAccounts } from "../accounts/index.ts";
 import { OriginPolicy } from "../courses/origin-policy.ts";
 import type { DataDirLock } from "../db/data-lock.ts";
 import { describeError, observeRequests, type Telemetry } from "../observability/index.ts";
 import { createRateLimiter, type RateLimiter } from "../ratelimit/index.ts";
+import { consoleRoutes } from "../surfaces/console/index.ts";
 import {
+  type AdminDeps,
   type AppEnv,
   adminRoutes,
   courseCors,
@@ -16,8 +19,10 @@ import {
   slackRoutes,
   widgetRoutes,
 } from "../surfaces/http/index.ts";
+import { createLtiTool, ltiAdminRoutes, ltiRoutes } from "../surfaces/lti/index.ts";
+import { apiKeyAdminRoutes, openAiRoutes } from "../surfaces/openai/index.ts";
 import { createSlackSurface, type SlackSurface } from "../surfaces/slack/index.ts";
-import type { Config } from "./config.ts";
+import { CONSOLE_DEFAULTS, type Config } from "./config.ts";
 import type { Tutor } from "./tutor.ts";
 
 export interface ServerAppDeps {
@@ -39,20 +44,30 @@ export interface ServerApp {
   slack: SlackSurface;
   adminEvals: { close(): Promise<void> };
   limiter: RateLimiter | undefined;
+  /** Limits console sign-in attempts; closed with the server. */
+  loginLimiter: RateLimiter | undefined;
 }
 
 /** Every surface wired to one tutor: the student API, admin, evals, metrics, Slack and the widget. */
 export function createServerApp(deps: ServerAppDeps): ServerApp {
   const { config, tutor, telemetry, lock, log } = deps;
   const slack = createSlack(deps);
-  const adminEvals = createAdminEvals({ tutor, tokens: () => [config.adminToken, lock?.info.token], log });
+  const tokens = () => [config.adminToken, lock?.info.token];
+  const consoleSettings = config.console ?? CONSOLE_DEFAULTS;
+  const accounts = new StaffAccounts(tutor.db, {
+    sessionHours: consoleSettings.sessionHours,
+    inviteDays: consoleSettings.inviteDays,
+  });
+  const adminEvals = createAdminEvals({ tutor, tokens, accounts, log });
   const originPolicy = new OriginPolicy({ db: tutor.db, defaults: config.widgetAllowedOrigins });
   const limiter = createLimiter(config, telemetry);
+  const loginLimiter = createLoginLimiter(config, consoleSettings.loginAttempts);
   const app = createApp({
     searcher: tutor.searcher,
     pipeline: tutor.pipeline,
     conversations: tutor.conversations,
     defaultCourse: config.defaultCourse,
+    coursePolicy: tutor.courseSettings,
     observe: observeRequests(telemetry),
     bodyLimitFor: (method, path) => largerBodyLimit(config, method, path),
     middleware: [
@@ -76,29 +91,73 @@ export function createServerApp(deps: ServerAppDeps): ServerApp {
     ],
     readiness: deps.readiness,
     extraRoutes: [
-      adminRoutes({
-        db: tutor.db,
-        tokens: () => [config.adminToken, lock?.info.token],
-        ingest: (dir, course, ingestOptions) => tutor.ingest(dir, course, undefined, ingestOptions),
-        runs: tutor.ingestionRuns,
-        origins: originPolicy,
-        uploadLimits: { maxBytes: config.adminUploadMaxBytes },
-        onBackgroundError: () => {
-          // Already logged and counted by the ingestion's telemetry, and recorded on its run.
-        },
-      }),
+      adminRoutes(adminDeps(deps, { tokens, accounts, originPolicy, loginLimiter })),
       adminEvals.routes,
+      apiKeyAdminRoutes({ db: tutor.db, tokens: () => [config.adminToken, lock?.info.token] }),
+      openAiRoutes({
+        db: tutor.db,
+        pipeline: tutor.pipeline,
+        publicBaseUrl: config.publicBaseUrl,
+        limiter,
+        trustProxyHops: config.rateLimit.trustProxyHops,
+        onLimited: (scope) => telemetry.metrics.rateLimitHit(scope),
+      }),
+      ...createLti(deps),
+      consoleRoutes(),
       metricsRoutes({ metrics: telemetry.metrics, token: config.metricsToken }),
       slackRoutes(slack),
       widgetRoutes({
         db: tutor.db,
         defaultCourse: config.defaultCourse,
         publicBaseUrl: config.publicBaseUrl,
+        coursePolicy: tutor.courseSettings,
       }),
       ...(deps.extraRoutes?.(tutor) ?? []),
     ],
   });
-  return { app, originPolicy, slack, adminEvals, limiter };
+  return { app, originPolicy, slack, adminEvals, limiter, loginLimiter };
+}
+
+/** The admin routes' view of the tutor: courses, material, runs, settings, accounts, the playground. */
+function adminDeps(
+  { config, tutor }: ServerAppDeps,
+  parts: Pick<AdminDeps, "tokens" | "accounts" | "loginLimiter"> & { originPolicy: OriginPolicy },
+): AdminDeps {
+  return {
+    db: tutor.db,
+    tokens: parts.tokens,
+    ingest: (dir, course, ingestOptions) => tutor.ingest(dir, course, undefined, ingestOptions),
+    runs: tutor.ingestionRuns,
+    origins: parts.originPolicy,
+    uploadLimits: { maxBytes: config.adminUploadMaxBytes },
+    onBackgroundError: () => {
+      // Already logged and counted by the ingestion's telemetry, and recorded on its run.
+    },
+    accounts: parts.accounts,
+    settings: tutor.courseSettings,
+    pipeline: tutor.pipeline,
+    loginLimiter: parts.loginLimiter,
+    trustProxyHops: config.rateLimit.trustProxyHops,
+    publicBaseUrl: config.publicBaseUrl,
+    slackCourses: config.slack.courses ?? {},
+    llmAvailable: config.llm.provider !== "none",
+    onCourseDeleted: (course) => {
+      tutor.indexes.forget(course);
+      parts.originPolicy.invalidate(course);
+    },
+  };
+}
+
+/**
+ * Console sign-in attempts per 15 minutes: `attempts` per account, three times that per address
+ * (several staff may sign in from one campus network). Shared through Redis when it is configured.
+ */
+function createLoginLimiter(config: Config, attempts: number): RateLimiter | undefined {
+  if (attempts <= 0) return undefined;
+  return createRateLimiter({
+    settings: { windowMs: 15 * 60_000, ip: attempts * 3, session: attempts, course: 0 },
+    redisUrl: config.redisUrl,
+  });
 }
 
 /** The Slack surface on the tutor's pipeline, its counters feeding the Prometheus metrics. */
@@ -110,10 +169,23 @@ function createSlack({ config, tutor, telemetry, log }: ServerAppDeps): SlackSur
     db: tutor.db,
     pipeline: tutor.pipeline,
     conversations: tutor.conversations,
-    log,
+    // Slack's log lines may quote what a student wrote (an error about their message).
+    log: (message) => log(tutor.redactForStorage(message)),
   });
   slack.metrics.onIncrement((name, labels) => telemetry.metrics.slackEvent(name, labels));
   return slack;
+}
+
+/** The LTI 1.3 tool's routes and its admin routes, sharing one tool. */
+function createLti({ config, tutor, lock }: ServerAppDeps): Hono[] {
+  const tool = createLtiTool({
+    db: tutor.db,
+    conversations: tutor.conversations,
+    publicBaseUrl: config.publicBaseUrl,
+    pseudonymSecret: config.lti?.pseudonymSecret,
+    keyGraceHours: config.lti?.keyGraceHours,
+  });
+  return [ltiRoutes(tool), ltiAdminRoutes(tool, () => [config.adminToken, lock?.info.token])];
 }
 
 /** A limiter when any scope has a limit; an unreachable store lets requests through (and says so). */
@@ -133,10 +205,14 @@ function createLimiter(config: Config, telemetry: Telemetry): RateLimiter | unde
   });
 }
 
+const CHAT_COMPLETIONS_MAX_BYTES = 1024 * 1024;
+
 /** Course-material uploads and eval datasets may be larger than the 64 KiB every other body is held to. */
 function largerBodyLimit(config: Config, method: string, path: string): number | undefined {
   if (method === "POST" && /^\/admin\/courses\/[^/]+\/material$/.test(path))
     return config.adminUploadMaxBytes + 1024 * 1024;
   if (method === "POST" && path === "/admin/evals") return EVAL_UPLOAD_MAX_BYTES;
+  // OpenAI clients resend the whole conversation with every question.
+  if (method === "POST" && path === "/v1/chat/completions") return CHAT_COMPLETIONS_MAX_BYTES;
   return undefined;
 }

@@ -3,6 +3,7 @@ import { databaseAnswers } from "../db/ping.ts";
 import type { IngestProgress } from "../ingest/sync.ts";
 import type { Readiness } from "../surfaces/http/index.ts";
 import type { Config } from "./config.ts";
+import { describeModels } from "./models.ts";
 import type { Tutor } from "./tutor.ts";
 
 /** Where the server is in its life; /readyz answers from it. */
@@ -25,11 +26,11 @@ export function createReadiness(lifecycle: ServerLifecycle, tutor: Pick<Tutor, "
 }
 
 /**
- * Bootstraps the default course when it is empty, then reports ready; a failure is kept on the
- * lifecycle (the server keeps answering /healthz and says why it is not ready). Readiness does
- * not wait for search indexes: every course's are loaded on its first question (from the index
- * stored for its version, or built and stored when there is none), and the default course's are
- * warmed in the background here.
+ * Records runs left behind by dead processes as abandoned and bootstraps the default course when
+ * it is empty, then reports ready; a failure is kept on the lifecycle (the server keeps answering
+ * /healthz and says why it is not ready). Readiness does not wait for search indexes: every
+ * course's are loaded on its first question (from the index stored for its version, or built and
+ * stored when there is none), and the default course's are warmed in the background here.
  */
 export async function prepareDefaultCourse(input: {
   config: Config;
@@ -42,9 +43,12 @@ export async function prepareDefaultCourse(input: {
 }): Promise<void> {
   const { tutor, lifecycle, log } = input;
   try {
+    const abandoned = await tutor.ingestionRuns.abandonDeadRuns();
+    if (abandoned > 0) log(`Marked ${abandoned} ingestion run(s) abandoned: their process had stopped.`);
     const course = input.config.defaultCourse;
     if (input.bootstrap && (await tutor.courseIsEmpty(course))) await bootstrapCourse(input, course);
     if (lifecycle.state === "starting") lifecycle.state = "ready";
+    log(describeModels(input.config, tutor.embeddings, tutor.searcher.reranker));
     log(`Course Tutor ready on ${input.url}`);
     void warmUp(tutor, course);
   } catch (error) {

@@ -124,6 +124,7 @@ function createClose(deps: {
       await parts.adminEvals.close();
       await deps.tutor.close();
       await parts.limiter?.close();
+      await parts.loginLimiter?.close();
       await deps.lock?.release();
     })();
     return closing;

@@ -1,3 +1,4 @@
+import { confidenceThresholdsFor } from "../answer/calibration/index.ts";
 import {
   type Answerer,
   type CircuitBreaker,
@@ -7,11 +8,20 @@ import {
 } from "../answer/index.ts";
 import { createPipeline, type Pipeline } from "../chat/index.ts";
 import { TUTOR_MODES } from "../core/chat.ts";
-import { IngestionRuns } from "../courses/index.ts";
+import { CourseSettingsStore, IngestionRuns } from "../courses/index.ts";
 import { ChunkRepository, ConversationStore, type Db, openDatabase } from "../db/index.ts";
 import type { CourseEmbeddings } from "../embed/embeddings.ts";
 import { createEmbeddings } from "../embed/index.ts";
-import { createGuardEngine, type GuardEngine, loadGuardConfig, TopicCentroids } from "../guard/index.ts";
+import {
+  createGuardEngine,
+  type GuardEngine,
+  type GuardFileConfig,
+  guardRulesSchema,
+  loadGuardConfig,
+  redactForStorage,
+  settingsForCourse,
+  TopicCentroids,
+} from "../guard/index.ts";
 import { type IngestProgress, type IngestSummary, ingestFolder } from "../ingest/sync.ts";
 import { createTelemetry, type Telemetry } from "../observability/telemetry.ts";
 import {
@@ -42,6 +52,13 @@ export interface Tutor {
   telemetry: Telemetry;
   /** Every ingestion's record, one running per course across replicas. */
   ingestionRuns: IngestionRuns;
+  /**
+   * Free text a user sent, as it may be stored or logged: the guard's `redactForStorage` with the
+   * course's PII settings (the deployment's defaults without a course).
+   */
+  redactForStorage(text: string, course?: string): string;
+  /** Each course's own settings (release schedule, guard overrides, default mode, LLM on or off). */
+  courseSettings: CourseSettingsStore;
   ingest(
     dir: string,
     course: string,
@@ -57,6 +74,8 @@ export interface TutorIngestOptions {
   trigger?: string;
   /** Hears the run's id once it is recorded, before the work starts. */
   onRunStarted?: (runId: string) => void;
+  /** Hears the run's progress (used when no `onProgress` argument is given). */
+  onProgress?: IngestProgress;
 }
 
 export interface TutorOverrides {
@@ -78,8 +97,20 @@ export async function createTutor(config: Config, overrides: TutorOverrides = {}
   const telemetry = overrides.telemetry ?? createTelemetry();
   telemetry.metrics.watchSearchIndexes(indexes);
   const ingestionRuns = new IngestionRuns(db);
-  const guard = createGuard(config, db, telemetry);
-  const conversations = new ConversationStore(db, { retentionDays: config.conversationRetentionDays ?? 0 });
+  const guardConfig = loadGuardConfig(config.guardConfigPath);
+  const guard = createGuard(guardConfig, db, telemetry);
+  const redact = storedTextRedactor(guardConfig);
+  // A course's guard overrides follow its settings each time they are read (other replicas' edits too).
+  const courseSettings = new CourseSettingsStore({
+    db,
+    // A stored override that no longer parses (hand-edited) is ignored rather than breaking the course.
+    onLoaded: (course, settings) =>
+      guard.overrideCourse(course, guardRulesSchema.safeParse(settings.guard).data),
+  });
+  const conversations = new ConversationStore(db, {
+    retentionDays: config.conversationRetentionDays ?? 0,
+    redact,
+  });
   const answering = createTutorAnswering(config, telemetry, overrides.answerer);
   const pipeline = createPipeline({
     searcher,
@@ -92,6 +123,8 @@ export async function createTutor(config: Config, overrides: TutorOverrides = {}
     followUps: quizKeyFollowUp(conversations),
     queryRewriter: new CourseQueryRewriter(lexiconsFromIndexes(indexes)),
     observers: [telemetry.pipelineObserver],
+    confidence: await confidenceThresholdsFor(embeddings.modelId),
+    coursePolicy: courseSettings,
   });
   const chunks = new ChunkRepository(db);
 
@@ -108,15 +141,31 @@ export async function createTutor(config: Config, overrides: TutorOverrides = {}
     pipeline,
     telemetry,
     ingestionRuns,
+    redactForStorage: redact,
+    courseSettings,
     async ingest(dir, course, onProgress, options = {}) {
       const trigger = options.trigger ?? "folder";
       return telemetry.trackIngestion(course, trigger, () =>
         ingestionRuns.run(
           course,
           trigger,
-          async () => {
-            const summary = await ingestFolder({ db, embeddings, dir, course, onProgress });
-            await indexes.rebuild(course);
+          async (report) => {
+            const progress = onProgress ?? options.onProgress;
+            const summary = await ingestFolder({
+              db,
+              embeddings,
+              dir,
+              course,
+              onProgress: (phase, done, total) => {
+                report(phase, done, total);
+                progress?.(phase, done, total);
+              },
+            });
+            // An unchanged course keeps its version: nothing to rebuild, no model to load.
+            if (summary.added + summary.updated + summary.removed > 0 || summary.reembedded) {
+              await indexes.rebuild(course);
+              await searcher.prepareCourse(course);
+            }
             return summary;
           },
           options.onRunStarted,
@@ -149,15 +198,26 @@ async function createSearcher(
  * Guard rules per course from GUARD_CONFIG (or the shipped config/guard.json); every check is
  * logged at debug level, and non-allow verdicts are counted and logged by watchGuard.
  */
-function createGuard(config: Config, db: Db, telemetry: Telemetry): GuardEngine {
+function createGuard(guardConfig: GuardFileConfig, db: Db, telemetry: Telemetry): GuardEngine {
   const guard = createGuardEngine({
-    config: loadGuardConfig(config.guardConfigPath),
+    config: guardConfig,
     centroids: new TopicCentroids(db),
     protectedTexts: TUTOR_MODES.map((mode) => systemPrompt(mode)),
     log: (event) => telemetry.logger.debug(event, "guard decision"),
   });
   telemetry.watchGuard(guard);
   return guard;
+}
+
+/** `redactForStorage` with the course's `input.pii` settings, or the deployment's defaults. */
+function storedTextRedactor(guardConfig: GuardFileConfig): (text: string, course?: string) => string {
+  return (text, course) =>
+    redactForStorage(
+      text,
+      course === undefined
+        ? guardConfig.defaults.rules["input.pii"]
+        : settingsForCourse(guardConfig, course)["input.pii"],
+    );
 }
 
 /**

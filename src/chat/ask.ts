@@ -1,15 +1,26 @@
-import { type AnswerDraft, answerWithFallback, DeadlineBudget, isConfident } from "../answer/index.ts";
+import {
+  type AnswerDraft,
+  type Answerer,
+  answerWithFallback,
+  DeadlineBudget,
+  isConfident,
+} from "../answer/index.ts";
 import type {
   Answer,
   AnswerTimings,
   AskRequest,
   AskTrace,
   ConversationTurn,
+  CoursePolicy,
+  TraceVerdict,
   TutorMode,
 } from "../core/chat.ts";
+import { type SearchFilters, withReleasedWeeks } from "../core/chunks.ts";
+import { isStaffSurface } from "../core/surfaces.ts";
 import { offTopicReply, socraticReply } from "../guard/replies.ts";
 import { GuardedTokenStream } from "../guard/token-stream.ts";
 import type { GuardContext, GuardVerdict } from "../guard/types.ts";
+import { UnknownCourseError } from "../retrieve/index.ts";
 import { answerFollowUp } from "./follow-up.ts";
 import { noAnswer } from "./no-answer.ts";
 import { type Found, retrieve } from "./retrieve.ts";
@@ -47,10 +58,11 @@ export function createPipeline(options: PipelineDeps): Pipeline {
   };
 }
 
-/** The input guard, then the session and the guarded token stream. */
+/** The course's policy, the input guard, then the session and the guarded token stream. */
 async function receive(deps: PipelineSettings, request: AskRequest): Promise<Asking> {
   const started = performance.now();
-  const mode = request.mode ?? "explain";
+  const { policy, filters } = await coursePolicy(deps, request);
+  const mode = request.mode ?? policy.defaultMode ?? "explain";
   const timings: AnswerTimings = { guard: 0, retrieve: 0, rerank: 0, answer: 0, total: 0 };
   const trace: AskTrace = {
     query: request.message,
@@ -58,9 +70,11 @@ async function receive(deps: PipelineSettings, request: AskRequest): Promise<Ask
     coverage: 0,
     topVectorSimilarity: null,
     answeredBy: "none",
+    policy: { ...(policy.week !== undefined ? { week: policy.week } : {}), mode, llm: policy.llm !== false },
   };
   const t = performance.now();
   const input = deps.guard.checkInput(request.message, { course: request.course, mode });
+  trace.guard = { input: traceVerdicts(input.verdicts), retrieval: [], output: [] };
   const integrity = input.refusal?.redirect === "hint" ? input.refusal : undefined;
   timings.guard += performance.now() - t;
   // The course must exist before anything is stored against it (UnknownCourseError → 404).
@@ -70,7 +84,7 @@ async function receive(deps: PipelineSettings, request: AskRequest): Promise<Ask
     request.sessionId,
     request.surface ?? "api",
   );
-  request.onStart?.({ sessionId });
+  request.onStart?.({ sessionId, mode });
   // Streamed text meets the sentence-level output rules before the student sees it; the chunks
   // it may quote (published emails are not leaks) are filled in once they are known.
   const streamContext: GuardContext = { course: request.course, mode };
@@ -78,8 +92,47 @@ async function receive(deps: PipelineSettings, request: AskRequest): Promise<Ask
     ? new GuardedTokenStream(request.onToken, (text) => deps.guard.checkStreamedOutput(text, streamContext))
     : undefined;
   const budget = new DeadlineBudget(deps.deadlineMs, started);
-  const asked = { request, mode, started, budget, timings, trace, input, integrity, sessionId };
+  const asked = {
+    request,
+    mode,
+    policy,
+    filters,
+    started,
+    budget,
+    timings,
+    trace,
+    input,
+    integrity,
+    sessionId,
+  };
   return { ...asked, question: input.text, streamContext, stream, onToken: stream?.push };
+}
+
+/**
+ * The course's settings as they apply to this question: students see the weeks released so far
+ * (their own week filter can only narrow that) and get nothing from an archived course; staff
+ * surfaces (evals, the playground) see every week.
+ */
+async function coursePolicy(
+  deps: PipelineSettings,
+  request: AskRequest,
+): Promise<{ policy: CoursePolicy; filters: SearchFilters | undefined }> {
+  const policy = (await deps.coursePolicy?.policyFor(request.course)) ?? {};
+  if (isStaffSurface(request.surface ?? "api")) {
+    const { week: _week, ...rest } = policy;
+    return { policy: rest, filters: request.filters };
+  }
+  if (policy.archived) throw new UnknownCourseError(request.course);
+  return { policy, filters: withReleasedWeeks(request.filters, policy.week) };
+}
+
+function traceVerdicts(verdicts: readonly GuardVerdict[]): TraceVerdict[] {
+  return verdicts.map((v) => ({
+    rule: v.rule,
+    action: v.action,
+    ...(v.reason ? { reason: v.reason } : {}),
+    ...(v.details ? { details: v.details } : {}),
+  }));
 }
 
 /**
@@ -115,6 +168,7 @@ async function answerFromCourse(deps: PipelineSettings, asking: Asking): Promise
     chunks: found.results,
   });
   timings.guard += performance.now() - t;
+  if (asking.trace.guard) asking.trace.guard.output = traceVerdicts(checked.verdicts);
   const outcome = {
     draft: checked.draft,
     guardrail: checked.guardrail ?? decided.guardrail,
@@ -176,6 +230,7 @@ async function offTopicRefusal(
       courseVersion: retrieval.snapshot.version,
     },
   });
+  if (asking.trace.guard) asking.trace.guard.retrieval = traceVerdicts(topicCheck.verdicts);
   return topicCheck.refusal?.redirect === "off_topic" ? topicCheck.refusal : undefined;
 }
 
@@ -199,7 +254,11 @@ async function answer(
     signal: asking.request.signal,
   };
   const budget = asking.budget.forAnswer();
-  return (await answerWithFallback(deps.answerer, deps.fallbackAnswerer, request, budget)).draft;
+  // A course whose LLM is switched off is answered by the offline answerer (the fallback).
+  const llmOff = asking.policy.llm === false && deps.fallbackAnswerer !== undefined;
+  const answerer = llmOff ? (deps.fallbackAnswerer as Answerer) : deps.answerer;
+  return (await answerWithFallback(answerer, llmOff ? undefined : deps.fallbackAnswerer, request, budget))
+    .draft;
 }
 
 /** Stores the message (the redacted question, never the original) and makes the reply. */

@@ -1,5 +1,5 @@
 import { modeTopic, queryCoverage, withinBudget } from "../answer/index.ts";
-import type { ConversationTurn, TutorMode } from "../core/chat.ts";
+import type { AskTrace, ConversationTurn, TraceHit, TutorMode } from "../core/chat.ts";
 import type { ScoredChunk } from "../core/chunks.ts";
 import type { RewrittenQuery } from "../core/query.ts";
 import type { SearchResponse } from "../retrieve/search.ts";
@@ -39,7 +39,7 @@ export async function retrieve(
     query: rewritten.query,
     spelledOutQuery: rewritten.spelledOut,
     k: Math.max(deps.retrieveK, request.retrieveK ?? 0),
-    filters: request.filters,
+    filters: asking.filters,
     mode: request.retrievalMode,
     rerank: request.rerank,
   });
@@ -47,6 +47,7 @@ export async function retrieve(
   timings.rerank = retrieval.timings.rerank;
   trace.retrieved = retrieval.results;
   if (retrieval.expansion.length > 0) trace.expansion = retrieval.expansion;
+  traceCandidates(trace, retrieval);
   const results = retrieval.results.slice(0, deps.retrieveK);
   trace.answerChunks = results.length;
   asking.streamContext.chunks = results;
@@ -54,6 +55,32 @@ export async function retrieve(
   trace.coverage = coverage(found, deps.retrieveK);
   trace.topVectorSimilarity = retrieval.topVectorSimilarity;
   return found;
+}
+
+/** How many candidates of each retriever, and of the fused list, the trace keeps. */
+const TRACE_DEPTH = 10;
+
+/** Each retriever's list and the fused order before reranking, for the console's playground. */
+function traceCandidates(trace: AskTrace, retrieval: SearchResponse): void {
+  const bm25 = retrieval.snapshot.bm25;
+  const hits = (list: { id: string; score: number }[]): TraceHit[] =>
+    list.slice(0, TRACE_DEPTH).flatMap(({ id, score }) => {
+      const chunk = bm25.chunk(id);
+      return chunk ? [{ chunkId: id, source: chunk.source, heading: chunk.heading, score }] : [];
+    });
+  trace.retrievers = {
+    bm25: hits(retrieval.candidates.bm25),
+    expanded: hits(retrieval.candidates.expanded),
+    vector: hits(retrieval.candidates.vector),
+  };
+  const fused = retrieval.fusedResults ?? retrieval.results;
+  trace.fused = fused.slice(0, TRACE_DEPTH).map((c) => ({
+    chunkId: c.chunkId,
+    source: c.source,
+    heading: c.heading,
+    score: c.scores.fused ?? c.score,
+  }));
+  trace.reranked = retrieval.fusedResults !== undefined;
 }
 
 function createTermWeight(retrieval: SearchResponse): (term: string) => number {

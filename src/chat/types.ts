@@ -6,7 +6,16 @@ import {
   defaultConfidenceThresholds,
   type FollowUpHandler,
 } from "../answer/index.ts";
-import type { Answer, AnswerTimings, AskRequest, AskTrace, TutorMode } from "../core/chat.ts";
+import type {
+  Answer,
+  AnswerTimings,
+  AskRequest,
+  AskTrace,
+  CoursePolicy,
+  CoursePolicySource,
+  TutorMode,
+} from "../core/chat.ts";
+import type { SearchFilters } from "../core/chunks.ts";
 import type { QueryRewriter } from "../core/query.ts";
 import type { ConversationStore } from "../db/conversations.ts";
 import type { GuardEngine } from "../guard/engine.ts";
@@ -37,6 +46,8 @@ export interface PipelineDeps {
   deadlineMs?: number;
   /** Replies that come from the session itself (the quiz key behind "show answers"). */
   followUps?: FollowUpHandler;
+  /** Each course's own settings: release schedule, default mode, LLM on or off, archived. */
+  coursePolicy?: CoursePolicySource;
 }
 
 export const defaultPipelineOptions = {
@@ -59,6 +70,10 @@ export type Guardrail = NonNullable<Answer["guardrail"]>;
 export interface Asking {
   request: AskRequest;
   mode: TutorMode;
+  /** The course's policy as it applies to this question's surface (no release week for staff). */
+  policy: CoursePolicy;
+  /** The request's filters with the release schedule's week applied. */
+  filters: SearchFilters | undefined;
   started: number;
   budget: DeadlineBudget;
   timings: AnswerTimings;

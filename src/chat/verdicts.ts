@@ -21,7 +21,7 @@ export function guardOutput(
   guard: GuardEngine,
   draft: AnswerDraft,
   context: Pick<GuardContext, "course" | "mode" | "chunks">,
-): { draft: AnswerDraft; guardrail?: Guardrail } {
+): { draft: AnswerDraft; guardrail?: Guardrail; verdicts: GuardVerdict[] } {
   const outputCheck = guard.checkOutput(draft.answer, {
     course: context.course,
     mode: context.mode,
@@ -33,9 +33,11 @@ export function guardOutput(
     return {
       draft: refusedDraft(outputCheck.refusal.reply ?? "I can't share that answer."),
       guardrail: guardrailOf(outputCheck.refusal),
+      verdicts: outputCheck.verdicts,
     };
   }
   return {
     draft: { ...draft, answer: outputCheck.text, citations: outputCheck.citations ?? draft.citations },
+    verdicts: outputCheck.verdicts,
   };
 }

@@ -42,7 +42,7 @@ export interface AskRequest {
   surface?: string;
   onToken?: (text: string) => void;
   /** Called once the session is known, before any token (streaming surfaces send it as `meta`). */
-  onStart?: (info: { sessionId: string }) => void;
+  onStart?: (info: { sessionId: string; mode: TutorMode }) => void;
   signal?: AbortSignal;
 }
 
@@ -78,4 +78,49 @@ export interface AskTrace {
   coverage: number;
   topVectorSimilarity: number | null;
   answeredBy: string;
+  /** The course policy the question was answered under (release week, mode, LLM on or off). */
+  policy?: { week?: number; mode: TutorMode; llm: boolean };
+  /** Each retriever's best candidates before fusion, with its own score. */
+  retrievers?: { bm25: TraceHit[]; expanded: TraceHit[]; vector: TraceHit[] };
+  /** The fused order before the reranker (the same as `retrieved` when no reranker ran). */
+  fused?: TraceHit[];
+  /** Whether the reranker reordered the fused candidates. */
+  reranked?: boolean;
+  /** What the guard decided at each stage, rules that allowed left out. */
+  guard?: { input: TraceVerdict[]; retrieval: TraceVerdict[]; output: TraceVerdict[] };
+}
+
+/**
+ * What a course's own settings change about answering it (see courses/settings.ts). The release
+ * schedule's week applies to student surfaces only: staff (evals, the playground) see everything.
+ */
+export interface CoursePolicy {
+  /** Students see material up to this week, and material without a week; undefined: every week. */
+  week?: number;
+  /** The tutor mode of a question that names none. */
+  defaultMode?: TutorMode;
+  /** False: the offline answerer answers even when an LLM is configured. */
+  llm?: boolean;
+  /** An archived course answers no student (it reads as an unknown course); staff may still ask. */
+  archived?: boolean;
+}
+
+export interface CoursePolicySource {
+  policyFor(course: string): Promise<CoursePolicy>;
+}
+
+/** One guard verdict as the trace shows it: the rule, what it did and why. */
+export interface TraceVerdict {
+  rule: string;
+  action: string;
+  reason?: string;
+  details?: Record<string, string | number | boolean>;
+}
+
+/** One retriever's candidate as the trace shows it. */
+export interface TraceHit {
+  chunkId: string;
+  source: string;
+  heading: string;
+  score: number;
 }

@@ -50,3 +50,13 @@ export function matchesFilters(chunk: Pick<ChunkRecord, "week" | "source">, filt
   if (filters.sourcePrefix !== undefined && !chunk.source.startsWith(filters.sourcePrefix)) return false;
   return true;
 }
+
+/**
+ * The filters a student's request searches with once the course's release schedule applies:
+ * their own week filter can only narrow what has been released (week ≤ the latest released one).
+ */
+export function withReleasedWeeks(filters: SearchFilters | undefined, releasedWeek: number | undefined) {
+  if (releasedWeek === undefined) return filters;
+  const asked = filters?.week;
+  return { ...filters, week: asked === undefined ? releasedWeek : Math.min(asked, releasedWeek) };
+}

@@ -11,6 +11,10 @@ export {
   type AskTrace,
   type Citation,
   type ConversationTurn,
+  type CoursePolicy,
+  type CoursePolicySource,
+  type TraceHit,
+  type TraceVerdict,
   TUTOR_MODES,
   type TutorMode,
 } from "./chat.ts";
@@ -23,6 +27,8 @@ export {
   type ScoredChunk,
   type SearchFilters,
   type StageScores,
+  withReleasedWeeks,
 } from "./chunks.ts";
 export type { QueryRewriter, RewrittenQuery } from "./query.ts";
 export { answerStatusSchema, retrievalModeSchema, tutorModeSchema } from "./schemas.ts";
+export { isStaffSurface, STAFF_SURFACES, type StaffSurface } from "./surfaces.ts";

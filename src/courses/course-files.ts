@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { setImmediate as nextTurn } from "node:timers/promises";
 import { CourseFileRepository, type Db, type StoredFileInfo } from "../db/index.ts";
 import type { MaterialFile } from "./material.ts";
 
@@ -48,7 +49,8 @@ export class CourseFiles {
         );
         if (orphans.length > 0) throw new MaterialConflictError(orphans);
       }
-      for (const file of files) await stored.put(course, file);
+      // The embedded database works on this thread: requests get a turn after every part.
+      for (const file of files) await stored.put(course, file, () => nextTurn());
     });
   }
 
@@ -71,12 +73,12 @@ export class CourseFiles {
   async withFolder<T>(course: string, work: (dir: string) => Promise<T>): Promise<T> {
     const dir = await mkdtemp(path.join(tmpdir(), `tutor-material-${randomUUID().slice(0, 8)}-`));
     try {
-      for (const row of await this.files.contents(course)) {
-        const target = path.join(dir, ...row.path.split("/"));
+      for (const filePath of await this.files.paths(course)) {
+        const target = path.join(dir, ...filePath.split("/"));
         // Paths were cleaned on upload; check again that nothing escapes the folder.
         if (!target.startsWith(dir + path.sep)) continue;
         await mkdir(path.dirname(target), { recursive: true });
-        await writeFile(target, row.content);
+        await writeFile(target, await this.files.content(course, filePath));
       }
       return await work(dir);
     } finally {

@@ -10,9 +10,11 @@ export {
   updateAllowedOrigins,
 } from "./allowed-origins.ts";
 export { CourseFiles, MaterialConflictError, type UploadMode } from "./course-files.ts";
+export { type IngestionStep, LiveIngestionProgress } from "./ingestion-progress.ts";
 export {
   defaultIngestionRunsOptions,
   IngestionBusyError,
+  type IngestionProgress,
   type IngestionRun,
   IngestionRuns,
   type IngestionRunsOptions,
@@ -30,4 +32,15 @@ export {
   unzipMaterial,
 } from "./material.ts";
 export { defaultOriginPolicyTiming, OriginPolicy, type OriginPolicyDeps } from "./origin-policy.ts";
+export {
+  type CourseSettings,
+  createSettingsChangeSchema,
+  policyOf,
+  type ReleaseSchedule,
+  readCourseSettings,
+  releaseScheduleSchema,
+  type SettingsChange,
+  visibleWeek,
+} from "./settings.ts";
+export { CourseSettingsStore, type CourseSettingsStoreDeps } from "./settings-store.ts";
 export { type CourseStats, courseStats } from "./stats.ts";

@@ -1,9 +1,15 @@
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
-import { CourseRepository, type Db, type IngestionRun, IngestionRunRepository } from "../db/index.ts";
-import type { IngestSummary } from "../ingest/sync.ts";
+import {
+  CourseRepository,
+  type Db,
+  type IngestionProgress,
+  type IngestionRun,
+  IngestionRunRepository,
+} from "../db/index.ts";
+import type { IngestProgress, IngestSummary } from "../ingest/sync.ts";
 
-export type { IngestionRun, IngestionStatus } from "../db/index.ts";
+export type { IngestionProgress, IngestionRun, IngestionStatus } from "../db/index.ts";
 
 /** Another ingestion of the same course is under way (in this replica or another). */
 export class IngestionBusyError extends Error {
@@ -31,7 +37,7 @@ export const defaultIngestionRunsOptions: Required<IngestionRunsOptions> = {
 /**
  * Records every ingestion of a course and lets only one run at a time across every replica
  * sharing the database (a partial unique index on running rows). A run whose process died stops
- * heart-beating; after `staleAfterMs` it is marked failed and a new run may start. On embedded
+ * heart-beating; after `staleAfterMs` it is marked abandoned and a new run may start. On embedded
  * PGlite only this process can hold the database, so any run it did not start is dead already.
  */
 export class IngestionRuns {
@@ -93,6 +99,19 @@ export class IngestionRuns {
     }
   }
 
+  /**
+   * Marks every run whose process is gone as abandoned, whatever its course: a server calls this
+   * as it starts, so the record says what happened to a run killed with its process before anyone
+   * asks for another. Runs of live processes (other replicas) are left alone. Returns how many.
+   */
+  async abandonDeadRuns(): Promise<number> {
+    let abandoned = 0;
+    for (const run of await this.runs.listRunning(this.options.staleAfterMs / 1000)) {
+      if ((run.stale || this.ownerIsDead(run.owner)) && (await this.runs.abandon(run.id))) abandoned += 1;
+    }
+    return abandoned;
+  }
+
   succeed(id: string, summary: IngestSummary): Promise<void> {
     return this.runs.succeed(id, summary);
   }
@@ -102,21 +121,32 @@ export class IngestionRuns {
     await this.runs.fail(id, message.slice(0, 2_000));
   }
 
-  /** Runs `work` as a recorded, exclusive ingestion of `course`; `onStarted` hears the run id. */
+  /**
+   * Runs `work` as a recorded, exclusive ingestion of `course`; `onStarted` hears the run id.
+   * `work` reports its progress: it is written with each heartbeat, and at once when the phase
+   * changes.
+   */
   async run(
     course: string,
     trigger: string,
-    work: () => Promise<IngestSummary>,
+    work: (report: IngestProgress) => Promise<IngestSummary>,
     onStarted?: (runId: string) => void,
   ): Promise<IngestSummary> {
     const id = await this.begin(course, trigger);
     onStarted?.(id);
-    const heartbeat = setInterval(() => {
-      this.runs.heartbeat(id).catch(() => {});
-    }, this.options.heartbeatMs);
+    let progress: IngestionProgress | undefined;
+    const beat = () => {
+      this.runs.heartbeat(id, progress).catch(() => {});
+    };
+    const heartbeat = setInterval(beat, this.options.heartbeatMs);
     heartbeat.unref();
+    const report: IngestProgress = (phase, done, total) => {
+      const phaseChanged = progress?.phase !== phase;
+      progress = { phase, done, total };
+      if (phaseChanged) beat();
+    };
     try {
-      const summary = await work();
+      const summary = await work(report);
       await this.succeed(id, summary).catch(() => {});
       return summary;
     } catch (error) {

@@ -1,7 +1,10 @@
 import { createHash } from "node:crypto";
-import { unzipSync } from "fflate";
+import { setImmediate as nextTurn } from "node:timers/promises";
 import { supportedExtensions } from "../ingest/loaders/index.ts";
 import type { MaterialLimits } from "./limits.ts";
+import { extractEntry, readZipDirectory, type ZipEntry, ZipError } from "./zip.ts";
+
+const HASH_SLICE = 1024 * 1024;
 
 /** One file of course material, as it will sit in the course folder. */
 export interface MaterialFile {
@@ -30,13 +33,29 @@ export class MaterialError extends Error {
 
 const IGNORED_FOLDERS = new Set(["__MACOSX", "node_modules", ".git", "__pycache__", "dist", "build"]);
 
+// C0 (NUL, BEL, ESC, CR, LF…), DEL and C1: in a name they reach students in citations.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/g;
+const HAS_CONTROL_CHARACTER = new RegExp(CONTROL_CHARACTERS.source);
+
+/** A name as error messages show it: quoted, control characters escaped, long ones cut. */
+export function showName(name: string): string {
+  const cut = name.length > 200 ? `${name.slice(0, 200)}…` : name;
+  const escaped = cut.replace(
+    CONTROL_CHARACTERS,
+    (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`,
+  );
+  return `"${escaped}"`;
+}
+
 /**
  * A safe relative path, or a reason to refuse it. Paths come from zip entries and form file
- * names, which an attacker controls: nothing absolute, no '..', no drive letters, no NULs.
+ * names, which an attacker controls: nothing absolute, no '..', no drive letters, no control
+ * characters.
  */
 export function cleanMaterialPath(raw: string): { path: string } | { reason: string } {
+  if (HAS_CONTROL_CHARACTER.test(raw)) return { reason: "the name holds control characters" };
   const unified = raw.replace(/\\/g, "/");
-  if (unified.includes("\0")) return { reason: "path holds a NUL character" };
   if (/^[A-Za-z]:/.test(unified) || unified.startsWith("/")) return { reason: "absolute path" };
   const parts = unified.split("/").filter((part) => part !== "" && part !== ".");
   if (parts.some((part) => part === "..")) return { reason: "path leaves the course folder" };
@@ -44,6 +63,14 @@ export function cleanMaterialPath(raw: string): { path: string } | { reason: str
   const path = parts.join("/");
   if (path.length > 512) return { reason: "path longer than 512 characters" };
   return { path };
+}
+
+/** The cleaned path of an entry, or a 400 naming it. */
+function checkedPath(name: string): string {
+  const cleaned = cleanMaterialPath(name);
+  if ("reason" in cleaned)
+    throw new MaterialError("invalid_material", `${showName(name)}: ${cleaned.reason}`);
+  return cleaned.path;
 }
 
 function whyIgnored(path: string): string | undefined {
@@ -64,30 +91,23 @@ export function isZip(bytes: Uint8Array): boolean {
 }
 
 /** Collects named files into course material: paths cleaned, unsupported ones set aside, limits kept. */
-export function collectMaterial(
+export async function collectMaterial(
   entries: readonly { name: string; content: Uint8Array }[],
   limits: MaterialLimits,
-): ParsedMaterial {
+): Promise<ParsedMaterial> {
   const files = new Map<string, MaterialFile>();
   const ignored: ParsedMaterial["ignored"] = [];
   let total = 0;
   for (const entry of entries) {
-    if (entry.name.endsWith("/")) continue; // a folder entry of a zip
-    const cleaned = cleanMaterialPath(entry.name);
-    if ("reason" in cleaned) throw new MaterialError("invalid_material", `${entry.name}: ${cleaned.reason}`);
-    const reason = whyIgnored(cleaned.path);
+    const path = checkedPath(entry.name);
+    const reason = whyIgnored(path);
     if (reason) {
-      ignored.push({ path: cleaned.path, reason });
+      ignored.push({ path, reason });
       continue;
     }
     total += entry.content.byteLength;
-    if (total > limits.maxBytes)
-      throw new MaterialError("material_too_large", `the material is over ${formatBytes(limits.maxBytes)}`);
-    files.set(cleaned.path, {
-      path: cleaned.path,
-      content: entry.content,
-      sha256: createHash("sha256").update(entry.content).digest("hex"),
-    });
+    if (total > limits.maxBytes) throw tooLarge(limits);
+    files.set(path, { path, content: entry.content, sha256: await sha256(entry.content) });
     if (files.size > limits.maxFiles)
       throw new MaterialError("material_too_large", `the material has more than ${limits.maxFiles} files`);
   }
@@ -95,57 +115,87 @@ export function collectMaterial(
 }
 
 /**
- * The files of a zip archive. Declared sizes are checked before anything is inflated (zip
- * bombs), and a single folder wrapping everything (what zipping a folder produces) is dropped.
+ * The files of a zip archive. Every name is checked before anything is inflated; a single folder
+ * wrapping everything (what zipping a folder produces) is dropped; entries set aside (hidden,
+ * unsupported) are never inflated. The rest inflate one by one off the event loop, each checked
+ * against its declared size and CRC-32, their total against the limit.
  */
-export function unzipMaterial(bytes: Uint8Array, limits: MaterialLimits): ParsedMaterial {
-  let declared = 0;
-  let count = 0;
-  let unpacked: Record<string, Uint8Array>;
-  try {
-    unpacked = unzipSync(bytes, {
-      filter(file) {
-        if (file.name.endsWith("/")) return false;
-        declared += file.originalSize;
-        count += 1;
-        if (declared > limits.maxBytes)
-          throw new MaterialError(
-            "material_too_large",
-            `the unzipped material is over ${formatBytes(limits.maxBytes)}`,
-          );
-        if (count > limits.maxFiles * 4)
-          throw new MaterialError(
-            "material_too_large",
-            `the archive has more than ${limits.maxFiles * 4} entries`,
-          );
-        return true;
-      },
-    });
-  } catch (error) {
-    if (error instanceof MaterialError) throw error;
-    throw new MaterialError("invalid_material", "the upload is not a readable zip archive");
+export async function unzipMaterial(bytes: Uint8Array, limits: MaterialLimits): Promise<ParsedMaterial> {
+  const entries = zipStep(() => readZipDirectory(bytes, limits.maxFiles * 4));
+  const named = entries
+    .filter((entry) => !entry.name.endsWith("/"))
+    .map((entry) => ({ entry, path: checkedPath(entry.name) }));
+  const prefix = commonFolder(named.map((n) => n.path));
+  const wanted: { entry: ZipEntry; path: string }[] = [];
+  const ignored: ParsedMaterial["ignored"] = [];
+  for (const { entry, path: cleaned } of named) {
+    // macOS metadata sits outside the wrapping folder; it is ignored either way.
+    const path = prefix && cleaned.startsWith(prefix) ? cleaned.slice(prefix.length) : cleaned;
+    const reason = whyIgnored(path);
+    if (reason) ignored.push({ path, reason });
+    else wanted.push({ entry, path });
   }
-  const names = Object.keys(unpacked);
-  const prefix = commonFolder(names);
-  return collectMaterial(
-    names.map((name) => ({
-      // macOS metadata sits outside the wrapping folder; it is ignored later either way.
-      name: name.startsWith(prefix) ? name.slice(prefix.length) : name,
-      content: unpacked[name] as Uint8Array,
-    })),
-    limits,
+  if (wanted.reduce((sum, w) => sum + w.entry.size, 0) > limits.maxBytes) throw tooLarge(limits, "unzipped ");
+  const files = new Map<string, MaterialFile>();
+  let produced = 0;
+  for (const { entry, path } of wanted) {
+    const content = await zipStepAsync(() => extractEntry(bytes, entry, limits.maxBytes - produced));
+    produced += content.byteLength;
+    if (produced > limits.maxBytes) throw tooLarge(limits, "unzipped ");
+    files.set(path, { path, content, sha256: await sha256(content) });
+    if (files.size > limits.maxFiles)
+      throw new MaterialError("material_too_large", `the material has more than ${limits.maxFiles} files`);
+  }
+  return { files: [...files.values()], ignored };
+}
+
+function zipStep<T>(step: () => T): T {
+  try {
+    return step();
+  } catch (error) {
+    throw asMaterialError(error);
+  }
+}
+
+async function zipStepAsync<T>(step: () => Promise<T>): Promise<T> {
+  try {
+    return await step();
+  } catch (error) {
+    throw asMaterialError(error);
+  }
+}
+
+function asMaterialError(error: unknown): unknown {
+  if (!(error instanceof ZipError)) return error;
+  const message = error.entry === undefined ? error.message : `${showName(error.entry)}: ${error.message}`;
+  return new MaterialError(error.code === "too_large" ? "material_too_large" : "invalid_material", message);
+}
+
+function tooLarge(limits: MaterialLimits, what = ""): MaterialError {
+  return new MaterialError(
+    "material_too_large",
+    `the ${what}material is over ${formatBytes(limits.maxBytes)}`,
   );
 }
 
-/** "course/" when every entry (ignoring macOS metadata) sits in that one folder, else "". */
-function commonFolder(names: readonly string[]): string {
-  const relevant = names.filter((name) => !name.startsWith("__MACOSX/"));
+/** "course/" when every cleaned path (ignoring macOS metadata) sits in that one folder, else "". */
+function commonFolder(paths: readonly string[]): string {
+  const relevant = paths.filter((path) => !path.startsWith("__MACOSX/"));
   const first = relevant[0] ?? "";
   const slash = first.indexOf("/");
-  if (slash < 0) return "";
+  if (slash <= 0) return "";
   const folder = first.slice(0, slash + 1);
-  if (folder === "./" || folder === "../") return "";
-  return relevant.every((name) => name.startsWith(folder)) ? folder : "";
+  return relevant.every((path) => path.startsWith(folder)) ? folder : "";
+}
+
+/** sha256, hex, a slice at a time so a large file does not hold the event loop. */
+async function sha256(content: Uint8Array): Promise<string> {
+  const hash = createHash("sha256");
+  for (let at = 0; at < content.byteLength; at += HASH_SLICE) {
+    hash.update(content.subarray(at, at + HASH_SLICE));
+    if (at + HASH_SLICE < content.byteLength) await nextTurn();
+  }
+  return hash.digest("hex");
 }
 
 export function formatBytes(bytes: number): string {

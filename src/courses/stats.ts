@@ -1,3 +1,4 @@
+import { isStaffSurface } from "../core/surfaces.ts";
 import { type CourseStatsRows, type Queryable, StatsRepository } from "../db/index.ts";
 
 export interface CourseStats {
@@ -11,7 +12,10 @@ export interface CourseStats {
     byStatus: { answered: number; no_answer: number; refused: number };
     degraded: number;
     latencyMs: { p50: number | null; p95: number | null };
+    /** Student questions by surface (api, widget, slack…). */
     bySurface: Record<string, number>;
+    /** Questions staff asked (eval, playground, cli), which no other figure here counts. */
+    staffSurfaces: Record<string, number>;
   };
   feedback: { up: number; down: number; upRatio: number | null };
   guardrails: { rule: string; count: number }[];
@@ -19,7 +23,8 @@ export interface CourseStats {
 
 /**
  * One course's numbers for its instructors, counted over the last `days` days and never mixing
- * in another course's sessions, messages or feedback. `undefined` when the course does not exist.
+ * in another course's sessions, messages or feedback. Questions, feedback and guardrail hits are
+ * students' only (see core/surfaces.ts). `undefined` when the course does not exist.
  */
 export async function courseStats(
   db: Queryable,
@@ -64,7 +69,12 @@ function conversationStats(
     byStatus: { answered: c?.answered ?? 0, no_answer: c?.no_answer ?? 0, refused: c?.refused ?? 0 },
     degraded: c?.degraded ?? 0,
     latencyMs: { p50: roundOrNull(c?.p50), p95: roundOrNull(c?.p95) },
-    bySurface: Object.fromEntries(surfaces.map((r) => [r.surface, r.n])),
+    bySurface: Object.fromEntries(
+      surfaces.filter((r) => !isStaffSurface(r.surface)).map((r) => [r.surface, r.n]),
+    ),
+    staffSurfaces: Object.fromEntries(
+      surfaces.filter((r) => isStaffSurface(r.surface)).map((r) => [r.surface, r.n]),
+    ),
   };
 }
 

@@ -45,19 +45,35 @@ export interface RetentionOptions {
 
 export const defaultRetention: Required<RetentionOptions> = { retentionDays: 0, pruneEveryMs: 3_600_000 };
 
+/** Personal data out of free text a user sent, by the rules of the course it was sent to. */
+export type TextRedactor = (text: string, course: string) => string;
+
+export interface ConversationStoreOptions extends RetentionOptions {
+  /**
+   * Applied to every free text a user sends that is stored here (feedback comments) before it is
+   * written; app/ passes the guard's `redactForStorage` with the course's settings. Questions
+   * arrive already redacted by the input guard. Unset, text is stored as given (a store that only
+   * reads, or a test).
+   */
+  redact?: TextRedactor;
+}
+
 /**
- * Sessions, messages and feedback. Questions arrive here already redacted by the guardrails;
- * a session belongs to one course and is never continued from another.
+ * Sessions, messages and feedback. Questions arrive here already redacted by the guardrails, and
+ * comments are redacted on the way in; a session belongs to one course and is never continued
+ * from another.
  */
 export class ConversationStore {
   private lastPrune = 0;
   private readonly retention: Required<RetentionOptions>;
+  private readonly redact: TextRedactor;
 
   constructor(
     private readonly db: Queryable,
-    retention: RetentionOptions = defaultRetention,
+    { redact, ...retention }: ConversationStoreOptions = defaultRetention,
   ) {
     this.retention = { ...defaultRetention, ...retention };
+    this.redact = redact ?? ((text) => text);
   }
 
   /**
@@ -161,7 +177,10 @@ export class ConversationStore {
     return { messageId: row.id, key, isLatest: row.is_latest === true };
   }
 
-  /** Stores (or replaces) the rating of one message; the session must be the message's own. */
+  /**
+   * Stores (or replaces) the rating of one message, its comment redacted; the session must be the
+   * message's own.
+   */
   async recordFeedback(input: {
     sessionId: string;
     messageId: string;
@@ -180,7 +199,13 @@ export class ConversationStore {
     await this.db.query(
       `INSERT INTO feedback (message_id, session_id, course_id, rating, comment) VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT (message_id) DO UPDATE SET rating = EXCLUDED.rating, comment = EXCLUDED.comment, created_at = now()`,
-      [input.messageId, input.sessionId, course, input.rating, input.comment ?? null],
+      [
+        input.messageId,
+        input.sessionId,
+        course,
+        input.rating,
+        input.comment === undefined ? null : this.redact(input.comment, course),
+      ],
     );
     return { course };
   }

@@ -1,5 +1,8 @@
 import type { Queryable } from "./db.ts";
 
+/** Uploaded files are stored in parts of this many bytes (see migration 007). */
+export const FILE_PART_BYTES = 64 * 1024;
+
 export interface StoredFileInfo {
   path: string;
   bytes: number;
@@ -15,16 +18,37 @@ export class CourseFileRepository {
     await this.db.query("DELETE FROM course_files WHERE course_id = $1", [course]);
   }
 
-  /** Adds the file, or replaces the course's file at the same path. */
-  async put(course: string, file: { path: string; content: Uint8Array; sha256: string }): Promise<void> {
+  /**
+   * Adds the file, or replaces the course's file at the same path. Its bytes go in parts of
+   * `FILE_PART_BYTES`, one statement each, with `betweenParts` awaited after each (the embedded
+   * database runs on the event loop). They travel as base64 text: PGlite's own bytea encoding
+   * costs about ten times as long.
+   */
+  async put(
+    course: string,
+    file: { path: string; content: Uint8Array; sha256: string },
+    betweenParts: () => Promise<void> = async () => {},
+  ): Promise<void> {
     await this.db.query(
-      `INSERT INTO course_files (course_id, path, content, bytes, sha256, uploaded_at)
-           VALUES ($1, $2, $3, $4, $5, now())
+      `INSERT INTO course_files (course_id, path, bytes, sha256, uploaded_at)
+           VALUES ($1, $2, $3, $4, now())
            ON CONFLICT (course_id, path) DO UPDATE
-             SET content = EXCLUDED.content, bytes = EXCLUDED.bytes, sha256 = EXCLUDED.sha256,
-                 uploaded_at = now()`,
-      [course, file.path, file.content, file.content.byteLength, file.sha256],
+             SET bytes = EXCLUDED.bytes, sha256 = EXCLUDED.sha256, uploaded_at = now()`,
+      [course, file.path, file.content.byteLength, file.sha256],
     );
+    await this.db.query("DELETE FROM course_file_parts WHERE course_id = $1 AND path = $2", [
+      course,
+      file.path,
+    ]);
+    const bytes = Buffer.from(file.content.buffer, file.content.byteOffset, file.content.byteLength);
+    for (let part = 0; part * FILE_PART_BYTES < bytes.byteLength; part++) {
+      const piece = bytes.subarray(part * FILE_PART_BYTES, (part + 1) * FILE_PART_BYTES);
+      await this.db.query(
+        `INSERT INTO course_file_parts (course_id, path, part, content) VALUES ($1, $2, $3, decode($4, 'base64'))`,
+        [course, file.path, part, piece.toString("base64")],
+      );
+      await betweenParts();
+    }
   }
 
   async list(course: string): Promise<StoredFileInfo[]> {
@@ -60,12 +84,24 @@ export class CourseFileRepository {
     return rows[0]?.n ?? 0;
   }
 
-  async contents(course: string): Promise<{ path: string; content: Uint8Array }[]> {
-    const { rows } = await this.db.query<{ path: string; content: Uint8Array }>(
-      "SELECT path, content FROM course_files WHERE course_id = $1",
+  /** The paths of the course's uploaded files. */
+  async paths(course: string): Promise<string[]> {
+    const { rows } = await this.db.query<{ path: string }>(
+      "SELECT path FROM course_files WHERE course_id = $1 ORDER BY path",
       [course],
     );
-    return rows;
+    return rows.map((row) => row.path);
+  }
+
+  /** One file's bytes, its parts joined (as base64 on the way, like `put`). */
+  async content(course: string, path: string): Promise<Uint8Array> {
+    const { rows } = await this.db.query<{ content: string }>(
+      `SELECT encode(content, 'base64') AS content FROM course_file_parts
+        WHERE course_id = $1 AND path = $2 ORDER BY part`,
+      [course, path],
+    );
+    // Postgres breaks base64 into lines; Node's decoder skips the line breaks.
+    return Buffer.concat(rows.map((row) => Buffer.from(row.content, "base64")));
   }
 
   /** Documents of the course whose source is neither uploaded already nor in `uploading`. */

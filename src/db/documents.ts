@@ -9,6 +9,12 @@ export interface DocumentSummary {
   format: string;
 }
 
+/** A document as the console's material browser lists it. */
+export interface DocumentDetails extends DocumentSummary {
+  chunks: number;
+  updatedAt: string;
+}
+
 /** Reads of a course's ingested documents. */
 export class DocumentRepository {
   constructor(private readonly db: Queryable) {}
@@ -21,6 +27,16 @@ export class DocumentRepository {
       [course],
     );
     return rows;
+  }
+
+  /** Every document with its chunk count, by source. */
+  async listWithCounts(course: string): Promise<DocumentDetails[]> {
+    const { rows } = await this.db.query<DocumentSummary & { chunks: number; updated_at: Date | string }>(
+      `SELECT id::text AS id, source, title, url, week, format, chunk_count AS chunks, updated_at FROM documents
+        WHERE course_id = $1 ORDER BY source`,
+      [course],
+    );
+    return rows.map(({ updated_at, ...row }) => ({ ...row, updatedAt: new Date(updated_at).toISOString() }));
   }
 
   /** The document whose url is `url` or `trimmedUrl`, else the one whose source is `source`. */

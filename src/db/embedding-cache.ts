@@ -20,11 +20,17 @@ export class EmbeddingCacheRepository {
     return new Map(rows.map((row) => [row.content_hash, Array.from(fromVectorLiteral(row.embedding))]));
   }
 
-  async store(model: string, hash: string, vector: readonly number[]): Promise<void> {
+  /** Stores many vectors in one statement; ones already cached are kept. */
+  async storeMany(
+    model: string,
+    entries: readonly { hash: string; vector: readonly number[] }[],
+  ): Promise<void> {
+    if (entries.length === 0) return;
     await this.db.query(
-      `INSERT INTO embedding_cache (model, content_hash, embedding) VALUES ($1, $2, $3::vector)
+      `INSERT INTO embedding_cache (model, content_hash, embedding)
+       SELECT $1, hash, embedding::vector FROM unnest($2::text[], $3::text[]) AS given(hash, embedding)
        ON CONFLICT DO NOTHING`,
-      [model, hash, toVectorLiteral(vector)],
+      [model, entries.map((e) => e.hash), entries.map((e) => toVectorLiteral(e.vector))],
     );
   }
 }

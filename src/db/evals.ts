@@ -145,13 +145,26 @@ export class EvalRunStore {
     return rows[0]?.report_html ?? undefined;
   }
 
-  async list(course: string | undefined, limit: number): Promise<EvalRunRecord[]> {
-    const { rows } = await this.db.query<RunRow>(
-      `SELECT ${RUN_COLUMNS} FROM eval_runs
-        WHERE ($1::text IS NULL OR course_id = $1)
+  /**
+   * Recent runs, newest first: of one course, of any of `courses` (null: every course). With
+   * `metrics`, each finished run carries its report's figures per configuration (for trends).
+   */
+  async list(
+    course: string | undefined,
+    limit: number,
+    options: { courses?: readonly string[] | null; metrics?: boolean } = {},
+  ): Promise<(EvalRunRecord & { metrics?: Record<string, Record<string, number | null>> })[]> {
+    const { rows } = await this.db.query<RunRow & { metrics?: unknown }>(
+      `SELECT ${RUN_COLUMNS}${options.metrics ? ", report->'configs' AS metrics" : ""} FROM eval_runs
+        WHERE ($1::text IS NULL OR course_id = $1) AND ($3::text[] IS NULL OR course_id = ANY($3::text[]))
         ORDER BY created_at DESC LIMIT $2`,
-      [course ?? null, limit],
+      [course ?? null, limit, options.courses ? [...options.courses] : null],
     );
-    return rows.map(toRecord);
+    return rows.map((row) => {
+      const record = toRecord(row);
+      if (!options.metrics || row.metrics === null || row.metrics === undefined) return record;
+      const metrics = typeof row.metrics === "string" ? JSON.parse(row.metrics) : row.metrics;
+      return { ...record, metrics: metrics as Record<string, Record<string, number | null>> };
+    });
   }
 }

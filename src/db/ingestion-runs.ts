@@ -1,7 +1,15 @@
-import type { IngestSummary } from "../ingest/sync.ts";
+import type { IngestPhase, IngestSummary } from "../ingest/sync.ts";
 import type { Queryable } from "./db.ts";
 
-export type IngestionStatus = "running" | "succeeded" | "failed";
+/** `abandoned`: the process running it stopped (was killed) before it finished. */
+export type IngestionStatus = "running" | "succeeded" | "failed" | "abandoned";
+
+/** Where a run had got at its last heartbeat: `done` of `total` in `phase`. */
+export interface IngestionProgress {
+  phase: IngestPhase;
+  done: number;
+  total: number;
+}
 
 export interface IngestionRun {
   id: string;
@@ -10,6 +18,7 @@ export interface IngestionRun {
   status: IngestionStatus;
   summary: IngestSummary | null;
   error: string | null;
+  progress: IngestionProgress | null;
   startedAt: string;
   finishedAt: string | null;
 }
@@ -21,11 +30,17 @@ interface RunRow {
   status: IngestionStatus;
   summary: IngestSummary | string | null;
   error: string | null;
+  progress: IngestionProgress | string | null;
   started_at: Date | string;
   finished_at: Date | string | null;
 }
 
-const RUN_COLUMNS = "id::text AS id, course_id, trigger, status, summary, error, started_at, finished_at";
+const RUN_COLUMNS =
+  "id::text AS id, course_id, trigger, status, summary, error, progress, started_at, finished_at";
+
+function fromJson<T>(value: T | string | null): T | null {
+  return typeof value === "string" ? (JSON.parse(value) as T) : value;
+}
 
 function toRun(row: RunRow): IngestionRun {
   return {
@@ -33,8 +48,9 @@ function toRun(row: RunRow): IngestionRun {
     course: row.course_id,
     trigger: row.trigger,
     status: row.status,
-    summary: typeof row.summary === "string" ? (JSON.parse(row.summary) as IngestSummary) : row.summary,
+    summary: fromJson(row.summary),
     error: row.error,
+    progress: fromJson(row.progress),
     startedAt: new Date(row.started_at).toISOString(),
     finishedAt: row.finished_at ? new Date(row.finished_at).toISOString() : null,
   };
@@ -72,15 +88,27 @@ export class IngestionRunRepository {
     return rows;
   }
 
-  /** Marks a run whose process died as failed. */
-  async abandon(id: string): Promise<void> {
-    await this.db.query(
+  /** Every course's running rows, as `lockRunning` sees them (without locking). */
+  async listRunning(staleAfterSeconds: number): Promise<RunningIngestion[]> {
+    const { rows } = await this.db.query<RunningIngestion>(
+      `SELECT id::text AS id, owner,
+                heartbeat_at < now() - make_interval(secs => $1::double precision) AS stale
+           FROM course_ingestions WHERE status = 'running'`,
+      [staleAfterSeconds],
+    );
+    return rows;
+  }
+
+  /** Marks a run whose process died as abandoned; false when it was no longer running. */
+  async abandon(id: string): Promise<boolean> {
+    const { rowCount } = await this.db.query(
       `UPDATE course_ingestions
-              SET status = 'failed', finished_at = now(),
+              SET status = 'abandoned', finished_at = now(),
                   error = 'abandoned: the process running it stopped before finishing'
-            WHERE id = $1`,
+            WHERE id = $1 AND status = 'running'`,
       [id],
     );
+    return rowCount > 0;
   }
 
   async start(run: { id: string; course: string; trigger: string; owner: string }): Promise<void> {
@@ -90,16 +118,18 @@ export class IngestionRunRepository {
     );
   }
 
-  async heartbeat(id: string): Promise<void> {
+  /** The run is alive; records how far it has got when that is known. */
+  async heartbeat(id: string, progress?: IngestionProgress): Promise<void> {
     await this.db.query(
-      "UPDATE course_ingestions SET heartbeat_at = now() WHERE id = $1 AND status = 'running'",
-      [id],
+      `UPDATE course_ingestions SET heartbeat_at = now(), progress = coalesce($2::jsonb, progress)
+        WHERE id = $1 AND status = 'running'`,
+      [id, progress ? JSON.stringify(progress) : null],
     );
   }
 
   async succeed(id: string, summary: IngestSummary): Promise<void> {
     await this.db.query(
-      `UPDATE course_ingestions SET status = 'succeeded', summary = $2::jsonb, finished_at = now()
+      `UPDATE course_ingestions SET status = 'succeeded', summary = $2::jsonb, progress = NULL, finished_at = now()
         WHERE id = $1`,
       [id, JSON.stringify(summary)],
     );

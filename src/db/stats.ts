@@ -1,3 +1,4 @@
+import { STAFF_SURFACES } from "../core/surfaces.ts";
 import type { Queryable } from "./db.ts";
 
 /** The numbers the course-stats queries return, as the database gives them. */
@@ -28,10 +29,14 @@ export interface CourseStatsRows {
 }
 
 const WINDOW = "created_at >= now() - make_interval(days => $2::int)";
+/** Joined on `s`, the message's session: leaves out questions staff asked (evals, playground, CLI). */
+const STUDENTS_ONLY = "s.surface <> ALL($3::text[])";
+const staff = [...STAFF_SURFACES];
 
 /**
  * One course's counts over the last `days` days. Every query filters on the course id: a
- * course's stats never count another course's sessions, messages or feedback.
+ * course's stats never count another course's sessions, messages or feedback. Questions, feedback
+ * and guardrail hits count student surfaces only; `surfaces` lists every surface.
  */
 export class StatsRepository {
   constructor(private readonly db: Queryable) {}
@@ -71,7 +76,7 @@ export class StatsRepository {
 
   private async messages(course: string, days: number): Promise<CourseStatsRows["messages"]> {
     const { rows } = await this.db.query<NonNullable<CourseStatsRows["messages"]>>(
-      `SELECT count(DISTINCT session_id)::int AS sessions,
+      `SELECT count(DISTINCT m.session_id)::int AS sessions,
               count(*)::int AS questions,
               count(*) FILTER (WHERE status = 'answered')::int AS answered,
               count(*) FILTER (WHERE status = 'no_answer')::int AS no_answer,
@@ -79,8 +84,9 @@ export class StatsRepository {
               count(*) FILTER (WHERE degraded)::int AS degraded,
               percentile_cont(0.5) WITHIN GROUP (ORDER BY latency_ms)::float8 AS p50,
               percentile_cont(0.95) WITHIN GROUP (ORDER BY latency_ms)::float8 AS p95
-         FROM messages WHERE course_id = $1 AND ${WINDOW}`,
-      [course, days],
+         FROM messages m JOIN sessions s ON s.id = m.session_id
+        WHERE m.course_id = $1 AND m.${WINDOW} AND ${STUDENTS_ONLY}`,
+      [course, days, staff],
     );
     return rows[0];
   }
@@ -96,19 +102,22 @@ export class StatsRepository {
 
   private async feedback(course: string, days: number): Promise<CourseStatsRows["feedback"]> {
     const { rows } = await this.db.query<{ up: number; down: number }>(
-      `SELECT count(*) FILTER (WHERE rating = 'up')::int AS up, count(*) FILTER (WHERE rating = 'down')::int AS down
-         FROM feedback WHERE course_id = $1 AND ${WINDOW}`,
-      [course, days],
+      `SELECT count(*) FILTER (WHERE f.rating = 'up')::int AS up,
+              count(*) FILTER (WHERE f.rating = 'down')::int AS down
+         FROM feedback f JOIN sessions s ON s.id = f.session_id
+        WHERE f.course_id = $1 AND f.${WINDOW} AND ${STUDENTS_ONLY}`,
+      [course, days, staff],
     );
     return rows[0];
   }
 
   private async guardrails(course: string, days: number): Promise<CourseStatsRows["guardrails"]> {
     const { rows } = await this.db.query<{ rule: string; n: number }>(
-      `SELECT guardrail->>'rule' AS rule, count(*)::int AS n FROM messages
-        WHERE course_id = $1 AND guardrail IS NOT NULL AND ${WINDOW}
+      `SELECT m.guardrail->>'rule' AS rule, count(*)::int AS n
+         FROM messages m JOIN sessions s ON s.id = m.session_id
+        WHERE m.course_id = $1 AND m.guardrail IS NOT NULL AND m.${WINDOW} AND ${STUDENTS_ONLY}
         GROUP BY 1 ORDER BY n DESC, rule`,
-      [course, days],
+      [course, days, staff],
     );
     return rows;
   }

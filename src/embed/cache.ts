@@ -8,10 +8,17 @@ export interface CachedEmbeddingResult {
 }
 
 const LOOKUP_BATCH = 500;
+/**
+ * Texts embedded between two writes to the cache: a run killed midway loses at most this much
+ * model work (a few seconds on two cores), and a slice keeps every worker's batches busy.
+ */
+export const CACHE_WRITE_BATCH = 64;
 
 /**
  * Embeds texts through the database-backed cache keyed by (model, sha256 of the text): a text
  * seen before, in any course, is never embedded again. Duplicates within one call embed once.
+ * Vectors reach the cache slice by slice as they are made, so a run that dies while embedding
+ * leaves what it finished for the next run.
  */
 export async function embedWithCache(
   db: Queryable,
@@ -38,17 +45,15 @@ export async function embedWithCache(
   });
   const cachedCount = texts.length - missing.length;
   onProgress?.(cachedCount, texts.length);
-  if (missing.length > 0) {
+  for (let start = 0; start < missing.length; start += CACHE_WRITE_BATCH) {
+    const slice = missing.slice(start, start + CACHE_WRITE_BATCH);
     const fresh = await embeddings.embedMany(
-      missing.map((m) => m.text),
-      (done) => onProgress?.(cachedCount + done, texts.length),
+      slice.map((m) => m.text),
+      (done) => onProgress?.(cachedCount + start + done, texts.length),
     );
-    for (let i = 0; i < missing.length; i++) {
-      const entry = missing[i] as { hash: string };
-      const vector = fresh[i] as number[];
-      known.set(entry.hash, vector);
-      await cache.store(embeddings.modelId, entry.hash, vector);
-    }
+    const entries = slice.map((m, i) => ({ hash: m.hash, vector: fresh[i] as number[] }));
+    await cache.storeMany(embeddings.modelId, entries);
+    for (const entry of entries) known.set(entry.hash, entry.vector);
   }
   return { vectors: hashes.map((h) => known.get(h) as number[]), computed: missing.length };
 }

@@ -1,7 +1,7 @@
 import type { Config } from "../app/config.ts";
 import type { CourseEmbeddings } from "./embeddings.ts";
 import { SentenceEncoderEmbeddings } from "./sentence-encoder/index.ts";
-import { TransformersEmbeddings } from "./transformers.ts";
+import { TransformersEmbeddings } from "./transformers/index.ts";
 
 export { CourseEmbeddings, type ProgressCallback } from "./embeddings.ts";
 export { SentenceEncoderEmbeddings, type SentenceEncoderOptions } from "./sentence-encoder/index.ts";
@@ -10,7 +10,7 @@ export {
   loadLocalPipeline,
   TransformersEmbeddings,
   withLocalModel,
-} from "./transformers.ts";
+} from "./transformers/index.ts";
 
 /**
  * The embedder the settings ask for (EMBEDDER): `use`, the bundled Universal Sentence Encoder

@@ -17,10 +17,14 @@ export class ConfigNameError extends Error {
 
 /**
  * `MODE` or `MODE+rerank`, MODE one of bm25, vector, hybrid: `bm25+rerank` reranks BM25's
- * candidates with the configured reranker.
+ * candidates with the configured reranker. A space stands for the `+`: in a query string
+ * (`?configs=bm25,hybrid+rerank`) an unencoded `+` arrives as one.
  */
 export function parseConfigName(raw: string): EvalConfig {
-  const name = raw.trim().toLowerCase();
+  const name = raw
+    .trim()
+    .toLowerCase()
+    .replace(/\s*\+\s*|\s+/g, "+");
   const [mode, ...extras] = name.split("+");
   if (!MODES.includes(mode as RetrievalMode)) {
     throw new ConfigNameError(

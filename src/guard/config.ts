@@ -96,7 +96,9 @@ const ruleSchemas = {
 export type GuardRuleId = keyof typeof ruleSchemas;
 export const guardRuleIds = Object.keys(ruleSchemas) as GuardRuleId[];
 
-const rulesSchema = z.object(ruleSchemas).partial().strict();
+/** Rule settings by rule id: the defaults, a course's overrides in the file, or a course's own in its settings. */
+export const guardRulesSchema = z.object(ruleSchemas).partial().strict();
+const rulesSchema = guardRulesSchema;
 export type GuardRuleSettings = z.infer<typeof rulesSchema>;
 
 const courseSchema = z.object({ rules: rulesSchema.default({}) }).strict();
@@ -175,15 +177,23 @@ function mergeRule<T extends Record<string, unknown>>(
   return merged as T;
 }
 
-/** A course's rule settings: the defaults with the course's overrides applied. */
-export function settingsForCourse(config: GuardFileConfig, course: string): GuardRuleSettings {
+/**
+ * A course's rule settings: the defaults with the course's overrides in the file applied, then
+ * the overrides instructors set in the course's settings (the console), the same way.
+ */
+export function settingsForCourse(
+  config: GuardFileConfig,
+  course: string,
+  courseOverrides: GuardRuleSettings = {},
+): GuardRuleSettings {
   const overrides = config.courses[course]?.rules ?? {};
   const out: Record<string, unknown> = {};
   for (const id of guardRuleIds) {
-    const merged = mergeRule(
+    const fromFile = mergeRule(
       config.defaults.rules[id] as Record<string, unknown> | undefined,
       overrides[id] as Record<string, unknown> | undefined,
     );
+    const merged = mergeRule(fromFile, courseOverrides[id] as Record<string, unknown> | undefined);
     if (merged) out[id] = merged;
   }
   return out as GuardRuleSettings;

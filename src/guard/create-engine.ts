@@ -80,17 +80,29 @@ export function createCourseRules(
   return rules.filter(([id]) => settings[id]?.enabled !== false).map(([, create]) => create());
 }
 
-/** Builds (once per course) and caches each course's rules from the configuration. */
+/**
+ * Builds (once per course) and caches each course's rules from the configuration and the course's
+ * own overrides; new overrides rebuild that course's rules, the same ones change nothing.
+ */
 export function createRuleSet(config: GuardFileConfig, protectedTexts: readonly string[] = []): GuardRuleSet {
   const cache = new Map<string, GuardRule[]>();
+  const overrides = new Map<string, { key: string; rules: GuardRuleSettings }>();
   return {
     rulesFor(course) {
       let rules = cache.get(course);
       if (!rules) {
-        rules = createCourseRules(settingsForCourse(config, course), protectedTexts);
+        const own = overrides.get(course)?.rules;
+        rules = createCourseRules(settingsForCourse(config, course, own), protectedTexts);
         cache.set(course, rules);
       }
       return rules;
+    },
+    override(course, rules) {
+      const key = JSON.stringify(rules ?? {});
+      if ((overrides.get(course)?.key ?? "{}") === key) return;
+      if (rules && key !== "{}") overrides.set(course, { key, rules });
+      else overrides.delete(course);
+      cache.delete(course);
     },
   };
 }

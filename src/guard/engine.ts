@@ -1,4 +1,5 @@
 import { cosine } from "../text/vector.ts";
+import type { GuardRuleSettings } from "./config.ts";
 import { GuardCounters } from "./counters.ts";
 import { type TextViews, textViews } from "./normalize/index.ts";
 import type {
@@ -31,6 +32,8 @@ export type GuardLogger = (event: GuardLogEvent) => void;
 /** The rules that apply to a course (courses can enable, disable and tune rules). */
 export interface GuardRuleSet {
   rulesFor(course: string): readonly GuardRule[];
+  /** Replaces the overrides a course's own settings make (undefined: none). */
+  override?(course: string, rules: GuardRuleSettings | undefined): void;
 }
 
 /** The mean embedding of a course's chunks, used to tell off-topic questions from on-topic ones. */
@@ -70,6 +73,14 @@ export class GuardEngine {
 
   onVerdict(listener: GuardListener): void {
     this.listeners.push(listener);
+  }
+
+  /**
+   * A course's own rule overrides (from its settings, which instructors edit in the console), on
+   * top of the configuration file; the course's rules are rebuilt when they change.
+   */
+  overrideCourse(course: string, rules: GuardRuleSettings | undefined): void {
+    this.ruleSet.override?.(course, rules);
   }
 
   /** The rule ids that run for a course, in order (for diagnostics and tests). */

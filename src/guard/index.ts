@@ -11,6 +11,7 @@ export {
   type GuardRuleId,
   type GuardRuleSettings,
   guardRuleIds,
+  guardRulesSchema,
   loadGuardConfig,
   parseGuardConfig,
   settingsForCourse,
@@ -26,6 +27,7 @@ export {
   type GuardRuleSet,
   type TopicCentroidSource,
 } from "./engine.ts";
+export { redactForStorage, type StoredTextPiiSettings } from "./redact.ts";
 export { offTopicReply, socraticReply } from "./replies.ts";
 export {
   type GuardSuiteFigures,

@@ -48,8 +48,40 @@ export function computeInsights(input: {
       words,
     ),
     feedback: feedbackByWeek(input.feedback, from, now, weekStarts),
+    downvoted: downvotedAnswers(input.feedback, from, now),
+    guardrails: guardrailHits(inWindow),
     drift: computeDrift({ analysed, from, weekStarts, topics, words }),
   };
+}
+
+const MAX_DOWNVOTED = 50;
+
+/** The window's 👎 ratings that carry their question, newest first. */
+function downvotedAnswers(
+  feedback: readonly InsightFeedback[],
+  from: Date,
+  now: Date,
+): CourseInsights["downvoted"] {
+  return feedback
+    .filter(
+      (f) => f.rating === "down" && f.question !== undefined && f.createdAt >= from && f.createdAt <= now,
+    )
+    .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())
+    .slice(0, MAX_DOWNVOTED)
+    .map((f) => ({
+      question: f.question ?? "",
+      answer: f.answer ?? "",
+      comment: f.comment?.trim() ? f.comment.trim() : null,
+      createdAt: f.createdAt.toISOString(),
+    }));
+}
+
+function guardrailHits(messages: readonly InsightMessage[]): CourseInsights["guardrails"] {
+  const counts = new Map<string, number>();
+  for (const m of messages) if (m.guardrail) counts.set(m.guardrail, (counts.get(m.guardrail) ?? 0) + 1);
+  return [...counts.entries()]
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .map(([rule, count]) => ({ rule, count }));
 }
 
 /** Thumbs up and down per week of the window, and over the whole window. */

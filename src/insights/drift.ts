@@ -25,10 +25,20 @@ export function computeDrift(input: {
     return {
       start: (input.weekStarts[i] as Date).toISOString(),
       questions: week.questions,
+      topTopics: weekTopics(week, input.topics),
       drift: comparable ? round(jensenShannon(before.subjects, week.subjects)) : null,
     };
   });
   return { weeks, latest: latestShift({ ...input, weekly, weeks }) };
+}
+
+/** The three subjects of a week that are answered topics, most asked first. */
+function weekTopics(week: WeekMix, topics: ReadonlyMap<string, TopicCount>): DriftWeek["topTopics"] {
+  return [...week.subjects.entries()]
+    .filter(([key]) => topics.has(key))
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .slice(0, 3)
+    .map(([key, count]) => ({ label: (topics.get(key) as TopicCount).label, count }));
 }
 
 function weeklyMixes(analysed: readonly AnalysedQuestion[], from: Date, weeks: number): WeekMix[] {

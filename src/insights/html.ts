@@ -35,6 +35,8 @@ export function renderInsightsHtml(insights: CourseInsights, courseTitle: string
 <section><h2>Most asked topics</h2>${topicBars(insights)}<p class="note">${TOPIC_NOTE}</p></section>
 <section><h2>Questions the material could not answer</h2>${gapTable(insights)}</section>
 <section><h2>Feedback over time</h2>${feedbackLine(insights)}</section>
+<section><h2>Answers students disliked</h2>${downvoteTable(insights)}</section>
+<section><h2>Guardrail hits</h2>${guardrailTable(insights)}</section>
 <section><h2>Week-over-week drift</h2>${driftColumns(insights)}${latestBlock(insights)}</section>
 <section><h2>Words students use most</h2>${termBars(insights)}</section>
 </main></body></html>`;
@@ -141,4 +143,26 @@ function latestBlock(insights: CourseInsights): string {
       ? `<p class="note">New this week: ${latest.newTerms.map(escapeHtml).join(", ")}</p>`
       : "",
   ].join("\n");
+}
+
+function downvoteTable(insights: CourseInsights): string {
+  const rows = insights.downvoted
+    .slice(0, 20)
+    .map(
+      (d) =>
+        `<tr><td>${escapeHtml(d.question)}</td><td>${escapeHtml(d.answer)}</td>` +
+        `<td>${d.comment ? escapeHtml(d.comment) : '<span class="note">–</span>'}</td>` +
+        `<td>${escapeHtml(shortDate(d.createdAt))}</td></tr>`,
+    )
+    .join("");
+  if (!rows) return `<p class="note">No thumbs down in this period.</p>`;
+  return `<table><tr><th>Question</th><th>Answer</th><th>Comment</th><th>When</th></tr>${rows}</table>`;
+}
+
+function guardrailTable(insights: CourseInsights): string {
+  const rows = insights.guardrails
+    .map((g) => `<tr><td>${escapeHtml(g.rule)}</td><td class="count">${g.count}</td></tr>`)
+    .join("");
+  if (!rows) return `<p class="note">No question was refused or redirected.</p>`;
+  return `<table><tr><th>Rule</th><th>Questions</th></tr>${rows}</table>`;
 }

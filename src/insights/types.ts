@@ -5,12 +5,27 @@ export interface InsightMessage {
   question: string;
   status: "answered" | "no_answer" | "refused";
   citations: { source: string; title: string; heading: string }[];
+  /** The guard rule that refused or redirected the question, if any. */
+  guardrail?: string;
   createdAt: Date;
 }
 
 export interface InsightFeedback {
   rating: "up" | "down";
   createdAt: Date;
+  /** What the student wrote with the rating. */
+  comment?: string;
+  /** The rated question and answer (the question already redacted). */
+  question?: string;
+  answer?: string;
+}
+
+/** A 👎 answer, newest first: what was asked, what the tutor said, and why the student disliked it. */
+export interface DownvotedAnswer {
+  question: string;
+  answer: string;
+  comment: string | null;
+  createdAt: string;
 }
 
 export interface TopicCount {
@@ -46,6 +61,8 @@ export interface FeedbackBucket {
 export interface DriftWeek {
   start: string;
   questions: number;
+  /** The week's most asked topics (answered questions, by the section cited first). */
+  topTopics: { label: string; count: number }[];
   /** Jensen–Shannon divergence (0 same mix of topics … 1 nothing in common) from the week before. */
   drift: number | null;
 }
@@ -65,6 +82,10 @@ export interface CourseInsights {
   terms: { term: string; count: number }[];
   gaps: GapCluster[];
   feedback: { buckets: FeedbackBucket[]; overall: { up: number; down: number; upRatio: number | null } };
+  /** The latest 👎 answers of the window (at most 50). */
+  downvoted: DownvotedAnswer[];
+  /** How often each guard rule refused or redirected a question in the window, most first. */
+  guardrails: { rule: string; count: number }[];
   drift: {
     weeks: DriftWeek[];
     /** The last full week against the one before it. */

@@ -18,6 +18,7 @@ export {
   type RerankContext,
   type Reranker,
   type RerankStageOptions,
+  weightsUrlFor,
 } from "./rerank/index.ts";
 export {
   defaultFusionWeights,

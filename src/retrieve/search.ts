@@ -1,6 +1,6 @@
 import type { RankedIds, RetrievalMode, ScoredChunk, SearchFilters } from "../core/chunks.ts";
 import { withDefaults } from "../core/options.ts";
-import type { Db } from "../db/db.ts";
+import { ChunkRepository, type Db } from "../db/index.ts";
 import type { CourseEmbeddings } from "../embed/index.ts";
 import { uniqueTerms } from "../text/terms.ts";
 import { DEFAULT_RRF_K, type FusedHit, fuseReciprocalRank } from "./fuse.ts";
@@ -11,6 +11,7 @@ import {
   storedAnalysis,
 } from "./indexes/index.ts";
 import { keepOrder, type Reranker } from "./rerank/index.ts";
+import { embedCourseSentences, SentenceVectorCache } from "./rerank/sentence-vectors.ts";
 import { diversify, withSectionNeighbours } from "./shape/index.ts";
 import { searchVectors } from "./vector.ts";
 
@@ -66,6 +67,8 @@ export interface SearchResponse {
   snapshot: CourseSnapshot;
   /** When the reranker ran: the top k in fused order, before it (confidence checks compare both). */
   fusedResults?: ScoredChunk[];
+  /** Each retriever's hits before fusion, best first, with its own score (empty when it did not run). */
+  candidates: { bm25: Hits; expanded: Hits; vector: Hits };
 }
 
 export interface HybridSearcherDeps {
@@ -139,6 +142,7 @@ export class HybridSearcher {
   readonly weights: FusionWeights;
   private readonly candidates: number;
   private readonly exactUpTo: number;
+  private readonly sentences: SentenceVectorCache;
   private readonly deps: HybridSearcherDeps;
 
   constructor(deps: HybridSearcherDeps) {
@@ -148,6 +152,18 @@ export class HybridSearcher {
     this.weights = settings.weights;
     this.candidates = settings.candidatesPerRetriever;
     this.exactUpTo = settings.exactVectorSearchUpTo;
+    this.sentences = new SentenceVectorCache(deps.db, deps.embeddings);
+  }
+
+  /**
+   * After ingestion: when the reranker reads sentence vectors, every sentence of the course goes
+   * into the embedding cache now, so no student waits for them. Returns how many were embedded
+   * (0 when all were cached already, and then no model is loaded).
+   */
+  async prepareCourse(course: string): Promise<number> {
+    if (!this.reranker.readsSentenceVectors) return 0;
+    const texts = await new ChunkRepository(this.deps.db).textsOfCourse(course);
+    return embedCourseSentences(this.deps.db, this.deps.embeddings, texts);
   }
 
   /** The course's loaded indexes; throws UnknownCourseError for a course that does not exist. */
@@ -189,6 +205,7 @@ export class HybridSearcher {
       queryEmbedding: semantic.queryEmbedding,
       snapshot,
       ...(reranked ? { fusedResults: candidates.slice(0, request.k) } : {}),
+      candidates: { bm25: lexical.bm25, expanded: lexical.expanded, vector: semantic.hits },
     };
   }
 
@@ -290,9 +307,14 @@ export class HybridSearcher {
           )
         : undefined;
     const analysis = (chunk: ScoredChunk) => storedAnalysis(snapshot, chunk.chunkId);
+    const sentenceVectors =
+      queryEmbedding !== null && this.reranker.readsSentenceVectors
+        ? await this.sentences.get(snapshot, pool)
+        : undefined;
     let ranked = await this.reranker.rerank(request.query, pool, {
       queryEmbedding: queryEmbedding ?? undefined,
       candidateVectors: vectors,
+      sentenceVectors,
       centroid: queryEmbedding !== null ? snapshot.vectors.centroid : undefined,
       idf: (term) => snapshot.bm25.idf(term),
       analysis,

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/app/config.ts";
 import { createTutor, type Tutor } from "../../src/app/tutor.ts";
 import { createEmbeddings } from "../../src/embed/index.ts";
-import { loadLocalPipeline, TransformersEmbeddings } from "../../src/embed/transformers.ts";
+import { loadLocalPipeline, TransformersEmbeddings } from "../../src/embed/transformers/index.ts";
 import { dot } from "../../src/text/vector.ts";
 import { openEmptyDb } from "../helpers/db.ts";
 import { writeTinyEmbeddingModel } from "../helpers/tiny-model.ts";

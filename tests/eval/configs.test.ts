@@ -28,4 +28,18 @@ describe("eval configurations", () => {
     expect(() => parseConfigName("hybrid+mmr")).toThrow(/\+rerank/);
     expect(() => parseConfigName("hybrid+rerank+rerank")).toThrow(ConfigNameError);
   });
+
+  it("reads a space as the + an unencoded query string turned into one", () => {
+    expect(parseConfigName("hybrid rerank")).toEqual({
+      name: "hybrid+rerank",
+      retrievalMode: "hybrid",
+      rerank: true,
+    });
+    expect(parseConfigList("bm25,hybrid rerank, vector + rerank").map((c) => c.name)).toEqual([
+      "bm25",
+      "hybrid+rerank",
+      "vector+rerank",
+    ]);
+    expect(() => parseConfigName("hybrid mmr")).toThrow(/\+rerank/);
+  });
 });

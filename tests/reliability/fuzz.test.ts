@@ -16,6 +16,8 @@ const SLACK_SECRET = "fuzz-slack-signing-secret";
 /** Per endpoint: at most this many cases, and at most this long. */
 const RUNS = 120;
 const TIME_LIMIT_MS = 8_000;
+/** An API key for the OpenAI-compatible endpoint, issued once the server is up. */
+let fuzzApiKey = "";
 
 type Body = { text?: string; bytes?: Uint8Array; contentType?: string };
 
@@ -195,6 +197,87 @@ const endpoints: Endpoint[] = [
   },
   {
     method: "POST",
+    path: "/v1/chat/completions",
+    valid: fc.record(
+      {
+        model: fc.constantFrom("tutor/aie101", "tutor/aie101", "tutor/nope", "gpt-4o"),
+        // Earlier turns of any role, then the question.
+        messages: fc
+          .tuple(
+            fc.array(
+              fc.record({ role: fc.constantFrom("user", "assistant", "system"), content: validText }),
+              {
+                maxLength: 3,
+              },
+            ),
+            validText,
+          )
+          .map(([earlier, question]) => [...earlier, { role: "user", content: question }]),
+        stream: fc.boolean(),
+        mode: fc.constantFrom("explain", "hint", "quiz"),
+        user: fc.oneof(edgeString, fc.string({ maxLength: 40 })),
+      },
+      { requiredKeys: ["model", "messages"] },
+    ),
+    // A real key, so the fuzzed body gets past authentication to the parser behind it.
+    headers: () => ({ authorization: `Bearer ${fuzzApiKey}` }),
+    fields: {
+      model: field(fc.constantFrom("tutor/aie101", "tutor/", "tutor/../etc")),
+      messages: field(
+        fc.array(
+          fc.record(
+            {
+              role: field(fc.constantFrom("user", "assistant", "tool", "robot")),
+              content: field(
+                fc.oneof(question, fc.array(fc.record({ type: fc.constant("text"), text: question }))),
+              ),
+            },
+            { requiredKeys: [] },
+          ),
+          { maxLength: 4 },
+        ),
+      ),
+      stream: field(fc.boolean()),
+      n: field(fc.integer({ min: -1, max: 3 })),
+      mode: field(fc.constantFrom("explain", "other")),
+      user: field(edgeString),
+    },
+  },
+  {
+    method: "POST",
+    path: "/admin/courses/aie101/api-keys",
+    valid: fc.record({ name: fc.oneof(edgeString, fc.string({ maxLength: 100 })) }),
+    headers: () => ({ authorization: `Bearer ${ADMIN_TOKEN}` }),
+    fields: { name: field(edgeString) },
+  },
+  {
+    method: "POST",
+    path: "/admin/lti/platforms",
+    valid: fc.record(
+      {
+        issuer: fc.oneof(fc.webUrl(), edgeString),
+        clientId: fc.oneof(fc.string({ minLength: 1, maxLength: 20 }), edgeString),
+        authEndpoint: fc.webUrl(),
+        jwksUrl: fc.webUrl(),
+        deploymentIds: fc.array(fc.oneof(fc.string({ minLength: 1, maxLength: 20 }), edgeString), {
+          maxLength: 3,
+        }),
+        courses: fc.oneof(fc.constant(null), fc.array(courseLike, { maxLength: 3 })),
+      },
+      { requiredKeys: ["issuer", "clientId", "authEndpoint", "jwksUrl"] },
+    ),
+    headers: () => ({ authorization: `Bearer ${ADMIN_TOKEN}` }),
+    fields: {
+      issuer: field(fc.webUrl()),
+      clientId: field(edgeString),
+      authEndpoint: field(fc.oneof(fc.webUrl(), edgeString)),
+      jwksUrl: field(fc.oneof(fc.webUrl(), edgeString)),
+      deploymentIds: field(fc.array(edgeString, { maxLength: 3 })),
+      courses: field(fc.array(courseLike, { maxLength: 3 })),
+    },
+  },
+  {
+    method: "POST",
     path: "/admin/ingest",
     valid: fc.record({
       course: fc.stringMatching(/^fz[a-z0-9]{1,8}$/),
@@ -265,6 +348,76 @@ const endpoints: Endpoint[] = [
       name: field(edgeString),
       configs: field(fc.oneof(edgeString, fc.array(edgeString, { maxLength: 3 }))),
       split: field(fc.constantFrom("dev", "test", "all", "train")),
+    },
+  },
+  {
+    method: "PUT",
+    path: "/admin/courses/fzempty/settings",
+    valid: fc.record(
+      {
+        title: fc.string({ maxLength: 200 }),
+        releases: fc.array(
+          fc.record({
+            week: fc.integer({ min: 0, max: 60 }),
+            from: fc.constantFrom("2026-09-07", "2026-02-30"),
+          }),
+          { maxLength: 3 },
+        ),
+        defaultMode: fc.constantFrom("explain", "hint", "quiz", null),
+        llm: fc.oneof(fc.boolean(), fc.constant(null)),
+        slack: fc.record({ channels: fc.array(fc.constantFrom("C0123", "c#general"), { maxLength: 2 }) }),
+        guard: fc.constantFrom({ "input.off_topic": { enabled: false } }, { "input.nope": {} }, null),
+      },
+      { requiredKeys: [] },
+    ),
+    headers: () => ({ authorization: `Bearer ${ADMIN_TOKEN}` }),
+    fields: {
+      title: field(edgeString),
+      releases: field(
+        fc.array(fc.record({ week: field(fc.integer()), from: field(edgeString) }), { maxLength: 3 }),
+      ),
+      defaultMode: field(fc.constantFrom("explain", "lecture")),
+      llm: field(fc.boolean()),
+      guard: field(fc.jsonValue({ maxDepth: 3 })),
+      slack: field(fc.jsonValue({ maxDepth: 2 })),
+    },
+  },
+  {
+    method: "POST",
+    path: "/admin/auth/login",
+    valid: fc.record({ email: fc.emailAddress(), password: fc.string({ minLength: 1, maxLength: 200 }) }),
+    fields: { email: field(edgeString), password: field(edgeString) },
+  },
+  {
+    method: "POST",
+    path: "/admin/invites",
+    valid: fc.record(
+      {
+        email: fc.emailAddress(),
+        role: fc.constantFrom("admin", "instructor", "ta"),
+        course: fc.constantFrom("aie101", "nope", "fzempty"),
+      },
+      { requiredKeys: ["email", "role"] },
+    ),
+    headers: () => ({ authorization: `Bearer ${ADMIN_TOKEN}` }),
+    fields: {
+      email: field(edgeString),
+      role: field(fc.constantFrom("admin", "owner")),
+      course: field(courseLike),
+    },
+  },
+  {
+    method: "POST",
+    path: "/admin/courses/fzempty/playground",
+    valid: fc.record(
+      { message: validText, mode: fc.constantFrom("explain", "hint", "quiz") },
+      { requiredKeys: ["message"] },
+    ),
+    headers: () => ({ authorization: `Bearer ${ADMIN_TOKEN}` }),
+    fields: {
+      message: field(question),
+      mode: field(fc.constantFrom("explain", "other")),
+      filters: field(filters),
     },
   },
   {
@@ -450,6 +603,12 @@ describe("fuzzing every JSON endpoint (fast-check over real HTTP)", () => {
       body: JSON.stringify({ id: "fzempty", title: "Empty course" }),
     });
     expect(created.status).toBe(201);
+    const issued = await fetch(`http://127.0.0.1:${server.port}/admin/courses/aie101/api-keys`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${ADMIN_TOKEN}` },
+      body: JSON.stringify({ name: "fuzz" }),
+    });
+    fuzzApiKey = ((await issued.json()) as { key: string }).key;
   });
   afterAll(async () => {
     await server?.close();

@@ -1,3 +1,4 @@
+import { hostname } from "node:os";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { IngestionBusyError, IngestionRuns } from "../../src/courses/ingestion-runs.ts";
 import type { IngestSummary } from "../../src/ingest/sync.ts";
@@ -79,9 +80,81 @@ describe("IngestionRuns", () => {
       course: "d1",
     });
     expect(await next.get("d1", orphan)).toMatchObject({
-      status: "failed",
+      status: "abandoned",
       error: expect.stringMatching(/abandoned/),
     });
+  });
+
+  it("records how far a running run has got, at each new phase and with each heartbeat", async () => {
+    const runs = new IngestionRuns(db, { heartbeatMs: 20 });
+    let runId = "";
+    const seen: unknown[] = [];
+    await runs.run(
+      "h1",
+      "folder",
+      async (report) => {
+        report("scan", 3, 3);
+        report("embed", 0, 90);
+        await expect
+          .poll(async () => (await runs.get("h1", runId))?.progress)
+          .toEqual({
+            phase: "embed",
+            done: 0,
+            total: 90,
+          });
+        report("embed", 45, 90);
+        await expect.poll(async () => (await runs.get("h1", runId))?.progress?.done).toBe(45);
+        seen.push((await runs.get("h1", runId))?.status);
+        return summary("h1");
+      },
+      (id) => {
+        runId = id;
+      },
+    );
+    expect(seen).toEqual(["running"]);
+    // A finished run's summary says it all.
+    expect(await runs.get("h1", runId)).toMatchObject({ status: "succeeded", progress: null });
+  });
+
+  it("marks runs of dead processes abandoned when a server starts, before any new run", async () => {
+    const crashed = new IngestionRuns(db);
+    const orphans = { f1: await crashed.begin("f1", "upload"), f2: await crashed.begin("f2", "folder") };
+    const starting = new IngestionRuns(db);
+    expect(await starting.abandonDeadRuns()).toBe(2);
+    for (const [course, id] of Object.entries(orphans)) {
+      expect(await starting.get(course, id)).toMatchObject({
+        status: "abandoned",
+        finishedAt: expect.any(String),
+      });
+    }
+    expect(await starting.abandonDeadRuns()).toBe(0);
+  });
+
+  it("on a shared database, abandons at start-up only runs that are silent or whose process is gone", async () => {
+    const shared = Object.assign(Object.create(db), { kind: "postgres" as const });
+    const runs = new IngestionRuns(shared, { staleAfterMs: 60_000 });
+    const [live, silent, gone] = [
+      await runs.begin("g1", "upload"),
+      await runs.begin("g2", "upload"),
+      await runs.begin("g3", "upload"),
+    ];
+    await db.query(
+      "UPDATE course_ingestions SET owner = 'another-host:1234:abcd' WHERE id = ANY($1::uuid[])",
+      [[live, silent]],
+    );
+    await db.query("UPDATE course_ingestions SET heartbeat_at = now() - interval '2 minutes' WHERE id = $1", [
+      silent,
+    ]);
+    // A process on this host that no longer exists (pid 2^22 + 1 is above Linux's pid limit).
+    await db.query("UPDATE course_ingestions SET owner = $2 WHERE id = $1", [
+      gone,
+      `${hostname()}:4194305:dead`,
+    ]);
+    const starting = new IngestionRuns(shared, { staleAfterMs: 60_000 });
+    expect(await starting.abandonDeadRuns()).toBe(2);
+    expect((await starting.get("g1", live))?.status).toBe("running");
+    expect((await starting.get("g2", silent))?.status).toBe("abandoned");
+    expect((await starting.get("g3", gone))?.status).toBe("abandoned");
   });
 
   it("on a shared database, waits for a silent run's heartbeat to go stale before taking over", async () => {

@@ -32,7 +32,7 @@ describe("cleanMaterialPath", () => {
 });
 
 describe("unzipMaterial", () => {
-  it("drops the folder that wraps a zipped course and sets unsupported files aside", () => {
+  it("drops the folder that wraps a zipped course and sets unsupported files aside", async () => {
     const zip = zipSync({
       "ml200/week-01/notes.md": strToU8("# Notes"),
       "ml200/syllabus.pdf": new Uint8Array([37, 80, 68, 70]),
@@ -40,7 +40,7 @@ describe("unzipMaterial", () => {
       "ml200/.hidden.md": strToU8("# secret"),
       "__MACOSX/ml200/._notes.md": new Uint8Array([0]),
     });
-    const material = unzipMaterial(zip, limits);
+    const material = await unzipMaterial(zip, limits);
     expect(material.files.map((f) => f.path).sort()).toEqual(["syllabus.pdf", "week-01/notes.md"]);
     expect(material.files.find((f) => f.path === "week-01/notes.md")?.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(material.ignored.map((i) => i.path).sort()).toEqual([
@@ -50,27 +50,27 @@ describe("unzipMaterial", () => {
     ]);
   });
 
-  it("refuses a path-traversal entry instead of skipping it silently", () => {
+  it("refuses a path-traversal entry instead of skipping it silently", async () => {
     const zip = zipSync({ "../../outside.md": strToU8("# no") });
-    expect(() => unzipMaterial(zip, limits)).toThrow(MaterialError);
+    await expect(unzipMaterial(zip, limits)).rejects.toThrow(MaterialError);
   });
 
-  it("checks declared sizes before inflating (a zip bomb is refused as too large)", () => {
+  it("checks declared sizes before inflating (a zip bomb is refused as too large)", async () => {
     const zip = zipSync({ "big.md": new Uint8Array(200_000) }, { level: 9 });
     expect(zip.byteLength).toBeLessThan(2_000);
-    expect(() => unzipMaterial(zip, limits)).toThrow(/over/);
+    await expect(unzipMaterial(zip, limits)).rejects.toThrow(/over/);
   });
 
-  it("says when the bytes are not a zip at all", () => {
-    expect(() => unzipMaterial(strToU8("PK\u0003\u0004 but not really"), limits)).toThrow(
+  it("says when the bytes are not a zip at all", async () => {
+    await expect(unzipMaterial(strToU8("PK\u0003\u0004 but not really"), limits)).rejects.toThrow(
       /not a readable zip/,
     );
   });
 });
 
 describe("collectMaterial", () => {
-  it("enforces the file-count limit", () => {
+  it("enforces the file-count limit", async () => {
     const entries = Array.from({ length: 6 }, (_, i) => ({ name: `n${i}.md`, content: strToU8("# x") }));
-    expect(() => collectMaterial(entries, limits)).toThrow(/more than 5 files/);
+    await expect(collectMaterial(entries, limits)).rejects.toThrow(/more than 5 files/);
   });
 });

@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { LockInfo } from "../../db/data-lock.ts";
+import { resolveModelDir } from "../../embed/models/index.ts";
 import {
   type CaseResult,
   ConfigNameError,
@@ -36,6 +37,10 @@ export interface EvalCommandOptions {
   out?: string;
   split?: string;
   thresholds?: string;
+  /** An embedding model (preset name or folder) to evaluate instead of the configured one. */
+  embedder?: string;
+  /** `none`, `heuristic`, or a cross-encoder (preset name or folder). */
+  reranker?: string;
 }
 
 export interface EvalCommandIo {
@@ -52,6 +57,49 @@ export class EvalUsageError extends Error {
 
 export const bundledDataset = path.join(packageRoot, "evals", "aie101.jsonl");
 export const bundledThresholds = path.join(packageRoot, "evals", "thresholds.json");
+
+/**
+ * The settings with the models the command line names. An embedder other than the configured one
+ * gets its own embedded database beside the usual one, so evaluating a model never re-embeds the
+ * course students are using (with server Postgres the course is re-embedded in place).
+ */
+export function withEvalModels(
+  config: Config,
+  options: Pick<EvalCommandOptions, "embedder" | "reranker">,
+): Config {
+  if (!options.embedder && !options.reranker) return config;
+  const modelsDir = config.modelsDir ?? path.resolve("models");
+  let next: Config = { ...config };
+  if (options.embedder) {
+    const dir = resolveModelDir(options.embedder, modelsDir);
+    next = {
+      ...next,
+      embedder: "transformers",
+      embeddingModelDir: dir,
+      dataDir: path.join(config.dataDir, `eval-${path.basename(dir)}`),
+    };
+  }
+  if (options.reranker === "none" || options.reranker === "heuristic") {
+    next = { ...next, reranker: options.reranker };
+  } else if (options.reranker) {
+    next = {
+      ...next,
+      reranker: "cross-encoder",
+      rerankerModelDir: resolveModelDir(options.reranker, modelsDir),
+    };
+  }
+  return next;
+}
+
+/** "embedder X, reranker Y", for the run's header. */
+function chosenModels(config: Config): string {
+  const embedder = config.embedder === "transformers" ? path.basename(config.embeddingModelDir ?? "") : "use";
+  const reranker =
+    config.reranker === "cross-encoder"
+      ? `cross-encoder ${path.basename(config.rerankerModelDir ?? "")}`
+      : config.reranker;
+  return `embedder ${embedder}, reranker ${reranker}`;
+}
 
 const HEADERS: Record<(typeof METRIC_NAMES)[number], string> = {
   hit5: "hit@5",
@@ -93,7 +141,13 @@ export async function runEvalCommand(
   const datasetName = path.basename(datasetFile);
   const gate = await chooseThresholds(options.thresholds, datasetName, course);
 
-  const server = await runningServer(config);
+  const otherModels = Boolean(options.embedder || options.reranker);
+  if (otherModels) {
+    config = withEvalModels(config, options);
+    io.note(`Models: ${chosenModels(config)}${config.databaseUrl ? "" : ` (data in ${config.dataDir})`}`);
+  }
+  // A running server answers with its own models; an eval of other models runs here.
+  const server = otherModels ? undefined : await runningServer(config);
   let report: EvalReport;
   let html: string | undefined;
   let results: CaseResult[] = [];

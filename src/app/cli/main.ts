@@ -35,6 +35,10 @@ export async function main(argv: string[]): Promise<number> {
         const { evalCommand } = await import("./eval.ts");
         return await evalCommand(config, options);
       }
+      case "models": {
+        const { modelsCommand } = await import("./models.ts");
+        return await modelsCommand(config, options, positionals);
+      }
       case "serve":
         await serveCommand(config, options);
         return -1;

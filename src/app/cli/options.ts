@@ -8,7 +8,10 @@ Usage:
   tutor search "QUERY" [--course ID] [--k N] [--json]
   tutor ask "QUESTION" [--course ID] [--json]
   tutor eval [--dataset FILE] [--course ID] [--configs a,b] [--out DIR] [--split dev|test|all]
-             [--thresholds FILE]                  retrieval and answer evals; writes report.json/.md/.html
+             [--thresholds FILE] [--embedder MODEL] [--reranker MODEL]
+                                                  retrieval and answer evals; writes report.json/.md/.html
+  tutor models list | pull NAME | import DIR [--as NAME] | verify [NAME]
+                                                  embedding and cross-encoder models (presets or exported folders)
 
 Settings come from the environment (DATABASE_URL, TUTOR_DATA_DIR, EMBEDDER, …); see the README.`;
 
@@ -26,6 +29,10 @@ export type Options = {
   out?: string;
   split?: string;
   thresholds?: string;
+  revision?: string;
+  as?: string;
+  embedder?: string;
+  reranker?: string;
 };
 
 export function parseCommandLine(argv: string[]): { options: Options; positionals: string[] } {
@@ -43,6 +50,10 @@ export function parseCommandLine(argv: string[]): { options: Options; positional
       out: { type: "string" },
       split: { type: "string" },
       thresholds: { type: "string" },
+      revision: { type: "string" },
+      as: { type: "string" },
+      embedder: { type: "string" },
+      reranker: { type: "string" },
     },
   });
   return { options: values as Options, positionals };

@@ -1,50 +1,27 @@
 import type { ScoredChunk } from "../../core/chunks.ts";
-import { type WithDefaults, withDefaults } from "../../core/options.ts";
-import { withLocalModel } from "../../embed/index.ts";
-import type { Reranker, RerankStageOptions } from "./index.ts";
+import { withDefaults } from "../../core/options.ts";
+import { CrossEncoderScorer, type CrossEncoderScorerOptions } from "../../embed/cross-encoder.ts";
+import type { RerankContext, Reranker, RerankStageOptions } from "./index.ts";
 
-export interface CrossEncoderOptions {
-  /** A local folder laid out like the ms-marco-MiniLM cross-encoders: config.json, tokenizer files, onnx/. */
-  modelDir: string;
-  allowRemote?: boolean;
-  /** Only the best this-many fused candidates are scored; a cross-encoder pass costs per pair. */
+export interface CrossEncoderOptions extends CrossEncoderScorerOptions {
+  /** At most this many of the best candidates are scored; a cross-encoder pass costs per pair. */
   maxCandidates?: number;
-  batchSize?: number;
+  /**
+   * Time the cross-encoder may take per query; how many pairs fit is learnt from the pairs
+   * scored so far (at least `minCandidates`, at most `maxCandidates`). Infinity scores them all.
+   */
+  budgetMs?: number;
+  minCandidates?: number;
   stage?: RerankStageOptions;
+  /** Orders the candidates first (the feature reranker), so the pairs scored are the likeliest. */
+  first?: Reranker;
 }
 
-/** Local files only; the best twenty candidates scored, sixteen pairs a batch. */
 export const crossEncoderDefaults = {
-  allowRemote: false,
   maxCandidates: 20,
-  batchSize: 16,
+  minCandidates: 5,
+  budgetMs: Number.POSITIVE_INFINITY,
 } satisfies Partial<CrossEncoderOptions>;
-
-interface EncodedBatch {
-  input_ids: { dims: number[] };
-}
-
-type PairTokenizer = (
-  texts: string[],
-  options: { text_pair: string[]; padding: boolean; truncation: boolean },
-) => EncodedBatch;
-
-type SequenceClassifier = (
-  inputs: EncodedBatch,
-) => Promise<{ logits: { dims: number[]; data: ArrayLike<number> } }>;
-
-/** One relevance score per row of logits: the single logit, or "relevant minus not" for two labels. */
-export function relevanceFromLogits(logits: { dims: number[]; data: ArrayLike<number> }): number[] {
-  const [rows = 0, labels = 1] = logits.dims;
-  const scores: number[] = [];
-  for (let row = 0; row < rows; row++) {
-    const at = row * labels;
-    scores.push(
-      labels === 1 ? Number(logits.data[at]) : Number(logits.data[at + labels - 1]) - Number(logits.data[at]),
-    );
-  }
-  return scores;
-}
 
 /** What the cross-encoder reads for a chunk: its heading gives a short passage its subject. */
 export function passageText(chunk: Pick<ScoredChunk, "heading" | "title" | "text">): string {
@@ -54,61 +31,60 @@ export function passageText(chunk: Pick<ScoredChunk, "heading" | "title" | "text
 }
 
 /**
- * Reranks with a transformers.js sequence-classification model reading (query, passage) pairs.
- * The top `maxCandidates` fused candidates are reordered by its score; the rest keep their
- * fused order behind them.
+ * Reranks with a cross-encoder reading (query, passage) pairs. The candidates are ordered by the
+ * `first` reranker when there is one; then as many of the best as the latency budget allows are
+ * reordered by the cross-encoder's score, and the rest keep their order behind them.
  */
 export class CrossEncoderReranker implements Reranker {
   readonly name = "cross-encoder";
   readonly stage: RerankStageOptions | undefined;
-  private readonly maxCandidates: number;
-  private readonly batchSize: number;
+  readonly readsSentenceVectors: boolean;
+  private readonly settings: CrossEncoderOptions & typeof crossEncoderDefaults;
+  /** Smoothed cost of one pair, learnt from each pass. */
+  private msPerPair: number | undefined;
 
   private constructor(
-    private readonly tokenizer: PairTokenizer,
-    private readonly model: SequenceClassifier,
-    options: WithDefaults<CrossEncoderOptions, typeof crossEncoderDefaults>,
+    private readonly scorer: CrossEncoderScorer,
+    options: CrossEncoderOptions,
   ) {
-    this.maxCandidates = options.maxCandidates;
-    this.batchSize = options.batchSize;
+    this.settings = withDefaults(crossEncoderDefaults, options);
     this.stage = options.stage;
+    this.readsSentenceVectors = options.first?.readsSentenceVectors ?? false;
   }
 
-  static async load(crossEncoderOptions: CrossEncoderOptions): Promise<CrossEncoderReranker> {
-    const options = withDefaults(crossEncoderDefaults, crossEncoderOptions);
-    const { tokenizer, model } = await withLocalModel(
-      options.modelDir,
-      options.allowRemote,
-      async (transformers, { id, options: loadOptions }) => ({
-        tokenizer: await transformers.AutoTokenizer.from_pretrained(id, loadOptions),
-        model: await transformers.AutoModelForSequenceClassification.from_pretrained(id, loadOptions),
-      }),
-    );
-    return new CrossEncoderReranker(
-      tokenizer as unknown as PairTokenizer,
-      model as unknown as SequenceClassifier,
-      options,
-    );
+  static async load(options: CrossEncoderOptions): Promise<CrossEncoderReranker> {
+    return new CrossEncoderReranker(await CrossEncoderScorer.load(options), options);
   }
 
   /** Relevance of each passage to the query, in the passages' order. */
-  async score(query: string, passages: readonly string[]): Promise<number[]> {
-    const scores: number[] = [];
-    for (let i = 0; i < passages.length; i += this.batchSize) {
-      const batch = passages.slice(i, i + this.batchSize);
-      const inputs = this.tokenizer(
-        batch.map(() => query),
-        { text_pair: [...batch], padding: true, truncation: true },
-      );
-      const { logits } = await this.model(inputs);
-      scores.push(...relevanceFromLogits(logits));
-    }
-    return scores;
+  score(query: string, passages: readonly string[]): Promise<number[]> {
+    return this.scorer.score(query, passages);
   }
 
-  async rerank(query: string, candidates: ScoredChunk[]): Promise<ScoredChunk[]> {
-    const head = candidates.slice(0, this.maxCandidates);
+  /** How many pairs the budget allows, from what pairs have cost so far. */
+  pairsWithinBudget(): number {
+    const { maxCandidates, minCandidates, budgetMs } = this.settings;
+    if (!Number.isFinite(budgetMs) || this.msPerPair === undefined) return maxCandidates;
+    const fit = Math.floor(budgetMs / this.msPerPair);
+    return Math.max(Math.min(minCandidates, maxCandidates), Math.min(maxCandidates, fit));
+  }
+
+  async rerank(
+    query: string,
+    candidates: ScoredChunk[],
+    context: RerankContext = {},
+  ): Promise<ScoredChunk[]> {
+    const ordered = this.settings.first
+      ? await this.settings.first.rerank(query, candidates, context)
+      : candidates;
+    const count = this.pairsWithinBudget();
+    const head = ordered.slice(0, count);
+    const started = performance.now();
     const scores = await this.score(query, head.map(passageText));
+    if (head.length > 0) {
+      const cost = (performance.now() - started) / head.length;
+      this.msPerPair = this.msPerPair === undefined ? cost : 0.8 * this.msPerPair + 0.2 * cost;
+    }
     const reranked = head
       .map((chunk, index) => {
         const score = scores[index] as number;
@@ -116,11 +92,12 @@ export class CrossEncoderReranker implements Reranker {
       })
       .sort((a, b) => b.chunk.score - a.chunk.score || a.index - b.index)
       .map((entry) => entry.chunk);
-    // Unscored candidates stay behind every scored one, in fused order, scored below the lowest.
+    // Unscored candidates stay behind every scored one, in their order, scored below the lowest.
     const floor = Math.min(...scores) - 1;
-    const tail = candidates
-      .slice(this.maxCandidates)
-      .map((chunk, index) => ({ ...chunk, score: floor - index }));
+    const tail = ordered.slice(count).map((chunk, index) => {
+      const { rerank: _rerank, ...scoresBefore } = chunk.scores;
+      return { ...chunk, score: floor - index, scores: scoresBefore };
+    });
     return [...reranked, ...tail];
   }
 }

@@ -1,6 +1,9 @@
+import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import type { ScoredChunk } from "../../core/chunks.ts";
+import { modelShortName } from "../../embed/models/manifest.ts";
 import { cosine } from "../../text/vector.ts";
 import {
   analyseQuery,
@@ -47,7 +50,17 @@ export const rerankWeightsSchema = z.object({
 
 export type RerankWeights = z.infer<typeof rerankWeightsSchema>;
 
-export const DEFAULT_WEIGHTS_URL = new URL("./weights.json", import.meta.url);
+/** The fitted weights of the default embedder (the bundled sentence encoder). */
+export const DEFAULT_WEIGHTS_URL = new URL("./weights/sentence-encoder.json", import.meta.url);
+
+/**
+ * The weights fitted for an embedding model: `weights/<model short name>.json` beside this file
+ * (see modelShortName); the default embedder's weights when none were fitted for it.
+ */
+export function weightsUrlFor(modelId: string): { url: URL; fitted: boolean } {
+  const url = new URL(`./weights/${modelShortName(modelId)}.json`, import.meta.url);
+  return existsSync(fileURLToPath(url)) ? { url, fitted: true } : { url: DEFAULT_WEIGHTS_URL, fitted: false };
+}
 
 export async function loadRerankWeights(url: URL | string = DEFAULT_WEIGHTS_URL): Promise<RerankWeights> {
   const text = await readFile(url, "utf8");
@@ -72,8 +85,15 @@ export function candidateFeatures(
     const stored = context.candidateVectors?.get(chunk.chunkId);
     let similarity = chunk.scores.vector;
     if (similarity === undefined && queryEmbedding && stored) similarity = cosine(queryEmbedding, stored);
-    const analysis = context.analysis?.(chunk) ?? cachedChunkAnalysis(chunk);
-    const input: CandidateInput = { chunk, analysis, cosine: similarity };
+    const input: CandidateInput = {
+      chunk,
+      analysis: context.analysis?.(chunk) ?? cachedChunkAnalysis(chunk),
+      cosine: similarity,
+    };
+    const sentences = queryEmbedding ? context.sentenceVectors?.get(chunk.chunkId) : undefined;
+    if (sentences && sentences.length > 0 && queryEmbedding) {
+      input.sentenceCosine = Math.max(...sentences.map((vector) => cosine(queryEmbedding, vector)));
+    }
     if (stored && centroid) {
       input.centrality = cosine(stored, centroid);
       if (queryEmbedding) input.centred = centredCosine(queryEmbedding, stored, centroid);
@@ -90,11 +110,14 @@ export function candidateFeatures(
  */
 export class FeatureReranker implements Reranker {
   readonly name = "heuristic";
+  readonly readsSentenceVectors: boolean;
 
   constructor(
     readonly weights: Partial<Record<FeatureName, number>>,
     readonly stage?: RerankStageOptions,
-  ) {}
+  ) {
+    this.readsSentenceVectors = Boolean(weights.sentenceVector || weights.sentenceVectorGap);
+  }
 
   async rerank(query: string, candidates: ScoredChunk[], context: RerankContext): Promise<ScoredChunk[]> {
     const features = candidateFeatures(query, candidates, context);

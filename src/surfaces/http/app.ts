@@ -1,5 +1,6 @@
 import { Hono, type MiddlewareHandler } from "hono";
 import type { Pipeline } from "../../chat/index.ts";
+import type { CoursePolicySource } from "../../core/chat.ts";
 import type { ConversationStore } from "../../db/conversations.ts";
 import type { HybridSearcher } from "../../retrieve/index.ts";
 import { errorBody, respondWithError } from "./errors.ts";
@@ -17,6 +18,8 @@ export interface AppDeps {
   conversations: ConversationStore;
   readiness: Readiness;
   defaultCourse: string;
+  /** Each course's settings as students meet them (release schedule, archived) on `/v1/search`. */
+  coursePolicy?: CoursePolicySource;
   /** Extra routers (admin, Slack, widget, metrics) mounted after the core ones. */
   extraRoutes?: Hono[];
   /**

@@ -1,8 +1,17 @@
 /** The tutor's HTTP API: the student routes (createApp) and the routers and middleware mounted on it. */
 export { type AppDeps, type AppEnv, createApp } from "./app.ts";
-export { ApiError, type ErrorBody, errorBody } from "./errors.ts";
+export { readJsonBody, validateBody } from "./body.ts";
+export { ApiError, type ErrorBody, errorBody, respondWithError, toApiError } from "./errors.ts";
+export { adminAuth } from "./middleware/admin-auth.ts";
 export { type CourseCorsDeps, courseCors } from "./middleware/course-cors.ts";
-export { clientIp, type RateLimitMiddlewareDeps, rateLimit } from "./middleware/rate-limit.ts";
+export {
+  checkRateLimit,
+  clientIp,
+  type RateLimitMiddlewareDeps,
+  type RateLimitRefusal,
+  rateLimit,
+  setRateLimitHeaders,
+} from "./middleware/rate-limit.ts";
 export { type AdminDeps, adminRoutes } from "./routes/admin/index.ts";
 export {
   type AdminEvalDeps,
@@ -15,5 +24,5 @@ export { metricsRoutes } from "./routes/metrics.ts";
 export { presentSearchResult } from "./routes/search.ts";
 export { slackRoutes } from "./routes/slack.ts";
 export { type WidgetRouteDeps, widgetRoutes } from "./routes/widget.ts";
-export { SEARCH_K } from "./schemas.ts";
+export { courseIdSchema, SEARCH_K } from "./schemas.ts";
 export { type DrainOptions, type DrainResult, type RequestTracker, trackRequests } from "./server-drain.ts";

@@ -8,15 +8,26 @@ export interface WidgetBundle {
   etag: string;
 }
 
+/** A browser script bundled from TypeScript (the widget's and the console's are). */
+export type BrowserBundle = WidgetBundle;
+
 export const widgetEntry = path.join(path.dirname(new URL(import.meta.url).pathname), "client", "main.ts");
 
 /**
  * Bundles the widget's TypeScript into one minified script with esbuild. Built from source when
  * first asked for, so a fresh clone, `npm start` and the Docker image need no separate build step.
  */
-export async function bundleWidget(options: { minify?: boolean } = {}): Promise<WidgetBundle> {
+export function bundleWidget(options: { minify?: boolean } = {}): Promise<WidgetBundle> {
+  return bundleBrowserScript(widgetEntry, options);
+}
+
+/** One entry point and everything it imports as one self-contained script (an IIFE), with its ETag. */
+export async function bundleBrowserScript(
+  entry: string,
+  options: { minify?: boolean } = {},
+): Promise<BrowserBundle> {
   const result = await build({
-    entryPoints: [widgetEntry],
+    entryPoints: [entry],
     bundle: true,
     write: false,
     format: "iife",
@@ -28,7 +39,7 @@ export async function bundleWidget(options: { minify?: boolean } = {}): Promise<
     logLevel: "silent",
   });
   const code = result.outputFiles[0]?.text;
-  if (code === undefined) throw new Error("esbuild produced no output for the widget");
+  if (code === undefined) throw new Error(`esbuild produced no output for ${path.basename(entry)}`);
   const etag = `"${createHash("sha256").update(code).digest("base64url").slice(0, 22)}"`;
   return { code, etag };
 }

@@ -1,5 +1,12 @@
 /** The embeddable chat widget: its browser code (client/) bundled on demand into widget.js. */
-export { bundleWidget, createWidgetBundleCache, type WidgetBundle, widgetEntry } from "./build.ts";
+export {
+  type BrowserBundle,
+  bundleBrowserScript,
+  bundleWidget,
+  createWidgetBundleCache,
+  type WidgetBundle,
+  widgetEntry,
+} from "./build.ts";
 /** The markdown reader answers are shown with, shared with the server-rendered course pages. */
 export {
   type Block,

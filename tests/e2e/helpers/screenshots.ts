@@ -23,11 +23,12 @@ export async function screenshot(
   name: string,
   caption: string,
   target?: Locator,
+  options: { fullPage?: boolean } = {},
 ): Promise<string> {
   await mkdir(SCREENSHOT_DIR, { recursive: true });
   const file = path.join(SCREENSHOT_DIR, `${name}.png`);
   if (target) await target.screenshot({ path: file, animations: "disabled" });
-  else await page.screenshot({ path: file, animations: "disabled" });
+  else await page.screenshot({ path: file, animations: "disabled", fullPage: options.fullPage ?? false });
   const size = page.viewportSize();
   const entry: Caption = {
     name,

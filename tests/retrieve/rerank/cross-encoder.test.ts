@@ -3,12 +3,9 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../../src/app/config.ts";
+import { relevanceFromLogits } from "../../../src/embed/cross-encoder.ts";
 import { SentenceEncoderEmbeddings } from "../../../src/embed/index.ts";
-import {
-  CrossEncoderReranker,
-  passageText,
-  relevanceFromLogits,
-} from "../../../src/retrieve/rerank/cross-encoder.ts";
+import { CrossEncoderReranker, passageText } from "../../../src/retrieve/rerank/cross-encoder.ts";
 import { createReranker } from "../../../src/retrieve/rerank/index.ts";
 import { writeTinyCrossEncoder } from "../../helpers/tiny-model.ts";
 import { scoredChunk } from "../chunks.ts";
@@ -53,6 +50,33 @@ describe("the cross-encoder reranker (tiny ONNX cross-encoder written by the tes
     expect(ranked[0]?.scores).toEqual({ vector: 0.5, fused: 0.01, rerank: 7 });
     expect(ranked.at(-1)?.score).toBeLessThan(ranked[2]?.score as number);
     expect(ranked.at(-1)?.scores.rerank).toBeUndefined();
+  });
+
+  it("scores as many of the first reranker's best as its time budget allows", async () => {
+    // The first stage puts the quiz first; the budget, learnt after one pass, fits only two pairs.
+    const first = {
+      name: "first",
+      rerank: async (_q: string, list: ReturnType<typeof scoredChunk>[]) =>
+        [...list].sort((a, b) => (a.chunkId === "quiz" ? -1 : b.chunkId === "quiz" ? 1 : 0)),
+    };
+    const reranker = await CrossEncoderReranker.load({
+      modelDir,
+      maxCandidates: 4,
+      minCandidates: 2,
+      budgetMs: 1e-9,
+      first,
+    });
+    const candidates = ["docker", "drift", "quiz", "tail"].map((id) =>
+      scoredChunk(id, { title: id, text: `${id} monitoring`, scores: { fused: 0.01 } }),
+    );
+    expect(reranker.pairsWithinBudget()).toBe(4);
+    const firstPass = await reranker.rerank("drift", candidates);
+    expect(firstPass.map((c) => c.chunkId)).toEqual(["drift", "tail", "docker", "quiz"]);
+    expect(reranker.pairsWithinBudget()).toBe(2);
+    const secondPass = await reranker.rerank("drift", candidates);
+    // Only the first stage's top two (quiz, docker) are scored; the rest follow in its order.
+    expect(secondPass.map((c) => c.chunkId)).toEqual(["docker", "quiz", "drift", "tail"]);
+    expect(secondPass[2]?.scores.rerank).toBeUndefined();
   });
 
   it("reads one logit as the score, or relevant minus not-relevant for two labels", () => {

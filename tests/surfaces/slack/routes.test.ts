@@ -389,6 +389,54 @@ describe("Slack routes on a running server", () => {
       expect(replica.metrics.get("retries_deduplicated", { kind: "event" })).toBe(1);
     });
 
+    it("takes each signed event once, and each Slack retry of it once; other replays get 401", async () => {
+      const body = JSON.stringify(
+        eventEnvelope("EvReplay1", {
+          type: "app_mention",
+          user: "USTUDENT9",
+          text: "<@UTUTORBOT> what is recall?",
+          ts: "1700000350.000100",
+          channel: "CREPLAY",
+        }),
+      );
+      const first = await send("/slack/events", body, { contentType: JSON_TYPE });
+      expect(first.res.status).toBe(200);
+      const again = (headers: Record<string, string>) =>
+        fetch(`${base}/slack/events`, { method: "POST", headers: { ...first.headers, ...headers }, body });
+      const replayed = async (res: Response) => {
+        expect(res.status).toBe(401);
+        expect(((await res.json()) as { error: { code: string } }).error.code).toBe("replayed_request");
+      };
+      // The same signed request again, without a retry header: a replay.
+      await replayed(await again({}));
+      // Slack's retry after a timeout may carry the same signature: accepted, answered once (event id).
+      expect((await again({ "x-slack-retry-num": "1", "x-slack-retry-reason": "http_timeout" })).status).toBe(
+        200,
+      );
+      expect((await again({ "x-slack-retry-num": "2", "x-slack-retry-reason": "http_timeout" })).status).toBe(
+        200,
+      );
+      // The same retry twice is a replay, and so is a header that is not a retry number.
+      await replayed(await again({ "x-slack-retry-num": "1", "x-slack-retry-reason": "http_timeout" }));
+      await replayed(await again({ "x-slack-retry-num": "one" }));
+      // Slack never retries commands: a repeated command is a replay whatever its headers say.
+      const command = slashCommandBody({
+        text: "what is recall?",
+        responseUrl: slack.responseUrl("replay-retry"),
+      });
+      const sent = await send("/slack/commands", command);
+      expect(sent.res.status).toBe(200);
+      const resent = await fetch(`${base}/slack/commands`, {
+        method: "POST",
+        headers: { ...sent.headers, "x-slack-retry-num": "1" },
+        body: command,
+      });
+      await replayed(resent);
+      await server.slack.bot.drain();
+      expect(postsIn("CREPLAY")).toHaveLength(1);
+      expect(slack.succeeded("response_url:replay-retry")).toHaveLength(1);
+    });
+
     it("ignores the bot's own messages, other bots and message subtypes", async () => {
       const ignoredBefore = server.slack.metrics.get("events_ignored");
       const dm = { type: "message", channel_type: "im", channel: "DIGNORE", text: "Data drift is…" };

@@ -49,6 +49,10 @@ export const FEATURE_NAMES = [
   "proximity",
   /** IDF-weighted query coverage of the chunk's best single sentence. */
   "bestSentence",
+  /** Best cosine between the query and one of the chunk's sentences, each embedded alone. */
+  "sentenceVector",
+  /** That cosine minus the best candidate's. */
+  "sentenceVectorGap",
   /** How well a definitional sentence in the chunk defines what the query names. */
   "definition",
   /** Fused score of other candidates from the same document: the document is about the topic. */
@@ -79,6 +83,8 @@ export interface CandidateInput {
   centred?: number;
   /** Chunk–centroid cosine, when known. */
   centrality?: number;
+  /** Best query–sentence cosine over the chunk's sentences, when sentence vectors are known. */
+  sentenceCosine?: number;
 }
 
 function weightedShare(query: QueryAnalysis, has: (term: string) => boolean): number {
@@ -143,6 +149,7 @@ interface CandidateList {
   maxBm25: number;
   maxCosine: number;
   maxCentred: number;
+  maxSentenceCosine: number;
   /** Per candidate: the fused score of the other candidates from its document. */
   support: number[];
   maxSupport: number;
@@ -161,9 +168,11 @@ function describeCandidates(query: QueryAnalysis, candidates: readonly Candidate
   let maxBm25 = 0;
   let maxCosine = Number.NEGATIVE_INFINITY;
   let maxCentred = Number.NEGATIVE_INFINITY;
+  let maxSentenceCosine = Number.NEGATIVE_INFINITY;
   const fusedBySource = new Map<string, number>();
-  for (const { chunk, cosine, centred } of candidates) {
+  for (const { chunk, cosine, centred, sentenceCosine } of candidates) {
     if (centred !== undefined) maxCentred = Math.max(maxCentred, centred);
+    if (sentenceCosine !== undefined) maxSentenceCosine = Math.max(maxSentenceCosine, sentenceCosine);
     const fused = chunk.scores.fused ?? chunk.score;
     maxFused = Math.max(maxFused, fused);
     maxBm25 = Math.max(maxBm25, chunk.scores.bm25 ?? 0);
@@ -197,6 +206,7 @@ function describeCandidates(query: QueryAnalysis, candidates: readonly Candidate
     maxBm25,
     maxCosine,
     maxCentred,
+    maxSentenceCosine,
     support,
     maxSupport,
     wanted,
@@ -210,10 +220,11 @@ function describeCandidates(query: QueryAnalysis, candidates: readonly Candidate
 function featuresOf(
   query: QueryAnalysis,
   list: CandidateList,
-  { chunk, analysis, cosine, centred, centrality }: CandidateInput,
+  { chunk, analysis, cosine, centred, centrality, sentenceCosine }: CandidateInput,
   index: number,
 ): FeatureVector {
   const { maxFused, maxBm25, maxCosine, maxCentred, maxSupport, vagueness } = list;
+  const sentenceGap = sentenceCosine === undefined ? -1 : sentenceCosine - list.maxSentenceCosine;
   const fused = chunk.scores.fused ?? chunk.score;
   const coverage = weightedShare(query, (t) => analysis.bodySet.has(t) || analysis.headingSet.has(t));
   const window = tightestWindow(analysis.bodyTerms, list.wanted);
@@ -244,6 +255,8 @@ function featuresOf(
     bigram: query.bigrams.length > 0 ? bigramHits / query.bigrams.length : 0,
     proximity: window.found >= 2 ? (window.found / window.length) * coverage : 0,
     bestSentence,
+    sentenceVector: sentenceCosine ?? 0,
+    sentenceVectorGap: sentenceGap,
     definition: definitionScore(query, analysis),
     sourceSupport: maxSupport > 0 ? (list.support[index] as number) / maxSupport : 0,
     neighbour: maxFused > 0 ? neighbour / maxFused : 0,

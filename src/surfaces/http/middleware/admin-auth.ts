@@ -1,17 +1,11 @@
-import { timingSafeEqual } from "node:crypto";
 import type { MiddlewareHandler } from "hono";
+import { sameSecret } from "../../../accounts/index.ts";
 import { errorBody } from "../errors.ts";
 
-function sameSecret(offered: string, expected: string): boolean {
-  const a = Buffer.from(offered);
-  const b = Buffer.from(expected);
-  // Compare equal-length buffers so the time taken says nothing about the secret.
-  return a.length === b.length && timingSafeEqual(a, b);
-}
-
 /**
- * Bearer-token auth for `/admin/*`. Tokens are compared in constant time. Without any token
- * configured the admin routes are closed (403), never open.
+ * Bearer-token auth (for `/metrics`; the admin routes use adminAccess, which also accepts console
+ * sessions). Tokens are compared in constant time. Without any token configured the routes are
+ * closed (403), never open.
  */
 export function adminAuth(tokens: () => (string | undefined)[]): MiddlewareHandler {
   return async (c, next) => {

@@ -52,20 +52,42 @@ export function rateLimit(deps: RateLimitMiddlewareDeps): MiddlewareHandler {
       if (course) subject.course = course;
     }
 
-    const verdict = await deps.limiter.check(subject);
-    if (verdict.allowed) return next();
-    deps.onLimited?.(verdict.scope);
-    const seconds = Math.max(1, Math.ceil(verdict.retryAfterMs / 1000));
-    c.header("Retry-After", String(seconds));
-    c.header("RateLimit-Policy", `${verdict.limit};w=${Math.round(verdict.windowMs / 1000)}`);
-    return c.json(
-      errorBody(
-        "rate_limited",
-        `Too many requests ${SCOPE_WORDS[verdict.scope]}; try again in ${seconds} s.`,
-      ),
-      429,
-    );
+    const refusal = await checkRateLimit(deps, subject);
+    if (!refusal) return next();
+    setRateLimitHeaders(c, refusal);
+    return c.json(errorBody("rate_limited", refusal.message), 429);
   };
+}
+
+/** Why a request was refused by the limiter, for a surface to answer in its own error shape. */
+export interface RateLimitRefusal {
+  scope: RateScope;
+  retryAfterSeconds: number;
+  /** `limit;w=seconds`, for the RateLimit-Policy header. */
+  policy: string;
+  message: string;
+}
+
+/** Spends one request of every scope the subject names; a refusal once any scope has none left. */
+export async function checkRateLimit(
+  deps: Pick<RateLimitMiddlewareDeps, "limiter" | "onLimited">,
+  subject: RateSubject,
+): Promise<RateLimitRefusal | undefined> {
+  const verdict = await deps.limiter.check(subject);
+  if (verdict.allowed) return undefined;
+  deps.onLimited?.(verdict.scope);
+  const seconds = Math.max(1, Math.ceil(verdict.retryAfterMs / 1000));
+  return {
+    scope: verdict.scope,
+    retryAfterSeconds: seconds,
+    policy: `${verdict.limit};w=${Math.round(verdict.windowMs / 1000)}`,
+    message: `Too many requests ${SCOPE_WORDS[verdict.scope]}; try again in ${seconds} s.`,
+  };
+}
+
+export function setRateLimitHeaders(c: Context, refusal: RateLimitRefusal): void {
+  c.header("Retry-After", String(refusal.retryAfterSeconds));
+  c.header("RateLimit-Policy", refusal.policy);
 }
 
 /** The client's address: the socket peer, or the entry a trusted proxy added to X-Forwarded-For. */

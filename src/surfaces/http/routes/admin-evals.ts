@@ -1,26 +1,16 @@
-import { readFile, stat } from "node:fs/promises";
-import path from "node:path";
 import { type Context, Hono } from "hono";
 import { z } from "zod";
+import { can, isAdmin, type StaffAccounts, visibleCourses } from "../../../accounts/index.ts";
 import type { Tutor } from "../../../app/tutor.ts";
-import { EvalRunStore } from "../../../db/index.ts";
-import {
-  ConfigNameError,
-  type DatasetProblem,
-  describeProblems,
-  type EvalCase,
-  type EvalConfig,
-  EvalJobs,
-  parseCaseArray,
-  parseConfigList,
-  parseJsonl,
-} from "../../../eval/index.ts";
+import { DocumentRepository, type EvalRunRecord, EvalRunStore, type Queryable } from "../../../db/index.ts";
+import { EvalJobs } from "../../../eval/index.ts";
 import type { HybridSearcher } from "../../../retrieve/search.ts";
-import { parseJsonText } from "../body.ts";
-import { ApiError, describeZodError, respondWithError } from "../errors.ts";
-import { adminAuth } from "../middleware/admin-auth.ts";
+import { ApiError, describeZodError } from "../errors.ts";
+import { adminAccess, principalOf, requireAccess } from "../middleware/admin-access.ts";
 import { rejectNul } from "../nul.ts";
 import { courseIdSchema } from "../schemas.ts";
+import { readEvalRequest, respondWithProblems } from "./admin-eval-request.ts";
+import { compareRuns, datasetTemplate, streamEvalRun } from "./admin-eval-views.ts";
 
 export interface AdminEvalDeps {
   tokens: () => (string | undefined)[];
@@ -28,152 +18,50 @@ export interface AdminEvalDeps {
   store: Pick<EvalRunStore, "get" | "report" | "html" | "list">;
   /** Checks the course exists (UnknownCourseError → 404) before anything is stored. */
   searcher: Pick<HybridSearcher, "snapshot">;
+  /** Console sessions (signed-in staff); without it only the admin token opens these routes. */
+  accounts?: Pick<StaffAccounts, "principal">;
+  /** The course's documents, to fill the dataset template with real sources. */
+  db?: Queryable;
+  publicBaseUrl?: string;
   /** Runs that have not moved for this long are reported as stale (their process probably died). */
   staleAfterMs?: number;
 }
 
-const splitSchema = z.enum(["dev", "test", "all"]);
-const configsSchema = z.union([z.string().max(500), z.array(z.string().max(50)).max(16)]);
-
-const jsonBodySchema = z
-  .object({
-    course: courseIdSchema,
-    /** The cases: a JSONL string or an array of case objects. */
-    dataset: z.union([z.string().min(1).max(1_000_000), z.array(z.unknown()).min(1).max(10_000)]).optional(),
-    /** Or a JSONL file on the server's disk (like `/admin/ingest`'s `dir`), for sets over 64 KiB. */
-    datasetPath: z.string().min(1).max(4096).optional(),
-    name: z.string().trim().min(1).max(200).optional(),
-    configs: configsSchema.optional(),
-    split: splitSchema.optional(),
-  })
-  .refine((body) => (body.dataset === undefined) !== (body.datasetPath === undefined), {
-    message: "send exactly one of dataset (JSONL text or an array of cases) and datasetPath",
-    path: ["dataset"],
-  });
-
-const querySchema = z.object({
-  course: courseIdSchema,
-  name: z.string().trim().min(1).max(200).optional(),
-  configs: z.string().max(500).optional(),
-  split: splitSchema.optional(),
-});
-
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-interface EvalRequest {
-  course: string;
-  datasetName: string;
-  cases: EvalCase[];
-  configs: EvalConfig[];
-  split: "dev" | "test" | "all";
-}
-
-function datasetError(problems: readonly DatasetProblem[]): ApiError & { problems: DatasetProblem[] } {
-  const count = problems.length;
-  const error = new ApiError(
-    400,
-    "invalid_dataset",
-    `The dataset has ${count} bad line${count === 1 ? "" : "s"}:\n${describeProblems(problems)}`,
-  ) as ApiError & { problems: DatasetProblem[] };
-  error.problems = problems.slice(0, 100);
-  return error;
-}
-
-function parseConfigsField(raw: string | readonly string[] | undefined): EvalConfig[] {
-  try {
-    return parseConfigList(raw);
-  } catch (error) {
-    if (error instanceof ConfigNameError)
-      throw new ApiError(400, "invalid_request", `configs: ${error.message}`);
-    throw error;
-  }
-}
-
-async function readDatasetFile(file: string): Promise<string> {
-  const resolved = path.resolve(file);
-  const info = await stat(resolved).catch(() => undefined);
-  if (!info?.isFile())
-    throw new ApiError(400, "invalid_request", `datasetPath: ${resolved} is not a file on the server`);
-  return readFile(resolved, "utf8");
-}
-
-async function readEvalRequest(c: Context): Promise<EvalRequest> {
-  const type = (c.req.header("content-type") ?? "").toLowerCase();
-  let raw: string;
-  try {
-    raw = await c.req.text();
-  } catch {
-    throw new ApiError(400, "invalid_body", "The request body could not be read.");
-  }
-  if (raw.trim() === "") throw new ApiError(400, "invalid_body", "The request body is empty.");
-  if (type.includes("application/json")) return readJsonEvalRequest(raw);
-  if (type === "" || type.includes("ndjson") || type.includes("jsonl") || type.includes("text/plain")) {
-    return readJsonlEvalRequest(c, raw);
-  }
-  throw new ApiError(
-    415,
-    "unsupported_media_type",
-    "Send the dataset as application/json ({course, dataset, configs?}) " +
-      "or as JSONL (application/x-ndjson) with ?course=ID.",
-  );
-}
-
-/** `{course, dataset | datasetPath, name?, configs?, split?}`: the cases inline or in a file on the server. */
-async function readJsonEvalRequest(raw: string): Promise<EvalRequest> {
-  const parsed = jsonBodySchema.safeParse(parseJsonText(raw));
-  if (!parsed.success) throw new ApiError(400, "invalid_request", describeZodError(parsed.error));
-  const { course, dataset, datasetPath } = parsed.data;
-  const configs = parseConfigsField(parsed.data.configs);
-  let result: ReturnType<typeof parseJsonl>;
-  if (datasetPath !== undefined) result = parseJsonl(await readDatasetFile(datasetPath));
-  else if (typeof dataset === "string") result = parseJsonl(dataset);
-  else result = parseCaseArray(dataset ?? []);
-  if (!result.ok) throw datasetError(result.problems);
-  return {
-    course,
-    datasetName: parsed.data.name ?? (datasetPath ? path.basename(datasetPath) : "upload"),
-    cases: result.cases,
-    configs,
-    split: parsed.data.split ?? "all",
-  };
-}
-
-/** A JSONL body, with the course and options in the query string. */
-function readJsonlEvalRequest(c: Context, raw: string): EvalRequest {
-  const query = querySchema.safeParse(c.req.query());
-  if (!query.success) {
-    throw new ApiError(
-      400,
-      "invalid_request",
-      `A JSONL upload names its course in the query string (?course=ID): ${describeZodError(query.error)}`,
-    );
-  }
-  const configs = parseConfigsField(query.data.configs);
-  const result = parseJsonl(raw);
-  if (!result.ok) throw datasetError(result.problems);
-  return {
-    course: query.data.course,
-    datasetName: query.data.name ?? "upload.jsonl",
-    cases: result.cases,
-    configs,
-    split: query.data.split ?? "all",
-  };
-}
+const listQuerySchema = z.object({
+  course: courseIdSchema.optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  metrics: z.enum(["true", "false", "1", "0"]).optional(),
+});
+const compareQuerySchema = z.object({ base: z.string().max(64), candidate: z.string().max(64) });
+const templateQuerySchema = z.object({ course: courseIdSchema.optional() });
 
 /**
  * Instructors' evals over HTTP: `POST /admin/evals` validates an uploaded dataset and starts a
  * background run (202 {id}); `GET /admin/evals/:id` reports its status and, once done, the
- * report as JSON or (`?format=html`) the HTML page; `GET /admin/evals` lists recent runs.
+ * report as JSON or (`?format=html`) the HTML page; `…/events` streams its progress; `GET
+ * /admin/evals` lists recent runs (with `?metrics=true` their figures, for trends); `compare`
+ * sets two runs side by side; `template` is a dataset to start from. Starting a run needs the
+ * course's instructor (or an admin); reading runs, its TAs too.
  */
 export function adminEvalRoutes(deps: AdminEvalDeps): Hono {
   const app = new Hono();
   const staleAfter = deps.staleAfterMs ?? 10 * 60_000;
-  app.use("/admin/evals", adminAuth(deps.tokens));
-  app.use("/admin/evals/*", adminAuth(deps.tokens));
+  const access = adminAccess({
+    tokens: deps.tokens,
+    accounts: deps.accounts,
+    publicBaseUrl: deps.publicBaseUrl,
+  });
+  app.use("/admin/evals", access);
+  app.use("/admin/evals/*", access);
   app.onError(respondWithProblems);
 
   app.post("/admin/evals", async (c) => {
     const request = await readEvalRequest(c);
+    requireAccess(c, "manage", request.course);
+    if (request.fromServerFile && !isAdmin(principalOf(c)))
+      throw new ApiError(403, "forbidden", "Only admins may run a dataset from the server's disk.");
     rejectNul(request);
     await deps.searcher.snapshot(request.course);
     const id = await deps.jobs.start(request);
@@ -186,7 +74,11 @@ export function adminEvalRoutes(deps: AdminEvalDeps): Hono {
         cases: request.cases.length,
         configs: request.configs.map((config) => config.name),
         split: request.split,
-        links: { self: `/admin/evals/${id}`, html: `/admin/evals/${id}?format=html` },
+        links: {
+          self: `/admin/evals/${id}`,
+          html: `/admin/evals/${id}?format=html`,
+          events: `/admin/evals/${id}/events`,
+        },
       },
       202,
     );
@@ -195,49 +87,67 @@ export function adminEvalRoutes(deps: AdminEvalDeps): Hono {
   app.get("/admin/evals", async (c) => {
     const query = listQuerySchema.safeParse(c.req.query());
     if (!query.success) throw new ApiError(400, "invalid_request", describeZodError(query.error));
-    const runs = await deps.store.list(query.data.course, query.data.limit);
+    const { course, limit, metrics } = query.data;
+    if (course) requireAccess(c, "view", course);
+    const runs = await deps.store.list(course, limit, {
+      courses: course ? null : visibleCourses(principalOf(c)),
+      metrics: metrics === "true" || metrics === "1",
+    });
     return c.json({ runs: runs.map((run) => ({ ...run, stale: isStale(run, staleAfter) })) });
   });
 
-  app.get("/admin/evals/:id", (c) => showRun(c, c.req.param("id"), deps.store, staleAfter));
+  app.get("/admin/evals/template", async (c) => {
+    const { course } = templateQuerySchema.parse(c.req.query());
+    if (course) requireAccess(c, "view", course);
+    const sources =
+      course && deps.db ? (await new DocumentRepository(deps.db).list(course)).map((d) => d.source) : [];
+    c.header("Content-Type", "application/x-ndjson; charset=utf-8");
+    c.header("Content-Disposition", `attachment; filename="${course ?? "course"}-eval-template.jsonl"`);
+    return c.body(datasetTemplate(sources));
+  });
+
+  app.get("/admin/evals/compare", async (c) => {
+    const query = compareQuerySchema.safeParse(c.req.query());
+    if (!query.success) throw new ApiError(400, "invalid_request", describeZodError(query.error));
+    const [base, candidate] = await Promise.all([
+      finishedRun(c, deps.store, query.data.base),
+      finishedRun(c, deps.store, query.data.candidate),
+    ]);
+    return c.json(compareRuns(base, candidate));
+  });
+
+  app.get("/admin/evals/:id/events", async (c) => {
+    const run = await readableRun(c, deps.store, c.req.param("id"));
+    return streamEvalRun(c, run, (id) => deps.store.get(id));
+  });
+
+  app.get("/admin/evals/:id", (c) => showRun(c, deps.store, staleAfter));
   return app;
 }
 
-const listQuerySchema = z.object({
-  course: courseIdSchema.optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(20),
-});
+/** The run `id` names, once the requester may read its course; 404 for no such run. */
+async function readableRun(c: Context, store: AdminEvalDeps["store"], id: string): Promise<EvalRunRecord> {
+  const run = UUID.test(id) ? await store.get(id) : undefined;
+  if (!run || !can(principalOf(c), "view", run.course))
+    throw new ApiError(404, "not_found", `No eval run with id "${id}".`);
+  return run;
+}
 
-/** Dataset problems carry their line numbers beside the usual {error:{code, message}}. */
-function respondWithProblems(error: Error, c: Context): Response {
-  if (error instanceof ApiError && "problems" in error) {
-    return c.json(
-      {
-        error: {
-          code: error.code,
-          message: error.message,
-          problems: (error as { problems: unknown }).problems,
-        },
-      },
-      error.status,
-    );
-  }
-  return respondWithError(c, error);
+async function finishedRun(c: Context, store: AdminEvalDeps["store"], id: string) {
+  const run = await readableRun(c, store, id);
+  const report = run.status === "done" ? await store.report(id) : undefined;
+  if (!report) throw new ApiError(409, "not_ready", `Run ${id} is ${run.status}; compare finished runs.`);
+  return { run, report };
 }
 
 /** One run's status and, once done, its report as JSON or (`?format=html`) the HTML page. */
-async function showRun(
-  c: Context,
-  id: string,
-  store: AdminEvalDeps["store"],
-  staleAfter: number,
-): Promise<Response> {
+async function showRun(c: Context, store: AdminEvalDeps["store"], staleAfter: number): Promise<Response> {
   const format = c.req.query("format") ?? "json";
   if (format !== "json" && format !== "html") {
     throw new ApiError(400, "invalid_request", 'format: use "json" (default) or "html"');
   }
-  const run = UUID.test(id) ? await store.get(id) : undefined;
-  if (!run) throw new ApiError(404, "not_found", `No eval run with id "${id}".`);
+  const id = c.req.param("id") as string;
+  const run = await readableRun(c, store, id);
   if (format === "html") {
     if (run.status !== "done") {
       throw new ApiError(
@@ -264,12 +174,21 @@ function isStale(run: { status: string; updatedAt: string }, afterMs: number): b
 export function createAdminEvals(deps: {
   tutor: Pick<Tutor, "config" | "db" | "embeddings" | "pipeline" | "searcher">;
   tokens: () => (string | undefined)[];
+  accounts?: Pick<StaffAccounts, "principal">;
   log?: (message: string) => void;
 }): { routes: Hono; close(): Promise<void> } {
   const store = new EvalRunStore(deps.tutor.db);
   const jobs = new EvalJobs({ tutor: deps.tutor, store, log: deps.log });
   return {
-    routes: adminEvalRoutes({ tokens: deps.tokens, jobs, store, searcher: deps.tutor.searcher }),
+    routes: adminEvalRoutes({
+      tokens: deps.tokens,
+      jobs,
+      store,
+      searcher: deps.tutor.searcher,
+      accounts: deps.accounts,
+      db: deps.tutor.db,
+      publicBaseUrl: deps.tutor.config.publicBaseUrl,
+    }),
     close: () => jobs.close(),
   };
 }

@@ -42,8 +42,7 @@ export function chatRoutes(deps: ChatDeps): Hono {
         const answer = await deps.pipeline.ask({
           ...request,
           signal: abort.signal,
-          onStart: ({ sessionId }) =>
-            void send("meta", { sessionId, course: request.course, mode: request.mode ?? "explain" }),
+          onStart: ({ sessionId, mode }) => void send("meta", { sessionId, course: request.course, mode }),
           onToken: (text) => void send("token", { text }),
         });
         await send("citations", { citations: answer.citations });

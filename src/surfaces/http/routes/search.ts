@@ -1,6 +1,7 @@
 import { Hono } from "hono";
-import type { ScoredChunk } from "../../../core/chunks.ts";
-import type { HybridSearcher } from "../../../retrieve/index.ts";
+import type { CoursePolicySource } from "../../../core/chat.ts";
+import { type ScoredChunk, withReleasedWeeks } from "../../../core/chunks.ts";
+import { type HybridSearcher, UnknownCourseError } from "../../../retrieve/index.ts";
 import { readJsonBody } from "../body.ts";
 import { SEARCH_K, searchBodySchema } from "../schemas.ts";
 
@@ -23,15 +24,26 @@ export function presentSearchResult(chunk: ScoredChunk) {
   };
 }
 
-export function searchRoutes(deps: { searcher: HybridSearcher; defaultCourse: string }): Hono {
+/**
+ * `/v1/search` for students: an archived course reads as unknown, and a course's release schedule
+ * hides the weeks not released yet, as it does for `/v1/chat`.
+ */
+export function searchRoutes(deps: {
+  searcher: HybridSearcher;
+  defaultCourse: string;
+  coursePolicy?: CoursePolicySource;
+}): Hono {
   const app = new Hono();
   app.post("/v1/search", async (c) => {
     const body = await readJsonBody(c, searchBodySchema);
+    const course = body.course ?? deps.defaultCourse;
+    const policy = (await deps.coursePolicy?.policyFor(course)) ?? {};
+    if (policy.archived) throw new UnknownCourseError(course);
     const response = await deps.searcher.search({
-      course: body.course ?? deps.defaultCourse,
+      course,
       query: body.query,
       k: body.k ?? SEARCH_K.default,
-      filters: body.filters,
+      filters: withReleasedWeeks(body.filters, policy.week),
       mode: body.mode,
       rerank: body.rerank,
     });

@@ -101,13 +101,22 @@ async function verified(
     nowSeconds: surface.nowSeconds(),
   });
   if (!check.ok) return reject(surface, c, check.problem);
-  const first = await surface.seen.firstSighting(`sig:${signature}`, SIGNATURE_MEMORY_SECONDS);
-  // Slack's own event retries are deduplicated by event id in /slack/events; anything else seen twice
-  // is a replay.
-  const isRetry = options.retriesAllowed && c.req.header("x-slack-retry-num") !== undefined;
-  if (!first && !isRetry) return reject(surface, c, "replayed");
+  // A signature is taken once. Slack re-sends an event it thinks was lost (its first delivery
+  // timed out) with `X-Slack-Retry-Num`, sometimes with the very same signed bytes: each retry
+  // number is taken once too, and /slack/events answers the event itself once by its id.
+  const retry = options.retriesAllowed ? retryNumber(c.req.header("x-slack-retry-num")) : undefined;
+  const fresh = await surface.seen.firstSighting(`sig:${signature}`, SIGNATURE_MEMORY_SECONDS);
+  const freshRetry =
+    retry !== undefined &&
+    (await surface.seen.firstSighting(`sig:${signature}:retry:${retry}`, SIGNATURE_MEMORY_SECONDS));
+  if (retry === undefined ? !fresh : !freshRetry) return reject(surface, c, "replayed");
   surface.metrics.increment("requests_verified");
   return rawBody;
+}
+
+/** Slack numbers its retries 1, 2, 3; anything else in the header does not make a retry. */
+function retryNumber(header: string | undefined): number | undefined {
+  return header !== undefined && /^[1-9]\d?$/.test(header) ? Number(header) : undefined;
 }
 
 function reject(surface: SlackSurface, c: Context, reason: keyof typeof REJECTIONS): Response {

@@ -1,4 +1,5 @@
 import { type Context, Hono } from "hono";
+import type { CoursePolicySource } from "../../../core/chat.ts";
 import type { Queryable } from "../../../db/db.ts";
 import {
   CourseMaterial,
@@ -18,6 +19,8 @@ export interface WidgetRouteDeps {
   publicBaseUrl?: string;
   /** Supplies the bundle; defaults to building src/surfaces/widget once per process. */
   bundle?: () => Promise<WidgetBundle>;
+  /** Courses' release schedules and archiving: unreleased weeks and archived courses have no pages. */
+  coursePolicy?: CoursePolicySource;
 }
 
 /**
@@ -52,16 +55,28 @@ export function widgetRoutes(deps: WidgetRouteDeps): Hono {
     return c.html(body, status);
   };
 
-  const home = async (c: Context, courseParam: string | undefined) => {
-    const parsed = courseIdSchema.safeParse(courseParam ?? deps.defaultCourse);
+  /** The course the address names, unless it is archived, with the latest week students may see. */
+  const publishedCourse = async (id: string | undefined) => {
+    const parsed = courseIdSchema.safeParse(id);
     const course = parsed.success ? await material.course(parsed.data) : undefined;
-    if (!course) return page(c, notFoundPage(undefined, "There is no course with that name."), 404);
+    if (!course) return undefined;
+    const policy = (await deps.coursePolicy?.policyFor(course.id)) ?? {};
+    if (policy.archived) return undefined;
+    const visible = (week: number | null) =>
+      week === null || policy.week === undefined || week <= policy.week;
+    return { course, visible };
+  };
+
+  const home = async (c: Context, courseParam: string | undefined) => {
+    const published = await publishedCourse(courseParam ?? deps.defaultCourse);
+    if (!published) return page(c, notFoundPage(undefined, "There is no course with that name."), 404);
+    const { course, visible } = published;
     const origin = deps.publicBaseUrl ?? new URL(c.req.url).origin;
     return page(
       c,
       courseHomePage({
         course,
-        documents: await material.documents(course.id),
+        documents: (await material.documents(course.id)).filter((doc) => visible(doc.week)),
         widgetUrl: new URL("/widget.js", origin).toString(),
       }),
     );
@@ -70,9 +85,9 @@ export function widgetRoutes(deps: WidgetRouteDeps): Hono {
   app.get("/", (c) => home(c, c.req.query("course")));
   app.get("/course/:course", (c) => home(c, c.req.param("course")));
   app.get("/course/:course/*", async (c) => {
-    const parsed = courseIdSchema.safeParse(c.req.param("course"));
-    const course = parsed.success ? await material.course(parsed.data) : undefined;
-    if (!course) return page(c, notFoundPage(undefined, "There is no course with that name."), 404);
+    const published = await publishedCourse(c.req.param("course"));
+    if (!published) return page(c, notFoundPage(undefined, "There is no course with that name."), 404);
+    const { course, visible } = published;
     const prefix = `/course/${course.id}/`;
     let source: string;
     try {
@@ -81,7 +96,8 @@ export function widgetRoutes(deps: WidgetRouteDeps): Hono {
       source = "";
     }
     const doc = await material.findDocument(course.id, c.req.path, source);
-    if (!doc) return page(c, notFoundPage(course, "This course has no page at that address."), 404);
+    if (!doc || !visible(doc.week))
+      return page(c, notFoundPage(course, "This course has no page at that address."), 404);
     const chunks = await material.chunks(doc.id);
     return page(c, documentPage({ course, document: doc, sections: createSections(doc.title, chunks) }));
   });

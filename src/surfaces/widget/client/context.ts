@@ -14,7 +14,19 @@ export interface WidgetOptions {
   panelMemory: PanelMemory;
   /** Waits between automatic retries after network failures (default RETRY_DELAYS). */
   retryDelays?: readonly number[];
+  /**
+   * `floating` (default): a launcher and a panel over the page. `page`: the chat fills the
+   * element it is mounted in, always open (an LMS launch, a full-page tutor).
+   */
+  layout?: WidgetLayout;
+  /**
+   * A session the page signed the student into (an LMS launch); the widget always continues it,
+   * so "New" is not offered.
+   */
+  sessionId?: string;
 }
+
+export type WidgetLayout = "floating" | "page";
 
 /** Two retries, half a second then a second and a half after a network failure. */
 export const RETRY_DELAYS: readonly number[] = [500, 1500];

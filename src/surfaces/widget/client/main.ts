@@ -7,7 +7,9 @@ import { mountWidget } from "./widget.ts";
  * Entry point of widget.js. A course page includes
  *   <script src="https://TUTOR/widget.js" data-course="aie101" defer></script>
  * and gets a launcher button and a chat panel inside a shadow root, isolated from the page's CSS.
- * Optional attributes: data-title (the course name in the header).
+ * Optional attributes: data-title (the course name in the header); data-layout="page" with
+ * data-mount (a CSS selector) fills that element with an always-open chat; data-session continues
+ * a session the page signed the student into.
  */
 const HOST_ATTRIBUTE = "data-course-tutor";
 
@@ -26,7 +28,11 @@ function start(script: HTMLScriptElement): void {
   // Relative API paths resolve against the folder widget.js was served from.
   const base = new URL("./", script.src || window.location.href).toString();
 
+  const layout = script.dataset.layout === "page" ? "page" : "floating";
+  const sessionId = script.dataset.session?.trim() || undefined;
+  const mount = (script.dataset.mount && document.querySelector(script.dataset.mount)) || document.body;
   const host = document.createElement("div");
+  if (layout === "page") host.style.cssText = "display:block;height:100%";
   host.setAttribute(HOST_ATTRIBUTE, course);
   const root = host.attachShadow({ mode: "open" });
   if (
@@ -42,12 +48,12 @@ function start(script: HTMLScriptElement): void {
     style.textContent = WIDGET_CSS;
     root.appendChild(style);
   }
-  document.body.appendChild(host);
+  mount.appendChild(host);
 
   // Reading either storage throws where the page's storage is blocked; the widget then forgets.
   const storage = safely(() => window.localStorage);
   const tabStorage = safely(() => window.sessionStorage);
-  const key = ConversationMemory.keyFor(base, course);
+  const key = `${ConversationMemory.keyFor(base, course)}${sessionId ? `:${sessionId}` : ""}`;
   mountWidget({
     root,
     course,
@@ -56,6 +62,8 @@ function start(script: HTMLScriptElement): void {
     client: createTutorClient({ base }),
     memory: new ConversationMemory(storage, key),
     panelMemory: new PanelMemory(tabStorage, `${key}:panel`),
+    layout,
+    ...(sessionId ? { sessionId } : {}),
   });
 }
 

@@ -132,6 +132,12 @@ button:focus-visible, textarea:focus-visible, a:focus-visible, [tabindex]:focus-
 }
 .ct-send:disabled { background: #64748b; cursor: not-allowed; }
 .ct-foot { margin: 0; padding: 0 12px 8px; font-size: 12px; color: #475569; background: #fff; }
+.ct-page, .ct-page .ct-panel { height: 100%; }
+.ct-page .ct-launcher, .ct-page .ct-close, .ct-icon-button[hidden] { display: none; }
+.ct-page .ct-panel {
+  position: relative; right: auto; bottom: auto; z-index: auto; width: 100%; max-width: none;
+  border: 0; border-radius: 0; box-shadow: none; animation: none;
+}
 @media (max-width: 480px) {
   .ct-panel { right: 0; bottom: 0; width: 100vw; max-width: 100vw; height: 100%; border-radius: 0; border: 0; }
   .ct-launcher { right: 12px; bottom: 12px; }

@@ -9,8 +9,13 @@ export type { WidgetOptions } from "./context.ts";
 /** The launcher, the panel and the conversation in it. */
 export function mountWidget(options: WidgetOptions): void {
   const { memory } = options;
+  const page = options.layout === "page";
   const parts = createPanel(options.root, options.courseLabel);
   const session = { state: memory.load(), busy: false };
+  if (options.sessionId && session.state.sessionId !== options.sessionId) {
+    // The page's session wins; a transcript saved for another session is not this student's.
+    session.state = { ...session.state, sessionId: options.sessionId, turns: [] };
+  }
   let nextId = 0;
   const context: WidgetContext = {
     options,
@@ -29,7 +34,14 @@ export function mountWidget(options: WidgetOptions): void {
     },
   };
 
-  const setOpen = createPanelToggle(parts, options.panelMemory);
+  const setOpen = page ? () => {} : createPanelToggle(parts, options.panelMemory);
+  if (page) {
+    // Always open, filling its container: the launcher and close button are styled away.
+    parts.panel.parentElement?.classList.add("ct-page");
+    parts.panel.hidden = false;
+    parts.panel.setAttribute("role", "region");
+  }
+  if (options.sessionId) parts.newButton.hidden = true;
   parts.newButton.addEventListener("click", () => {
     if (session.busy) return;
     session.state = memory.clear({ mode: session.state.mode });

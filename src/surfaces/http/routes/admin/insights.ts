@@ -14,7 +14,7 @@ export function insightsRoutes(admin: AdminContext): Hono {
   const app = new Hono();
 
   app.get("/admin/courses/:id/insights", async (c) => {
-    const course = await admin.requireCourse(c);
+    const course = await admin.requireCourse(c, "view");
     const query = parseQuery(c, insightsQuerySchema);
     const insights = await loadInsights(admin.deps.db, course.id, { weeks: query.weeks, now: admin.now() });
     const wantsHtml =

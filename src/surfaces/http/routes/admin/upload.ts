@@ -43,10 +43,10 @@ async function readFormMaterial(c: Context, limits: MaterialLimits): Promise<Par
   const parts: ParsedMaterial[] = [];
   for (const file of uploads) {
     const content = new Uint8Array(await file.arrayBuffer());
-    if (isZip(content)) parts.push(unzipMaterial(content, limits));
+    if (isZip(content)) parts.push(await unzipMaterial(content, limits));
     else plain.push({ name: file.name, content });
   }
-  parts.push(collectMaterial(plain, limits));
+  parts.push(await collectMaterial(plain, limits));
   const merged = new Map(parts.flatMap((p) => p.files).map((f) => [f.path, f]));
   const total = [...merged.values()].reduce((n, f) => n + f.content.byteLength, 0);
   if (total > limits.maxBytes) throw new MaterialError("material_too_large", "the material is too large");
