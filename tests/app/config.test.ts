@@ -30,9 +30,19 @@ describe("loadConfig", () => {
     }
   });
 
+  it("reads the LTI settings: a generated pseudonym key unless one is set, a 72-hour key grace", () => {
+    expect(loadConfig({}).lti).toEqual({ pseudonymSecret: undefined, keyGraceHours: 72 });
+    const set = loadConfig({ LTI_PSEUDONYM_SECRET: "a-long-enough-secret", LTI_KEY_GRACE_HOURS: "0" });
+    expect(set.lti).toEqual({ pseudonymSecret: "a-long-enough-secret", keyGraceHours: 0 });
+    expect(() => loadConfig({ LTI_PSEUDONYM_SECRET: "short" })).toThrow(/LTI_PSEUDONYM_SECRET/);
+    expect(() => loadConfig({ LTI_KEY_GRACE_HOURS: "-1" })).toThrow(/LTI_KEY_GRACE_HOURS/);
+  });
+
   it("requires the folders and models that a choice depends on", () => {
-    expect(() => loadConfig({ EMBEDDER: "transformers" })).toThrow(/EMBEDDING_MODEL_DIR/);
-    expect(() => loadConfig({ RERANKER: "cross-encoder" })).toThrow(/RERANKER_MODEL_DIR/);
+    expect(() => loadConfig({ EMBEDDER: "transformers" })).toThrow(
+      /needs EMBEDDING_MODEL \(a preset name or a local model folder\)/,
+    );
+    expect(() => loadConfig({ RERANKER: "cross-encoder" })).toThrow(/needs RERANKER_MODEL/);
     expect(() => loadConfig({ LLM_PROVIDER: "openai" })).toThrow(/LLM_MODEL/);
   });
 

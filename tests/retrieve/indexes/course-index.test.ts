@@ -84,7 +84,8 @@ describe("stored course indexes (bundled course, real PGlite)", () => {
       expect(y.results, question).toEqual(x.results);
       expect(y.expansion).toEqual(x.expansion);
     }
-  });
+    // ~70 searches: 35 s on two idle cores, past a minute when they are shared.
+  }, 180_000);
 
   it("rebuilds instead of loading an index stored for another version, another format or unreadable", async () => {
     const repository = new SearchIndexRepository(db);
