@@ -13,17 +13,14 @@ import path from "node:path";
 import { loadConfig, packageRoot } from "../src/app/config.ts";
 import { startServer } from "../src/app/server.ts";
 import { createTutor } from "../src/app/tutor.ts";
-import { fromVectorLiteral } from "../src/db/db.ts";
-import { SentenceEncoderEmbeddings } from "../src/embed/index.ts";
 import { CourseQueryRewriter, lexiconsFromIndexes } from "../src/retrieve/index.ts";
 import { answerableCases, compareRetrieval, type RetrievalSystem } from "./compare.ts";
 import { benchConcurrency, type ConcurrencyResult } from "./concurrency.ts";
 import { benchGuard } from "./guard.ts";
 import { buildLangChainBaseline } from "./langchain.ts";
 import { benchQueries } from "./queries.ts";
-import { benchScale, type ScalePoint } from "./scale.ts";
+import { courseMaterial, runScaleSection } from "./scale-section.ts";
 import { round, summarize } from "./stats.ts";
-import { sentencePool } from "./synthetic.ts";
 import { table } from "./table.ts";
 
 const QUICK = process.env.BENCH_QUICK === "1";
@@ -126,8 +123,7 @@ async function benchSearch(dataDir: string, queries: string[]) {
 
 /**
  * The tutor's retrieval path (query rewriting, hybrid search, reranking) against the LangChain.js
- * ensemble on the same chunks, vectors and golden-set questions. Also returns the course's text
- * and vectors, from which the synthetic scale course is made.
+ * ensemble on the same chunks, vectors and golden-set questions.
  */
 async function benchAgainstLangChain(dataDir: string) {
   const tutor = await createTutor(
@@ -161,8 +157,8 @@ async function benchAgainstLangChain(dataDir: string) {
       search: (q, k) => baseline.search(q, k),
     };
     const cases = await answerableCases(path.join(packageRoot, "evals", "aie101.jsonl"));
-    const { rows } = await tutor.db.query<{ id: string; source: string; text: string; embedding: string }>(
-      "SELECT id::text AS id, source, text, embedding::text AS embedding FROM chunks WHERE course_id = $1",
+    const { rows } = await tutor.db.query<{ id: string; source: string; text: string }>(
+      "SELECT id::text AS id, source, text FROM chunks WHERE course_id = $1",
       [course],
     );
     const courseChunks = rows.map((r) => ({ chunkId: r.id, source: r.source, text: r.text }));
@@ -195,10 +191,6 @@ async function benchAgainstLangChain(dataDir: string) {
         tutorStageP50Ms: stageP50,
         queryEmbeddingMs: summarize(embedOnly),
       },
-      material: {
-        texts: rows.map((r) => r.text),
-        vectors: rows.map((r) => Array.from(fromVectorLiteral(r.embedding))),
-      },
     };
   } finally {
     await tutor.close();
@@ -227,180 +219,127 @@ function printConcurrency(result: ConcurrencyResult) {
   log(`  server RSS: ${result.rssIdleMiB} MiB idle after warm-up, ${result.rssPeakMiB} MiB peak under load`);
 }
 
-function printScale(points: ScalePoint[]) {
+/** `--only scale` runs the scale part alone (it still ingests the bundled course for its material). */
+function onlySection(): string | undefined {
+  const at = process.argv.indexOf("--only");
+  const section = at === -1 ? undefined : process.argv[at + 1];
+  if (section !== undefined && section !== "scale") throw new Error(`--only takes "scale", not "${section}"`);
+  return section;
+}
+
+function logIngestion(ingestion: Awaited<ReturnType<typeof benchIngestion>>) {
   log(
-    table([
-      [
-        "chunks",
-        "documents",
-        "ingest s",
-        "chunks/s",
-        "index load ms",
-        "search p50 ms",
-        "search p95 ms",
-        "search p99 ms",
-        "LangChain p50 ms",
-        "LangChain p95 ms",
-      ],
-      ...points.map((p) => [
-        p.chunks,
-        p.documents,
-        p.ingestSeconds,
-        p.ingestChunksPerSecond,
-        p.indexLoadMs,
-        p.searchMs.p50,
-        p.searchMs.p95,
-        p.searchMs.p99,
-        p.langchainSearchMs.p50,
-        p.langchainSearchMs.p95,
-      ]),
-    ]),
+    `  ingestion: ${ingestion.chunks} chunks (avg ${ingestion.avgChunkChars} chars) in ${ingestion.seconds} s → ` +
+      `${ingestion.chunksPerSecond} chunks/s, ${ingestion.thousandCharChunksPerSecond} × 1,000-char chunks/s`,
+  );
+  log(
+    `  re-ingest, nothing changed: ${ingestion.reingestUnchangedSeconds} s (${ingestion.reingestUnchangedTouched} documents touched)`,
+  );
+  log(
+    `  staff answer into the material and the indexes: ${ingestion.staffAnswerPublishMs} ms; ` +
+      `retired: ${ingestion.staffAnswerRetireMs} ms`,
   );
 }
 
+/** Everything but the scale part: search latency, load, and the LangChain.js comparison. */
+async function runServingSections(dataDir: string) {
+  const queries = benchQueries(200);
+  log(`Timing POST /v1/search over HTTP, ${queries.length} queries, one at a time…`);
+  const search = await benchSearch(dataDir, queries);
+  log(
+    `  with reranker (${search.reranker}): p50 ${search.withRerank.p50} ms, p95 ${search.withRerank.p95} ms`,
+  );
+  log(`  without reranker: p50 ${search.withoutRerank.p50} ms, p95 ${search.withoutRerank.p95} ms`);
+  log(`  rerank p50 ratio: ${round(search.withRerank.p50 / search.withoutRerank.p50)}×`);
+
+  const levels = [1, 8, 32];
+  const secondsPerLevel = QUICK ? 4 : 12;
+  log(
+    `Load: tutor serve as its own process; ${levels.join(", ")} closed-loop clients × ${secondsPerLevel} s per route…`,
+  );
+  const concurrency = await benchConcurrency(dataDir, queries, { levels, secondsPerLevel, log });
+  printConcurrency(concurrency);
+
+  log(
+    "Retrieval against the LangChain.js pipeline (BM25Retriever + MemoryVectorStore + EnsembleRetriever, same USE vectors)…",
+  );
+  const { comparison } = await benchAgainstLangChain(dataDir);
+  log(
+    `  ${comparison.cases} golden-set questions over ${comparison.chunks} chunks, top 10 each, in-process, one at a time`,
+  );
+  log(
+    table([
+      ["system", "nDCG@10", "hit@5", "MRR@10", "recall@5", "p50 ms", "p95 ms", "p99 ms"],
+      ...[comparison.tutor, comparison.langchain].map((s) => [
+        s.name,
+        s.ndcg10,
+        s.hit5,
+        s.mrr10,
+        s.recall5,
+        s.latencyMs.p50,
+        s.latencyMs.p95,
+        s.latencyMs.p99,
+      ]),
+    ]),
+  );
+  log(
+    `  tutor stages, p50 ms: ${Object.entries(comparison.tutorStageP50Ms)
+      .map(([stage, ms]) => `${stage} ${ms}`)
+      .join(", ")}; the query embedding alone (both systems): p50 ${comparison.queryEmbeddingMs.p50} ms`,
+  );
+  log(
+    `  tutor ÷ LangChain: nDCG@10 ${comparison.ratio.ndcg10}× (target > 1), ` +
+      `latency p50 ${comparison.ratio.latencyP50}× and p95 ${comparison.ratio.latencyP95}× (target ≤ 0.5)`,
+  );
+  return { search, concurrency, langchain: comparison };
+}
+
 async function main() {
+  const only = onlySection();
   const workDir = await mkdtemp(path.join(os.tmpdir(), "tutor-bench-"));
   try {
+    const loadAverage = () => os.loadavg().map((l) => round(l));
+    log(`Load average now ${loadAverage().join(" / ")}: figures from a busy machine are noisy.`);
     log(
-      `Load average now ${os
-        .loadavg()
-        .map((l) => l.toFixed(1))
-        .join(" / ")}: figures from a busy machine are noisy.`,
-    );
-    log(
-      `Course Tutor benchmark — ${os.availableParallelism()} cores, ${os.cpus()[0]?.model ?? "unknown CPU"}, node ${process.version}`,
+      `Course Tutor benchmark${only ? ` (only ${only})` : ""} — ${os.availableParallelism()} cores, ` +
+        `${os.cpus()[0]?.model ?? "unknown CPU"}, node ${process.version}`,
     );
     log("Ingesting the bundled course into a fresh embedded database…");
-    const ingestion = await benchIngestion(path.join(workDir, "data"));
-    log(
-      `  ingestion: ${ingestion.chunks} chunks (avg ${ingestion.avgChunkChars} chars) in ${ingestion.seconds} s → ` +
-        `${ingestion.chunksPerSecond} chunks/s, ${ingestion.thousandCharChunksPerSecond} × 1,000-char chunks/s`,
-    );
-    log(
-      `  re-ingest, nothing changed: ${ingestion.reingestUnchangedSeconds} s (${ingestion.reingestUnchangedTouched} documents touched)`,
-    );
-    log(
-      `  staff answer into the material and the indexes: ${ingestion.staffAnswerPublishMs} ms; ` +
-        `retired: ${ingestion.staffAnswerRetireMs} ms`,
-    );
-
-    const queries = benchQueries(200);
-    log(`Timing POST /v1/search over HTTP, ${queries.length} queries, one at a time…`);
-    const search = await benchSearch(path.join(workDir, "data"), queries);
-    log(
-      `  with reranker (${search.reranker}): p50 ${search.withRerank.p50} ms, p95 ${search.withRerank.p95} ms`,
-    );
-    log(`  without reranker: p50 ${search.withoutRerank.p50} ms, p95 ${search.withoutRerank.p95} ms`);
-    log(`  rerank p50 ratio: ${round(search.withRerank.p50 / search.withoutRerank.p50)}×`);
-
-    const levels = [1, 8, 32];
-    const secondsPerLevel = QUICK ? 4 : 12;
-    log(
-      `Load: tutor serve as its own process; ${levels.join(", ")} closed-loop clients × ${secondsPerLevel} s per route…`,
-    );
-    const concurrency = await benchConcurrency(path.join(workDir, "data"), queries, {
-      levels,
-      secondsPerLevel,
+    const dataDir = path.join(workDir, "data");
+    const ingestion = await benchIngestion(dataDir);
+    logIngestion(ingestion);
+    const serving = only ? undefined : await runServingSections(dataDir);
+    if (!only) log("Guard latency per message, exemplar rule on, over a sample of the guard suites…");
+    const guard = only ? undefined : await benchGuard(log, QUICK ? 150 : 400);
+    const scale = await runScaleSection({
+      workDir,
+      material: await courseMaterial(dataDir),
+      quick: QUICK,
       log,
     });
-    printConcurrency(concurrency);
-
-    log(
-      "Retrieval against the LangChain.js pipeline (BM25Retriever + MemoryVectorStore + EnsembleRetriever, same USE vectors)…",
-    );
-    const { comparison, material } = await benchAgainstLangChain(path.join(workDir, "data"));
-    log(
-      `  ${comparison.cases} golden-set questions over ${comparison.chunks} chunks, top 10 each, in-process, one at a time`,
-    );
-    log(
-      table([
-        ["system", "nDCG@10", "hit@5", "MRR@10", "recall@5", "p50 ms", "p95 ms", "p99 ms"],
-        ...[comparison.tutor, comparison.langchain].map((s) => [
-          s.name,
-          s.ndcg10,
-          s.hit5,
-          s.mrr10,
-          s.recall5,
-          s.latencyMs.p50,
-          s.latencyMs.p95,
-          s.latencyMs.p99,
-        ]),
-      ]),
-    );
-    log(
-      `  tutor stages, p50 ms: ${Object.entries(comparison.tutorStageP50Ms)
-        .map(([stage, ms]) => `${stage} ${ms}`)
-        .join(", ")}; the query embedding alone (both systems): p50 ${comparison.queryEmbeddingMs.p50} ms`,
-    );
-    log(
-      `  tutor ÷ LangChain: nDCG@10 ${comparison.ratio.ndcg10}× (target > 1), ` +
-        `latency p50 ${comparison.ratio.latencyP50}× and p95 ${comparison.ratio.latencyP95}× (target ≤ 0.5)`,
-    );
-
-    log("Guard latency per message, exemplar rule on, over a sample of the guard suites…");
-    const guard = await benchGuard(log, QUICK ? 150 : 400);
-
-    const sizes = QUICK ? [1_000, 5_000] : [1_000, 5_000, 20_000];
-    log(`Scale: a synthetic course at ${sizes.join(", ")} chunks, each in a fresh embedded database…`);
-    log(
-      "  Synthetic text: 20-section markdown documents of shuffled sentences from the bundled course. Synthetic " +
-        "vectors: each a random blend (55–85 %) of two real USE vectors of the course plus Gaussian noise, " +
-        "normalised, written straight into the embedding cache, so ingestion runs the real loaders, chunker, " +
-        "writes and HNSW indexing but never the model.",
-    );
-    const embeddings = new SentenceEncoderEmbeddings({ workers: 0 });
-    let scale: ScalePoint[];
-    try {
-      scale = await benchScale({
-        workDir,
-        sizes,
-        sentences: sentencePool(material.texts),
-        baseVectors: material.vectors,
-        queries: benchQueries(100),
-        embeddings,
-        log,
-      });
-    } finally {
-      await embeddings.close();
-    }
-    printScale(scale);
-    for (const point of scale) {
-      const stage = point.searchStageP50Ms;
-      log(
-        `  ${point.chunks} chunks, search stages p50 ms: embed ${stage.embed}, bm25 ${stage.bm25}, vector ${stage.vector}, rerank ${stage.rerank}`,
-      );
-    }
-    const largest = scale.at(-1);
-    if (largest) {
-      log(
-        `  Through the model as well, ${largest.chunks} chunks would add about ` +
-          `${Math.round(largest.chunks / ingestion.chunksPerSecond)} s at this machine's measured ${ingestion.chunksPerSecond} chunks/s.`,
-      );
-    }
 
     const results = {
       date: new Date().toISOString(),
       cores: os.availableParallelism(),
       cpu: os.cpus()[0]?.model ?? "unknown",
-      loadAverage: os.loadavg().map((l) => round(l)),
+      loadAverage: loadAverage(),
       quick: QUICK,
+      only: only ?? null,
       ingestion,
-      search,
-      concurrency,
-      langchain: comparison,
+      ...serving,
       guard,
-      scale: {
-        synthetic:
-          "20-section markdown documents of shuffled bundled-course sentences; vectors are normalised blends of two real USE course vectors plus Gaussian noise, pre-filled into the embedding cache",
-        points: scale,
-      },
+      scale,
     };
     const resultsDir = path.join(packageRoot, "bench", "results");
     await mkdir(resultsDir, { recursive: true });
     const text = `${JSON.stringify(results, null, 2)}\n`;
-    await writeFile(path.join(resultsDir, "latest.json"), text);
-    await writeFile(path.join(resultsDir, `${results.date.slice(0, 19).replace(/:/g, "-")}.json`), text);
-    log("Written to bench/results/latest.json (and a dated copy)");
+    const suffix = only ? `-${only}` : "";
+    await writeFile(path.join(resultsDir, `latest${suffix}.json`), text);
+    await writeFile(
+      path.join(resultsDir, `${results.date.slice(0, 19).replace(/:/g, "-")}${suffix}.json`),
+      text,
+    );
+    log(`Written to bench/results/latest${suffix}.json (and a dated copy)`);
   } finally {
     await rm(workDir, { recursive: true, force: true });
   }

@@ -76,3 +76,45 @@ export function blendVector(base: readonly (readonly number[])[], random: () => 
   }
   return normalizeVector(out);
 }
+
+/** What synthetic courses are made of: real course sentences and real course vectors. */
+export interface SyntheticMaterial {
+  sentences: readonly string[];
+  baseVectors: readonly (readonly number[])[];
+}
+
+/** A synthetic course's documents with, per document, the vectors of its chunks by content hash. */
+export interface SyntheticCourse {
+  documents: SyntheticDocument[];
+  /** Chunks per document, as the loaders and chunker will make them. */
+  chunksPerDocument: number[];
+  vectors: Map<string, number[]>;
+}
+
+/**
+ * `documents` documents of `SECTIONS_PER_DOCUMENT` sections (one chunk each) from `seed`, and a
+ * vector for every text ingestion will embed (`inputsOf` says which texts those are).
+ */
+export async function syntheticCourse(
+  material: SyntheticMaterial,
+  options: { seed: number; documents: number; sections: number },
+  inputsOf: (document: SyntheticDocument) => Promise<string[]>,
+  hash: (text: string) => string,
+): Promise<SyntheticCourse> {
+  const random = seededRandom(options.seed);
+  const vectorRandom = seededRandom(options.seed + 1);
+  const documents = Array.from({ length: options.documents }, (_, i) =>
+    syntheticDocument(i, options.sections, material.sentences, random),
+  );
+  const vectors = new Map<string, number[]>();
+  const chunksPerDocument: number[] = [];
+  for (const document of documents) {
+    const inputs = await inputsOf(document);
+    chunksPerDocument.push(inputs.length);
+    for (const input of inputs) {
+      const key = hash(input);
+      if (!vectors.has(key)) vectors.set(key, blendVector(material.baseVectors, vectorRandom));
+    }
+  }
+  return { documents, chunksPerDocument, vectors };
+}

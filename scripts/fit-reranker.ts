@@ -38,9 +38,11 @@ import { ingestFolder } from "../src/ingest/sync.ts";
 import {
   CourseIndexes,
   CourseQueryRewriter,
+  candidateVectors,
   HybridSearcher,
   lexiconsFromIndexes,
   type RerankStageOptions,
+  storedAnalysis,
 } from "../src/retrieve/index.ts";
 import {
   candidateFeatures,
@@ -55,7 +57,7 @@ import {
   linearScore,
 } from "../src/retrieve/rerank/features/index.ts";
 import { SentenceVectorCache } from "../src/retrieve/rerank/sentence-vectors.ts";
-import { ChunkVectorCache, type ChunkVectors } from "../src/retrieve/rerank/vectors.ts";
+import type { ChunkVectors } from "../src/retrieve/rerank/vectors.ts";
 import { diversify, withSectionNeighbours } from "../src/retrieve/shape/index.ts";
 
 const RANK_DEPTH = 10;
@@ -133,7 +135,6 @@ export async function prepare(
     candidatesPerRetriever: options.candidatesPerRetriever,
   });
   const rewriter = new CourseQueryRewriter(lexiconsFromIndexes(indexes));
-  const vectorCache = new ChunkVectorCache(db);
   const courseChunks = await loadCourseChunks(db, course);
   const prepared: PreparedCase[] = [];
   try {
@@ -150,23 +151,21 @@ export async function prepare(
       });
       // The candidates exactly as the searcher hands them to the reranker.
       const candidates = withSectionNeighbours(response.snapshot, response.results, options.neighbours);
+      const { snapshot } = response;
       const vectors = response.queryEmbedding
-        ? await vectorCache.get(
-            response.snapshot,
-            embeddings.modelId,
+        ? candidateVectors(
+            snapshot,
             candidates.map((c) => c.chunkId),
           )
         : undefined;
-      const centroid = response.queryEmbedding
-        ? await vectorCache.centroid(response.snapshot, course, embeddings.modelId)
-        : undefined;
-      const sentenceVectors = await sentenceCache?.get(response.snapshot, candidates);
+      const sentenceVectors = await sentenceCache?.get(snapshot, candidates);
       const features = candidateFeatures(query, candidates, {
         queryEmbedding: response.queryEmbedding ?? undefined,
         candidateVectors: vectors,
         sentenceVectors,
-        centroid,
-        idf: (term) => response.snapshot.bm25.idf(term),
+        centroid: response.queryEmbedding ? snapshot.vectors.centroid : undefined,
+        idf: (term) => snapshot.bm25.idf(term),
+        analysis: (chunk) => storedAnalysis(snapshot, chunk.chunkId),
       });
       const grader = createGrader(evalCase);
       prepared.push({

@@ -64,6 +64,12 @@ const envSchema = z.object({
   RERANK_BUDGET_MS: z.preprocess(emptyToUndefined, positiveNumber.default(40)),
   // Weight of the expanded BM25 list in hybrid fusion; 0 turns query expansion off.
   QUERY_EXPANSION: z.preprocess(emptyToUndefined, z.coerce.number().min(0).max(10).default(2)),
+  // Memory the loaded courses' search indexes may hold together (MiB); the least recently asked
+  // courses are dropped beyond it and loaded again from the database on their next question.
+  SEARCH_INDEX_MEMORY_MB: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number().int().min(16).max(65_536).default(768),
+  ),
   LLM_PROVIDER: z.preprocess(emptyToUndefined, z.enum(["none", "openai", "ollama"]).default("none")),
   LLM_BASE_URL: optionalUrl,
   LLM_MODEL: optionalString,
@@ -210,6 +216,8 @@ export interface Config {
   rerankBudgetMs?: number;
   /** Weight of the expanded BM25 list in hybrid fusion (0: no query expansion). */
   queryExpansion: number;
+  /** MiB the loaded courses' search indexes may hold together; optional for hand-built configs. */
+  searchIndexMemoryMb?: number;
   llm: {
     provider: "none" | "openai" | "ollama";
     baseUrl: string | undefined;
@@ -308,6 +316,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rerankerModelDir: rerankerModel ? resolveModelDir(rerankerModel, modelsDir) : undefined,
     rerankBudgetMs: e.RERANK_BUDGET_MS,
     queryExpansion: e.QUERY_EXPANSION,
+    searchIndexMemoryMb: e.SEARCH_INDEX_MEMORY_MB,
     llm: {
       provider: e.LLM_PROVIDER,
       baseUrl: e.LLM_BASE_URL,

@@ -11,6 +11,22 @@ export interface ServerLifecycle {
   state: "starting" | "ready" | "draining";
   /** Set when start-up failed: /readyz reports it instead of "starting". */
   startupProblem?: string;
+  /**
+   * Work to run once the first /readyz has answered ready (or after WARM_UP_FALLBACK_MS without
+   * one). On PGlite it holds the event loop for seconds on a large course, so it must not delay
+   * the probe that makes a replica ready.
+   */
+  afterReady?: () => void;
+}
+
+/** When nothing probes /readyz (a plain `npm start`), the warm-up starts after this. */
+const WARM_UP_FALLBACK_MS = 5_000;
+
+function runAfterReady(lifecycle: ServerLifecycle): void {
+  const work = lifecycle.afterReady;
+  lifecycle.afterReady = undefined;
+  // After the response that reported ready has been written.
+  if (work) setTimeout(work, 0);
 }
 
 /** Ready once started up and while the database answers. */
@@ -20,15 +36,19 @@ export function createReadiness(lifecycle: ServerLifecycle, tutor: Pick<Tutor, "
       if (lifecycle.state !== "ready")
         return { ready: false, reason: lifecycle.startupProblem ?? lifecycle.state };
       if (!(await databaseAnswers(tutor.db))) return { ready: false, reason: "database unreachable" };
+      runAfterReady(lifecycle);
       return { ready: true };
     },
   };
 }
 
 /**
- * Records runs left behind by dead processes as abandoned, loads or bootstraps the default course
- * and warms the models up, then reports ready; a failure
- * is kept on the lifecycle (the server keeps answering /healthz and says why it is not ready).
+ * Records runs left behind by dead processes as abandoned and bootstraps the default course when
+ * it is empty, then reports ready; a failure is kept on the lifecycle (the server keeps answering
+ * /healthz and says why it is not ready). Readiness does not wait for search indexes: every
+ * course's are loaded on its first question (from the index stored for its version, or built and
+ * stored when there is none), and the default course's are warmed in the background once the
+ * first /readyz has answered.
  */
 export async function prepareDefaultCourse(input: {
   config: Config;
@@ -45,19 +65,27 @@ export async function prepareDefaultCourse(input: {
     if (abandoned > 0) log(`Marked ${abandoned} ingestion run(s) abandoned: their process had stopped.`);
     const course = input.config.defaultCourse;
     if (input.bootstrap && (await tutor.courseIsEmpty(course))) await bootstrapCourse(input, course);
-    await tutor.indexes.get(course).catch(() => undefined);
-    // One search loads the query model and the reranker's vectors, so the first students to ask
-    // after a start do not wait for them.
-    await tutor.searcher.search({ course, query: "course overview", k: 1 }).catch(() => undefined);
-    // The guard's exemplars are embedded (or read back from the embedding cache) before the first question.
+    // The guard's exemplars are embedded (or read back from the embedding cache) before the first
+    // question: screening a message waits for them.
     await tutor.guard.warm(course);
     if (lifecycle.state === "starting") lifecycle.state = "ready";
     log(describeModels(input.config, tutor.embeddings, tutor.searcher.reranker));
     log(`Course Tutor ready on ${input.url}`);
+    lifecycle.afterReady = () => void warmUp(tutor, course);
+    setTimeout(() => runAfterReady(lifecycle), WARM_UP_FALLBACK_MS).unref();
   } catch (error) {
     lifecycle.startupProblem = `startup failed: ${error instanceof Error ? error.message : String(error)}`;
     log(lifecycle.startupProblem);
   }
+}
+
+/**
+ * Loads the default course's indexes, the query model and the reranker's inputs with one search,
+ * so the first students to ask after a start do not wait for them. Failures are the first
+ * question's to report.
+ */
+async function warmUp(tutor: Tutor, course: string): Promise<void> {
+  await tutor.searcher.search({ course, query: "course overview", k: 1 }).catch(() => undefined);
 }
 
 /** Ingests the bundled corpus into an empty course, or waits for the replica that already does. */

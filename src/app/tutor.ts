@@ -90,12 +90,19 @@ export interface TutorOverrides {
   answerer?: Answerer;
 }
 
+/** The loaded courses' search indexes, kept within the configured memory budget. */
+function createCourseIndexes(db: Db, config: Config): CourseIndexes {
+  const mb = config.searchIndexMemoryMb;
+  return new CourseIndexes(db, { memoryBudgetBytes: mb === undefined ? undefined : mb * 2 ** 20 });
+}
+
 export async function createTutor(config: Config, overrides: TutorOverrides = {}): Promise<Tutor> {
   const db = overrides.db ?? (await openDatabase(config));
   const embeddings = overrides.embeddings ?? (await createEmbeddings(config));
-  const indexes = new CourseIndexes(db);
+  const indexes = createCourseIndexes(db, config);
   const searcher = await createSearcher(config, { db, indexes, embeddings }, overrides.reranker);
   const telemetry = overrides.telemetry ?? createTelemetry();
+  telemetry.metrics.watchSearchIndexes(indexes);
   const ingestionRuns = new IngestionRuns(db);
   const guardConfig = loadGuardConfig(config.guardConfigPath);
   const guard = createGuard(guardConfig, db, telemetry, embeddings);

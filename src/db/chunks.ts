@@ -1,6 +1,5 @@
-import type { ChunkRecord, SearchFilters } from "../core/chunks.ts";
-import { type Queryable, toVectorLiteral } from "./db.ts";
-import { assertDimension, MAX_INDEXED_DIMENSIONS } from "./vector-index.ts";
+import type { ChunkRecord } from "../core/chunks.ts";
+import type { Queryable } from "./db.ts";
 
 interface ChunkRow {
   id: string;
@@ -35,14 +34,6 @@ function toChunkRecord(row: ChunkRow): ChunkRecord {
   };
 }
 
-export interface NearestChunksQuery {
-  course: string;
-  embedding: number[];
-  model: string;
-  k: number;
-  filters?: SearchFilters;
-}
-
 /** A chunk as a document page shows it. */
 export interface DocumentChunk {
   ord: number;
@@ -52,7 +43,7 @@ export interface DocumentChunk {
   text: string;
 }
 
-/** Reads of ingested chunks: for the in-memory indexes, vector search, centroids and pages. */
+/** Reads of ingested chunks: for the in-memory indexes, centroids and pages (vector search: VectorSearch). */
 export class ChunkRepository {
   constructor(private readonly db: Queryable) {}
 
@@ -99,45 +90,6 @@ export class ChunkRepository {
       locator: row.locator,
       text: row.text,
     }));
-  }
-
-  /**
-   * k nearest chunks by cosine similarity through pgvector. Only vectors from the query's model
-   * are compared. The dimension is written into the SQL (checked integer) so the planner can use
-   * the matching partial HNSW index; everything else is a bound parameter.
-   */
-  async nearest(query: NearestChunksQuery): Promise<{ id: string; score: number }[]> {
-    const dim = query.embedding.length;
-    assertDimension(dim);
-    const cast = dim <= MAX_INDEXED_DIMENSIONS ? `::vector(${dim})` : "::vector";
-    const { rows } = await this.db.query<{ id: string; distance: number }>(
-      `SELECT id::text AS id, (embedding${cast} <=> $1${cast}) AS distance
-       FROM chunks
-      WHERE course_id = $2 AND embedding_dim = ${dim} AND embedding_model = $3
-        AND ($4::int IS NULL OR week IS NULL OR week <= $4::int)
-        AND ($5::text IS NULL OR starts_with(source, $5::text))
-      ORDER BY embedding${cast} <=> $1${cast}
-      LIMIT $6`,
-      [
-        toVectorLiteral(query.embedding),
-        query.course,
-        query.model,
-        query.filters?.week ?? null,
-        query.filters?.sourcePrefix ?? null,
-        query.k,
-      ],
-    );
-    return rows.map((row) => ({ id: row.id, score: 1 - Number(row.distance) }));
-  }
-
-  /** The stored vectors of the chunks `ids` that `model` made, by chunk id. */
-  async vectors(ids: readonly string[], model: string): Promise<{ id: string; embedding: number[] }[]> {
-    const { rows } = await this.db.query<{ id: string; embedding: number[] }>(
-      `SELECT id::text AS id, embedding::real[] AS embedding
-         FROM chunks WHERE id = ANY($1::bigint[]) AND embedding_model = $2`,
-      [ids as string[], model],
-    );
-    return rows;
   }
 
   /** The mean of a course's chunk vectors for one model, as numbers; `null` when it has none. */

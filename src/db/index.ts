@@ -3,7 +3,7 @@
  * one repository per group of tables. Every SQL statement of the tutor lives in this folder.
  */
 export { type ApiKeyRecord, ApiKeyRepository, type LiveApiKey } from "./api-keys.ts";
-export { ChunkRepository, type DocumentChunk, type NearestChunksQuery } from "./chunks.ts";
+export { ChunkRepository, type DocumentChunk } from "./chunks.ts";
 export {
   ConversationStore,
   type ConversationStoreOptions,
@@ -73,6 +73,7 @@ export { openDatabase } from "./open.ts";
 export { openPglite, wrapPglite } from "./pglite.ts";
 export { databaseAnswers } from "./ping.ts";
 export { openPostgres, type PostgresOptions } from "./postgres.ts";
+export { type CourseChunkRows, SearchIndexRepository } from "./search-indexes.ts";
 export { SlackRepository } from "./slack.ts";
 export { type CourseRole, type StaffMembership, StaffRepository, type StaffUser } from "./staff.ts";
 export {
@@ -93,4 +94,10 @@ export {
   stagingCourseId,
 } from "./staging.ts";
 export { type CourseStatsRows, StatsRepository } from "./stats.ts";
-export { assertDimension, ensureVectorIndex, MAX_INDEXED_DIMENSIONS } from "./vector-index.ts";
+export {
+  assertDimension,
+  CourseVectorIndexes,
+  MAX_INDEXED_DIMENSIONS,
+  type NearestChunksQuery,
+  VectorSearch,
+} from "./vector-index.ts";

@@ -1,8 +1,8 @@
 import { createHash, randomUUID } from "node:crypto";
 import {
   CourseRepository,
+  CourseVectorIndexes,
   type Db,
-  ensureVectorIndex,
   StagingRepository,
   stagingCourseId,
 } from "../db/index.ts";
@@ -74,7 +74,6 @@ export async function ingestDocument(options: DocumentIngestOptions): Promise<Do
 
   const inputs = chunks.map((c) => embeddingInput(doc.title, c.headingPath, c.text));
   const { vectors, computed } = await embedWithCache(db, embeddings, inputs);
-  await ensureVectorIndex(db, embeddings.dimensions);
   // A staging course for this document alone: a crash rolls the whole transaction back, so
   // nothing is left behind, and concurrent single-document ingestions never share one.
   const staging = stagingCourseId(`${course}~doc-${randomUUID()}`);
@@ -90,6 +89,8 @@ export async function ingestDocument(options: DocumentIngestOptions): Promise<Do
       embeddingDim: embeddings.dimensions,
     });
   });
+  // A course whose first version had no vectors gets its HNSW index now (otherwise a no-op).
+  await new CourseVectorIndexes(db).ensure(course, embeddings.dimensions);
   const version = (await new CourseRepository(db).version(course))?.version ?? current.version + 1;
   return {
     course,

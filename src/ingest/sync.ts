@@ -3,9 +3,9 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import {
   CourseRepository,
+  CourseVectorIndexes,
   type Db,
   DocumentRepository,
-  ensureVectorIndex,
   StagingRepository,
 } from "../db/index.ts";
 import { embedWithCache } from "../embed/cache.ts";
@@ -245,7 +245,6 @@ async function stageAndPublish(
     await writeStaged(options, area, toWrite, vectors, (written) =>
       onProgress("write", resumable.length + written, prepared.length),
     );
-    if (prepared.length > 0) await ensureVectorIndex(db, embeddings.dimensions);
     await publishStaged(db, area, {
       removed,
       changed,
@@ -259,7 +258,20 @@ async function stageAndPublish(
       await new CourseRepository(db).recordEmbeddingModel(course, embeddings.modelId, embeddings.dimensions);
     }
   }
+  await indexCourseVectors(db, course, embeddings.dimensions);
   return { embedded: computed, resumed: resumable.length };
+}
+
+/**
+ * A course's first version (or its first on a model of another size) gets its HNSW index built
+ * over the published vectors at once; later versions' vectors enter it as they are published.
+ * Until it exists, vector search on the course is an exact scan. The planner's statistics are
+ * refreshed so it knows the new course's rows.
+ */
+async function indexCourseVectors(db: Db, course: string, dim: number): Promise<void> {
+  const indexes = new CourseVectorIndexes(db);
+  if (!(await indexes.ensure(course, dim))) return;
+  await indexes.analyze();
 }
 
 /** Writes each document with its vectors into the staging area, one transaction per document. */

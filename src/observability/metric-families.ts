@@ -85,6 +85,44 @@ export function createLlmMetrics(registers: Registry[], breakers: readonly Break
   return families;
 }
 
+/** What the search-index cache reports at scrape time (retrieve's CourseIndexes). */
+export interface SearchIndexSource {
+  stats(): { courses: number; bytes: number; budgetBytes: number; evictions: number };
+}
+
+/** The loaded courses' search indexes: how many, their memory against the budget, evictions. */
+export function createSearchIndexMetrics(registers: Registry[], sources: readonly SearchIndexSource[]) {
+  const read = () => sources[0]?.stats();
+  const gauge = (name: string, help: string, pick: (stats: NonNullable<ReturnType<typeof read>>) => number) =>
+    new Gauge({
+      name,
+      help,
+      registers,
+      collect() {
+        this.reset();
+        const stats = read();
+        if (stats) this.set(pick(stats));
+      },
+    });
+  gauge(
+    "tutor_search_index_courses",
+    "Courses whose search indexes are loaded in this process.",
+    (s) => s.courses,
+  );
+  gauge("tutor_search_index_bytes", "Memory the loaded search indexes hold (estimated).", (s) => s.bytes);
+  gauge("tutor_search_index_budget_bytes", "The memory budget of the search indexes.", (s) => s.budgetBytes);
+  new Counter({
+    name: "tutor_search_index_evictions_total",
+    help: "Courses whose indexes were dropped to stay within the budget (loaded again when asked).",
+    registers,
+    collect() {
+      this.reset();
+      const stats = read();
+      if (stats) this.inc(stats.evictions);
+    },
+  });
+}
+
 export function createIngestionMetrics(registers: Registry[]) {
   return {
     ingestRuns: new Counter({

@@ -9,6 +9,8 @@ import {
   createEdgeMetrics,
   createIngestionMetrics,
   createLlmMetrics,
+  createSearchIndexMetrics,
+  type SearchIndexSource,
 } from "./metric-families.ts";
 
 const STAGES = ["guard", "retrieve", "rerank", "answer", "total"] as const;
@@ -23,6 +25,7 @@ export type IngestionOutcome = "succeeded" | "failed" | "busy";
 export class TutorMetrics {
   readonly registry = new Registry();
   private readonly breakers: BreakerSource[] = [];
+  private readonly searchIndexes: SearchIndexSource[] = [];
   private readonly m: ReturnType<typeof createAnswerMetrics> &
     ReturnType<typeof createLlmMetrics> &
     ReturnType<typeof createIngestionMetrics> &
@@ -37,6 +40,7 @@ export class TutorMetrics {
       ...createIngestionMetrics(registers),
       ...createEdgeMetrics(registers),
     };
+    createSearchIndexMetrics(registers, this.searchIndexes);
   }
 
   get contentType(): string {
@@ -73,6 +77,11 @@ export class TutorMetrics {
   watchBreaker(breaker: BreakerSource): void {
     this.breakers.unshift(breaker);
     breaker.onStateChange((to) => this.m.breakerTransitions.inc({ to }));
+  }
+
+  /** Reports `source`'s loaded search indexes at scrape time. */
+  watchSearchIndexes(source: SearchIndexSource): void {
+    this.searchIndexes.unshift(source);
   }
 
   ingestion(course: string, trigger: string, outcome: IngestionOutcome, seconds: number): void {

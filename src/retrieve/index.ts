@@ -2,7 +2,15 @@
  * Retrieval: a course's in-memory indexes, the query rewriter, hybrid search (BM25, expanded
  * BM25 and pgvector kNN fused by reciprocal rank) and the reranker stage around it.
  */
-export { CourseIndexes, type CourseSnapshot, UnknownCourseError } from "./indexes/index.ts";
+export {
+  CourseIndexes,
+  type CourseIndexOptions,
+  type CourseIndexStats,
+  type CourseSnapshot,
+  candidateVectors,
+  storedAnalysis,
+  UnknownCourseError,
+} from "./indexes/index.ts";
 export { CourseQueryRewriter, type LexiconSource, lexiconsFromIndexes } from "./query/index.ts";
 export {
   createReranker,

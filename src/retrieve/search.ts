@@ -1,13 +1,17 @@
 import type { RankedIds, RetrievalMode, ScoredChunk, SearchFilters } from "../core/chunks.ts";
 import { withDefaults } from "../core/options.ts";
-import { ChunkRepository, type Queryable } from "../db/index.ts";
+import { ChunkRepository, type Db } from "../db/index.ts";
 import type { CourseEmbeddings } from "../embed/index.ts";
 import { uniqueTerms } from "../text/terms.ts";
 import { DEFAULT_RRF_K, type FusedHit, fuseReciprocalRank } from "./fuse.ts";
-import type { CourseIndexes, CourseSnapshot } from "./indexes/index.ts";
+import {
+  type CourseIndexes,
+  type CourseSnapshot,
+  candidateVectors,
+  storedAnalysis,
+} from "./indexes/index.ts";
 import { keepOrder, type Reranker } from "./rerank/index.ts";
 import { embedCourseSentences, SentenceVectorCache } from "./rerank/sentence-vectors.ts";
-import { ChunkVectorCache } from "./rerank/vectors.ts";
 import { diversify, withSectionNeighbours } from "./shape/index.ts";
 import { searchVectors } from "./vector.ts";
 
@@ -73,20 +77,26 @@ export interface SearchResponse {
 }
 
 export interface HybridSearcherDeps {
-  db: Queryable;
+  db: Db;
   indexes: CourseIndexes;
   embeddings: CourseEmbeddings;
   reranker?: Reranker;
   weights?: FusionWeights;
   /** How many candidates each retriever contributes before fusion. */
   candidatesPerRetriever?: number;
+  /**
+   * Courses of up to this many chunks compare the query with every vector (the true neighbours,
+   * in a few milliseconds); larger ones walk the course's HNSW index.
+   */
+  exactVectorSearchUpTo?: number;
 }
 
-/** No reranking, the default fusion weights, thirty candidates from each retriever. */
+/** No reranking, the default fusion weights, thirty candidates from each retriever, exact kNN up to 1,000 chunks. */
 export const hybridSearcherDefaults = {
   reranker: keepOrder,
   weights: defaultFusionWeights,
   candidatesPerRetriever: 30,
+  exactVectorSearchUpTo: 1_000,
 } satisfies Partial<HybridSearcherDeps>;
 
 const elapsed = (since: number) => Math.round((performance.now() - since) * 100) / 100;
@@ -136,7 +146,7 @@ export class HybridSearcher {
   readonly reranker: Reranker;
   readonly weights: FusionWeights;
   private readonly candidates: number;
-  private readonly vectors: ChunkVectorCache;
+  private readonly exactUpTo: number;
   private readonly sentences: SentenceVectorCache;
   private readonly deps: HybridSearcherDeps;
 
@@ -146,7 +156,7 @@ export class HybridSearcher {
     this.reranker = settings.reranker;
     this.weights = settings.weights;
     this.candidates = settings.candidatesPerRetriever;
-    this.vectors = new ChunkVectorCache(deps.db);
+    this.exactUpTo = settings.exactVectorSearchUpTo;
     this.sentences = new SentenceVectorCache(deps.db, deps.embeddings);
   }
 
@@ -210,7 +220,6 @@ export class HybridSearcher {
    */
   private searchLexical({ request, snapshot, mode, filters, pool, spelledOut }: SearchPlan): LexicalHits {
     const t = performance.now();
-    const bm25 = mode === "vector" ? [] : snapshot.bm25.search(request.query, pool, filters);
     // Spelled-out acronyms reach the expanded list and the embedding (USE-lite knows "reciprocal
     // rank fusion", not "RRF"), not the plain BM25 list or the reranker: there the long form's
     // words outweigh the acronym ("DistilBERT … BERT (Bidirectional Encoder Representations
@@ -219,11 +228,16 @@ export class HybridSearcher {
     const expansion = expanding
       ? snapshot.associations.expand(uniqueTerms(spelledOut), (term) => snapshot.bm25.idf(term) ?? 0)
       : [];
-    const expanded =
+    const expandedQuery =
       expanding && (expansion.length > 0 || spelledOut !== request.query)
-        ? snapshot.bm25.search(`${spelledOut} ${expansion.join(" ")}`, pool, filters)
-        : [];
-    return { bm25, expanded, expansion, ms: elapsed(t) };
+        ? `${spelledOut} ${expansion.join(" ")}`
+        : undefined;
+    if (expandedQuery !== undefined) {
+      const { plain, expanded } = snapshot.bm25.searchExpanded(request.query, expandedQuery, pool, filters);
+      return { bm25: plain, expanded, expansion, ms: elapsed(t) };
+    }
+    const bm25 = mode === "vector" ? [] : snapshot.bm25.search(request.query, pool, filters);
+    return { bm25, expanded: [], expansion, ms: elapsed(t) };
   }
 
   /** The nearest stored vectors to the query's embedding, when the course has vectors of this model. */
@@ -240,6 +254,7 @@ export class HybridSearcher {
     t = performance.now();
     const hits = await searchVectors(this.deps.db, {
       course: plan.request.course,
+      exact: plan.snapshot.bm25.size <= this.exactUpTo,
       embedding: queryEmbedding,
       model: this.deps.embeddings.modelId,
       k: plan.pool,
@@ -291,32 +306,29 @@ export class HybridSearcher {
     const pool = stage?.neighbours
       ? withSectionNeighbours(snapshot, candidates, stage.neighbours)
       : candidates;
-    // Stored vectors of every candidate (cached per snapshot): the cosine feature for chunks
-    // BM25 alone found, and the similarity MMR needs.
-    const model = this.deps.embeddings.modelId;
-    const [candidateVectors, centroid] =
+    // The snapshot holds every chunk's stored vector (the cosine feature for chunks BM25 alone
+    // found, and the similarity MMR needs) and its analysed terms: nothing is read or analysed here.
+    const vectors =
       queryEmbedding !== null
-        ? await Promise.all([
-            this.vectors.get(
-              snapshot,
-              model,
-              pool.map((c) => c.chunkId),
-            ),
-            this.vectors.centroid(snapshot, request.course, model),
-          ])
-        : [undefined, undefined];
+        ? candidateVectors(
+            snapshot,
+            pool.map((c) => c.chunkId),
+          )
+        : undefined;
+    const analysis = (chunk: ScoredChunk) => storedAnalysis(snapshot, chunk.chunkId);
     const sentenceVectors =
       queryEmbedding !== null && this.reranker.readsSentenceVectors
         ? await this.sentences.get(snapshot, pool)
         : undefined;
     let ranked = await this.reranker.rerank(request.query, pool, {
       queryEmbedding: queryEmbedding ?? undefined,
-      candidateVectors,
+      candidateVectors: vectors,
       sentenceVectors,
-      centroid,
+      centroid: queryEmbedding !== null ? snapshot.vectors.centroid : undefined,
       idf: (term) => snapshot.bm25.idf(term),
+      analysis,
     });
-    if (stage) ranked = diversify(ranked, stage, candidateVectors);
+    if (stage) ranked = diversify(ranked, stage, vectors, analysis);
     return { ranked, reranked, ms: elapsed(t) };
   }
 }

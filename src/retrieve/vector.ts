@@ -1,14 +1,11 @@
-import { ChunkRepository, type NearestChunksQuery, type Queryable } from "../db/index.ts";
+import { type Db, type NearestChunksQuery, VectorSearch } from "../db/index.ts";
 
 export type VectorSearchInput = NearestChunksQuery;
 
 /**
  * k nearest chunks by cosine similarity through pgvector, comparing only vectors from the
- * query's model (see ChunkRepository.nearest for how the partial HNSW indexes are used).
+ * query's model, on the course's own HNSW index (see VectorSearch).
  */
-export function searchVectors(
-  db: Queryable,
-  input: VectorSearchInput,
-): Promise<{ id: string; score: number }[]> {
-  return new ChunkRepository(db).nearest(input);
+export function searchVectors(db: Db, input: VectorSearchInput): Promise<{ id: string; score: number }[]> {
+  return new VectorSearch(db).nearest(input);
 }

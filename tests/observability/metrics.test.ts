@@ -119,6 +119,15 @@ describe("GET /metrics", () => {
     expect(sample(text, "process_resident_memory_bytes")).toBeGreaterThan(0);
   });
 
+  it("reports the loaded courses' search indexes against their memory budget", async () => {
+    // The questions above loaded the course's indexes.
+    const text = await metrics();
+    expect(sample(text, "tutor_search_index_courses")).toBe(1);
+    expect(sample(text, "tutor_search_index_bytes")).toBeGreaterThan(1_000_000);
+    expect(sample(text, "tutor_search_index_budget_bytes")).toBe(768 * 2 ** 20);
+    expect(sample(text, "tutor_search_index_evictions_total")).toBe(0);
+  });
+
   it("counts LLM failures by kind and shows the breaker's state", async () => {
     const text = await metrics();
     // The answered question above went to the dead LLM: refused connection, breaker opened.

@@ -9,20 +9,28 @@ import { type ContentWord, contentWordsBySentence } from "../../text/terms.ts";
  */
 export class ChunkAnalyses {
   private encoded = new Map<string, string>();
+  private next = new Map<string, string>();
 
   /** Each chunk's sentences of content words, from the cache where the chunk was seen before. */
   analyse(chunks: readonly { chunkId: string; text: string }[]): ContentWord[][][] {
-    const next = new Map<string, string>();
-    const analysed = chunks.map((chunk) => {
-      const cached = this.encoded.get(chunk.chunkId);
-      const sentences = cached === undefined ? contentWordsBySentence(chunk.text) : decode(cached);
-      const kept = cached ?? encode(sentences);
-      if (kept !== undefined) next.set(chunk.chunkId, kept);
-      return sentences;
-    });
-    // Only the current chunks are kept: removed and replaced ones are dropped with the old map.
-    this.encoded = next;
+    const analysed = chunks.map((chunk) => this.analyseOne(chunk));
+    this.finish();
     return analysed;
+  }
+
+  /** One chunk of a build in progress; `finish` ends the build. */
+  analyseOne(chunk: { chunkId: string; text: string }): ContentWord[][] {
+    const cached = this.encoded.get(chunk.chunkId);
+    const sentences = cached === undefined ? contentWordsBySentence(chunk.text) : decode(cached);
+    const kept = cached ?? encode(sentences);
+    if (kept !== undefined) this.next.set(chunk.chunkId, kept);
+    return sentences;
+  }
+
+  /** Keeps only the chunks of the build just ended: removed and replaced ones are dropped. */
+  finish(): void {
+    this.encoded = this.next;
+    this.next = new Map();
   }
 }
 

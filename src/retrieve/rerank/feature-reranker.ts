@@ -85,7 +85,11 @@ export function candidateFeatures(
     const stored = context.candidateVectors?.get(chunk.chunkId);
     let similarity = chunk.scores.vector;
     if (similarity === undefined && queryEmbedding && stored) similarity = cosine(queryEmbedding, stored);
-    const input: CandidateInput = { chunk, analysis: cachedChunkAnalysis(chunk), cosine: similarity };
+    const input: CandidateInput = {
+      chunk,
+      analysis: context.analysis?.(chunk) ?? cachedChunkAnalysis(chunk),
+      cosine: similarity,
+    };
     const sentences = queryEmbedding ? context.sentenceVectors?.get(chunk.chunkId) : undefined;
     if (sentences && sentences.length > 0 && queryEmbedding) {
       input.sentenceCosine = Math.max(...sentences.map((vector) => cosine(queryEmbedding, vector)));

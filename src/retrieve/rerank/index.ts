@@ -4,10 +4,10 @@ import type { CourseEmbeddings } from "../../embed/index.ts";
 import type { MmrOptions } from "../shape/mmr.ts";
 import { CrossEncoderReranker } from "./cross-encoder.ts";
 import { FeatureReranker, loadRerankWeights, weightsUrlFor } from "./feature-reranker.ts";
+import type { ChunkAnalysis } from "./features/analysis.ts";
+import type { ChunkVectors } from "./vectors.ts";
 
 export { weightsUrlFor };
-
-import type { ChunkVectors } from "./vectors.ts";
 
 export interface RerankContext {
   /** The query's embedding, when the caller already has it. */
@@ -20,6 +20,8 @@ export interface RerankContext {
   centroid?: ArrayLike<number>;
   /** Inverse document frequency of an analysed term in the course; undefined for unseen terms. */
   idf?: (term: string) => number | undefined;
+  /** A candidate's analysis as the course's index stores it; absent or undefined: analysed here. */
+  analysis?: (chunk: ScoredChunk) => ChunkAnalysis | undefined;
 }
 
 /**

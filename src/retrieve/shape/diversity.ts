@@ -1,7 +1,7 @@
 import type { ScoredChunk } from "../../core/chunks.ts";
 import { contentTerms } from "../../text/terms.ts";
 import { cosine } from "../../text/vector.ts";
-import { cachedChunkAnalysis } from "../rerank/features/index.ts";
+import { type ChunkAnalysis, cachedChunkAnalysis } from "../rerank/features/index.ts";
 import type { RerankStageOptions } from "../rerank/index.ts";
 import type { ChunkVectors } from "../rerank/vectors.ts";
 import { mergeAdjacentChunks } from "./merge.ts";
@@ -16,6 +16,7 @@ export function diversify(
   ranked: readonly ScoredChunk[],
   options: RerankStageOptions,
   vectors: ChunkVectors | undefined,
+  analysis?: (chunk: ScoredChunk) => ChunkAnalysis | undefined,
 ): ScoredChunk[] {
   const merged =
     options.mergeWindow > 0 ? mergeAdjacentChunks(ranked, { window: options.mergeWindow }) : [...ranked];
@@ -24,7 +25,9 @@ export function diversify(
     let terms = termSets.get(chunk);
     if (!terms) {
       // A merged result's text is not any stored chunk's, so it is analysed here, uncached.
-      terms = chunk.mergedChunkIds ? new Set(contentTerms(chunk.text)) : cachedChunkAnalysis(chunk).bodySet;
+      terms = chunk.mergedChunkIds
+        ? new Set(contentTerms(chunk.text))
+        : (analysis?.(chunk) ?? cachedChunkAnalysis(chunk)).bodySet;
       termSets.set(chunk, terms);
     }
     return terms;

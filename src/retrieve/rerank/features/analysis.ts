@@ -47,34 +47,68 @@ export function definedSubject(sentence: string): string | undefined {
   return undefined;
 }
 
-export function analyseChunk(
+/**
+ * The term lists a chunk's analysis is made of, before they become sets: what a course's stored
+ * index keeps for every chunk, so the reranker never analyses text while a student waits.
+ */
+export interface ChunkTerms {
+  bodyTerms: string[];
+  /** Terms of the heading path joined by " . ". */
+  headingTerms: string[];
+  ownHeadingTerms: string[];
+  titleTerms: string[];
+  sentences: { terms: string[]; defines: string[] }[];
+  /** How many of the sentences are questions. */
+  questions: number;
+}
+
+/** Analyses a chunk's text, title and headings into the term lists of its analysis. */
+export function chunkTerms(
   chunk: Pick<ChunkRecord, "text" | "title" | "heading" | "headingPath">,
-): ChunkAnalysis {
-  const bodyTerms = contentTerms(chunk.text);
+): ChunkTerms {
+  const body = contentTerms(chunk.text);
   const headingTerms = contentTerms(chunk.headingPath.join(" . "));
-  const bigrams = new Set<string>();
-  for (const terms of [bodyTerms, headingTerms]) {
-    for (let i = 1; i < terms.length; i++) bigrams.add(`${terms[i - 1]} ${terms[i]}`);
-  }
   const split = splitSentences(chunk.text);
-  const sentences: SentenceAnalysis[] = split.map((sentence) => {
+  const sentences = split.map((sentence) => {
     const subject = definedSubject(sentence);
-    return {
-      terms: new Set(contentTerms(sentence)),
-      defines: new Set(subject === undefined ? [] : contentTerms(subject)),
-    };
+    return { terms: contentTerms(sentence), defines: subject === undefined ? [] : contentTerms(subject) };
   });
+  return {
+    bodyTerms: body,
+    headingTerms,
+    ownHeadingTerms: contentTerms(chunk.heading),
+    titleTerms: contentTerms(chunk.title),
+    sentences,
+    questions: split.filter((s) => s.trimEnd().endsWith("?")).length,
+  };
+}
+
+/** The analysis the features read, from a chunk's term lists. */
+export function analysisFromTerms(terms: ChunkTerms): ChunkAnalysis {
+  const { bodyTerms, headingTerms } = terms;
+  const bigrams = new Set<string>();
+  for (const list of [bodyTerms, headingTerms]) {
+    for (let i = 1; i < list.length; i++) bigrams.add(`${list[i - 1]} ${list[i]}`);
+  }
   return {
     bodyTerms,
     bodySet: new Set(bodyTerms),
     bigrams,
     headingSet: new Set(headingTerms),
-    ownHeadingSet: new Set(contentTerms(chunk.heading)),
-    titleSet: new Set(contentTerms(chunk.title)),
-    sentences,
-    questionShare:
-      split.length > 0 ? split.filter((s) => s.trimEnd().endsWith("?")).length / split.length : 0,
+    ownHeadingSet: new Set(terms.ownHeadingTerms),
+    titleSet: new Set(terms.titleTerms),
+    sentences: terms.sentences.map((sentence) => ({
+      terms: new Set(sentence.terms),
+      defines: new Set(sentence.defines),
+    })),
+    questionShare: terms.sentences.length > 0 ? terms.questions / terms.sentences.length : 0,
   };
+}
+
+export function analyseChunk(
+  chunk: Pick<ChunkRecord, "text" | "title" | "heading" | "headingPath">,
+): ChunkAnalysis {
+  return analysisFromTerms(chunkTerms(chunk));
 }
 
 const MAX_CACHED = 20_000;
