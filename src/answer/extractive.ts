@@ -32,7 +32,6 @@ export interface ExtractiveOptions extends SelectOptions {
   /** How many units (best by word overlap) are embedded and compared with the question. */
   semanticShortlist: number;
   semanticWeight: number;
-  semanticBudgetMs: number;
   /** When the lead does not address the question, the answer is no_answer. */
   noAnswer: NoAnswerThresholds;
 }
@@ -47,7 +46,6 @@ export const defaultExtractiveOptions: ExtractiveOptions = {
   maxListChars: 900,
   semanticShortlist: 16,
   semanticWeight: 0.35,
-  semanticBudgetMs: 1_200,
   noAnswer: defaultNoAnswerThresholds,
 };
 

@@ -96,11 +96,6 @@ export interface ScoringOptions {
   shortlist: number;
   /** Weight of the (min-max scaled) semantic similarity in the score. */
   semanticWeight: number;
-  /**
-   * How long the answer waits for sentence vectors; past it the units keep their word-overlap
-   * scores (the vectors still land in the cache for the next question).
-   */
-  semanticBudgetMs: number;
 }
 
 /** Scores every unit; the shortlist also gets its similarity to the question. */
@@ -124,13 +119,14 @@ export async function scoreUnits(
     .slice(0, options.shortlist);
   if (candidates.length === 0) return scored;
   const { vectors: sentenceVectors } = options;
-  const embedded = Promise.all([
+  // No timer of its own: the same question gets the same answer however busy the machine is.
+  // The chat's deadline bounds the wait, and past it the fallback answers on words alone.
+  const embedded = await Promise.all([
     options.queryVector ?? sentenceVectors.query(question),
     sentenceVectors.documents(candidates.map((c) => embeddingText(c.unit))),
-  ]);
-  const inTime = await withinBudget(embedded, options.semanticBudgetMs);
-  if (!inTime) return scored;
-  const [queryVector, vectors] = inTime;
+  ]).catch(() => undefined);
+  if (!embedded) return scored;
+  const [queryVector, vectors] = embedded;
   candidates.forEach((c, i) => {
     const vector = vectors[i];
     c.similarity = vector ? cosine(queryVector, vector) : null;
@@ -143,19 +139,6 @@ export async function scoreUnits(
       c.score += options.semanticWeight * ((c.similarity - low) / span);
   }
   return scored;
-}
-
-/** The promise's value, or undefined when it takes longer than `ms` (a failure counts as late). */
-async function withinBudget<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const late = new Promise<undefined>((resolve) => {
-    timer = setTimeout(() => resolve(undefined), ms);
-  });
-  try {
-    return await Promise.race([promise.catch(() => undefined), late]);
-  } finally {
-    clearTimeout(timer);
-  }
 }
 
 /** What a unit is embedded as: a list with its label and first items. */

@@ -264,7 +264,7 @@ describe("closing the loop: widget and Slack escalations, one staff answer, the 
       citations: { source: string; title: string }[];
     };
     const elapsed = Date.now() - answeredAt;
-    expect(third.status).toBe("answered");
+    expect(third.status, JSON.stringify(third)).toBe("answered");
     const cited = third.citations.find((c) => c.source.startsWith("staff-answers/"));
     expect(cited?.title).toBe("Answered by the teaching staff");
     expect(elapsed).toBeLessThan(5_000);
