@@ -1,5 +1,5 @@
 import { definesSubject, type ShapeContext } from "./fit.ts";
-import { type QueryView, type ScoredUnit, weightedCoverage } from "./score.ts";
+import { headingTerms, type QueryView, type ScoredUnit, weightedCoverage } from "./score.ts";
 import type { Unit } from "./units.ts";
 
 /**
@@ -74,25 +74,25 @@ function sideUnit(ranked: readonly ScoredUnit[], side: readonly string[]): Score
 const mentionsAll = (unit: Unit, terms: readonly string[]) =>
   terms.length > 0 && terms.every((t) => unit.terms.has(t));
 
+/** A unit's words with those of the section it stands in ("How to detect drift"). */
+const withHeading = (unit: Unit) => new Set([...unit.terms, ...headingTerms(unit)]);
+
 /**
  * The unit that answers the part of the question the lead leaves open ("what is drift and how do
- * I detect it"): the one carrying most of the question's weight the lead lacks, when that is a
- * fair share of the question.
+ * I detect it"): the one carrying most of the question's weight the lead lacks, in its own words
+ * or its section's, when that is a fair share of the question.
  */
 function complement(
   ranked: readonly ScoredUnit[],
   lead: Unit,
   views: readonly QueryView[],
 ): ScoredUnit | undefined {
+  const said = withHeading(lead);
   let best: { s: ScoredUnit; gain: number } | undefined;
   for (const s of ranked) {
     if (s.unit === lead || s.unit.kind === "list") continue;
-    const gain = Math.max(
-      ...views.map((view) => {
-        const open = new Set([...s.unit.terms].filter((t) => !lead.terms.has(t)));
-        return weightedCoverage(open, view);
-      }),
-    );
+    const open = new Set([...withHeading(s.unit)].filter((t) => !said.has(t)));
+    const gain = Math.max(...views.map((view) => weightedCoverage(open, view)));
     if (gain >= 0.2 && (!best || gain > best.gain)) best = { s, gain };
   }
   return best?.s;

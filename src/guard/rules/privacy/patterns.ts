@@ -5,9 +5,16 @@ import { CONTACT_DATA, OTHER_PERSON, PERSONAL_DATA, PRIVATE_DATA, REQUEST } from
  * Requests for another student's personal data, grades or work, matched on the lower-case forms.
  * Named people are found on the text as written (capitals mark a name): see NAMED_PATTERNS.
  */
+const POSSESSIVE = "(?:'s|s'|’s|s’)";
+
 export const PRIVACY_PATTERNS: RegExp[] = [
-  // "my lab partner's grade", "the other students' emails".
-  re("iu")`\b${OTHER_PERSON}(?:'s|s'|’s|s’)\s+(?:\p{L}+\s+){0,2}?${PERSONAL_DATA}\b`,
+  // "my lab partner's grade", "the other students' emails". A birthday named as an occasion ("a
+  // poem for my girlfriend's birthday", "my friend's birthday party") asks for nothing.
+  re("iu")`
+    (?!(?<=\b(?:for|on|at|before|after|until)\s+)${OTHER_PERSON}${POSSESSIVE}\s+birthdays?\b)
+    \b${OTHER_PERSON}${POSSESSIVE}\s+(?:\p{L}+\s+){0,2}?${PERSONAL_DATA}\b
+    (?!(?<=birthdays?)\s+(?:party|parties|gifts?|presents?|cards?|cakes?|dinner|surprise|plans?|wish(?:es)?))
+  `,
   // "the student ID of the person who posted …", "the grades of everyone in my team".
   re("iu")`
     \b${REQUEST}\b.{0,40}?\b${PERSONAL_DATA}\s+(?:of|for|from|belonging to)\s+(?:\p{L}+\s+){0,2}?${OTHER_PERSON}\b
