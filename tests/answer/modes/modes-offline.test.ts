@@ -10,6 +10,8 @@ import type { TutorMode } from "../../../src/core/chat.ts";
 import { splitSentences } from "../../../src/text/sentences/index.ts";
 import { flatTermWeight, sampleChunks } from "../sample-chunks.ts";
 
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
 function request(question: string, mode: TutorMode, overrides: Partial<AnswerRequest> = {}): AnswerRequest {
   return { question, chunks: sampleChunks(), termWeight: flatTermWeight, mode, history: [], ...overrides };
 }
@@ -27,12 +29,18 @@ describe("hint mode without an LLM", () => {
     expect(draft.answer).toMatch(/Hint: .*_____/);
     expect(draft.answer).toMatch(/\?/); // asks the student something
     for (const sentence of chunkSentences) expect(draft.answer).not.toContain(sentence.replace(/\.$/, ""));
-    // Citations point at the section without quoting the passage.
-    expect(draft.citations[0]).toMatchObject({
-      n: 1,
-      chunkId: "c-drift",
-      snippet: "Week 9: Monitoring › Model drift",
-    });
+    // Citations show an excerpt of the section: not its title again, and not the hinted sentence.
+    const cited = draft.citations[0]!;
+    expect(cited).toMatchObject({ n: 1, chunkId: "c-drift" });
+    expect(cited.snippet).not.toContain(cited.title);
+    const hinted = /Hint: (.*) \[1\]/.exec(draft.answer)?.[1] ?? "";
+    const pattern = new RegExp(hinted.split("_____").map(escapeRegExp).join(".+"));
+    const answering = chunkSentences.filter((sentence) => pattern.test(sentence));
+    expect(answering).toHaveLength(1);
+    for (const c of draft.citations) {
+      expect(c.snippet.length).toBeGreaterThan(0);
+      expect(c.snippet).not.toContain(answering[0]!.replace(/\.$/, ""));
+    }
     expect(tokens.join("")).toBe(draft.answer);
   });
 
@@ -74,7 +82,17 @@ describe("quiz mode without an LLM", () => {
     });
     // The visible part does not give the answers away: no quoted sentence appears whole.
     for (const sentence of chunkSentences) expect(draft.answer).not.toContain(sentence.replace(/\.$/, ""));
-    for (const c of draft.citations) expect(c.snippet).not.toMatch(/[.!?]$/);
+    // Sources show an excerpt of the section, never a sentence the key holds back, nor the title.
+    for (const c of draft.citations) {
+      expect(c.snippet).not.toBe(c.title);
+      for (const entry of answers) {
+        const held = entry
+          .replace(/^.*? — /, "")
+          .replace(/ \[\d+\]\.$/, "")
+          .slice(0, 50);
+        expect(c.snippet).not.toContain(held);
+      }
+    }
   });
 
   it("turns a definition into a 'What is …?' question", async () => {
