@@ -11,7 +11,13 @@ export interface Span {
 const SUBJECT = String.raw`([A-Za-z][\w'()/-]*(?:\s+[\w'()/-]+){0,6}?)`;
 const DEFINITION = new RegExp(
   String.raw`^(?:(?:an?|the)\s+)?${SUBJECT}\s+(?:is|are|means|refers to|describes)\s+` +
-    String.raw`(?:(?:an?|the|one of the)\s+)?`,
+    String.raw`(?:(an?|the|one of the)\s+)?`,
+  "i",
+);
+// Subjects that point back at earlier text ("This approach is …", "It is …"): not a definition.
+const VAGUE = new RegExp(
+  String.raw`^(?:it|this|that|these|those|there|they|its|their|our|your|such|each|every|both|all|some|` +
+    String.raw`many|most|one|another|other|here)\b`,
   "i",
 );
 // Where a genus ends: a relative clause, a preposition or punctuation ("a ranking function that …").
@@ -71,12 +77,14 @@ function genusAt(sentence: string, from: number): Span | undefined {
  */
 export function keyConcept(sentence: string, known: ReadonlySet<string>): Span | undefined {
   const definition = DEFINITION.exec(sentence);
-  if (definition?.[1]) {
-    const subject = definition[1];
+  const subject = definition?.[1];
+  if (definition && subject && !VAGUE.test(subject)) {
     if (!knows(subject, known) && contentTerms(subject).length > 0)
       return { index: sentence.indexOf(subject), text: subject };
     const genus = genusAt(sentence, definition[0].length);
-    if (genus && !knows(genus.text, known)) return genus;
+    // "The model is trained on …" is a passive, not a definition: without an article a genus is a noun.
+    const passive = !definition[2] && /(?:ed|ing)$/i.test(genus?.text.split(/\s+/)[0] ?? "");
+    if (genus && !passive && !knows(genus.text, known)) return genus;
   }
   for (const match of sentence.matchAll(WORD)) {
     if (NAME.test(match[0]) && !known.has(stem(match[0].toLowerCase())))

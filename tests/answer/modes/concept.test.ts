@@ -33,6 +33,18 @@ describe("keyConcept", () => {
     );
   });
 
+  it("reads a sentence about an earlier subject, or a passive, as no definition", () => {
+    expect(
+      keyConcept("This approach is a good compromise for small teams.", known("which index")),
+    ).toBeUndefined();
+    expect(
+      keyConcept("The model is trained on last year's data.", known("how is the model built")),
+    ).toBeUndefined();
+    expect(keyConcept("Embeddings are dense vectors of numbers.", known("what are embeddings"))?.text).toBe(
+      "dense vectors",
+    );
+  });
+
   it("is nothing rather than a random word when the sentence has no concept to hold back", () => {
     expect(keyConcept("You should try again later today.", known("what now"))).toBeUndefined();
   });
