@@ -16,7 +16,7 @@ const DEFINITION = new RegExp(
 );
 // Subjects that point back at earlier text ("This approach is …", "It is …"): not a definition.
 const VAGUE = new RegExp(
-  String.raw`^(?:it|this|that|these|those|there|they|its|their|our|your|such|each|every|both|all|some|` +
+  "^(?:it|this|that|these|those|there|they|its|their|our|your|such|each|every|both|all|some|" +
     String.raw`many|most|one|another|other|here)\b`,
   "i",
 );

@@ -75,9 +75,15 @@ export class ExtractiveHintAnswerer implements Answerer {
 }
 
 // Handing in, deadlines, late penalties and grading weights: how the course runs, not what it teaches.
+// Phrased to miss the same words in content: "due to drift", "late interaction", "a weighted sum".
 const LOGISTICS = new RegExp(
-  String.raw`\b(?:submit\w*|submission|gradescope|canvas|deadlines?|due|late|penalt\w+|extensions?|grace|` +
-    String.raw`percent of|weight(?:ed)?|office hours|sign-?up|register\w*)\b`,
+  [
+    String.raw`\b(?:submit(?:s|ted|ting)?|submissions?|gradescope|deadlines?|office hours|sign-?up form)\b`,
+    String.raw`\bdue (?:on|by|at|before|date|dates|friday|monday|tuesday|wednesday|thursday|saturday|sunday)\b`,
+    String.raw`\blate (?:penalt\w+|policy|days?|submissions?|work)\b|\bgrace period\b|\bextensions?\b`,
+    String.raw`\b(?:percent|%) of (?:your |the )?(?:course |final )?grade\b|\bworth \d+(?: ?%| percent)`,
+    String.raw`\bon (?:canvas|moodle|blackboard|brightspace)\b`,
+  ].join("|"),
   "i",
 );
 

@@ -44,6 +44,34 @@ describe("hint mode without an LLM", () => {
     expect(tokens.join("")).toBe(draft.answer);
   });
 
+  it("draws a content hint from what the work is about, never from how it is handed in", async () => {
+    const base = sampleChunks()[0]!;
+    const chunks = [
+      {
+        ...base,
+        chunkId: "logistics",
+        heading: "Project overview",
+        text: "Submit the project 1 report on Gradescope by the Friday of Week 3. Project 1 is worth 8 percent of your grade.",
+      },
+      {
+        ...base,
+        chunkId: "goals",
+        heading: "Project 1 goals",
+        text: "Project 1 asks you to audit a production recommender system and map its data flow end to end.",
+      },
+    ];
+    const hint = await new ExtractiveHintAnswerer().answer(request("project 1 report", "hint", { chunks }));
+    expect(hint.status).toBe("answered");
+    expect(hint.answer).toMatch(/Hint: .*_____/);
+    expect(hint.answer).not.toMatch(/Gradescope|percent|Friday/);
+    expect(hint.citations[0]?.chunkId).toBe("goals");
+    // Asked about the logistics themselves, the logistics are the answer.
+    const asked = await new ExtractiveHintAnswerer().answer(
+      request("where do I submit the project 1 report?", "hint", { chunks }),
+    );
+    expect(asked.citations[0]?.chunkId).toBe("logistics");
+  });
+
   it("declines when nothing in the material matches", async () => {
     const draft = await new ExtractiveHintAnswerer().answer(request("lasagna recipe", "hint"));
     expect(draft.status).toBe("no_answer");
