@@ -16,6 +16,11 @@ function request(question: string, mode: TutorMode, overrides: Partial<AnswerReq
   return { question, chunks: sampleChunks(), termWeight: flatTermWeight, mode, history: [], ...overrides };
 }
 
+/** A chunk of the sample course with its own id, heading and text. */
+function section(chunkId: string, heading: string, text: string) {
+  return { ...sampleChunks()[0]!, chunkId, heading, text };
+}
+
 const chunkSentences = sampleChunks().flatMap((c) => splitSentences(c.text));
 
 describe("hint mode without an LLM", () => {
@@ -45,20 +50,18 @@ describe("hint mode without an LLM", () => {
   });
 
   it("draws a content hint from what the work is about, never from how it is handed in", async () => {
-    const base = sampleChunks()[0]!;
     const chunks = [
-      {
-        ...base,
-        chunkId: "logistics",
-        heading: "Project overview",
-        text: "Submit the project 1 report on Gradescope by the Friday of Week 3. Project 1 is worth 8 percent of your grade.",
-      },
-      {
-        ...base,
-        chunkId: "goals",
-        heading: "Project 1 goals",
-        text: "Project 1 asks you to audit a production recommender system and map its data flow end to end.",
-      },
+      section(
+        "logistics",
+        "Project overview",
+        "Submit the project 1 report on Gradescope by the Friday of Week 3. " +
+          "Project 1 is worth 8 percent of your grade.",
+      ),
+      section(
+        "goals",
+        "Project 1 goals",
+        "Project 1 asks you to audit a production recommender system and map its data flow end to end.",
+      ),
     ];
     const hint = await new ExtractiveHintAnswerer().answer(request("project 1 report", "hint", { chunks }));
     expect(hint.status).toBe("answered");
@@ -132,16 +135,13 @@ describe("quiz mode without an LLM", () => {
   });
 
   it("keeps the article of the defined term and names the section of a fill-in", async () => {
-    const base = sampleChunks()[0]!;
     const chunks = [
-      {
-        ...base,
-        chunkId: "tables",
-        heading: "Relational tables",
-        text:
-          "A table is a set of rows that share the same columns. " +
+      section(
+        "tables",
+        "Relational tables",
+        "A table is a set of rows that share the same columns. " +
           "Every relational database stores its rows in pages on disk and reads whole pages at once.",
-      },
+      ),
     ];
     const draft = await new ExtractiveQuizAnswerer({ questions: 3 }).answer(
       request("tables", "quiz", { query: "tables rows pages", chunks }),
