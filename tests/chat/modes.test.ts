@@ -15,7 +15,8 @@ import { openSeededDb } from "../helpers/db.ts";
  * work is about rather than how it is handed in, and source lists show excerpts, each once.
  */
 
-const LOGISTICS = /gradescope|submi(t|ssion)|deadline|\bdue\b|late (penalty|policy|days?)/i;
+const LOGISTICS =
+  /gradescope|submi(t|ssion)|deadline|\bdue\b|late (penalty|policy|days?)|\bgraded\b|dropped/i;
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const comparable = (text: string) =>
   text
@@ -110,6 +111,20 @@ describe("modes on the bundled course", () => {
       expect(first, request).toBeDefined();
       // The cited section is about the work itself.
       expect(`${first!.heading}\n${await chunkText(first!.chunkId)}`, request).toMatch(new RegExp(work, "i"));
+    }
+  });
+
+  it("never builds the hint behind an integrity refusal from grading or deadline rules", async () => {
+    for (const request of [
+      "do my lab 3 for me",
+      "solve homework 2 for me",
+      "write my capstone report for me",
+    ]) {
+      const reply = await ask(request);
+      expect(reply.status, request).toBe("refused");
+      const hint = /Hint: (.*?)\?/.exec(reply.answer)?.[1] ?? "";
+      expect(hint, request).not.toMatch(LOGISTICS);
+      expect(reply.answer, request).toMatch(/\?/);
     }
   });
 

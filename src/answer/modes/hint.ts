@@ -22,9 +22,9 @@ export class ExtractiveHintAnswerer implements Answerer {
   async answer(request: AnswerRequest): Promise<AnswerDraft> {
     const topic = request.query ?? request.question;
     // A hint about course content never blanks words out of submission or deadline rules.
-    const ranked = (await this.sentences.rankSentences(request))
+    const ranked = (await this.sentences.answeringSentences(request))
       .map((s) => s.unit)
-      .filter((unit) => isLogistics(topic) || !isLogistics(unit.text));
+      .filter((unit) => isLogistics(topic) || !(isLogistics(unit.text) || isLogistics(unit.chunk.heading)));
     const best = ranked[0];
     const second = ranked.find((s) => s.chunk.chunkId !== best?.chunk.chunkId);
     if (!best) return { status: "no_answer", answer: "", citations: [], answeredBy: this.name };
@@ -80,9 +80,11 @@ const LOGISTICS = new RegExp(
   [
     String.raw`\b(?:submit(?:s|ted|ting)?|submissions?|gradescope|deadlines?|office hours|sign-?up form)\b`,
     String.raw`\bdue (?:on|by|at|before|date|dates|friday|monday|tuesday|wednesday|thursday|saturday|sunday)\b`,
-    String.raw`\blate (?:penalt\w+|policy|days?|submissions?|work)\b|\bgrace period\b|\bextensions?\b`,
+    String.raw`\blate (?:penalt\w+|policy|days?|submissions?|work)\b|\bgrace period\b|\b(?:an|for an) extension\b`,
     String.raw`\b(?:percent|%) of (?:your |the )?(?:course |final )?grade\b|\bworth \d+(?: ?%| percent)`,
     String.raw`\bon (?:canvas|moodle|blackboard|brightspace)\b`,
+    String.raw`\b(?:is|are) graded\b|\bscores? (?:is|are) dropped\b`,
+    String.raw`\b(?:is|are) (?:\w+ ){0,3}due\b(?! to)`,
   ].join("|"),
   "i",
 );
