@@ -43,6 +43,17 @@ describe("modes on the bundled course", () => {
     (await db.query<{ text: string }>("SELECT text FROM chunks WHERE id = $1", [chunkId])).rows[0]?.text ??
     "";
 
+  /** Each message asked in turn, every reply with the expected status. */
+  async function askEach(messages: readonly string[], status: Answer["status"]): Promise<[string, Answer][]> {
+    const replies: [string, Answer][] = [];
+    for (const message of messages) {
+      const reply = await ask(message);
+      expect(reply.status, message).toBe(status);
+      replies.push([message, reply]);
+    }
+    return replies;
+  }
+
   /** The hint's sentence in the material, and the words its blanks stand for. */
   async function hinted(reply: Answer): Promise<{ sentence: string; blanks: string[] }> {
     const cloze = /Hint: (.*?) \[(\d+)\]/.exec(reply.answer);
@@ -115,13 +126,8 @@ describe("modes on the bundled course", () => {
   });
 
   it("never builds the hint behind an integrity refusal from grading or deadline rules", async () => {
-    for (const request of [
-      "do my lab 3 for me",
-      "solve homework 2 for me",
-      "write my capstone report for me",
-    ]) {
-      const reply = await ask(request);
-      expect(reply.status, request).toBe("refused");
+    const asked = ["do my lab 3 for me", "solve homework 2 for me", "write my capstone report for me"];
+    for (const [request, reply] of await askEach(asked, "refused")) {
       const hint = /Hint: (.*?)\?/.exec(reply.answer)?.[1] ?? "";
       expect(hint, request).not.toMatch(LOGISTICS);
       expect(reply.answer, request).toMatch(/\?/);
@@ -136,13 +142,12 @@ describe("modes on the bundled course", () => {
   });
 
   it("lists each off-topic redirect's sections once, with excerpts rather than titles", async () => {
-    for (const question of [
+    const asked = [
       "what is the best lasagna recipe",
       "who won the world cup in 2018",
       "how do I fix my bike chain",
-    ]) {
-      const reply = await ask(question);
-      expect(reply.status, question).toBe("no_answer");
+    ];
+    for (const [question, reply] of await askEach(asked, "no_answer")) {
       const places = reply.citations.map((c) => comparable(`${c.title} ${c.heading}`));
       const excerpts = reply.citations.map((c) => comparable(c.snippet)).filter(Boolean);
       expect(new Set(places).size, question).toBe(places.length);
