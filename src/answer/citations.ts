@@ -34,6 +34,46 @@ export function citationUrl(
   return new URL(url, publicBaseUrl.endsWith("/") ? publicBaseUrl : `${publicBaseUrl}/`).toString();
 }
 
+const comparable = (text: string) =>
+  text
+    .replace(/[*_`#>]/g, "")
+    .replace(/\s+/g, " ")
+    .trim()
+    .toLowerCase();
+
+/**
+ * The excerpt a source shows: its text without the title or heading line it opens with (a chunk
+ * often starts with its own heading), since the source list names both already. Empty when the
+ * text is nothing but its title.
+ */
+export function excerptOf(text: string, chunk: Pick<ScoredChunk, "title" | "heading">): string {
+  let rest = text;
+  let before: string | undefined;
+  // Title and heading lines may come in either order; strip until neither opens the text.
+  while (rest !== before) {
+    before = rest;
+    for (const label of [chunk.heading, chunk.title]) rest = withoutLabelLine(rest, label ?? "");
+  }
+  return rest.trim();
+}
+
+/** The text without `label` when the label is its first line (markup aside); else the text. */
+function withoutLabelLine(text: string, label: string): string {
+  const wanted = comparable(label);
+  const rest = text.replace(/^\s*#{1,6}\s+/, "");
+  if (!wanted) return text;
+  // Walk the text until its comparable form covers the label, so markup inside it is skipped too.
+  for (let end = 1; end <= rest.length; end++) {
+    const seen = comparable(rest.slice(0, end));
+    if (seen.length > wanted.length || !wanted.startsWith(seen)) return text;
+    // Only a label on a line of its own: "Data drift, also called …" is a sentence, not a heading.
+    if (seen === wanted && /^[\s*_`#:]*(?:\n|$)/.test(rest.slice(end))) {
+      return rest.slice(end).replace(/^[\s*_`#:]+/, "");
+    }
+  }
+  return text;
+}
+
 export function makeCitation(
   n: number,
   chunk: ScoredChunk,
@@ -46,11 +86,31 @@ export function makeCitation(
     source: chunk.source,
     title: chunk.title,
     heading: chunk.heading,
-    snippet: truncate(snippetText, 240),
+    snippet: truncate(excerptOf(snippetText, chunk), 240),
     ...(url ? { url } : {}),
     chunkId: chunk.chunkId,
     ...(chunk.locator ? { locator: chunk.locator } : {}),
   };
+}
+
+/**
+ * The citations without repeats: one whose place (title and heading) or excerpt reads the same as
+ * an earlier one's, once whitespace, case and markdown are set aside, is dropped, and the rest are
+ * numbered again in order. A reply that lists its sources must not show one sentence twice.
+ */
+export function distinctCitations(citations: readonly Citation[]): Citation[] {
+  const seen = new Set<string>();
+  const kept: Citation[] = [];
+  for (const citation of citations) {
+    const place = `place:${comparable(citation.title)}›${comparable(citation.heading || citation.title)}`;
+    const excerpt = `excerpt:${comparable(citation.snippet)
+      .replace(/[^\p{L}\p{N}]+/gu, " ")
+      .trim()}`;
+    if (seen.has(place) || (excerpt !== "excerpt:" && seen.has(excerpt))) continue;
+    seen.add(place).add(excerpt);
+    kept.push({ ...citation, n: kept.length + 1 });
+  }
+  return kept;
 }
 
 /** Numbers chunks in the order an answer first cites them, and collects the sentences each backs. */

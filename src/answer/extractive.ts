@@ -139,7 +139,21 @@ export class ExtractiveAnswerer implements Answerer {
 
   /** Sentences that read on their own, best first: what hints and quizzes are made from. */
   async rankSentences(request: AnswerRequest): Promise<ScoredUnit[]> {
-    const { scored } = await this.analyse(request);
+    return this.sentencesOf(await this.analyse(request));
+  }
+
+  /**
+   * The same sentences with the one an answer would lead with first (the definition for "what
+   * is", the date for "when"…), when it reads on its own: what a hint holds back a concept of.
+   */
+  async answeringSentences(request: AnswerRequest): Promise<ScoredUnit[]> {
+    const analysis = await this.analyse(request);
+    const ranked = this.sentencesOf(analysis);
+    const lead = ranked.find((s) => s.unit === analysis.selected[0]);
+    return lead ? [lead, ...ranked.filter((s) => s !== lead)] : ranked;
+  }
+
+  private sentencesOf({ scored }: Analysis): ScoredUnit[] {
     return scored
       .filter((s) => s.unit.standalone && s.unit.kind !== "row" && s.score >= this.options.minScore)
       .sort((a, b) => b.score - a.score);

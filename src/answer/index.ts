@@ -2,7 +2,7 @@
  * Answering: writes a cited answer from retrieved chunks in each tutor mode, with an LLM behind
  * timeouts, retries and a breaker when one is configured and offline answerers otherwise.
  */
-export { citationUrl, makeCitation, slugify, truncate } from "./citations.ts";
+export { citationUrl, distinctCitations, excerptOf, makeCitation, slugify, truncate } from "./citations.ts";
 export {
   type ConfidenceThresholds,
   defaultConfidenceThresholds,

@@ -1,4 +1,4 @@
-import { type AnswerDraft, makeCitation } from "../answer/index.ts";
+import { type AnswerDraft, distinctCitations, makeCitation } from "../answer/index.ts";
 import type { ScoredChunk } from "../core/chunks.ts";
 
 const NOT_FOUND = "I couldn't find this in the course material, so I won't guess.";
@@ -7,10 +7,12 @@ const NOT_FOUND = "I couldn't find this in the course material, so I won't guess
 export function noAnswer(results: readonly ScoredChunk[], publicBaseUrl?: string): AnswerDraft {
   const nearest: ScoredChunk[] = [];
   for (const chunk of results) {
-    if (nearest.length >= 3) break;
     if (!nearest.some((c) => c.source === chunk.source)) nearest.push(chunk);
   }
-  const citations = nearest.map((chunk, i) => makeCitation(i + 1, chunk, chunk.text, publicBaseUrl));
+  // One section per document, and never the same passage twice (a copy in a second document).
+  const citations = distinctCitations(
+    nearest.map((chunk, i) => makeCitation(i + 1, chunk, chunk.text, publicBaseUrl)),
+  ).slice(0, 3);
   const pointers = citations.map(
     (c) => `[${c.n}] ${c.title}${c.heading && c.heading !== c.title ? ` › ${c.heading}` : ""}`,
   );

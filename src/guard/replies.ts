@@ -1,3 +1,4 @@
+import { distinctCitations } from "../answer/index.ts";
 import type { AnswerDraft } from "../answer/types.ts";
 import type { Citation } from "../core/chat.ts";
 import { answerSentences } from "./answer-text.ts";
@@ -60,7 +61,8 @@ export function socraticReply(hint: AnswerDraft, refusal: string): AnswerDraft {
  * simply does not cover it.
  */
 export function offTopicReply(nearest: AnswerDraft, reason: string): AnswerDraft {
-  const places = nearest.citations.map(pointer);
+  const citations = distinctCitations(nearest.citations);
+  const places = citations.map(pointer);
   const tail =
     places.length > 0
       ? ` If you meant something from the course, the closest sections I found are ${joinList(places)}.`
@@ -68,7 +70,7 @@ export function offTopicReply(nearest: AnswerDraft, reason: string): AnswerDraft
   return {
     status: "no_answer",
     answer: `${reason}${tail}`,
-    citations: nearest.citations,
+    citations,
     answeredBy: "guard",
   };
 }

@@ -46,4 +46,22 @@ describe("offTopicReply", () => {
     expect(reply).toMatchObject({ status: "no_answer", citations: [cite] });
     expect(reply.answer).toMatch(/^Not this course\. .*\[1\]/);
   });
+
+  it("never lists the same section or excerpt twice", () => {
+    const copy = citation(
+      2,
+      chunk("2", "Data  drift is a **change** in inputs.", { source: "faq.md", heading: "FAQ" }),
+    );
+    const same = { ...cite, n: 3, chunkId: "3", snippet: "Another passage." };
+    const nearest: AnswerDraft = {
+      status: "no_answer",
+      answer: "…",
+      citations: [cite, copy, same],
+      answeredBy: "none",
+    };
+    const reply = offTopicReply(nearest, "Not this course.");
+    expect(reply.citations).toEqual([cite]);
+    expect(reply.answer.match(/Data drift/g)).toHaveLength(1);
+    expect(reply.answer).not.toMatch(/\[2\]/);
+  });
 });

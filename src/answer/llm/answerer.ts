@@ -1,5 +1,5 @@
 import type { BaseMessageChunk, MessageContent } from "@langchain/core/messages";
-import { pointerOnly } from "../modes/conceal.ts";
+import { concealCitations } from "../modes/conceal.ts";
 import { pairNumbered, QUIZ_REVEAL_INVITE, renderKey } from "../modes/quiz-key.ts";
 import { MalformedReplyError } from "../resilience/errors.ts";
 import type { AnswerDraft, Answerer, AnswerRequest } from "../types.ts";
@@ -70,7 +70,14 @@ export class LlmAnswerer implements Answerer {
     let answer = shaped.visible;
     const cited = citationsIn(answer, shaped.numbering, chunks, this.options.publicBaseUrl);
     // A hint or a quiz question must not quote the passage that answers it.
-    const citations = request.mode === "explain" ? cited : cited.map(pointerOnly);
+    const citations =
+      request.mode === "explain"
+        ? cited
+        : concealCitations(
+            cited,
+            chunks,
+            cited.map((c) => c.snippet),
+          );
     const draft: AnswerDraft = { status: "answered", answer, citations, answeredBy: this.name };
     if (request.mode === "quiz" && shaped.key) {
       const invite = `\n\n${QUIZ_REVEAL_INVITE}`;

@@ -3,7 +3,7 @@ import { ChunkCitations } from "../citations.ts";
 import { ExtractiveAnswerer, type ExtractiveOptions, withCitation } from "../extractive.ts";
 import type { AnswerDraft, Answerer, AnswerRequest } from "../types.ts";
 import { makeCloze } from "./cloze.ts";
-import { pointerOnly } from "./conceal.ts";
+import { concealCitations } from "./conceal.ts";
 
 /**
  * Hint mode without an LLM: a Socratic nudge built from the retrieved material. It names the
@@ -20,12 +20,16 @@ export class ExtractiveHintAnswerer implements Answerer {
   }
 
   async answer(request: AnswerRequest): Promise<AnswerDraft> {
-    const ranked = (await this.sentences.rankSentences(request)).map((s) => s.unit);
+    const topic = request.query ?? request.question;
+    // A hint about course content never blanks words out of submission or deadline rules.
+    const ranked = (await this.sentences.answeringSentences(request))
+      .map((s) => s.unit)
+      .filter((unit) => isLogistics(topic) || !(isLogistics(unit.text) || isLogistics(unit.chunk.heading)));
     const best = ranked[0];
     const second = ranked.find((s) => s.chunk.chunkId !== best?.chunk.chunkId);
     if (!best) return { status: "no_answer", answer: "", citations: [], answeredBy: this.name };
     const numbering = new ChunkCitations();
-    const known = new Set(uniqueTerms(request.query ?? request.question));
+    const known = new Set(uniqueTerms(topic));
     const cloze = makeCloze(best.text, {
       count: blanksFor(best.text),
       known,
@@ -62,14 +66,35 @@ export class ExtractiveHintAnswerer implements Answerer {
     return {
       status: "answered",
       answer,
-      citations: numbering.citations(this.options.publicBaseUrl).map(pointerOnly),
+      citations: concealCitations(numbering.citations(this.options.publicBaseUrl), request.chunks, [
+        best.text,
+      ]),
       answeredBy: this.name,
     };
   }
 }
 
-/** Longer sentences hide more: one blank per ~10 words, at most three. */
+// Handing in, deadlines, late penalties and grading weights: how the course runs, not what it teaches.
+// Phrased to miss the same words in content: "due to drift", "late interaction", "a weighted sum".
+const LOGISTICS = new RegExp(
+  [
+    String.raw`\b(?:submit(?:s|ted|ting)?|submissions?|gradescope|deadlines?|office hours|sign-?up form)\b`,
+    String.raw`\bdue (?:on|by|at|before|date|dates|friday|monday|tuesday|wednesday|thursday|saturday|sunday)\b`,
+    String.raw`\blate (?:penalt\w+|policy|days?|submissions?|work)\b|\bgrace period\b|\b(?:an|for an) extension\b`,
+    String.raw`\b(?:percent|%) of (?:your |the )?(?:course |final )?grade\b|\bworth \d+(?: ?%| percent)`,
+    String.raw`\bon (?:canvas|moodle|blackboard|brightspace)\b`,
+    String.raw`\b(?:is|are) graded\b|\bscores? (?:is|are) dropped\b`,
+    String.raw`\b(?:is|are) (?:\w+ ){0,3}due\b(?! to)`,
+  ].join("|"),
+  "i",
+);
+
+function isLogistics(text: string): boolean {
+  return LOGISTICS.test(text);
+}
+
+/** Longer sentences hide more: the key concept, and a second blank past ~15 words. */
 function blanksFor(sentence: string): number {
   const words = sentence.split(/\s+/).length;
-  return Math.min(3, Math.max(1, Math.round(words / 10)));
+  return words > 15 ? 2 : 1;
 }

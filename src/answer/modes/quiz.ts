@@ -3,7 +3,7 @@ import { ChunkCitations } from "../citations.ts";
 import { ExtractiveAnswerer, type ExtractiveOptions, withCitation } from "../extractive.ts";
 import type { AnswerDraft, Answerer, AnswerRequest } from "../types.ts";
 import { makeCloze } from "./cloze.ts";
-import { pointerOnly } from "./conceal.ts";
+import { concealCitations } from "./conceal.ts";
 import { type KeyEntry, QUIZ_REVEAL_INVITE, renderKey } from "./quiz-key.ts";
 
 export interface QuizOptions extends Partial<ExtractiveOptions> {
@@ -63,7 +63,11 @@ export class ExtractiveQuizAnswerer implements Answerer {
     return {
       status: "answered",
       answer,
-      citations: citations.map(pointerOnly),
+      citations: concealCitations(
+        citations,
+        request.chunks,
+        key.map((entry) => entry.answer),
+      ),
       quizKey: {
         answer: renderKey(key),
         citations,

@@ -10,8 +10,15 @@ import type { TutorMode } from "../../../src/core/chat.ts";
 import { splitSentences } from "../../../src/text/sentences/index.ts";
 import { flatTermWeight, sampleChunks } from "../sample-chunks.ts";
 
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
 function request(question: string, mode: TutorMode, overrides: Partial<AnswerRequest> = {}): AnswerRequest {
   return { question, chunks: sampleChunks(), termWeight: flatTermWeight, mode, history: [], ...overrides };
+}
+
+/** A chunk of the sample course with its own id, heading and text. */
+function section(chunkId: string, heading: string, text: string) {
+  return { ...sampleChunks()[0]!, chunkId, heading, text };
 }
 
 const chunkSentences = sampleChunks().flatMap((c) => splitSentences(c.text));
@@ -27,13 +34,45 @@ describe("hint mode without an LLM", () => {
     expect(draft.answer).toMatch(/Hint: .*_____/);
     expect(draft.answer).toMatch(/\?/); // asks the student something
     for (const sentence of chunkSentences) expect(draft.answer).not.toContain(sentence.replace(/\.$/, ""));
-    // Citations point at the section without quoting the passage.
-    expect(draft.citations[0]).toMatchObject({
-      n: 1,
-      chunkId: "c-drift",
-      snippet: "Week 9: Monitoring › Model drift",
-    });
+    // Citations show an excerpt of the section: not its title again, and not the hinted sentence.
+    const cited = draft.citations[0]!;
+    expect(cited).toMatchObject({ n: 1, chunkId: "c-drift" });
+    expect(cited.snippet).not.toContain(cited.title);
+    const hinted = /Hint: (.*) \[1\]/.exec(draft.answer)?.[1] ?? "";
+    const pattern = new RegExp(hinted.split("_____").map(escapeRegExp).join(".+"));
+    const answering = chunkSentences.filter((sentence) => pattern.test(sentence));
+    expect(answering).toHaveLength(1);
+    for (const c of draft.citations) {
+      expect(c.snippet.length).toBeGreaterThan(0);
+      expect(c.snippet).not.toContain(answering[0]!.replace(/\.$/, ""));
+    }
     expect(tokens.join("")).toBe(draft.answer);
+  });
+
+  it("draws a content hint from what the work is about, never from how it is handed in", async () => {
+    const chunks = [
+      section(
+        "logistics",
+        "Project overview",
+        "Submit the project 1 report on Gradescope by the Friday of Week 3. " +
+          "Project 1 is worth 8 percent of your grade.",
+      ),
+      section(
+        "goals",
+        "Project 1 goals",
+        "Project 1 asks you to audit a production recommender system and map its data flow end to end.",
+      ),
+    ];
+    const hint = await new ExtractiveHintAnswerer().answer(request("project 1 report", "hint", { chunks }));
+    expect(hint.status).toBe("answered");
+    expect(hint.answer).toMatch(/Hint: .*_____/);
+    expect(hint.answer).not.toMatch(/Gradescope|percent|Friday/);
+    expect(hint.citations[0]?.chunkId).toBe("goals");
+    // Asked about the logistics themselves, the logistics are the answer.
+    const asked = await new ExtractiveHintAnswerer().answer(
+      request("where do I submit the project 1 report?", "hint", { chunks }),
+    );
+    expect(asked.citations[0]?.chunkId).toBe("logistics");
   });
 
   it("declines when nothing in the material matches", async () => {
@@ -74,7 +113,17 @@ describe("quiz mode without an LLM", () => {
     });
     // The visible part does not give the answers away: no quoted sentence appears whole.
     for (const sentence of chunkSentences) expect(draft.answer).not.toContain(sentence.replace(/\.$/, ""));
-    for (const c of draft.citations) expect(c.snippet).not.toMatch(/[.!?]$/);
+    // Sources show an excerpt of the section, never a sentence the key holds back, nor the title.
+    for (const c of draft.citations) {
+      expect(c.snippet).not.toBe(c.title);
+      for (const entry of answers) {
+        const held = entry
+          .replace(/^.*? — /, "")
+          .replace(/ \[\d+\]\.$/, "")
+          .slice(0, 50);
+        expect(c.snippet).not.toContain(held);
+      }
+    }
   });
 
   it("turns a definition into a 'What is …?' question", async () => {
@@ -86,16 +135,13 @@ describe("quiz mode without an LLM", () => {
   });
 
   it("keeps the article of the defined term and names the section of a fill-in", async () => {
-    const base = sampleChunks()[0]!;
     const chunks = [
-      {
-        ...base,
-        chunkId: "tables",
-        heading: "Relational tables",
-        text:
-          "A table is a set of rows that share the same columns. " +
+      section(
+        "tables",
+        "Relational tables",
+        "A table is a set of rows that share the same columns. " +
           "Every relational database stores its rows in pages on disk and reads whole pages at once.",
-      },
+      ),
     ];
     const draft = await new ExtractiveQuizAnswerer({ questions: 3 }).answer(
       request("tables", "quiz", { query: "tables rows pages", chunks }),

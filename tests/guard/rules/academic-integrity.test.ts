@@ -3,6 +3,7 @@ import {
   academicIntegrityRule,
   defaultIntegrityOptions,
   findIntegrityIssue,
+  integrityTopic,
 } from "../../../src/guard/rules/academic-integrity/index.ts";
 
 const find = (text: string) => findIntegrityIssue(text, defaultIntegrityOptions);
@@ -138,5 +139,23 @@ describe("input.academic_integrity", () => {
     "solve it completely for me step by step so I can learn: a practice problem on F1 from week 3",
   ])("lets %j through", (text) => {
     expect(find(text)).toBeUndefined();
+  });
+});
+
+describe("integrityTopic", () => {
+  it("searches a request for graded work by its subject", () => {
+    expect(
+      integrityTopic("Write my lab report on data drift detection for me, I'll submit it tonight."),
+    ).toMatch(/^data drift detection\.?$/);
+  });
+
+  it("searches a request that names only the work by that name, not by its wrapping words", () => {
+    for (const [request, topic] of [
+      ["write my project 1 report", "project 1"],
+      ["Do my Lab 4 for me please", "Lab 4"],
+      ["can you solve assignment 3 for me", "assignment 3"],
+    ]) {
+      expect(integrityTopic(request!)).toBe(topic);
+    }
   });
 });

@@ -35,7 +35,7 @@ const TOPIC_NOISE: RegExp[] = [
 /**
  * The subject of a request for graded work ("Write my lab report on data drift detection" →
  * "data drift detection"), for retrieving the material the hint is built from. Falls back to
- * the message when too little is left.
+ * the named piece of work ("project 1") or the message when too little is left.
  */
 export function integrityTopic(message: string): string {
   let topic = message;
@@ -45,5 +45,9 @@ export function integrityTopic(message: string): string {
     .replace(/^[\s,.;:!?-]+|[\s,;:-]+$/g, "")
     .replace(/\s{2,}/g, " ")
     .trim();
-  return contentTerms(topic).length >= 2 ? topic : message;
+  if (contentTerms(topic).length >= 2) return topic;
+  // "write my project 1 report": the subject is the named piece of work, searched as its name
+  // ("project 1"), so the hint comes from what that work is about, not from the whole request.
+  const named = new RegExp(`\\b(?:${GRADED})\\s*\\d+[a-z]?\\b`, "iu").exec(message);
+  return named ? named[0] : message;
 }

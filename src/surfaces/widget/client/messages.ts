@@ -76,25 +76,37 @@ export function tutorMessage(context: WidgetContext, turn: TutorTurn): HTMLEleme
   return article;
 }
 
+const NO_ANSWER_NOTICE = "I couldn't find this in the course material.";
+
+/** Letters and digits only, lower-cased: how two wordings are compared. */
+const wording = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
+
+/**
+ * The status line above an answer. Left out when the answer already opens with the same words
+ * ("I couldn't find this in the course material, and …"): the student would read it twice.
+ */
 function noticeFor(turn: TutorTurn): HTMLElement | undefined {
-  if (turn.status === "no_answer") {
-    return el(
-      "p",
-      { class: "ct-notice ct-notice-no-answer" },
-      "I couldn't find this in the course material.",
-    );
-  }
-  if (turn.status === "refused") {
-    // A refusal that cites the material is the Socratic reply to a graded-work request.
-    const text =
-      turn.rule === "input.wellbeing"
-        ? "You don't have to handle this alone."
-        : turn.citations.length > 0
-          ? "I can't do graded work for you, but here is a hint to work it out yourself."
-          : "Sorry, I can't help with that one.";
-    return el("p", { class: "ct-notice ct-notice-refused" }, text);
-  }
-  return undefined;
+  const notice = noticeText(turn);
+  if (!notice || wording(turn.text).startsWith(wording(notice.text))) return undefined;
+  return el("p", { class: notice.className }, notice.text);
+}
+
+function noticeText(turn: TutorTurn): { className: string; text: string } | undefined {
+  if (turn.status === "no_answer")
+    return { className: "ct-notice ct-notice-no-answer", text: NO_ANSWER_NOTICE };
+  if (turn.status !== "refused") return undefined;
+  // A refusal that cites the material is the Socratic reply to a graded-work request.
+  const text =
+    turn.rule === "input.wellbeing"
+      ? "You don't have to handle this alone."
+      : turn.citations.length > 0
+        ? "I can't do graded work for you, but here is a hint to work it out yourself."
+        : "Sorry, I can't help with that one.";
+  return { className: "ct-notice ct-notice-refused", text };
 }
 
 function sourceList(
