@@ -54,6 +54,12 @@ export function openPostgres(options: PostgresOptions): Db & { pool: pg.Pool } {
       }
       const scoped: Queryable = { query: (sql, params) => run(client, sql, params) };
       let broken = false;
+      // A checked-out client has no pool listener: losing its connection mid-transaction must fail
+      // the transaction's query (it does) without an unhandled 'error' event ending the process.
+      const lost = () => {
+        broken = true;
+      };
+      client.on("error", lost);
       try {
         await client.query("BEGIN");
         const result = await work(scoped);
@@ -67,6 +73,7 @@ export function openPostgres(options: PostgresOptions): Db & { pool: pg.Pool } {
         if (isConnectionError(error)) wrapError(error);
         throw error;
       } finally {
+        client.off("error", lost);
         client.release(broken);
       }
     },

@@ -77,6 +77,21 @@ describe("the pg driver path against PGlite served over the wire", () => {
     expect(rows).toEqual([]);
   });
 
+  it("fails a transaction whose connection drops while it holds it, without an unhandled error", async () => {
+    const dropped = db.transaction(async (tx) => {
+      await tx.query("SELECT 1");
+      // The database goes away while this transaction holds its client, between two queries.
+      await server.pause();
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      await tx.query("SELECT 1");
+    });
+    await expect(dropped).rejects.toBeInstanceOf(DatabaseUnavailableError);
+    await server.resume();
+    await expect
+      .poll(async () => (await db.query("SELECT 1 AS one").catch(() => ({ rows: [] }))).rows)
+      .toEqual([{ one: 1 }]);
+  });
+
   it("reports an unreachable server as DatabaseUnavailableError", async () => {
     const nowhere = openPostgres({
       connectionString: "postgres://x:y@127.0.0.1:9/none",
