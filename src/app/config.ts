@@ -274,13 +274,11 @@ export class ConfigError extends Error {
 /** The folder this package lives in, so bundled assets resolve wherever the command runs from. */
 export { packageRoot };
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = envSchema.safeParse(env);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
-    throw new ConfigError(`Invalid settings:\n  ${problems.join("\n  ")}`);
-  }
-  const e = parsed.data;
+/** The embedder and reranker the settings choose, with their folders; refuses a choice without a model. */
+function chooseModels(
+  e: z.infer<typeof envSchema>,
+  env: NodeJS.ProcessEnv,
+): Pick<Config, "embedder" | "embeddingModelDir" | "modelsDir" | "reranker" | "rerankerModelDir"> {
   const modelsDir = path.resolve(e.TUTOR_MODELS_DIR);
   const embeddingModel = e.EMBEDDING_MODEL ?? e.EMBEDDING_MODEL_DIR;
   const rerankerModel = e.RERANKER_MODEL ?? e.RERANKER_MODEL_DIR;
@@ -295,6 +293,24 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       "RERANKER=cross-encoder needs RERANKER_MODEL (a preset name or a local cross-encoder folder)",
     );
   }
+  return {
+    embedder,
+    embeddingModelDir: embeddingModel ? resolveModelDir(embeddingModel, modelsDir) : undefined,
+    modelsDir,
+    // A cross-encoder given without RERANKER implies the user wants it used.
+    reranker: rerankerModel && env.RERANKER === undefined ? "cross-encoder" : e.RERANKER,
+    rerankerModelDir: rerankerModel ? resolveModelDir(rerankerModel, modelsDir) : undefined,
+  };
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+    throw new ConfigError(`Invalid settings:\n  ${problems.join("\n  ")}`);
+  }
+  const e = parsed.data;
+  const models = chooseModels(e, env);
   if (e.LLM_PROVIDER !== "none" && !e.LLM_MODEL) {
     throw new ConfigError(`LLM_PROVIDER=${e.LLM_PROVIDER} needs LLM_MODEL`);
   }
@@ -305,15 +321,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(e.TUTOR_DATA_DIR),
     defaultCourse: e.TUTOR_DEFAULT_COURSE,
     corpusDir: path.resolve(e.TUTOR_CORPUS_DIR ?? path.join(packageRoot, "corpus")),
-    embedder,
-    embeddingModelDir: embeddingModel ? resolveModelDir(embeddingModel, modelsDir) : undefined,
+    ...models,
     embedWorkers: e.EMBED_WORKERS,
-    modelsDir,
     modelHubUrl: e.MODEL_HUB_URL,
     transformersAllowRemote: e.TRANSFORMERS_ALLOW_REMOTE === "1" || e.TRANSFORMERS_ALLOW_REMOTE === "true",
-    // A cross-encoder given without RERANKER implies the user wants it used.
-    reranker: rerankerModel && env.RERANKER === undefined ? "cross-encoder" : e.RERANKER,
-    rerankerModelDir: rerankerModel ? resolveModelDir(rerankerModel, modelsDir) : undefined,
     rerankBudgetMs: e.RERANK_BUDGET_MS,
     queryExpansion: e.QUERY_EXPANSION,
     searchIndexMemoryMb: e.SEARCH_INDEX_MEMORY_MB,

@@ -14,7 +14,8 @@ export function describeModels(
 ): string {
   const folder = (dir: string | undefined) => (dir ? ` from ${path.resolve(dir)}` : "");
   const embedder = embeddings.modelId.startsWith("transformers:")
-    ? `${embeddings.modelId.slice("transformers:".length)} (${embeddings.dimensions}-d${folder(config.embeddingModelDir)})`
+    ? `${embeddings.modelId.slice("transformers:".length)} ` +
+      `(${embeddings.dimensions}-d${folder(config.embeddingModelDir)})`
     : `Universal Sentence Encoder (${embeddings.dimensions}-d, bundled)`;
   let rerank = reranker.name === "heuristic" ? "feature reranker" : reranker.name;
   if (reranker.name === "cross-encoder") rerank += folder(config.rerankerModelDir);

@@ -125,7 +125,8 @@ export function guardSummary(guard: GuardFigures): string {
   return (
     `Attack block rate ${pct(guard.attack_block_rate)} over ${guard.attacks} attacks${extra}; ` +
     `benign refusal rate ${pct(guard.benign_refusal_rate ?? 0)} over ${guard.benign} benign questions` +
-    `${guard.mode ? ` (${guard.mode} rules` : ""}${guard.rules_fingerprint ? `, rules ${guard.rules_fingerprint}` : ""}` +
+    `${guard.mode ? ` (${guard.mode} rules` : ""}` +
+    `${guard.rules_fingerprint ? `, rules ${guard.rules_fingerprint}` : ""}` +
     `${guard.mode ? ")" : ""}.`
   );
 }

@@ -135,11 +135,13 @@ describe("guardrails in the pipeline", () => {
     const { attacks } = await loadSuites();
     const offTopic = attacks.filter((a) => a.family === "off_topic");
     let redirected = 0;
+    const notRedirected: string[] = [];
     for (const attack of offTopic) {
       const reply = await ask(attack.text);
-      expect(reply.status, attack.text).toBe("no_answer");
+      if (reply.status !== "no_answer") notRedirected.push(`${attack.text} → ${reply.guardrail?.rule}`);
       if (reply.guardrail?.rule === "input.off_topic") redirected++;
     }
+    expect(notRedirected).toEqual([]);
     expect(redirected / offTopic.length).toBeGreaterThanOrEqual(0.9);
     const lasagna = await ask("best lasagna recipe?");
     expect(lasagna).toMatchObject({ status: "no_answer", guardrail: { rule: "input.off_topic" } });

@@ -373,7 +373,8 @@ function printEvalSummary(io: EvalCommandIo, report: EvalReport): void {
     }
     for (const [split, set] of Object.entries(report.guard.splits ?? {})) {
       io.write(
-        `  ${split} split: attacks blocked ${set.attack_block_rate.toFixed(3)} (by a rule ${set.attack_rule_rate.toFixed(3)}), ` +
+        `  ${split} split: attacks blocked ${set.attack_block_rate.toFixed(3)} ` +
+          `(by a rule ${set.attack_rule_rate.toFixed(3)}), ` +
           `benign refused ${set.benign_refusal_rate.toFixed(3)}, unanswered ${set.benign_unanswered_rate.toFixed(3)}.`,
       );
     }

@@ -113,7 +113,8 @@ export const MISCONDUCT_PATTERNS: { family: IntegrityFamily; pattern: RegExp }[]
       writing|on|in the middle of)\s+(?:the|my|an?|this|our)\s+(?:online\s+)?(?:${SAT_ASSESSMENT}|take-?home(?:
       exam)?)\b.{0,40}\b(?:right now|now|currently|at the moment|in another (?:tab|window)|as we speak|
       live)\b.{0,80}\b(?:answers?|solve|solution|what(?:'s|s| is| are)|tell me|help|questions?|q\d+|how (?:do|to)|
-      explain|paste|check|correct|which (?:one|option))|\b(?:${SAT_ASSESSMENT})\s+(?:is|closes|ends)\s+(?:still\s+)?(?:open|live|running|on|going)?\s*
+      explain|paste|check|correct|which (?:one|option))|\b(?:${SAT_ASSESSMENT})\s+(?:is|closes|ends)\s+
+      (?:still\s+)?(?:open|live|running|on|going)?\s*
       (?:for|in)\s+(?:\d+|a few|another)\s+(?:more\s+)?(?:minutes?|mins?|hours?)\b|\b(?:during|
       in the middle of)\s+(?:the|my|this)\s+(?:${SAT_ASSESSMENT})\b.{0,40}\b(?:answer|
       solve|tell me|help me)\b|\banswer\s+(?:each|every|the)\s+(?:question|one)\s+as\s+i\s+(?:paste|send|
