@@ -90,10 +90,17 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   return { tutor, originPolicy, app, port, url, slack, close };
 }
 
+const KEEP_ALIVE_MS = 65_000;
+
 function listen(app: Hono<AppEnv>, port: number, hostname: string | undefined): Promise<Server> {
   return new Promise<Server>((resolve, reject) => {
-    const s = serve({ fetch: app.fetch, port, hostname }, () => resolve(s as Server));
-    (s as Server).once("error", reject);
+    const s = serve({ fetch: app.fetch, port, hostname }, () => resolve(s as Server)) as Server;
+    // Node closes an idle keep-alive connection after 5 s. A client (or a proxy) that sends its next
+    // request just then meets a reset; idle connections are kept longer than common proxies keep
+    // theirs (60 s), so the client always closes first.
+    s.keepAliveTimeout = KEEP_ALIVE_MS;
+    s.headersTimeout = KEEP_ALIVE_MS + 1_000;
+    s.once("error", reject);
   });
 }
 

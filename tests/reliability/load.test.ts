@@ -146,7 +146,7 @@ describe("load: 50 connections × 30 s on /v1/search and /v1/chat", () => {
         `latency p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms; ` +
         `RSS ${mib(baseline)} → peak ${mib(peak)} → ${mib(after)} after\n`,
     );
-    expect(result.errors, JSON.stringify(run.errors)).toBe(0);
+    expect(result.errors, `${JSON.stringify(run.errors)}\n${server.log().slice(-3000)}`).toBe(0);
     expect(result.timeouts).toBe(0);
     expect(result.non2xx).toBe(0);
     expect(result["2xx"]).toBeGreaterThan(CONNECTIONS);
