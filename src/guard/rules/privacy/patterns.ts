@@ -52,6 +52,11 @@ export const PRIVACY_PATTERNS: RegExp[] = [
     \bwhat\s+(?:mark|grade|score)\s+did\s+(?:he|she|they|the (?:ta|grader|professor|prof))\s+give\s+(?:him|
     her|them|${OTHER_PERSON})\b
   `,
+  // Whereabouts: "where does my classmate Tom live", "where is that girl from my lab staying".
+  re("iu")`
+    \bwhere\s+(?:does|do|did|is|are|was)\s+(?:${OTHER_PERSON}|he|she)(?:\s+\p{L}+){0,3}?\s+(?:live|lives|living|
+    stay|stays|staying|sleep|sleeping|hang\s+out|hangs\s+out|park|parks)\b
+  `,
   // Students picked out by what happened to them: "list students who dropped the course with their
   // emails", "the list of students on academic probation".
   re("iu")`
@@ -120,6 +125,10 @@ export const NAMED_PATTERNS: RegExp[] = [
     [Ww]hich)\s+(?:medical|health|personal|family)\s+(?:reason|condition|excuse|issue|problem)s?\s+did\s+
     ${NAME}\b|\b(?:[Qq]u[eé]|[Cc]u[aá]l)\s+(?:nota|calificaci[oó]n)\s+(?:sac[oó]|tiene|obtuvo|recibi[oó]|
     tuvo)\s+${NAME}|\b[Ww]hat\s+time\s+does\s+${NAME}(?:'s|’s)\s+(?:\p{Ll}+\s+){0,2}?(?:end|start|finish|begin)\b
+  `,
+  // "where does Tom live", "where is Aisha Khan staying this week".
+  re("u")`
+    \b[Ww]here\s+(?:does|do|did|is|was)\s+${NAME}\s+(?:live|living|stay|staying|sleep|hang\s+out)\b
   `,
   // "which sections Priya Shah is enrolled in", "which dorm is Kevin Li in".
   re("u")`
