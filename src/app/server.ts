@@ -4,6 +4,7 @@ import { serve } from "@hono/node-server";
 import type { Hono } from "hono";
 import type { OriginPolicy } from "../courses/origin-policy.ts";
 import { acquireDataDirLock, type DataDirLock } from "../db/data-lock.ts";
+import { type Db, openDatabase } from "../db/index.ts";
 import type { IngestProgress } from "../ingest/sync.ts";
 import { createTelemetry } from "../observability/index.ts";
 import { type AppEnv, type RequestTracker, trackRequests } from "../surfaces/http/index.ts";
@@ -51,9 +52,20 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   if (!config.databaseUrl && !options.overrides?.db) lock = await acquireDataDirLock(config.dataDir, "serve");
 
   let tutor: Tutor;
+  let ownDb: Db | undefined;
   try {
-    tutor = await createTutor(config, { ...options.overrides, telemetry });
+    // Opened here rather than inside the tutor so the log says when the database answered:
+    // readiness is measured from that moment.
+    const opening = performance.now();
+    ownDb = options.overrides?.db ? undefined : await openDatabase(config);
+    if (ownDb) log(`Database open in ${Math.round(performance.now() - opening)} ms`);
+    tutor = await createTutor(config, {
+      ...options.overrides,
+      db: options.overrides?.db ?? ownDb,
+      telemetry,
+    });
   } catch (error) {
+    await ownDb?.close();
     await lock?.release();
     throw error;
   }
@@ -86,7 +98,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   });
 
   const { app, originPolicy, slack } = parts;
-  const close = createClose({ config, tutor, lock, lifecycle, requests, parts, log });
+  const close = createClose({ config, tutor, ownDb, lock, lifecycle, requests, parts, log });
   return { tutor, originPolicy, app, port, url, slack, close };
 }
 
@@ -108,6 +120,8 @@ function listen(app: Hono<AppEnv>, port: number, hostname: string | undefined): 
 function createClose(deps: {
   config: Config;
   tutor: Tutor;
+  /** The database the server opened itself (none when one was handed in); closed after the tutor. */
+  ownDb: Db | undefined;
   lock: DataDirLock | undefined;
   lifecycle: ServerLifecycle;
   requests: RequestTracker;
@@ -130,6 +144,7 @@ function createClose(deps: {
       await parts.slack.bot.drain();
       await parts.adminEvals.close();
       await deps.tutor.close();
+      await deps.ownDb?.close();
       await parts.limiter?.close();
       await parts.loginLimiter?.close();
       await deps.lock?.release();

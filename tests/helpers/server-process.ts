@@ -14,6 +14,8 @@ export interface ServerProcess {
   rssBytes(): Promise<number>;
   /** What the server wrote to stderr so far (its human-readable log). */
   log(): string;
+  /** Milliseconds from spawning to the first stderr output matching `pattern`, if it appeared. */
+  seenAfterMs(pattern: RegExp): number | undefined;
   /** Sends a signal (SIGTERM by default) and waits for the process to exit. */
   stop(signal?: NodeJS.Signals): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
@@ -50,7 +52,10 @@ export async function spawnServer(
       stdio: ["ignore", "ignore", "pipe"],
     },
   );
+  const spawnedAt = performance.now();
   let stderr = "";
+  /** When each piece of stderr arrived, and where in `stderr` it ends. */
+  const pieces: { at: number; end: number }[] = [];
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
     child.once("exit", (code, signal) => resolve({ code, signal })),
   );
@@ -61,6 +66,7 @@ export async function spawnServer(
     );
     child.stderr?.on("data", (piece: Buffer) => {
       stderr += piece.toString();
+      pieces.push({ at: performance.now() - spawnedAt, end: stderr.length });
       const ready = /ready on http:\/\/[^:]+:(\d+)/.exec(stderr);
       if (ready) {
         clearTimeout(timer);
@@ -79,6 +85,12 @@ export async function spawnServer(
     pid,
     rssBytes: () => rssOf(pid),
     log: () => stderr,
+    seenAfterMs(pattern) {
+      const match = pattern.exec(stderr);
+      if (!match) return undefined;
+      const end = match.index + match[0].length;
+      return pieces.find((p) => p.end >= end)?.at;
+    },
     async stop(signal = "SIGTERM") {
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);
       return exited;
