@@ -17,6 +17,14 @@ export interface ConfidenceThresholds {
   strongVectorSimilarity: number;
   /** Coverage still needed with a strong vector similarity. */
   minCoverageWhenStrong: number;
+  /**
+   * Between the floor and strong: a casual question ("2 ppl tagging the same emails keep
+   * disagreeing") shares few words with the material but sits this close to a passage. It goes
+   * to the answerer with this much coverage, and the answerer declines when no sentence of the
+   * passages addresses it. Absent: no such tier (a calibration fitted before it existed).
+   */
+  closeVectorSimilarity?: number;
+  minCoverageWhenClose?: number;
   /** Coverage needed when there is no vector signal at all (BM25 only). */
   minCoverageLexicalOnly: number;
 }
@@ -32,8 +40,10 @@ export interface ConfidenceThresholds {
 export const defaultConfidenceThresholds: ConfidenceThresholds = {
   minCoverage: 0.55,
   minVectorSimilarity: 0.12,
-  strongVectorSimilarity: 0.5,
-  minCoverageWhenStrong: 0.35,
+  strongVectorSimilarity: 0.55,
+  minCoverageWhenStrong: 0.2,
+  closeVectorSimilarity: 0.36,
+  minCoverageWhenClose: 0.3,
   minCoverageLexicalOnly: 0.6,
 };
 
@@ -91,6 +101,9 @@ export function isConfident(
   if (similarity === null) return coverage >= thresholds.minCoverageLexicalOnly;
   if (similarity < thresholds.minVectorSimilarity) return false;
   if (similarity >= thresholds.strongVectorSimilarity && coverage >= thresholds.minCoverageWhenStrong)
+    return true;
+  const { closeVectorSimilarity: close, minCoverageWhenClose: closeCoverage } = thresholds;
+  if (close !== undefined && closeCoverage !== undefined && similarity >= close && coverage >= closeCoverage)
     return true;
   return coverage >= thresholds.minCoverage;
 }

@@ -49,6 +49,16 @@ describe("isConfident", () => {
     ).toBe(true);
     expect(isConfident({ coverage: t.minCoverageWhenStrong - 0.01, topVectorSimilarity: 0.9 })).toBe(false);
   });
+  it("lets a close similarity carry a casual paraphrase with some overlap, and only with it", () => {
+    const close = t.closeVectorSimilarity ?? Number.NaN;
+    const coverage = t.minCoverageWhenClose ?? Number.NaN;
+    expect(isConfident({ coverage, topVectorSimilarity: close })).toBe(true);
+    expect(isConfident({ coverage: coverage - 0.01, topVectorSimilarity: close })).toBe(false);
+    expect(isConfident({ coverage, topVectorSimilarity: close - 0.01 })).toBe(false);
+    // A calibration without the tier (fitted before it existed) keeps the old rule.
+    const { closeVectorSimilarity: _c, minCoverageWhenClose: _m, ...without } = t;
+    expect(isConfident({ coverage, topVectorSimilarity: close }, without)).toBe(false);
+  });
   it("never answers below the similarity floor", () => {
     expect(isConfident({ coverage: 1, topVectorSimilarity: t.minVectorSimilarity - 0.01 })).toBe(false);
   });

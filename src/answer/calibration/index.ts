@@ -14,6 +14,8 @@ export const calibrationSchema = z.object({
     minVectorSimilarity: z.number().min(-1).max(1),
     strongVectorSimilarity: z.number().min(-1).max(1),
     minCoverageWhenStrong: z.number().min(0).max(1),
+    closeVectorSimilarity: z.number().min(-1).max(1).optional(),
+    minCoverageWhenClose: z.number().min(0).max(1).optional(),
     minCoverageLexicalOnly: z.number().min(0).max(1),
   }),
   /** The extractive answerer's bars on the sentence it leads with (absent: the defaults). */
