@@ -93,17 +93,31 @@ export function retrievalCoverage(
   return fusedResults ? Math.min(covered, coverageOf(fusedResults)) : covered;
 }
 
+/**
+ * How sure retrieval is that the passages answer the question: `confident` on the fitted rules,
+ * `close` when only the close tier admits it (a casual paraphrase, or an off-course question that
+ * shares a course word: the off-topic rule still judges it), `low` otherwise.
+ */
+export function retrievalConfidence(
+  signals: RetrievalSignals,
+  thresholds: ConfidenceThresholds = defaultConfidenceThresholds,
+): "confident" | "close" | "low" {
+  const { coverage, topVectorSimilarity: similarity } = signals;
+  if (similarity === null) return coverage >= thresholds.minCoverageLexicalOnly ? "confident" : "low";
+  if (similarity < thresholds.minVectorSimilarity) return "low";
+  if (similarity >= thresholds.strongVectorSimilarity && coverage >= thresholds.minCoverageWhenStrong)
+    return "confident";
+  if (coverage >= thresholds.minCoverage) return "confident";
+  const { closeVectorSimilarity: close, minCoverageWhenClose: closeCoverage } = thresholds;
+  if (close !== undefined && closeCoverage !== undefined && similarity >= close && coverage >= closeCoverage)
+    return "close";
+  return "low";
+}
+
+/** Whether the answerer gets to try: confident or close. */
 export function isConfident(
   signals: RetrievalSignals,
   thresholds: ConfidenceThresholds = defaultConfidenceThresholds,
 ): boolean {
-  const { coverage, topVectorSimilarity: similarity } = signals;
-  if (similarity === null) return coverage >= thresholds.minCoverageLexicalOnly;
-  if (similarity < thresholds.minVectorSimilarity) return false;
-  if (similarity >= thresholds.strongVectorSimilarity && coverage >= thresholds.minCoverageWhenStrong)
-    return true;
-  const { closeVectorSimilarity: close, minCoverageWhenClose: closeCoverage } = thresholds;
-  if (close !== undefined && closeCoverage !== undefined && similarity >= close && coverage >= closeCoverage)
-    return true;
-  return coverage >= thresholds.minCoverage;
+  return retrievalConfidence(signals, thresholds) !== "low";
 }

@@ -9,6 +9,7 @@ export {
   isConfident,
   queryCoverage,
   type RetrievalSignals,
+  retrievalConfidence,
   retrievalCoverage,
 } from "./confidence.ts";
 export { type Answering, type AnsweringOptions, createAnswering } from "./create.ts";

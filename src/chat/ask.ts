@@ -3,7 +3,7 @@ import {
   type Answerer,
   answerWithFallback,
   DeadlineBudget,
-  isConfident,
+  retrievalConfidence,
 } from "../answer/index.ts";
 import type {
   Answer,
@@ -189,13 +189,16 @@ async function decide(
   answerMode: TutorMode,
 ): Promise<{ draft: AnswerDraft; guardrail?: Guardrail }> {
   const { results, retrieval } = found;
-  const confident =
-    results.length > 0 &&
-    isConfident(
-      { coverage: asking.trace.coverage, topVectorSimilarity: retrieval.topVectorSimilarity },
-      deps.confidence,
-    );
-  const offTopic = await offTopicRefusal(deps, asking, found, confident);
+  const level =
+    results.length === 0
+      ? "low"
+      : retrievalConfidence(
+          { coverage: asking.trace.coverage, topVectorSimilarity: retrieval.topVectorSimilarity },
+          deps.confidence,
+        );
+  const confident = level !== "low";
+  // Only the fitted rules keep the off-topic rule out; a question the close tier admits is still judged.
+  const offTopic = await offTopicRefusal(deps, asking, found, level === "confident");
   let draft = offTopic
     ? offTopicReply(noAnswer(results, deps.publicBaseUrl), offTopic.reason ?? "")
     : confident

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { defaultConfidenceThresholds, isConfident, queryCoverage } from "../../src/answer/confidence.ts";
+import {
+  defaultConfidenceThresholds,
+  isConfident,
+  queryCoverage,
+  retrievalConfidence,
+} from "../../src/answer/confidence.ts";
 import type { ScoredChunk } from "../../src/core/chunks.ts";
 
 const chunk = (text: string): ScoredChunk => ({
@@ -58,6 +63,9 @@ describe("isConfident", () => {
     // A calibration without the tier (fitted before it existed) keeps the old rule.
     const { closeVectorSimilarity: _c, minCoverageWhenClose: _m, ...without } = t;
     expect(isConfident({ coverage, topVectorSimilarity: close }, without)).toBe(false);
+    // The tier is named, so the off-topic rule can still judge what only it admits.
+    expect(retrievalConfidence({ coverage, topVectorSimilarity: close })).toBe("close");
+    expect(retrievalConfidence({ coverage: t.minCoverage, topVectorSimilarity: close })).toBe("confident");
   });
   it("never answers below the similarity floor", () => {
     expect(isConfident({ coverage: 1, topVectorSimilarity: t.minVectorSimilarity - 0.01 })).toBe(false);

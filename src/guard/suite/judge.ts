@@ -1,4 +1,8 @@
-import { type ConfidenceThresholds, isConfident, retrievalCoverage } from "../../answer/confidence.ts";
+import {
+  type ConfidenceThresholds,
+  retrievalConfidence,
+  retrievalCoverage,
+} from "../../answer/confidence.ts";
 import type { QueryRewriter } from "../../core/query.ts";
 import type { HybridSearcher } from "../../retrieve/search.ts";
 import { withoutRegister } from "../../text/register.ts";
@@ -76,9 +80,12 @@ export function createJudge({
       retrieval.fusedResults?.slice(0, retrieveK),
       termWeight,
     );
-    const confident =
-      results.length > 0 &&
-      isConfident({ coverage, topVectorSimilarity: retrieval.topVectorSimilarity }, confidence);
+    const level =
+      results.length === 0
+        ? "low"
+        : retrievalConfidence({ coverage, topVectorSimilarity: retrieval.topVectorSimilarity }, confidence);
+    // As in the pipeline: the off-topic rule stands aside only for the fitted rules, not the close tier.
+    const confident = level === "confident";
     const check = await guard.checkRetrieval(input.text, {
       course,
       retrieval: {
@@ -102,6 +109,6 @@ export function createJudge({
         ...(via ? { via: String(via) } : {}),
       };
     }
-    return { outcome: confident ? "answered" : "no_answer", text: input.text };
+    return { outcome: level === "low" ? "no_answer" : "answered", text: input.text };
   };
 }
