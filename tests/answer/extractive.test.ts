@@ -93,6 +93,41 @@ describe("ExtractiveAnswerer", () => {
     expect(draft.answer).not.toContain("It happens slowly");
   });
 
+  it("leads with what the material says, not with an exercise or a goal that restates the question", async () => {
+    const withExercises = [
+      chunk(
+        "goals",
+        "Learning goals",
+        "Describe the three states of a circuit breaker and what causes each transition.",
+      ),
+      chunk(
+        "breaker",
+        "Circuit breakers",
+        "A circuit breaker has three states: closed passes calls through, open fails fast, and half-open " +
+          "lets a trial call test whether the dependency recovered. Explain the states of a circuit breaker " +
+          "to a teammate in your own words.",
+      ),
+    ];
+    const draft = await answerer.answer(
+      request("What are the three states of a circuit breaker?", { chunks: withExercises }),
+    );
+    expect(draft.status).toBe("answered");
+    expect(sentencesOf(draft.answer)[0]).toMatch(/^A circuit breaker has three states/);
+    expect(draft.answer).not.toMatch(/Describe the three states|Explain the states/);
+  });
+
+  it("keeps a term that opens a line with the description after it", async () => {
+    const flattened = chunk(
+      "splits",
+      "Choosing how to split",
+      "When that assumption fails, use a different split:\n\nStratified split. Keeps the class proportions " +
+        "the same in every subset.\nTime-based split. Trains on earlier data and tests on later data; required " +
+        "whenever the model will predict the future.",
+    );
+    const draft = await answerer.answer(request("What is a time-based split?", { chunks: [flattened] }));
+    expect(draft.answer).toContain("Time-based split. Trains on earlier data");
+  });
+
   it("declines when no sentence shares the question's terms", async () => {
     const draft = await answerer.answer(request("best lasagna recipe"));
     expect(draft.status).toBe("no_answer");

@@ -184,3 +184,43 @@ export const NOT_ANSWERS = new RegExp(
     "reading list|discussion questions?)\\b",
   "i",
 );
+
+// What an exercise or a learning goal asks the reader to do ("Describe the three states of…",
+// "Compare the economics of…"). The set-up of a worked example ("Suppose a loan model approves…")
+// is not among them: a question about the example is answered by it.
+const INSTRUCTION_VERBS = [
+  "describe",
+  "explain",
+  "compare",
+  "contrast",
+  "distinguish",
+  "recognize",
+  "recognise",
+  "identify",
+  "list",
+  "propose",
+  "discuss",
+  "compute",
+  "calculate",
+  "justify",
+  "outline",
+  "sketch",
+  "summarize",
+  "summarise",
+  "evaluate",
+  "analyze",
+  "analyse",
+];
+const ASKS_THE_READER = new RegExp(
+  `^(?:\\d+[.)]\\s*)?(?:${INSTRUCTION_VERBS.join("|")})\\s+(?!(?:is|are|was|were)\\b)`,
+  "i",
+);
+
+/**
+ * A unit that asks rather than tells: it stands in an exercise or learning-goals section, or it
+ * is itself an instruction to the reader. It restates the question's
+ * words, so on overlap alone it would lead the answer.
+ */
+export function asksTheReader(unit: Unit): boolean {
+  return NOT_ANSWERS.test(unit.chunk.headingPath.join(" ")) || ASKS_THE_READER.test(plain(unit.text).trim());
+}

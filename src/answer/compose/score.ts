@@ -1,7 +1,7 @@
 import { contentTerms, uniqueTerms } from "../../text/terms.ts";
 import { cosine } from "../../text/vector.ts";
 import type { TextEmbeddings } from "../types.ts";
-import { NOT_ANSWERS, type ShapeContext, shapeFit } from "./fit.ts";
+import { asksTheReader, type ShapeContext, shapeFit } from "./fit.ts";
 import type { Unit } from "./units.ts";
 
 /**
@@ -98,6 +98,9 @@ export interface ScoringOptions {
   semanticWeight: number;
 }
 
+/** Enough to put a unit that asks below any sentence that tells, yet keep it when nothing else is there. */
+const ASKING_PENALTY = 0.6;
+
 /** Scores every unit; the shortlist also gets its similarity to the question. */
 export async function scoreUnits(
   units: readonly Unit[],
@@ -109,7 +112,7 @@ export async function scoreUnits(
   const scored = units.map((unit) => {
     const lexical = lexicalRelevance(unit, views);
     let score = lexical + shapeFit(unit, shape);
-    if (NOT_ANSWERS.test(unit.chunk.headingPath.join(" "))) score -= 0.25;
+    if (asksTheReader(unit)) score -= ASKING_PENALTY;
     return { unit, score, lexical, similarity: null as number | null };
   });
   if (!options.vectors) return scored;

@@ -1,4 +1,4 @@
-import { definesSubject, type ShapeContext } from "./fit.ts";
+import { asksTheReader, definesSubject, type ShapeContext } from "./fit.ts";
 import { headingTerms, type QueryView, type ScoredUnit, weightedCoverage } from "./score.ts";
 import type { Unit } from "./units.ts";
 
@@ -29,6 +29,8 @@ export function unitChars(unit: Unit, maxListItems: number): number {
 
 function quotable(s: ScoredUnit, options: SelectOptions, context: ShapeContext): boolean {
   const { unit } = s;
+  // An exercise or a goal says what to find out, never what the answer is.
+  if (asksTheReader(unit)) return false;
   if (unit.kind === "list") {
     const items = unit.list?.items ?? [];
     if (items.length < 2 || unitChars(unit, options.maxListItems) > options.maxListChars) return false;

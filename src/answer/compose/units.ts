@@ -97,6 +97,18 @@ function labelAndItem(chunkText: string, start: number, text: string): ItemParts
   return { label, item: text.slice(label.length).trim(), ordered };
 }
 
+/**
+ * A line that opens with a short term and a full stop, with its description on the same line (a
+ * glossary-style bullet whose markdown the loader flattened: "Time-based split. Trains on…").
+ */
+function startsLineWithTerm(text: string, term: Unit, next: { start: number }): boolean {
+  const at = text.lastIndexOf(term.text, next.start);
+  if (at < 0 || (at > 0 && text[at - 1] !== "\n")) return false;
+  if (text.slice(at + term.text.length, next.start).includes("\n")) return false;
+  const words = term.text.split(/\s+/);
+  return words.length <= 4 && term.text.length <= 40 && /^\p{Lu}/u.test(term.text) && /\.$/.test(term.text);
+}
+
 const RULE_ROW = /^[\s|:-]*-[\s|:-]*$/;
 
 /** Only whitespace, or a table's rule row, lies between two spans. */
@@ -154,8 +166,21 @@ export function chunkUnits(chunk: ScoredChunk, chunkRank: number): Unit[] {
       continue;
     }
     table = undefined;
-    if (span.kind === "prose")
-      units.push(unitOf(chunk, chunkRank, units.length, "sentence", span.text.trim()));
+    if (span.kind !== "prose") continue;
+    const previous = units.at(-1);
+    if (previous && previous.kind === "sentence" && startsLineWithTerm(chunk.text, previous, span)) {
+      // "Time-based split. Trains on earlier data…": the term a line opens with is the subject of
+      // the sentence after it, which does not name it again.
+      units[units.length - 1] = unitOf(
+        chunk,
+        chunkRank,
+        previous.position,
+        "sentence",
+        `${previous.text} ${span.text.trim()}`,
+      );
+      continue;
+    }
+    units.push(unitOf(chunk, chunkRank, units.length, "sentence", span.text.trim()));
   }
   // A list's own terms are its label's and its items': scored as one unit.
   for (const unit of units) {
