@@ -128,6 +128,19 @@ describe("ExtractiveAnswerer", () => {
     expect(draft.answer).toContain("Time-based split. Trains on earlier data");
   });
 
+  it("reads a table whose rule row the loader dropped with its column names", async () => {
+    const table = chunk(
+      "projects",
+      "Projects",
+      "Project | Team size | Released | Due | Weight\nProject 1: AI System Audit | Individual | Week 1 | " +
+        "Friday of Week 3 | 8%\nProject 3: Search service | Team of 3 | Week 7 | Friday of Week 11 | 12%",
+    );
+    const draft = await answerer.answer(request("When is project 3 due?", { chunks: [table] }));
+    expect(draft.status).toBe("answered");
+    expect(draft.answer).toMatch(/Due: Friday of Week 11/);
+    expect(draft.answer).not.toMatch(/\|/);
+  });
+
   it("declines when no sentence shares the question's terms", async () => {
     const draft = await answerer.answer(request("best lasagna recipe"));
     expect(draft.status).toBe("no_answer");

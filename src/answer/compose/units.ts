@@ -117,13 +117,22 @@ function nothingBetween(text: string): boolean {
 }
 
 /** The row starts a table with a header: the next line is a rule row. */
-function isHeader(chunkText: string, end: number): boolean {
+function isHeader(chunkText: string, end: number, cells: readonly string[]): boolean {
   const next =
     chunkText
       .slice(end)
       .replace(/^[ \t]*\n/, "")
       .split("\n")[0] ?? "";
-  return RULE_ROW.test(next) && next.includes("-");
+  if (RULE_ROW.test(next) && next.includes("-")) return true;
+  // A table whose rule row the loader dropped: a first row of short labels ("Project | Due | Weight")
+  // above a row of as many cells that holds figures or dates.
+  const below = splitCells(next);
+  return (
+    cells.length >= 2 &&
+    below.length === cells.length &&
+    cells.every((cell) => cell !== "" && !/\d/.test(cell) && cell.split(/\s+/).length <= 3) &&
+    below.some((cell) => /\d/.test(cell))
+  );
 }
 
 /** The units of one chunk, in reading order. */
@@ -154,7 +163,7 @@ export function chunkUnits(chunk: ScoredChunk, chunkRank: number): Unit[] {
       const cells = splitCells(span.text);
       if (!table || !adjacent) {
         table = { header: [] };
-        if (isHeader(chunk.text, span.end)) {
+        if (isHeader(chunk.text, span.end, cells)) {
           table.header = cells;
           continue;
         }
