@@ -218,8 +218,8 @@ const ASKS_THE_READER = new RegExp(
 
 /**
  * A unit that asks rather than tells: it stands in an exercise or learning-goals section, or it
- * is itself an instruction to the reader. It restates the question's
- * words, so on overlap alone it would lead the answer.
+ * is itself an instruction to the reader. It restates the question's words, so on overlap alone
+ * it would lead the answer.
  */
 export function asksTheReader(unit: Unit): boolean {
   return NOT_ANSWERS.test(unit.chunk.headingPath.join(" ")) || ASKS_THE_READER.test(plain(unit.text).trim());

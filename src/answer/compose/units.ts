@@ -116,7 +116,7 @@ function nothingBetween(text: string): boolean {
   return text.split("\n").every((line) => line.trim() === "" || RULE_ROW.test(line));
 }
 
-/** The row starts a table with a header: the next line is a rule row. */
+/** The row is a table's header: a rule row follows it, or (rule row dropped) it labels the row below. */
 function isHeader(chunkText: string, end: number, cells: readonly string[]): boolean {
   const next =
     chunkText
