@@ -68,6 +68,9 @@ export async function prepareDefaultCourse(input: {
     // The guard's exemplars are embedded (or read back from the embedding cache) before the first
     // question: screening a message waits for them.
     await tutor.guard.warm(course);
+    // Embedding the exemplars (and a bootstrap ingestion) ran on worker threads, each with its own
+    // copy of the model: a serving process should not hold them while it waits for questions.
+    await tutor.embeddings.releaseIdle();
     if (lifecycle.state === "starting") lifecycle.state = "ready";
     log(describeModels(input.config, tutor.embeddings, tutor.searcher.reranker));
     log(`Course Tutor ready on ${input.url}`);

@@ -21,6 +21,12 @@ export abstract class CourseEmbeddings extends Embeddings {
     return this.embedMany(texts);
   }
 
+  /**
+   * Lets go of bulk-embedding workers that are idle now (each holds a copy of the model); they
+   * start again on demand. A server calls it once its start-up embedding is done.
+   */
+  async releaseIdle(): Promise<void> {}
+
   /** Releases workers and model memory. */
   async close(): Promise<void> {}
 }

@@ -32,6 +32,11 @@ export class EmbeddingWorkerPool {
 
   constructor(private readonly options: WorkerPoolOptions) {}
 
+  /** Workers alive now, busy or idle. */
+  get workers(): number {
+    return this.slots.length;
+  }
+
   run(texts: string[]): Promise<number[][]> {
     if (this.closed) return Promise.reject(new Error("embedding pool is closed"));
     return new Promise((resolve, reject) => {
@@ -84,6 +89,12 @@ export class EmbeddingWorkerPool {
     });
     this.slots.push(slot);
     return slot;
+  }
+
+  /** Terminates the workers that are idle now, without waiting for `idleMs`; busy ones finish. */
+  releaseIdle(): Promise<void> {
+    clearTimeout(this.idleTimer);
+    return this.terminateWorkers();
   }
 
   private async terminateWorkers(): Promise<void> {

@@ -83,6 +83,10 @@ export class SentenceEncoderEmbeddings extends CourseEmbeddings {
     return this.pool;
   }
 
+  override async releaseIdle(): Promise<void> {
+    await this.pool?.releaseIdle();
+  }
+
   override async close(): Promise<void> {
     await this.pool?.close();
     this.pool = undefined;
