@@ -158,7 +158,7 @@ export async function prepare(
             candidates.map((c) => c.chunkId),
           )
         : undefined;
-      const sentenceVectors = await sentenceCache?.get(snapshot, candidates);
+      const sentenceVectors = await sentenceCache?.get(candidates);
       const features = candidateFeatures(query, candidates, {
         queryEmbedding: response.queryEmbedding ?? undefined,
         candidateVectors: vectors,

@@ -318,7 +318,7 @@ export class HybridSearcher {
     const analysis = (chunk: ScoredChunk) => storedAnalysis(snapshot, chunk.chunkId);
     const sentenceVectors =
       queryEmbedding !== null && this.reranker.readsSentenceVectors
-        ? await this.sentences.get(snapshot, pool)
+        ? await this.sentences.get(pool)
         : undefined;
     let ranked = await this.reranker.rerank(request.query, pool, {
       queryEmbedding: queryEmbedding ?? undefined,

@@ -1,4 +1,5 @@
 import type { ChunkRecord } from "../../core/chunks.ts";
+import { withDefaults } from "../../core/options.ts";
 import type { Queryable } from "../../db/index.ts";
 import { embedWithCache } from "../../embed/cache.ts";
 import type { CourseEmbeddings } from "../../embed/index.ts";
@@ -20,35 +21,62 @@ export function chunkSentences(text: string): string[] {
     .slice(0, MAX_SENTENCES);
 }
 
+export interface SentenceVectorCacheOptions {
+  /** Chunks whose sentence vectors are kept, across courses; the least recently read go first. */
+  maxChunks: number;
+}
+
+/** About 40 MiB: a chunk of 1,000 characters has eight or so sentences of 512 floats. */
+export const sentenceVectorCacheDefaults: SentenceVectorCacheOptions = { maxChunks: 2_048 };
+
 /**
  * Every candidate's sentences embedded alone, so the reranker can see which chunk holds the one
  * sentence that answers a paraphrase. Vectors come from the embedding cache (filled at ingestion),
- * the model only embeds what the cache lacks, and each course snapshot keeps what it has seen.
+ * the model only embeds what the cache lacks, and the most recently read chunks' vectors are kept
+ * here by chunk id (a chunk's text never changes under its id, whatever the course's version).
  */
 export class SentenceVectorCache {
-  private readonly bySnapshot = new WeakMap<object, Map<string, Float32Array[]>>();
+  private readonly known = new Map<string, Float32Array[]>();
+  private readonly options: SentenceVectorCacheOptions;
 
   constructor(
     private readonly db: Queryable,
     private readonly embeddings: CourseEmbeddings,
-  ) {}
+    options: Partial<SentenceVectorCacheOptions> = {},
+  ) {
+    this.options = withDefaults(sentenceVectorCacheDefaults, options);
+  }
 
-  async get(
-    snapshot: object,
-    chunks: readonly Pick<ChunkRecord, "chunkId" | "text">[],
-  ): Promise<SentenceVectors> {
-    let known = this.bySnapshot.get(snapshot);
-    if (!known) {
-      known = new Map();
-      this.bySnapshot.set(snapshot, known);
+  /** How many chunks' vectors are held now. */
+  get size(): number {
+    return this.known.size;
+  }
+
+  async get(chunks: readonly Pick<ChunkRecord, "chunkId" | "text">[]): Promise<SentenceVectors> {
+    const found = new Map<string, Float32Array[]>();
+    const missing: Pick<ChunkRecord, "chunkId" | "text">[] = [];
+    for (const chunk of chunks) {
+      const vectors = this.known.get(chunk.chunkId);
+      if (vectors) found.set(chunk.chunkId, vectors);
+      else missing.push(chunk);
     }
-    const missing = chunks.filter((chunk) => !known.has(chunk.chunkId));
-    if (missing.length > 0) await this.load(known, missing);
-    return new Map(chunks.map((chunk) => [chunk.chunkId, known.get(chunk.chunkId) ?? []]));
+    if (missing.length > 0) await this.load(found, missing);
+    for (const [id, vectors] of found) this.keep(id, vectors);
+    return new Map(chunks.map((chunk) => [chunk.chunkId, found.get(chunk.chunkId) ?? []]));
+  }
+
+  /** Map order is recency order: re-inserting moves a chunk to the newest end. */
+  private keep(id: string, vectors: Float32Array[]): void {
+    this.known.delete(id);
+    this.known.set(id, vectors);
+    for (const oldest of this.known.keys()) {
+      if (this.known.size <= this.options.maxChunks) break;
+      this.known.delete(oldest);
+    }
   }
 
   private async load(
-    known: Map<string, Float32Array[]>,
+    found: Map<string, Float32Array[]>,
     chunks: readonly Pick<ChunkRecord, "chunkId" | "text">[],
   ): Promise<void> {
     const perChunk = chunks.map((chunk) => chunkSentences(chunk.text));
@@ -56,7 +84,7 @@ export class SentenceVectorCache {
     let at = 0;
     chunks.forEach((chunk, i) => {
       const count = perChunk[i]!.length;
-      known.set(
+      found.set(
         chunk.chunkId,
         vectors.slice(at, at + count).map((vector) => Float32Array.from(vector)),
       );

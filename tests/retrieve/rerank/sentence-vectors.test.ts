@@ -49,7 +49,7 @@ describe("sentence vectors for the reranker (tiny model, real PGlite embedding c
     expect(await embedCourseSentences(db, embeddings, chunks)).toBe(3);
     expect(await embedCourseSentences(db, embeddings, chunks)).toBe(0);
     const cache = new SentenceVectorCache(db, embeddings);
-    const vectors = await cache.get({}, chunks);
+    const vectors = await cache.get(chunks);
     expect(vectors.get("a")).toHaveLength(2);
     expect(vectors.get("b")).toHaveLength(1);
   });
@@ -62,7 +62,7 @@ describe("sentence vectors for the reranker (tiny model, real PGlite embedding c
       scoredChunk("b", { text: "Drift monitoring compares live inputs with training data over time." }),
     ];
     const cache = new SentenceVectorCache(db, embeddings);
-    const sentenceVectors = await cache.get({}, chunks);
+    const sentenceVectors = await cache.get(chunks);
     const queryEmbedding = await embeddings.embedQuery("drift");
     const features = candidateFeatures("drift", chunks, { queryEmbedding, sentenceVectors });
     expect(features[1]!.sentenceVector).toBeGreaterThan(features[0]!.sentenceVector);
@@ -70,5 +70,21 @@ describe("sentence vectors for the reranker (tiny model, real PGlite embedding c
     expect(features[0]!.sentenceVectorGap).toBeLessThan(0);
     expect(new FeatureReranker({ bm25: 1 }).readsSentenceVectors).toBe(false);
     expect(new FeatureReranker({ bm25: 1, sentenceVector: 0.5 }).readsSentenceVectors).toBe(true);
+  });
+
+  it("keeps only the most recently read chunks' vectors, within its bound", async () => {
+    const chunk = (id: string, topic: string) =>
+      scoredChunk(id, { text: `The ${topic} section explains how ${topic} works in practice.` });
+    const cache = new SentenceVectorCache(db, embeddings, { maxChunks: 2 });
+    const [a, b, c] = [chunk("a", "drift"), chunk("b", "caching"), chunk("c", "sharding")];
+    const first = await cache.get([a, b]);
+    await cache.get([a]); // a is now the most recent
+    await cache.get([c]); // b, the least recent, goes
+    expect(cache.size).toBe(2);
+    const again = await cache.get([a, b]);
+    expect(again.get("a")).toBe(first.get("a")); // held: the very same arrays
+    expect(again.get("b")).not.toBe(first.get("b")); // read back from the embedding cache
+    expect(Array.from(again.get("b")![0]!)).toEqual(Array.from(first.get("b")![0]!));
+    expect(cache.size).toBe(2);
   });
 });
