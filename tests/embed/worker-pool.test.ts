@@ -24,7 +24,12 @@ describe("EmbeddingWorkerPool.releaseIdle", () => {
   });
 
   it("terminates idle workers at once, and starts them again on the next job", async () => {
-    pool = new EmbeddingWorkerPool({ entry: pathToFileURL(entry), workerData: null, size: 2, idleMs: 60_000 });
+    pool = new EmbeddingWorkerPool({
+      entry: pathToFileURL(entry),
+      workerData: null,
+      size: 2,
+      idleMs: 60_000,
+    });
     await Promise.all([pool.run(["ab"]), pool.run(["abc"])]);
     expect(pool.workers).toBe(2);
     await pool.releaseIdle();
