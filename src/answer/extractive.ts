@@ -1,5 +1,6 @@
 import { ChunkCitations } from "./citations.ts";
 import {
+  absentSubject,
   addressesQuestion,
   defaultNoAnswerThresholds,
   keyCoverage,
@@ -60,6 +61,8 @@ export interface Analysis {
   selected: Unit[];
   /** How much of the question's key terms the lead addresses, 0..1. */
   keyCoverage: number;
+  /** A concept the question names that no passage mentions (see `absentSubject`). */
+  absentSubject?: string;
   /** The lead's similarity to the question; null without an embedding model. */
   leadSimilarity: number | null;
 }
@@ -84,7 +87,7 @@ export class ExtractiveAnswerer implements Answerer {
   async answer(request: AnswerRequest): Promise<AnswerDraft> {
     const analysis = await this.analyse(request);
     const addressed = addressesQuestion(analysis.keyCoverage, analysis.leadSimilarity, this.options.noAnswer);
-    if (analysis.selected.length === 0 || !addressed) {
+    if (analysis.selected.length === 0 || !addressed || analysis.absentSubject !== undefined) {
       return { status: "no_answer", answer: "", citations: [], answeredBy: this.name };
     }
     const numbering = new ChunkCitations();
@@ -124,8 +127,9 @@ export class ExtractiveAnswerer implements Answerer {
       shortlist: this.options.semanticShortlist,
     });
     const selected = selectUnits(scored, context, this.options, views);
+    const absent = absentSubject(forms, units);
     const lead = selected[0];
-    if (!lead) return { ...empty, scored };
+    if (!lead) return { ...empty, scored, absentSubject: absent };
     return {
       shape,
       context,
@@ -133,6 +137,7 @@ export class ExtractiveAnswerer implements Answerer {
       scored,
       selected,
       keyCoverage: keyCoverage(lead, views),
+      absentSubject: absent,
       leadSimilarity: scored.find((s) => s.unit === lead)?.similarity ?? null,
     };
   }

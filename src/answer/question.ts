@@ -18,7 +18,10 @@ export type QuestionType = (typeof QUESTION_TYPES)[number];
 
 export interface QuestionShape {
   type: QuestionType;
-  /** The defined term, the acronym, or the compared sides (two or more); empty when not found. */
+  /**
+   * The defined term, the acronym, the compared sides (two or more), or what "how does X work"
+   * asks about; empty when not found.
+   */
   subjects: string[];
   /** Quantity questions: a date or time ("when is it due") or a number ("how many"). */
   wants?: "time" | "number";
@@ -100,6 +103,8 @@ const PROCEDURE = new RegExp(
     "(?:for|to|of)\\b|what should (?:i|we) do\\b)|\\bstep[- ]by[- ]step\\b",
   "i",
 );
+// What a "how does X work" question asks about: the mechanism's subject.
+const WORKS = /^how (?:does|do|is|are|did) (.+) (?:work|function|operate|behave)\b/i;
 const YES_NO =
   /^(?:is|are|can|could|do|does|did|should|will|would|may|must|am|was|were|has|have|had|shall)\b/i;
 const DEFINITION = [
@@ -148,7 +153,8 @@ export function classifyQuestion(question: string): QuestionShape {
   const shaped = acronymShape(text) ?? comparisonShape(text);
   if (shaped) return shaped;
   if ((PROCEDURE.test(text) || MECHANISM.test(text)) && !NUMBER.test(text)) {
-    return { type: "procedure", subjects: [] };
+    const subject = cleanSubject(WORKS.exec(text)?.[1]);
+    return { type: "procedure", subjects: subject ? [subject] : [] };
   }
   if (TIME.test(text)) return { type: "quantity", subjects: [], wants: "time" };
   if (NUMBER.test(text) || MEASURE.test(text)) return { type: "quantity", subjects: [], wants: "number" };

@@ -131,6 +131,28 @@ describe("guardrails in the pipeline", () => {
     }
   });
 
+  it("says the notes do not cover a concept they never name, and answers the ones they do", async () => {
+    // Each shares a word with the notes ("view", "stored", "function", "postgres"), none names
+    // anything they cover.
+    for (const text of [
+      "what is a materialized view",
+      "how do stored procedures work in postgres",
+      "how does a window function work",
+      "explain two-phase commit",
+    ]) {
+      const reply = await ask(text);
+      expect(reply.status, text).toBe("no_answer");
+      expect(reply.citations.length, text).toBeGreaterThan(0);
+    }
+    for (const text of [
+      "explain the bias-variance tradeoff",
+      "how does a circuit breaker work",
+      "what is RRF",
+    ]) {
+      expect((await ask(text)).status, text).toBe("answered");
+    }
+  });
+
   it("redirects off-course questions politely as no_answer, with the nearest sections", async () => {
     const { attacks } = await loadSuites();
     const offTopic = attacks.filter((a) => a.family === "off_topic");

@@ -1,4 +1,5 @@
 import { contentTerms, stem } from "../../text/terms.ts";
+import { classifyQuestion } from "../question.ts";
 import { headingTerms, type QueryView } from "./score.ts";
 import type { Unit } from "./units.ts";
 
@@ -44,7 +45,8 @@ const GENERIC_WORDS = [
 ];
 const GENERIC = new Set(GENERIC_WORDS.map((w) => stem(w)));
 
-function contextTerms(unit: Unit): Set<string> {
+/** A unit's terms with its section's headings (and a list item's label). */
+export function contextTerms(unit: Unit): Set<string> {
   const terms = new Set([...unit.terms, ...headingTerms(unit)]);
   if (unit.kind === "item" && unit.list?.label) for (const t of contentTerms(unit.list.label)) terms.add(t);
   return terms;
@@ -101,4 +103,65 @@ export function addressesQuestion(
   if (leadSimilarity === null) return false;
   if (leadSimilarity >= thresholds.strongLeadSimilarity) return true;
   return leadSimilarity >= thresholds.closeLeadSimilarity && keyShare >= thresholds.minKeyCoverageWhenClose;
+}
+
+// A subject's words up to its first preposition: "embeddings for exact product codes" names
+// embeddings, "stored procedures in postgres" names stored procedures.
+const PREPOSITIONS = [
+  ...["for", "in", "on", "of", "with", "when", "while", "at", "by", "from", "to", "into", "inside"],
+  ...["under", "using", "via", "between", "among", "across", "against", "versus", "vs"],
+];
+const SUBJECT_HEAD = new RegExp(`^(.+?)\\s+(?:${PREPOSITIONS.join("|")})\\s`, "i");
+// A clause ("at what point is it cheaper to run our own gpu box"), not a concept's name.
+const CLAUSE = /\b(?:what|how|why|when|which|where|who|is|are|do|does|can|should|it|i|we|you|my|our)\b/i;
+/** A concept is named in a few words; more is a description, which paraphrases the material. */
+const MAX_SUBJECT_TERMS = 3;
+
+/**
+ * The concept a question names (the term it asks to define, a side it compares, what "how does
+ * X work" asks about) when no retrieved unit (a sentence, list or row, with its headings) holds
+ * all of its words, in every form of the question (as asked, and as retrieval spelled it out):
+ * the material does not cover it, whatever sentence shares some of its words ("how do stored
+ * procedures work in postgres" on a course that never says "procedure", "what is a materialized
+ * view" where "view" is only a point of view). Undefined when every named concept is found, or
+ * the question names none.
+ */
+export function absentSubject(forms: readonly string[], units: readonly Unit[]): string | undefined {
+  const held = units.map((unit) => new HeldTerms(unit));
+  let absent: string | undefined;
+  for (const form of forms) {
+    const missing = classifyQuestion(form).subjects.find((subject) => {
+      const head = SUBJECT_HEAD.exec(`${subject} `)?.[1] ?? subject;
+      if (CLAUSE.test(head)) return false;
+      // "tradeoff" is the course's "trade-off", and "trade-off" its "tradeoff".
+      const spellings = [head, joinHyphens(head)].map((text) =>
+        contentTerms(text).filter((term) => !GENERIC.has(term) && !/^\d+$/.test(term)),
+      );
+      const named = spellings[0] ?? [];
+      if (named.length === 0 || named.length > MAX_SUBJECT_TERMS) return false;
+      return !spellings.some((terms) => held.some((unit) => unit.holdsAll(terms)));
+    });
+    if (missing === undefined) return undefined;
+    absent ??= missing;
+  }
+  return absent;
+}
+
+const joinHyphens = (text: string) => text.replace(/(\p{L})-(\p{L})/gu, "$1$2");
+
+/** A unit's terms with its headings, and (analysed only when asked) with hyphenated words joined. */
+class HeldTerms {
+  private readonly plain: Set<string>;
+  private joined: Set<string> | undefined;
+
+  constructor(private readonly unit: Unit) {
+    this.plain = contextTerms(unit);
+  }
+
+  holdsAll(terms: readonly string[]): boolean {
+    if (terms.every((term) => this.plain.has(term))) return true;
+    this.joined ??= new Set(contentTerms(joinHyphens(this.unit.text)));
+    const joined = this.joined;
+    return terms.every((term) => this.plain.has(term) || joined.has(term));
+  }
 }

@@ -1,0 +1,107 @@
+import { describe, expect, it } from "vitest";
+import { ExtractiveAnswerer } from "../../src/answer/extractive.ts";
+import { classifyQuestion } from "../../src/answer/question.ts";
+import type { AnswerRequest } from "../../src/answer/types.ts";
+import type { ScoredChunk } from "../../src/core/chunks.ts";
+
+/**
+ * A question that names a concept the retrieved passages never mention is declined, whatever
+ * sentence shares its other words; one the passages name (hyphenated or not, or spelled out by
+ * retrieval) is answered. Passages written for this test.
+ */
+function chunk(id: string, heading: string, text: string, rank: number): ScoredChunk {
+  return {
+    chunkId: id,
+    courseId: "ml",
+    source: `notes/${id}.md`,
+    title: "Machine learning",
+    heading,
+    headingPath: [heading],
+    locator: null,
+    url: null,
+    week: null,
+    ord: rank,
+    text,
+    score: 1 - rank * 0.1,
+    scores: {},
+  };
+}
+
+const passages = [
+  chunk(
+    "context",
+    "Evaluating retrieval",
+    "Two metrics describe the retrieved context from the generator's point of view. " +
+      "Training features are materialized ahead of time in the offline store, which is stored as files.",
+    0,
+  ),
+  chunk(
+    "tradeoff",
+    "Bias and variance",
+    "The bias-variance trade-off describes how a more flexible model lowers bias but raises variance.",
+    1,
+  ),
+  chunk(
+    "fusion",
+    "Fusing rankings",
+    "Reciprocal rank fusion adds one over sixty plus the rank from each list, so agreement wins.",
+    2,
+  ),
+];
+
+const answerer = new ExtractiveAnswerer();
+const ask = (question: string, query = question): AnswerRequest => ({
+  question,
+  query,
+  chunks: passages,
+  termWeight: () => 1,
+  mode: "explain",
+  history: [],
+});
+
+describe("a concept the question names that no passage mentions", () => {
+  it("reads what 'how does X work' asks about", () => {
+    expect(classifyQuestion("how do stored procedures work in postgres").subjects).toEqual([
+      "stored procedures",
+    ]);
+    expect(classifyQuestion("How does reciprocal rank fusion work?").subjects).toEqual([
+      "reciprocal rank fusion",
+    ]);
+  });
+
+  it("declines when no sentence holds all of the concept's words", async () => {
+    for (const question of [
+      "what is a materialized view",
+      "how do stored procedures work in postgres",
+      "how does a window function work",
+      "difference between a clustered index and a heap table",
+    ]) {
+      const analysis = await answerer.analyse(ask(question));
+      expect(analysis.absentSubject, question).toBeDefined();
+      expect((await answerer.answer(ask(question))).status, question).toBe("no_answer");
+    }
+  });
+
+  it("answers a concept the passages name, hyphenated either way or spelled out by retrieval", async () => {
+    for (const [question, query] of [
+      ["explain the bias-variance tradeoff", undefined],
+      ["what is the bias variance trade-off", undefined],
+      ["how does reciprocal rank fusion work", undefined],
+      ["what is RRF", "what is reciprocal rank fusion"],
+    ] as const) {
+      const analysis = await answerer.analyse(ask(question, query));
+      expect(analysis.absentSubject, question).toBeUndefined();
+      expect((await answerer.answer(ask(question, query))).status, question).toBe("answered");
+    }
+  });
+
+  it("judges only a concept's name, not a description or a clause", async () => {
+    for (const question of [
+      "bias or variance in models trained for a long time?",
+      "at what point is it cheaper to run our own gpu box or to rent one",
+      "what is the point of the offline store for training features",
+    ]) {
+      expect((await answerer.analyse(ask(question))).absentSubject, question).toBeUndefined();
+    }
+  });
+});
