@@ -100,6 +100,31 @@ function complement(
   return best?.s;
 }
 
+/** A lead this short only names what its paragraph goes on to say ("Chunk size is a trade-off."). */
+const TOPIC_SENTENCE_WORDS = 8;
+
+function isTopicSentence(unit: Unit): boolean {
+  return unit.kind === "sentence" && unit.text.split(/\s+/).length <= TOPIC_SENTENCE_WORDS && !/\d/.test(unit.text);
+}
+
+/** The sentences right after `lead` in its paragraph, in order. */
+function restOfParagraph(scored: readonly ScoredUnit[], lead: Unit): ScoredUnit[] {
+  const text = lead.chunk.text;
+  const following: ScoredUnit[] = [];
+  let end = text.indexOf(lead.text);
+  if (end === -1) return following;
+  end += lead.text.length;
+  for (let position = lead.position + 1; ; position++) {
+    const next = scored.find((s) => s.unit.chunk === lead.chunk && s.unit.position === position);
+    if (!next || next.unit.kind !== "sentence" || !next.unit.standalone) break;
+    const at = text.indexOf(next.unit.text, end);
+    if (at === -1 || /\n\s*\n|\n#/.test(text.slice(end, at))) break;
+    following.push(next);
+    end = at + next.unit.text.length;
+  }
+  return following;
+}
+
 /** The units to quote, the lead first and the rest in reading order; empty when none is good enough. */
 export function selectUnits(
   scored: readonly ScoredUnit[],
@@ -114,9 +139,10 @@ export function selectUnits(
   if (!lead) return [];
   const chosen: Unit[] = [lead.unit];
   let chars = unitChars(lead.unit, options.maxListItems);
-  const add = (s: ScoredUnit) => {
+  // `paragraph`: a topic lead's own paragraph, which reads as one statement with it.
+  const add = (s: ScoredUnit, paragraph = false) => {
     const size = unitChars(s.unit, options.maxListItems);
-    if (chosen.length >= options.maxUnits || chars + size > options.maxChars) return false;
+    if ((!paragraph && chosen.length >= options.maxUnits) || chars + size > options.maxChars) return false;
     if (repeats(s.unit, chosen, context.wantsList)) return false;
     chosen.push(s.unit);
     chars += size;
@@ -134,6 +160,14 @@ export function selectUnits(
       if (chosen.includes(best.unit) || add(best)) sides.push(best.unit);
     }
   }
+  // What a topic sentence only names, the sentences after it say: they follow it, before other support.
+  const paragraph: Unit[] = [];
+  if (isTopicSentence(lead.unit)) {
+    for (const next of restOfParagraph(scored, lead.unit)) {
+      if (asksTheReader(next.unit) || !add(next, true)) break;
+      paragraph.push(next.unit);
+    }
+  }
   const open =
     views.length > 0 && context.shape.type !== "comparison"
       ? complement(ranked, lead.unit, views)
@@ -144,7 +178,7 @@ export function selectUnits(
     if (s.score < floor || chosen.length >= options.maxUnits) break;
     add(s);
   }
-  const leading = sides.length === 2 ? sides : [chosen[0] as Unit];
+  const leading = sides.length === 2 ? sides : [chosen[0] as Unit, ...paragraph];
   const rest = chosen.filter((u) => !leading.includes(u));
   return [...leading, ...rest.sort((a, b) => a.chunkRank - b.chunkRank || a.position - b.position)];
 }

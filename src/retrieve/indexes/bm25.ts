@@ -1,6 +1,7 @@
 import { type ChunkRecord, matchesFilters, type SearchFilters } from "../../core/chunks.ts";
 import { contentTerms } from "../../text/terms.ts";
 import { type Bm25Postings, buildPostings, type FieldTerms } from "./bm25-build.ts";
+import { type ChunkHeader, ChunkRecords } from "./chunk-records.ts";
 import { TopHits } from "./top-hits.ts";
 
 export interface Bm25Options {
@@ -34,7 +35,7 @@ const ARRAY_INDEX_LIMIT = 4_294_967_295;
  * query of hybrid search continues from the plain query's sums instead of starting over.
  */
 export class Bm25Index {
-  private readonly chunks: readonly ChunkRecord[];
+  private readonly chunks: ChunkRecords;
   private readonly byId = new Map<string, number>();
   private readonly termIds = new Map<string, number>();
   private readonly data: Bm25Postings;
@@ -56,7 +57,7 @@ export class Bm25Index {
     source: Bm25Options | Bm25Postings = defaultBm25Options,
     bodyTerms?: ReadonlyMap<string, readonly string[]>,
   ) {
-    this.chunks = chunks;
+    this.chunks = new ChunkRecords(chunks);
     this.data = "units" in source ? source : buildPostings(analyseFields(chunks, bodyTerms), source);
     if (this.data.documents !== chunks.length) throw new Error("BM25 postings do not match the chunks");
     chunks.forEach((chunk, i) => {
@@ -98,11 +99,27 @@ export class Bm25Index {
 
   chunk(id: string): ChunkRecord | undefined {
     const index = this.byId.get(id);
-    return index === undefined ? undefined : this.chunks[index];
+    return index === undefined ? undefined : this.chunks.at(index);
   }
 
+  /** The chunk at a position of the index's chunk order (see `indexOf`). */
+  chunkAt(index: number): ChunkRecord | undefined {
+    return this.chunks.at(index);
+  }
+
+  /** A chunk's row without its text (no text decoded). */
+  header(index: number): ChunkHeader | undefined {
+    return this.chunks.header(index);
+  }
+
+  /** Every chunk, each text decoded as it is reached. */
   allChunks(): IterableIterator<ChunkRecord> {
     return this.chunks.values();
+  }
+
+  /** Memory the chunk rows hold (texts and headers). */
+  get chunkBytes(): number {
+    return this.chunks.bytes;
   }
 
   search(query: string, limit: number, filters: SearchFilters = {}): Bm25Hit[] {
@@ -159,7 +176,7 @@ export class Bm25Index {
         const mark = marks[doc] as number;
         if (mark === -epoch) continue;
         if (mark !== epoch) {
-          if (filtered && !matchesFilters(this.chunks[doc] as ChunkRecord, filters)) {
+          if (filtered && !matchesFilters(this.chunks.header(doc) as ChunkHeader, filters)) {
             marks[doc] = -epoch;
             continue;
           }
@@ -183,7 +200,7 @@ export class Bm25Index {
       top.offer(doc, this.sums[doc] as number, key >= 0 ? key : ARRAY_INDEX_LIMIT + i);
     }
     return top.drain().map((doc) => ({
-      id: (this.chunks[doc] as ChunkRecord).chunkId,
+      id: (this.chunks.header(doc) as ChunkHeader).chunkId,
       score: this.sums[doc] as number,
     }));
   }

@@ -105,7 +105,7 @@ export function restoreSnapshot(
     vectors,
     loadedAt: Date.now(),
     origin,
-    bytes: estimateBytes(chunks, parts, vectors),
+    bytes: estimateBytes(bm25, parts, vectors),
   };
 }
 
@@ -138,9 +138,9 @@ function decodeVectors(rows: CourseChunkRows, centroid: Float32Array | undefined
   return new ChunkVectorTable(dim, values, present, centroid);
 }
 
-/** Typed arrays, strings (two bytes a character at worst) and per-object overheads, roughly. */
-function estimateBytes(chunks: readonly ChunkRecord[], parts: IndexParts, vectors: ChunkVectorTable): number {
-  let bytes = vectors.bytes;
+/** Typed arrays, the chunk rows and per-object overheads, roughly. */
+function estimateBytes(bm25: Bm25Index, parts: IndexParts, vectors: ChunkVectorTable): number {
+  let bytes = vectors.bytes + bm25.chunkBytes;
   for (const value of [
     ...Object.values(parts.bm25),
     ...Object.values(parts.associations),
@@ -149,8 +149,6 @@ function estimateBytes(chunks: readonly ChunkRecord[], parts: IndexParts, vector
     if (ArrayBuffer.isView(value)) bytes += value.byteLength;
     else if (Array.isArray(value)) bytes += value.length * 64;
   }
-  for (const chunk of chunks)
-    bytes += 2 * (chunk.text.length + chunk.title.length + chunk.source.length) + 400;
   // Search scratch space (three numbers a chunk) and the reranker's cache of recent analyses.
-  return bytes + chunks.length * 16 + 300 * 8_192;
+  return bytes + bm25.size * 16 + 300 * 8_192;
 }

@@ -7,17 +7,21 @@ import type { CourseSnapshot } from "../indexes/index.ts";
  * fused candidates join the candidates, unscored, so the reranker can judge them on their own
  * text; its `neighbour` feature says how strongly their neighbour was retrieved.
  */
-const byPosition = new WeakMap<object, Map<string, ChunkRecord>>();
+const byPosition = new WeakMap<object, Map<string, number>>();
 
 const positionKey = (source: string, ord: number) => `${source}\u0000${ord}`;
 export const sectionKey = (chunk: Pick<ChunkRecord, "source" | "headingPath">) =>
   `${chunk.source}\u0000${chunk.headingPath.join("\u0000")}`;
 
-function positions(snapshot: Pick<CourseSnapshot, "bm25">): Map<string, ChunkRecord> {
+/** Each chunk's place in the snapshot's chunk order, by document and position. */
+function positions(snapshot: Pick<CourseSnapshot, "bm25">): Map<string, number> {
   let index = byPosition.get(snapshot.bm25);
   if (!index) {
     index = new Map();
-    for (const chunk of snapshot.bm25.allChunks()) index.set(positionKey(chunk.source, chunk.ord), chunk);
+    for (let i = 0; i < snapshot.bm25.size; i++) {
+      const header = snapshot.bm25.header(i);
+      if (header) index.set(positionKey(header.source, header.ord), i);
+    }
     byPosition.set(snapshot.bm25, index);
   }
   return index;
@@ -29,8 +33,9 @@ export function sectionNeighbours(snapshot: Pick<CourseSnapshot, "bm25">, chunk:
   const key = sectionKey(chunk);
   const out: ChunkRecord[] = [];
   for (const ord of [chunk.ord - 1, chunk.ord + 1]) {
-    const neighbour = index.get(positionKey(chunk.source, ord));
-    if (neighbour && sectionKey(neighbour) === key) out.push(neighbour);
+    const at = index.get(positionKey(chunk.source, ord));
+    const header = at === undefined ? undefined : snapshot.bm25.header(at);
+    if (header && sectionKey(header) === key) out.push(snapshot.bm25.chunkAt(at as number) as ChunkRecord);
   }
   return out;
 }
