@@ -204,3 +204,27 @@ describe("the same definition twice", () => {
     expect(sentences(draft.answer).filter((s) => /^Overfitting/.test(s))).toHaveLength(1);
   });
 });
+
+describe("a lead that only names its topic", () => {
+  it("is followed by the rest of its paragraph, not by the next section", async () => {
+    const chunks = [
+      chunk(
+        "sizes",
+        "Chunking",
+        "Page size is a trade-off. Small pages of about 4 KB waste little space on short rows. " +
+          "Large pages of about 64 KB read long scans faster but cache fewer hot rows. " +
+          "Most systems start at 8 KB and measure.\n\n## Buffer pools\n\nPages sit in a buffer pool.",
+      ),
+      chunk("other", "Storage", "Page size matters less than the index you choose for a lookup.", 1),
+    ];
+    const draft = await answerer.answer(ask("how should I pick the page size", chunks));
+    const said = sentences(draft.answer);
+    expect(said[0]).toBe("Page size is a trade-off.");
+    expect(said.slice(1, 4)).toEqual([
+      "Small pages of about 4 KB waste little space on short rows.",
+      "Large pages of about 64 KB read long scans faster but cache fewer hot rows.",
+      "Most systems start at 8 KB and measure.",
+    ]);
+    expect(draft.answer).not.toMatch(/buffer pool/);
+  });
+});

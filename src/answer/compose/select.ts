@@ -104,7 +104,9 @@ function complement(
 const TOPIC_SENTENCE_WORDS = 8;
 
 function isTopicSentence(unit: Unit): boolean {
-  return unit.kind === "sentence" && unit.text.split(/\s+/).length <= TOPIC_SENTENCE_WORDS && !/\d/.test(unit.text);
+  return (
+    unit.kind === "sentence" && unit.text.split(/\s+/).length <= TOPIC_SENTENCE_WORDS && !/\d/.test(unit.text)
+  );
 }
 
 /** The sentences right after `lead` in its paragraph, in order. */
@@ -116,7 +118,7 @@ function restOfParagraph(scored: readonly ScoredUnit[], lead: Unit): ScoredUnit[
   end += lead.text.length;
   for (let position = lead.position + 1; ; position++) {
     const next = scored.find((s) => s.unit.chunk === lead.chunk && s.unit.position === position);
-    if (!next || next.unit.kind !== "sentence" || !next.unit.standalone) break;
+    if (next?.unit.kind !== "sentence" || !next.unit.standalone) break;
     const at = text.indexOf(next.unit.text, end);
     if (at === -1 || /\n\s*\n|\n#/.test(text.slice(end, at))) break;
     following.push(next);
