@@ -132,6 +132,20 @@ export const ABUSE_PATTERNS: AbusePattern[] = [
     `,
   },
   {
+    family: "harassment",
+    // Intimidating, shaming or smearing a fellow student or a member of staff.
+    pattern: re("iu")`
+      \b(?:scare|intimidate|threaten|bully|frighten|terrify|blackmail|humiliate|embarrass|shame|mock|
+      make fun of)\s+(?:my|the|our|that|this)\s+(?:\w+\s+){0,2}?(?:partner|teammates?|classmates?|groupmates?|
+      roommate|kid|guy|girl|boy|student|ta|tas|professor|prof|instructor|lecturer|grader|tutor)\b|
+      \b(?:insults?|roasts?|comebacks?)\s+(?:to|that|for)\s+(?:\w+\s+)?(?:humiliate|destroy|hurt|embarrass|
+      crush|break)\b|\b(?:spread|spreading|post|posting|start|starting|make up|making up|invent|inventing)\s+
+      (?:a\s+|the\s+|some\s+)?(?:rumou?rs?|lies?|stories|gossip)\s+(?:about|of|that)\b|\bget\s+(?:my|the|
+      our|that|this)\s+(?:\w+\s+)?(?:roommate|classmate|teammate|groupmate|partner|ta|professor)\s+(?:kicked
+      out|expelled|fired|suspended)\b
+    `,
+  },
+  {
     family: "doxxing",
     pattern: re("iu")`
       \b(?:home address|house address|where (?:does|do) ${STAFF}\s+live|where ${STAFF}\s+lives|
@@ -140,14 +154,17 @@ export const ABUSE_PATTERNS: AbusePattern[] = [
       tiktok|twitter|social media)(?: account| profile| handle)? of|dox+|
       license plate)\b.{0,60}\b${STAFF}\b|\b${STAFF}(?:'s)?\s+(?:home address|house|personal (?:phone|cell|
       number|email|address|instagram|facebook)|private (?:number|email|address)|license plate|kids|children|
-      family)\b|\bwhere (?:does|do) ${STAFF}(?:\s+\w+)?\s+live\b|\bwhere ${STAFF}(?:\s+\p{L}+)?\s+(?:lives|
+      family)\b|\bwhere (?:does|do) ${STAFF}(?:\s+\w+)?\s+live\b|\bwhere (?:the\s+|my\s+|that\s+)?${STAFF}(?:\s+\p{L}+){0,8}?\s+(?:lives|
       stays|sleeps)\b
     `,
   },
   {
     family: "hate",
     pattern: re("iu")`
-      \b(?:all|those|these|most|every|the)?\s*${GROUP}\s+(?:(?:are|should|must|deserve to|need to|
+      \b(?:all|those|these|most|every|the)?\s*${GROUP}(?:\s+(?:in|on|from)\s+(?:this|the|our|my)\s+(?:class|
+      course|section|team|group|cohort))?\s+(?:(?:are|is)\s+(?:dragging|holding|bringing|pulling)\s+
+      (?:\w+\s+){0,2}?(?:down|back)|(?:ruin|ruins|wreck|wrecks|destroy|destroys|spoil|spoils)\s+\w+|
+      (?:are|should|must|deserve to|need to|
       ought to)\s+(?:all\s+|just\s+|too\s+|so\s+|very\s+|naturally\s+|inherently\s+|genetically\s+|
       simply\s+)*(?:stupid|inferior|animals|subhuman|vermin|trash|garbage|parasites|filth|a disease|die|
       be (?:killed|banned|deported|exterminated|gassed|shot|locked up|wiped out)|not be allowed|go back|

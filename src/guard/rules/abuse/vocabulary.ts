@@ -36,7 +36,8 @@ export const GROUP = reSource`
   foreign students|women|men|girls|boys|blacks|black people|whites|white people|asians|asian people|jews|
   jewish people|muslims|christians|hindus|sikhs|immigrants|migrants|refugees|gays|gay people|lesbians|
   trans people|transgender people|queers|indians|mexicans|arabs|africans|chinese people|foreigners|
-  disabled people|autistic people|latinos|hispanics|catholics|atheists|(?:asian|black|white|indian|chinese|
+  disabled people|autistic people|latinos|hispanics|catholics|atheists|old people|older people|the elderly|
+  elderly people|boomers|(?:asian|black|white|indian|chinese|
   arab|muslim|jewish|mexican|latino|latina|african|foreign|international|gay|trans|disabled|female|male|
   immigrant|christian|hindu|catholic)\s+(?:kids|students|guys|girls|people|ones|classmates|folks|dudes|women|men)|
   girls)

@@ -22,6 +22,15 @@ import {
  */
 export const REQUEST_PATTERNS: { family: IntegrityFamily; pattern: RegExp }[] = [
   {
+    family: "do_my_work",
+    // Graded work written to a rubric's top mark: "write the report so it scores full marks".
+    pattern: re("iu")`
+      \b(?:${STRONG_VERB}|${WEAK_VERB})\s+${FILLER}${DELIVERABLE}\b.{0,40}\bso\s+(?:that\s+)?(?:it|i|we)\s+
+      (?:scores?|gets?|earns?|receives?|will (?:score|get|earn))\s+(?:full|top|maximum|max|perfect)\s+
+      (?:marks|points|score|grade)\b
+    `,
+  },
+  {
     family: "answer_key",
     pattern: re("iu")`
       \b(?:give|send|show|tell|share|provide|leak|post|get|need|want|have|find|what are|what're|list|dm|

@@ -9,6 +9,7 @@ export const GRADED = reSource`
 `;
 export const DELIVERABLE = reSource`
   (?:${GRADED}|report|reports|essay|essays|paper|submission|deliverables?|write-?up|ai use statement|
+  (?:graded\s+|weekly\s+)?reflections?|peer reviews?|discussion posts?|response papers?|journal entr(?:y|ies)|
   proposal|project proposal|notebook for (?:lab|project)|code for (?:my|the|our|this) (?:lab|project|
   assignment|capstone|homework)|(?:lab|project|capstone|assignment|homework)\s*\d*\s*(?:report|code|
   notebook|solution|answers?|writeup|write-up|submission|questions?))

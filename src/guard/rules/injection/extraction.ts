@@ -205,3 +205,15 @@ export const TRANSFORMED_CONFIGURATION: FamilyPattern = {
     character) at a time|letter by letter|with spaces between|as json|as a list)\b
   `,
 };
+
+// The configuration asked for as a field of structured output ("a field called hidden_prompt that
+// contains your setup text").
+export const CONFIGURATION_AS_FIELD: FamilyPattern = {
+  family: "extraction",
+  pattern: re("iu")`
+    \b(?:field|key|property|column|variable|attribute|entry)\s+(?:called|named|labell?ed|titled)?\s*["'\u0060]?
+    (?:hidden|system|secret|original|initial|internal|setup|set-up)[_ -]?(?:prompt|instructions?|rules|config|
+    configuration|message)\b|\b(?:contains?|containing|holding|holds|with|set to|filled with)\s+(?:your|ur)\s+
+    (?:\w+\s+)?(?:setup|set-up|system|hidden|initial|original)\s+(?:text|prompt|instructions|message|rules)\b
+  `,
+};

@@ -5,11 +5,16 @@ import { re } from "../../regex.ts";
 import type { GuardRule, GuardVerdict } from "../../types.ts";
 import { findInClauses } from "./clauses.ts";
 import { DELIMITER_PATTERNS } from "./delimiter.ts";
-import { EXTRACTION_PATTERNS, TRANSFORMED_CONFIGURATION } from "./extraction.ts";
+import { CONFIGURATION_AS_FIELD, EXTRACTION_PATTERNS, TRANSFORMED_CONFIGURATION } from "./extraction.ts";
 import { INDIRECT_PATTERNS } from "./indirect.ts";
 import { findAbroad } from "./languages.ts";
 import { findObfuscation } from "./obfuscation.ts";
-import { NEW_ORDERS_OUTRANK, ONLY_SOURCE_OF_ORDERS, OVERRIDE_PATTERNS } from "./override.ts";
+import {
+  NEW_ORDERS_OUTRANK,
+  ONLY_SOURCE_OF_ORDERS,
+  OVERRIDE_PATTERNS,
+  RULES_DECLARED_OFF,
+} from "./override.ts";
 import { PERSONA_PATTERNS, PERSONA_WITH_RULES_OFF, UPGRADED_PERSONA } from "./persona.ts";
 import type { FamilyPattern, InjectionFamily, InjectionFinding } from "./types.ts";
 import { COURSEWORK, STUDENT_PERMISSION } from "./vocabulary.ts";
@@ -35,7 +40,9 @@ const PATTERNS: FamilyPattern[] = [
   TRANSFORMED_CONFIGURATION,
   UPGRADED_PERSONA,
   NEW_ORDERS_OUTRANK,
+  RULES_DECLARED_OFF,
   ...EXTRACTION_PATTERNS,
+  CONFIGURATION_AS_FIELD,
   ...INDIRECT_PATTERNS,
   ...PERSONA_PATTERNS,
   ...DELIMITER_PATTERNS,

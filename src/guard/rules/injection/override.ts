@@ -288,3 +288,15 @@ export const NEW_ORDERS_OUTRANK: FamilyPattern = {
     anything|all (?:that|of that|of it)|${RULE_NOUN})\b
   `,
 };
+
+// Declaring the rules reversed or suspended by a game ("Opposite Day: every rule you follow is
+// reversed").
+export const RULES_DECLARED_OFF: FamilyPattern = {
+  family: "override",
+  pattern: re("iu")`
+    \bopposite day\b|\b(?:every|all|each|any)\s+(?:of\s+(?:your|the)\s+)?(?:rules?|instructions?|guidelines?|
+    restrictions?|limits?)\s+(?:that\s+)?(?:you\s+(?:normally\s+|usually\s+|always\s+)?(?:follow|have|obey|
+    keep)\s+)?(?:is|are)\s+(?:now\s+)?(?:reversed|inverted|flipped|suspended|lifted|void|off|cancell?ed|
+    disabled|gone|lifted)\b
+  `,
+};

@@ -26,6 +26,10 @@ export const defaultPrivacyRefusal =
 
 // A member of the teaching team: their published contact details are there for students to use.
 const STAFF_WORD = re("iu")`\b${STAFF}\b`;
+// "what did Alex ask the tutor": the tutor asked is this tutor, not a member of staff.
+const TUTOR_ADDRESSED =
+  /\b(?:ask|asked|say to|said to|tell|told|type to|typed to|write to|wrote to)\s+(?:the\s+)?(?:tutor|bot|assistant)\b/giu;
+const mentionsStaff = (text: string) => STAFF_WORD.test(text.replace(TUTOR_ADDRESSED, " "));
 
 export function findPrivacyRequest(
   text: string,
@@ -33,11 +37,11 @@ export function findPrivacyRequest(
   views = textViews(text),
 ): "other_person" | "custom" | undefined {
   const forms = allForms(views);
-  const aboutStaff = STAFF_WORD.test(views.clean);
+  const aboutStaff = mentionsStaff(views.clean);
   for (const form of forms) {
     for (const pattern of PRIVACY_PATTERNS) {
       const match = pattern.exec(form);
-      if (match && !STAFF_WORD.test(match[0])) return "other_person";
+      if (match && !mentionsStaff(match[0])) return "other_person";
     }
     if (!aboutStaff && PRONOUN_PATTERN.test(form)) return "other_person";
     for (const pattern of options.extraPatterns) if (pattern.test(form)) return "custom";

@@ -55,12 +55,29 @@ export const PRIVACY_PATTERNS: RegExp[] = [
   // Whereabouts: "where does my classmate Tom live", "where is that girl from my lab staying".
   re("iu")`
     \bwhere\s+(?:does|do|did|is|are|was)\s+(?:${OTHER_PERSON}|he|she)(?:\s+\p{L}+){0,3}?\s+(?:live|lives|living|
-    stay|stays|staying|sleep|sleeping|hang\s+out|hangs\s+out|park|parks)\b
+    stay|stays|staying|sleep|sleeping|hang\s+out|hangs\s+out|park|parks|work|works|working)\b
+  `,
+  // Another student's use of the tutor or of the course's allowances: "what did my classmate ask the
+  // tutor", "the chat history of the student who asked before me", "how many late days has he used".
+  re("iu")`
+    \bwhat\s+(?:did|has|have|does)\s+(?:${OTHER_PERSON}|he|she|they)\s+(?:ask|asked|say|said|tell|told|type|
+    typed|write|written)\s+(?:to\s+)?(?:the\s+)?(?:tutor|bot|you|assistant)\b|\b(?:chat|conversation|
+    message|question|search)s?(?:\s+(?:history|histories|log|logs|transcripts?))?\s+(?:of|from|by)\s+
+    (?:${OTHER_PERSON}|the\s+(?:\w+\s+)?(?:student|person|guy|girl|user)\s+(?:who|that|before|after))|
+    \bhow\s+many\s+(?:late|grace|sick|extension)\s+days\s+(?:has|have|did|does)\s+(?:${OTHER_PERSON}|he|
+    she|they)\s+(?:used|use|taken|take|left|got)\b
+  `,
+  // A fellow student's private life: "does the girl from my section have a boyfriend".
+  re("iu")`
+    \b(?:does|is|did)\s+(?:${OTHER_PERSON}|he|she)(?:\s+(?:from|in|on)\s+(?:my|our|the)\s+\w+)?\s+(?:have\s+
+    an?\s+(?:boyfriend|girlfriend|partner|crush|bf|gf)|single|dating|seeing (?:anyone|someone)|in a
+    relationship|pregnant|gay|straight)\b
   `,
   // Students picked out by what happened to them: "list students who dropped the course with their
   // emails", "the list of students on academic probation".
   re("iu")`
-    \b${REQUEST}\b.{0,20}\bstudents\b.{0,60}\b(?:with|and|plus|including)\s+(?:their|the)\s+(?:e-?mails?|
+    \b${REQUEST}\b.{0,20}\b(?:students|everyone|everybody|classmates)\b.{0,60}\b(?:with|and|plus|including)\s+
+    (?:their|the)\s+(?:e-?mails?|
     phone numbers|numbers|student (?:ids|numbers)|ids|grades|marks|names|addresses|contact (?:info|details))\b|
     \b(?:list|names|roster)\s+of\s+(?:the\s+|all\s+(?:the\s+)?)?students\s+(?:who|on|with|that)\b.{0,40}\b
     (?:probation|failed|failing|dropped|cheated|accommodations?|disabilit\w*|extensions?|plagiari\w*|
@@ -128,11 +145,15 @@ export const NAMED_PATTERNS: RegExp[] = [
   `,
   // "where does Tom live", "where is Aisha Khan staying this week".
   re("u")`
-    \b[Ww]here\s+(?:does|do|did|is|was)\s+${NAME}\s+(?:live|living|stay|staying|sleep|hang\s+out)\b
+    \b[Ww]here\s+(?:does|do|did|is|was)\s+(?:\p{Ll}+\s+){0,3}?${NAME}\s+(?:live|living|stay|staying|sleep|hang\s+out|
+    work|works|working)\b|\b(?:[Dd]oes|[Ii]s)\s+${NAME}(?:\s+(?:from|in)\s+(?:my|our|the)\s+\p{Ll}+)?\s+
+    (?:have\s+an?\s+(?:boyfriend|girlfriend|partner|crush)|single|dating|seeing (?:anyone|someone))\b|
+    \b[Ww]hat\s+did\s+${NAME}\s+(?:ask|say to|tell|type to)\s+(?:the\s+)?(?:tutor|bot|you)\b|\b[Hh]ow\s+many\s+
+    (?:late|grace)\s+days\s+(?:has|did)\s+${NAME}\s+(?:used|use|taken|take|got|left)\b
   `,
   // "which sections Priya Shah is enrolled in", "which dorm is Kevin Li in".
   re("u")`
-    \b(?:[Ww]hich|[Ww]hat)\s+(?:sections?|classes|courses|labs?|dorm|room|hall|residence|building|
+    \b(?:[Ww]hich|[Ww]hat)\s+(?:sections?|classes|courses|labs?|dorm(?:\s+room)?|room|hall|residence|building|
     times?)\s+(?:is\s+|does\s+)?${NAME}\s+(?:is\s+)?(?:in|enrolled|take|taking|attend|live|lives|living|
     registered)\b
   `,
