@@ -3,29 +3,22 @@ import { ExtractiveAnswerer } from "../../src/answer/extractive.ts";
 import { classifyQuestion } from "../../src/answer/question.ts";
 import type { AnswerRequest } from "../../src/answer/types.ts";
 import type { ScoredChunk } from "../../src/core/chunks.ts";
+import { scoredChunk } from "../retrieve/chunks.ts";
 
 /**
  * A question that names a concept the retrieved passages never mention is declined, whatever
  * sentence shares its other words; one the passages name (hyphenated or not, or spelled out by
  * retrieval) is answered. Passages written for this test.
  */
-function chunk(id: string, heading: string, text: string, rank: number): ScoredChunk {
-  return {
-    chunkId: id,
-    courseId: "ml",
+const chunk = (id: string, heading: string, text: string, rank: number): ScoredChunk =>
+  scoredChunk(id, {
     source: `notes/${id}.md`,
-    title: "Machine learning",
     heading,
     headingPath: [heading],
-    locator: null,
-    url: null,
-    week: null,
     ord: rank,
     text,
-    score: 1 - rank * 0.1,
-    scores: {},
-  };
-}
+    score: 1 - rank / 10,
+  });
 
 const passages = [
   chunk(

@@ -154,8 +154,8 @@ export const ABUSE_PATTERNS: AbusePattern[] = [
       tiktok|twitter|social media)(?: account| profile| handle)? of|dox+|
       license plate)\b.{0,60}\b${STAFF}\b|\b${STAFF}(?:'s)?\s+(?:home address|house|personal (?:phone|cell|
       number|email|address|instagram|facebook)|private (?:number|email|address)|license plate|kids|children|
-      family)\b|\bwhere (?:does|do) ${STAFF}(?:\s+\w+)?\s+live\b|\bwhere (?:the\s+|my\s+|that\s+)?${STAFF}(?:\s+\p{L}+){0,8}?\s+(?:lives|
-      stays|sleeps)\b
+      family)\b|\bwhere (?:does|do) ${STAFF}(?:\s+\w+)?\s+live\b|
+      \bwhere (?:the\s+|my\s+|that\s+)?${STAFF}(?:\s+\p{L}+){0,8}?\s+(?:lives|stays|sleeps)\b
     `,
   },
   {

@@ -117,7 +117,8 @@ export const MISCONDUCT_PATTERNS: { family: IntegrityFamily; pattern: RegExp }[]
       (?:still\s+)?(?:open|live|running|on|going)?\s*
       (?:for|in)\s+(?:\d+|a few|another)\s+(?:more\s+)?(?:minutes?|mins?|hours?)\b|\b(?:during|
       in the middle of)\s+(?:the|my|this|tomorrow'?s|today'?s)\s+(?:online\s+|live\s+|proctored\s+|remote\s+)?
-      (?:${SAT_ASSESSMENT})\b.{0,60}\b(?:answer|solve|tell me|help me)\b|\banswer\s+(?:each|every|the)\s+(?:question|one)\s+as\s+i\s+(?:paste|send|
+      (?:${SAT_ASSESSMENT})\b.{0,60}\b(?:answer|solve|tell me|help me)\b|
+      \banswer\s+(?:each|every|the)\s+(?:question|one)\s+as\s+i\s+(?:paste|send|
       type|copy)\b
     `,
   },

@@ -27,8 +27,10 @@ export const defaultPrivacyRefusal =
 // A member of the teaching team: their published contact details are there for students to use.
 const STAFF_WORD = re("iu")`\b${STAFF}\b`;
 // "what did Alex ask the tutor": the tutor asked is this tutor, not a member of staff.
-const TUTOR_ADDRESSED =
-  /\b(?:ask|asked|say to|said to|tell|told|type to|typed to|write to|wrote to)\s+(?:the\s+)?(?:tutor|bot|assistant)\b/giu;
+const TUTOR_ADDRESSED = re("giu")`
+  \b(?:ask|asked|say to|said to|tell|told|type to|typed to|write to|wrote to)\s+(?:the\s+)?
+  (?:tutor|bot|assistant)\b
+`;
 const mentionsStaff = (text: string) => STAFF_WORD.test(text.replace(TUTOR_ADDRESSED, " "));
 
 export function findPrivacyRequest(

@@ -36,7 +36,8 @@ export const PRIVATE_DATA = reSource`
 export const CONTACT_DATA = reSource`
   (?:e-?mail(?:\s+address)?|(?:phone|cell|mobile)(?:\s+number)?|number|(?:home\s+)?address|student\s+(?:id|
   number)|id|schedule|timetable|dorm(?: room)?|room number|accommodations?|disability|instagram|snapchat|
-  socials|password|login|date of birth|birth ?date|dob|contact(?:\s+(?:info|details))?|(?:lab\s+|lecture\s+|class\s+)?(?:section|
+  socials|password|login|date of birth|birth ?date|dob|contact(?:\s+(?:info|details))?|
+  (?:lab\s+|lecture\s+|class\s+)?(?:section|
   sections|slots?|times?)|classes|lectures)
 `;
 export const REQUEST = reSource`
