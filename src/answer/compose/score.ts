@@ -150,9 +150,12 @@ function embeddingText(unit: Unit): string {
   return [unit.list.label ?? "", ...unit.list.items.slice(0, 6).map((i) => i.text)].join(" ").slice(0, 600);
 }
 
-/** Sentence vectors, cached by text: the course's sentences come back question after question. */
+/**
+ * Sentence vectors, cached by text: the course's sentences come back question after question.
+ * Held as 32-bit floats (2 KiB a 512-d vector, outside the JS heap) rather than arrays of numbers.
+ */
 export class SentenceVectors {
-  private readonly cache = new Map<string, number[]>();
+  private readonly cache = new Map<string, Float32Array>();
 
   constructor(
     private readonly embeddings: TextEmbeddings,
@@ -163,14 +166,14 @@ export class SentenceVectors {
     return this.embeddings.embedQuery(text);
   }
 
-  async documents(texts: readonly string[]): Promise<(number[] | undefined)[]> {
+  async documents(texts: readonly string[]): Promise<(Float32Array | undefined)[]> {
     const missing = [...new Set(texts.filter((t) => !this.cache.has(t)))];
     if (missing.length > 0) {
       const vectors = await this.embeddings.embedDocuments(missing);
       if (this.cache.size + missing.length > this.limit) this.cache.clear();
       missing.forEach((text, i) => {
         const vector = vectors[i];
-        if (vector) this.cache.set(text, vector);
+        if (vector) this.cache.set(text, Float32Array.from(vector));
       });
     }
     return texts.map((t) => this.cache.get(t));
