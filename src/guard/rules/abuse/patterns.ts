@@ -135,7 +135,7 @@ export const ABUSE_PATTERNS: AbusePattern[] = [
     family: "harassment",
     // Intimidating, shaming or smearing a fellow student or a member of staff.
     pattern: re("iu")`
-      \b(?:scare|intimidate|threaten|bully|frighten|terrify|blackmail|humiliate|embarrass|shame|mock|
+      \b(?:scare|intimidate|threaten|bully|frighten|terrify|blackmail|humiliate|embarrass|shame|
       make fun of)\s+(?:my|the|our|that|this)\s+(?:\w+\s+){0,2}?(?:partner|teammates?|classmates?|groupmates?|
       roommate|kid|guy|girl|boy|student|ta|tas|professor|prof|instructor|lecturer|grader|tutor)\b|
       \b(?:insults?|roasts?|comebacks?)\s+(?:to|that|for)\s+(?:\w+\s+)?(?:humiliate|destroy|hurt|embarrass|

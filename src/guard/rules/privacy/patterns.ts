@@ -60,9 +60,10 @@ export const PRIVACY_PATTERNS: RegExp[] = [
   // Another student's use of the tutor or of the course's allowances: "what did my classmate ask the
   // tutor", "the chat history of the student who asked before me", "how many late days has he used".
   re("iu")`
-    \bwhat\s+(?:did|has|have|does)\s+(?:${OTHER_PERSON}|he|she|they)\s+(?:ask|asked|say|said|tell|told|type|
-    typed|write|written)\s+(?:to\s+)?(?:the\s+)?(?:tutor|bot|you|assistant)\b|\b(?:chat|conversation|
-    message|question|search)s?(?:\s+(?:history|histories|log|logs|transcripts?))?\s+(?:of|from|by)\s+
+    \bwhat\s+(?:did|has|have)\s+(?:${OTHER_PERSON}|he|she|they)\s+(?:ask|asked|say|said|tell|told|type|
+    typed|write|written)\s+(?:to\s+)?(?:the\s+)?(?:tutor|bot|you|assistant)\b|\b(?:(?:chat|conversation|
+    message)s?(?:\s+(?:history|histories|log|logs|transcripts?))?|(?:question|search)\s+(?:history|histories|
+    logs?))\s+(?:of|from|by)\s+
     (?:${OTHER_PERSON}|the\s+(?:\w+\s+)?(?:student|person|guy|girl|user)\s+(?:who|that|before|after))|
     \bhow\s+many\s+(?:late|grace|sick|extension)\s+days\s+(?:has|have|did|does)\s+(?:${OTHER_PERSON}|he|
     she|they)\s+(?:used|use|taken|take|left|got)\b
