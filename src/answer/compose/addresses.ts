@@ -114,6 +114,27 @@ const PREPOSITIONS = [
 const SUBJECT_HEAD = new RegExp(`^(.+?)\\s+(?:${PREPOSITIONS.join("|")})\\s`, "i");
 // A clause ("at what point is it cheaper to run our own gpu box"), not a concept's name.
 const CLAUSE = /\b(?:what|how|why|when|which|where|who|is|are|do|does|can|should|it|i|we|you|my|our)\b/i;
+// Words that name an aspect of a concept, not the concept: "the exam format", "the purpose of X".
+// The notes describe an exam's format without the word "format".
+const ASPECTS = new Set(
+  [
+    ...["format", "structure", "policy", "rule", "detail", "process", "overview", "schedule", "requirement"],
+    ...[
+      "purpose",
+      "idea",
+      "concept",
+      "role",
+      "point",
+      "basic",
+      "step",
+      "part",
+      "goal",
+      "benefit",
+      "advantage",
+    ],
+    ...["disadvantage", "pro", "con", "limitation", "problem", "issue", "logistics", "deal"],
+  ].map((w) => stem(w)),
+);
 /** A concept is named in a few words; more is a description, which paraphrases the material. */
 const MAX_SUBJECT_TERMS = 3;
 
@@ -135,7 +156,7 @@ export function absentSubject(forms: readonly string[], units: readonly Unit[]):
       if (CLAUSE.test(head)) return false;
       // "tradeoff" is the course's "trade-off", and "trade-off" its "tradeoff".
       const spellings = [head, joinHyphens(head)].map((text) =>
-        contentTerms(text).filter((term) => !GENERIC.has(term) && !/^\d+$/.test(term)),
+        contentTerms(text).filter((term) => !GENERIC.has(term) && !ASPECTS.has(term) && !/^\d+$/.test(term)),
       );
       const named = spellings[0] ?? [];
       if (named.length === 0 || named.length > MAX_SUBJECT_TERMS) return false;
