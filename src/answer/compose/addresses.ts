@@ -148,7 +148,8 @@ const MAX_SUBJECT_TERMS = 3;
  * the question names none.
  */
 export function absentSubject(forms: readonly string[], units: readonly Unit[]): string | undefined {
-  const held = units.map((unit) => new HeldTerms(unit));
+  // Built on the first concept to check: most questions name none.
+  let held: HeldTerms[] | undefined;
   let absent: string | undefined;
   for (const form of forms) {
     const missing = classifyQuestion(form).subjects.find((subject) => {
@@ -160,7 +161,9 @@ export function absentSubject(forms: readonly string[], units: readonly Unit[]):
       );
       const named = spellings[0] ?? [];
       if (named.length === 0 || named.length > MAX_SUBJECT_TERMS) return false;
-      return !spellings.some((terms) => held.some((unit) => unit.holdsAll(terms)));
+      held ??= units.map((unit) => new HeldTerms(unit));
+      const holders = held;
+      return !spellings.some((terms) => holders.some((unit) => unit.holdsAll(terms)));
     });
     if (missing === undefined) return undefined;
     absent ??= missing;
