@@ -25,6 +25,8 @@ export interface QuestionShape {
   subjects: string[];
   /** Quantity questions: a date or time ("when is it due") or a number ("how many"). */
   wants?: "time" | "number";
+  /** Where a defined term is asked about: "transformers" in "what is attention in transformers". */
+  setting?: string;
 }
 
 /** Student shorthand spelled out, so one set of patterns reads "whats the diff btw X and Y". */
@@ -103,8 +105,13 @@ const PROCEDURE = new RegExp(
     "(?:for|to|of)\\b|what should (?:i|we) do\\b)|\\bstep[- ]by[- ]step\\b",
   "i",
 );
-// What a "how does X work" question asks about: the mechanism's subject.
-const WORKS = /^how (?:does|do|is|are|did) (.+) (?:work|function|operate|behave)\b/i;
+// What a "how does X work" question asks about: the mechanism's subject. The verbs are those
+// that say X acts on its own ("how do triggers fire"), so nothing after them is X's object.
+const MECHANISM_VERBS = [
+  ...["work", "function", "operate", "behave", "fire", "run", "execute", "happen", "start", "fail"],
+  ...["propagate", "spread", "converge", "scale", "get triggered", "get called", "get computed"],
+];
+const WORKS = new RegExp(`^how (?:does|do|is|are|did) (.+?) (?:${MECHANISM_VERBS.join("|")})\\b`, "i");
 const YES_NO =
   /^(?:is|are|can|could|do|does|did|should|will|would|may|must|am|was|were|has|have|had|shall)\b/i;
 const DEFINITION = [
@@ -134,16 +141,41 @@ function comparisonShape(text: string): QuestionShape | null {
   return COMPARISON.test(text) ? { type: "comparison", subjects: [] } : null;
 }
 
+// A term of up to three words, then the setting it is asked about in: "window functions in sql".
+const SETTING = /^((?!the\b|an?\b)[\w-]+(?:\s+[\w-]+){0,2}?)\s+(?:in|within|inside)\s+\S/i;
+
 function definitionShape(text: string): QuestionShape | null {
   for (const pattern of DEFINITION) {
-    const subject = cleanSubject(pattern.exec(text)?.[1]);
+    const asked = cleanSubject(pattern.exec(text)?.[1]);
+    // "What is attention in transformers" asks to define attention, in a setting.
+    const setting = SETTING.exec(asked);
+    const subject = setting?.[1] ?? asked;
     // "What is the default level of a pino logger" asks for a fact, not a definition.
     if (!subject || subject.split(/\s+/).length > 5 || /\b(?:of|for|in|on)\b/i.test(subject)) continue;
     if (/^(?:it|this|that|these|those|the (?:best|right|difference))\b/i.test(subject)) continue;
     if (looksLikeAcronym(subject) && /\bmean$/i.test(text)) return { type: "acronym", subjects: [subject] };
-    return { type: "definition", subjects: [subject] };
+    const place = setting ? asked.slice(setting[0].length - 1) : "";
+    return { type: "definition", subjects: [subject], ...(place ? { setting: place } : {}) };
   }
   return null;
+}
+
+/**
+ * The concepts a question names: its shape's subjects and, for "what is X in Y" (which asks a
+ * definition in a setting, not one of the shapes), X in Y. `absentSubject` reads the concept's
+ * head from these.
+ */
+export function namedConcepts(question: string): string[] {
+  const shape = classifyQuestion(question);
+  if (shape.subjects.length > 0 || shape.type !== "other") return shape.subjects;
+  const text = normalise(question);
+  const works = cleanSubject(WORKS.exec(text)?.[1]);
+  if (works) return [works];
+  for (const pattern of DEFINITION) {
+    const subject = cleanSubject(pattern.exec(text)?.[1]);
+    if (subject && /\s(?:in|on|for|with|within|inside|using)\s/i.test(subject)) return [subject];
+  }
+  return [];
 }
 
 /** The shape of a question, from its wording alone. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ExtractiveAnswerer } from "../../src/answer/extractive.ts";
-import { classifyQuestion } from "../../src/answer/question.ts";
+import { classifyQuestion, namedConcepts } from "../../src/answer/question.ts";
 import type { AnswerRequest } from "../../src/answer/types.ts";
 import type { ScoredChunk } from "../../src/core/chunks.ts";
 import { scoredChunk } from "../retrieve/chunks.ts";
@@ -62,12 +62,26 @@ describe("a concept the question names that no passage mentions", () => {
     ]);
   });
 
+  it("reads a term asked about in a setting, and what acts in 'how does X fire'", () => {
+    expect(classifyQuestion("whats a window function in sql")).toEqual({
+      type: "definition",
+      subjects: ["window function"],
+      setting: "sql",
+    });
+    expect(namedConcepts("how do database triggers fire in mysql")).toEqual(["database triggers"]);
+    expect(namedConcepts("what is the late penalty for labs")).toEqual(["late penalty for labs"]);
+    expect(namedConcepts("how does the learning rate affect training")).toEqual([]);
+  });
+
   it("declines when no sentence holds all of the concept's words", async () => {
     for (const question of [
       "what is a materialized view",
       "how do stored procedures work in postgres",
       "how does a window function work",
       "difference between a clustered index and a heap table",
+      "whats a partial index in sql",
+      "how do foreign key checks run in mysql",
+      "what is a trigger function for tables",
     ]) {
       const analysis = await answerer.analyse(ask(question));
       expect(analysis.absentSubject, question).toBeDefined();
@@ -81,6 +95,8 @@ describe("a concept the question names that no passage mentions", () => {
       ["what is the bias variance trade-off", undefined],
       ["how does reciprocal rank fusion work", undefined],
       ["what is RRF", "what is reciprocal rank fusion"],
+      ["what is reciprocal rank fusion in search", undefined],
+      ["what is the bias-variance trade-off for flexible models", undefined],
     ] as const) {
       const analysis = await answerer.analyse(ask(question, query));
       expect(analysis.absentSubject, question).toBeUndefined();

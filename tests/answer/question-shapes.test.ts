@@ -91,6 +91,39 @@ describe("question shapes", () => {
     expect(said[0]).not.toMatch(/F1/);
   });
 
+  it("leads a comparison with what each side is, not with how it performs", async () => {
+    const chunks = [
+      chunk(
+        "sort",
+        "Sorting",
+        "Merge sort is a divide-and-conquer algorithm that splits a list, sorts each half and merges them. " +
+          "Heap sort is an in-place algorithm that repeatedly moves the largest element of a heap to the end. " +
+          "Merge sort is stable and needs extra memory for merging. Heap sort is slower in practice on most inputs.",
+        0,
+      ),
+    ];
+    const draft = await answerer.answer(
+      ask("what is the difference between merge sort and heap sort", chunks),
+    );
+    const said = sentences(draft.answer);
+    expect(said[0]).toMatch(/^Merge sort is a divide/);
+    expect(said[1]).toMatch(/^Heap sort is an in-place/);
+  });
+
+  it("answers 'what is X in Y' with the sentence that defines X itself", async () => {
+    const chunks = [
+      chunk(
+        "pool",
+        "Pooling",
+        "Max pooling in a convolutional network keeps the largest value of each window of a feature map. " +
+          "Pooling is a step that shrinks a feature map by summarising each small window with one number.",
+        0,
+      ),
+    ];
+    const draft = await answerer.answer(ask("what is pooling in convolutional networks", chunks));
+    expect(sentences(draft.answer)[0]).toMatch(/^Pooling is a step/);
+  });
+
   it("answers a size question with the sentence that carries the number", async () => {
     const chunks = [
       chunk(

@@ -1,5 +1,5 @@
 import { contentTerms, stem } from "../../text/terms.ts";
-import { classifyQuestion } from "../question.ts";
+import { namedConcepts } from "../question.ts";
 import { headingTerms, type QueryView } from "./score.ts";
 import type { Unit } from "./units.ts";
 
@@ -152,7 +152,7 @@ export function absentSubject(forms: readonly string[], units: readonly Unit[]):
   let held: HeldTerms[] | undefined;
   let absent: string | undefined;
   for (const form of forms) {
-    const missing = classifyQuestion(form).subjects.find((subject) => {
+    const missing = namedConcepts(form).find((subject) => {
       const head = SUBJECT_HEAD.exec(`${subject} `)?.[1] ?? subject;
       if (CLAUSE.test(head)) return false;
       // "tradeoff" is the course's "trade-off", and "trade-off" its "tradeoff".

@@ -86,14 +86,44 @@ const MEASURED = new RegExp(
 const STEPWISE =
   /^(?:first|then|next|finally|start|begin|install|run|create|add|set|use|open|compute|call)\b/i;
 
-/** The unit opens by defining the subject: "Model drift is …", "**Chunking**: The process …". */
-export function definesSubject(text: string, subject: readonly string[]): boolean {
-  if (subject.length === 0) return false;
+// What follows "is" in a definition ("X is a…", "X is the…", "X is how…"): "X is fast and needs no
+// dictionary" describes X, it does not say what X is.
+const DEFINITION_OPENING =
+  /^(?:a|an|the|one|any|how|what|when|where|that|defined|called|used|also|essentially)\b/i;
+// What follows "are" when a plural is compared or qualified rather than defined ("are slower but…").
+const QUALIFYING =
+  /^(?:more|less|not|often|usually|sometimes|only|faster|slower|cheaper|better|worse|easier|harder|larger|smaller|bigger)\b/i;
+
+function opensDefinition(marker: string, rest: string): boolean {
+  const verb = marker.trim();
+  if (verb === "is") return DEFINITION_OPENING.test(rest);
+  if (verb === "are") return !QUALIFYING.test(rest);
+  return true;
+}
+
+/** The terms of what the unit opens by defining ("Model drift is …" → model, drift), if it does. */
+function definedHead(text: string): Set<string> | undefined {
   const body = plain(text);
   const marker = DEFINING.exec(body);
-  if (!marker || marker.index > 90) return false;
-  const head = new Set(contentTerms(body.slice(0, marker.index)));
-  return subject.every((t) => head.has(t)) && head.size <= subject.length + 4;
+  if (!marker || marker.index > 90) return undefined;
+  if (!opensDefinition(marker[0], body.slice(marker.index + marker[0].length))) return undefined;
+  return new Set(contentTerms(body.slice(0, marker.index)));
+}
+
+/**
+ * How the unit defines the subject: "exact" when it opens by defining just that term ("Attention
+ * is …"), "narrower" when it defines a kind of it ("Scaled dot-product attention is …").
+ */
+export function definitionOf(text: string, subject: readonly string[]): "exact" | "narrower" | undefined {
+  if (subject.length === 0) return undefined;
+  const head = definedHead(text);
+  if (!head || !subject.every((t) => head.has(t)) || head.size > subject.length + 4) return undefined;
+  return head.size === subject.length ? "exact" : "narrower";
+}
+
+/** The unit opens by defining the subject: "Model drift is …", "**Chunking**: The process …". */
+export function definesSubject(text: string, subject: readonly string[]): boolean {
+  return definitionOf(text, subject) !== undefined;
 }
 
 const SMALL_WORDS = new Set(["of", "and", "the", "for", "to", "a", "an", "in", "on", "with", "&"]);
@@ -140,7 +170,8 @@ export function shapeFit(unit: Unit, context: ShapeContext): number {
   switch (shape.type) {
     case "definition": {
       const subject = subjectTerms[0] ?? [];
-      if (!isList && definesSubject(text, subject)) fit += 0.35;
+      const defines = isList ? undefined : definitionOf(text, subject);
+      if (defines) fit += defines === "exact" ? 0.5 : 0.35;
       else if (mentions(unit, subject)) fit += 0.05;
       break;
     }
