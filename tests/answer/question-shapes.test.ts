@@ -124,6 +124,20 @@ describe("question shapes", () => {
     expect(sentences(draft.answer)[0]).toMatch(/^Pooling is a step/);
   });
 
+  it("answers a value asked for by its name with the sentence that gives that name a number", async () => {
+    const chunks = [
+      chunk(
+        "smoothing",
+        "Smoothing",
+        "Additive smoothing adds alpha to every count, so an unseen word gets (count + alpha) / (n + 2 alpha). " +
+          "Most text classifiers keep alpha at 1, which is called Laplace smoothing.",
+        0,
+      ),
+    ];
+    const draft = await answerer.answer(ask("what value of alpha is used for smoothing", chunks));
+    expect(sentences(draft.answer)[0]).toMatch(/alpha at 1/);
+  });
+
   it("answers a size question with the sentence that carries the number", async () => {
     const chunks = [
       chunk(
