@@ -1,4 +1,3 @@
-import { contentTerms } from "../text/terms.ts";
 import { ChunkCitations } from "./citations.ts";
 import {
   absentSubject,
@@ -7,12 +6,12 @@ import {
   keyCoverage,
   type NoAnswerThresholds,
 } from "./compose/addresses.ts";
+import { weighedViews } from "./compose/emphasis.ts";
 import { type ShapeContext, shapeContext } from "./compose/fit.ts";
 import { renderAnswer } from "./compose/render.ts";
 import {
   headingTerms,
   type QueryView,
-  queryView,
   type ScoredUnit,
   SentenceVectors,
   scoreUnits,
@@ -21,16 +20,6 @@ import { type SelectOptions, selectUnits } from "./compose/select.ts";
 import { chunkUnits, type Unit } from "./compose/units.ts";
 import { classifyQuestion, type QuestionShape } from "./question.ts";
 import type { AnswerDraft, Answerer, AnswerRequest, TextEmbeddings } from "./types.ts";
-
-/** How much a defined term's setting ("in transformers") counts next to the term's own words. */
-const SETTING_WEIGHT = 0.3;
-
-/** "pooling in convolutional networks" is no phrase to look for: pairs with a setting word go. */
-function withoutSettingPairs(view: QueryView, setting: ReadonlySet<string>): QueryView {
-  if (setting.size === 0) return view;
-  const pairs = [...view.pairs].filter((pair) => !pair.split(" ").some((term) => setting.has(term)));
-  return { ...view, pairs: new Set(pairs) };
-}
 
 export { withCitation } from "./compose/render.ts";
 export type { Unit } from "./compose/units.ts";
@@ -128,10 +117,7 @@ export class ExtractiveAnswerer implements Answerer {
       .filter((u) => u.terms.size > 0 || u.kind === "list");
     const attainable = new Set(units.flatMap((u) => [...u.terms, ...headingTerms(u)]));
     const forms = [...new Set([request.question, question])];
-    // The setting of a defined term ("in transformers") places it; the term itself is what is asked.
-    const setting = new Set(contentTerms(shape.setting ?? ""));
-    const weight = (term: string) => request.termWeight(term) * (setting.has(term) ? SETTING_WEIGHT : 1);
-    const views = forms.map((form) => withoutSettingPairs(queryView(form, weight, attainable), setting));
+    const views = weighedViews(forms, shape, request.termWeight, attainable);
     const empty = { shape, context, views, scored: [], selected: [], keyCoverage: 0, leadSimilarity: null };
     if (views.every((v) => v.terms.length === 0) || units.length === 0) return empty;
     const scored = await scoreUnits(units, views, context, question, {

@@ -46,7 +46,12 @@ function normalise(question: string): string {
 }
 
 // A subject ends where a second question begins ("what is drift and how do I detect it").
-const SUBJECT_END = /\s+(?:and|or|,)\s+(?:how|why|when|what|which|where|who|is|are|do|does|can|should)\b.*$/i;
+const SUBJECT_END = new RegExp(
+  "\\s+(?:(?:and|or|,)\\s+(?:how|why|when|what|which|where|who|is|are|do|does|can|should)\\b|" +
+    // "precision vs recall whats the difference": the question comes last.
+    "(?:what|how) is the (?:difference|deal)\\b).*$",
+  "i",
+);
 const LEADING_ARTICLE = /^(?:an?|the)\s+/i;
 
 function cleanSubject(text: string | undefined): string {

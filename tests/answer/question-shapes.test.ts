@@ -55,6 +55,13 @@ describe("question shapes", () => {
     expect(classifyQuestion(question).type).toBe(type);
   });
 
+  it("reads the compared sides when the question comes last", () => {
+    expect(classifyQuestion("heap sort vs merge sort whats the difference").subjects).toEqual([
+      "heap sort",
+      "merge sort",
+    ]);
+  });
+
   it("spells out an acronym rather than only naming it", async () => {
     const chunks = [
       chunk(
@@ -108,6 +115,24 @@ describe("question shapes", () => {
     const said = sentences(draft.answer);
     expect(said[0]).toMatch(/^Merge sort is a divide/);
     expect(said[1]).toMatch(/^Heap sort is an in-place/);
+  });
+
+  it("finds a side's definition without an article ('X is training that…')", async () => {
+    const chunks = [
+      chunk(
+        "tuning",
+        "Tuning",
+        "Prompt tuning is a method that learns a few virtual tokens and keeps every weight frozen. " +
+          "Prompt tuning is cheap, and it leaves the model unchanged. " +
+          "Full training is optimisation that updates every weight of the model on the new task.",
+        0,
+      ),
+    ];
+    const said = sentences(
+      (await answerer.answer(ask("compare prompt tuning and full training", chunks))).answer,
+    );
+    expect(said[0]).toMatch(/^Prompt tuning is a method/);
+    expect(said[1]).toMatch(/^Full training is optimisation/);
   });
 
   it("answers 'what is X in Y' with the sentence that defines X itself", async () => {

@@ -92,10 +92,11 @@ const CAUSAL = new RegExp(
 );
 const TIME = new RegExp(
   "\\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week \\d+|january|february|march|april|may|" +
-    "june|july|august|september|october|november|december|\\d{1,2}:\\d{2}|due|deadline|noon|midnight|" +
-    "\\d{4}-\\d{2}-\\d{2})\\b",
+    "june|july|august|september|october|november|december|\\d{1,2}:\\d{2}|noon|midnight|\\d{4}-\\d{2}-\\d{2})\\b",
   "i",
 );
+// Names a deadline without giving it ("deadlines are described in the projects document").
+const DEADLINE_WORD = /\b(?:due|deadlines?)\b/i;
 const NUMBER =
   /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|thousand|million|half)\b/i;
 const MEASURED = new RegExp(
@@ -108,19 +109,18 @@ const MEASURED = new RegExp(
 const STEPWISE =
   /^(?:first|then|next|finally|start|begin|install|run|create|add|set|use|open|compute|call)\b/i;
 
-// What follows "is" in a definition ("X is a…", "X is the…", "X is how…"): "X is fast and needs no
-// dictionary" describes X, it does not say what X is.
-const DEFINITION_OPENING =
-  /^(?:a|an|the|one|any|how|what|when|where|that|defined|called|used|also|essentially)\b/i;
-// What follows "are" when a plural is compared or qualified rather than defined ("are slower but…").
-const QUALIFYING =
-  /^(?:more|less|not|often|usually|sometimes|only|faster|slower|cheaper|better|worse|easier|harder|larger|smaller|bigger)\b/i;
+// What follows "is"/"are" when X is qualified or compared rather than defined: "X is slower but…",
+// "X is not…", or one word then a break ("X is fast and needs no dictionary", "X are cheap.").
+// "Full fine-tuning is training that updates every parameter" defines without an article.
+const QUALIFYING = new RegExp(
+  "^(?:(?:more|less|not|often|usually|sometimes|only|very|too|much|faster|slower|cheaper|better|worse|" +
+    "easier|harder|larger|smaller|bigger)\\b|[\\w-]+(?:\\s*[,.;:]|\\s+(?:and|but|or|than|because|when|if|so)\\b))",
+  "i",
+);
 
 function opensDefinition(marker: string, rest: string): boolean {
   const verb = marker.trim();
-  if (verb === "is") return DEFINITION_OPENING.test(rest);
-  if (verb === "are") return !QUALIFYING.test(rest);
-  return true;
+  return (verb !== "is" && verb !== "are") || !QUALIFYING.test(rest);
 }
 
 /** The terms of what the unit opens by defining ("Model drift is …" → model, drift), if it does. */
@@ -214,7 +214,8 @@ export function shapeFit(unit: Unit, context: ShapeContext): number {
       if (CAUSAL.test(text)) fit += 0.15;
       break;
     case "quantity":
-      if (shape.wants === "time") fit += TIME.test(unit.text) ? 0.2 : 0;
+      if (shape.wants === "time")
+        fit += TIME.test(unit.text) ? 0.35 : DEADLINE_WORD.test(unit.text) ? 0.05 : 0;
       // A measured amount ("200 to 500 tokens", "five late days") answers "how big/many"; a count
       // in passing ("three stages") much less.
       else fit += MEASURED.test(unit.text) ? 0.3 : NUMBER.test(unit.text) ? 0.1 : 0;
