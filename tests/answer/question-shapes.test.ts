@@ -163,6 +163,26 @@ describe("question shapes", () => {
     expect(sentences(draft.answer)[0]).toMatch(/alpha at 1/);
   });
 
+  it("leads with prose, not with a sentence that is mostly benchmark output", async () => {
+    const chunks = [
+      chunk(
+        "bench",
+        "Benchmarks",
+        "Using a request scope adds little time per request: benchExpressScope*1000: 41.2ms " +
+          "benchKoaScope*1000: 39.8ms benchHonoScope*1000: 12.1ms benchPlainScope*1000: 10.4ms.",
+        0,
+      ),
+      chunk(
+        "scope",
+        "Scopes",
+        "A request scope holds the values that belong to one incoming request and is dropped when it ends.",
+        1,
+      ),
+    ];
+    const said = sentences((await answerer.answer(ask("what is a request scope", chunks))).answer);
+    expect(said[0]).toMatch(/^A request scope holds/);
+  });
+
   it("answers a size question with the sentence that carries the number", async () => {
     const chunks = [
       chunk(

@@ -2,7 +2,7 @@ import { contentTerms, uniqueTerms } from "../../text/terms.ts";
 import { cosine } from "../../text/vector.ts";
 import type { TextEmbeddings } from "../types.ts";
 import { asksTheReader, type ShapeContext, shapeFit } from "./fit.ts";
-import type { Unit } from "./units.ts";
+import { mostlyCode, type Unit } from "./units.ts";
 
 /**
  * Relevance of each unit to the question: how much of the question's (rarity-weighted) terms and
@@ -98,6 +98,9 @@ export interface ScoringOptions {
   semanticWeight: number;
 }
 
+/** Code and program output lead only a question about amounts; elsewhere prose comes first. */
+const CODE_PENALTY = 0.4;
+
 /** Enough to put a unit that asks below any sentence that tells, yet keep it when nothing else is there. */
 const ASKING_PENALTY = 0.6;
 
@@ -113,6 +116,8 @@ export async function scoreUnits(
     const lexical = lexicalRelevance(unit, views);
     let score = lexical + shapeFit(unit, shape);
     if (asksTheReader(unit)) score -= ASKING_PENALTY;
+    if (shape.shape.type !== "quantity" && unit.kind === "sentence" && mostlyCode(unit.text))
+      score -= CODE_PENALTY;
     return { unit, score, lexical, similarity: null as number | null };
   });
   if (!options.vectors) return scored;

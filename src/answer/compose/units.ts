@@ -58,6 +58,22 @@ function unitOf(
   };
 }
 
+// A token of code or program output: camelCase, a call, a starred count ("bench*10000:"), a timing
+// ("559.082ms"), a declaration or comment. Formulas ("2PR / (P + R)", "k = 60") are none of these.
+const CODE_TOKEN = /\p{Ll}\p{Lu}|\w\(|\*\d|^\d[\d.,]*(?:ms|µs|ns)\b|^(?:const|let|var|\/\/|=>|return)$/u;
+/** Code tokens that make a "sentence" mostly program output: several, and a fifth of its words. */
+const MOSTLY_CODE = { tokens: 4, share: 0.2 };
+
+/**
+ * Text that is mostly code or program output ("Child logger creation is fast: benchBunyan*10000:
+ * 564.514ms …"): it answers how fast or how many, and reads badly as anything else.
+ */
+export function mostlyCode(text: string): boolean {
+  const words = text.trim().split(/\s+/);
+  const code = words.filter((w) => CODE_TOKEN.test(w)).length;
+  return code >= MOSTLY_CODE.tokens && code / words.length >= MOSTLY_CODE.share;
+}
+
 /** A sentence a student can read on its own: not a question, label, code or fragment. */
 export function isSentence(text: string): boolean {
   const trimmed = text.trim();
