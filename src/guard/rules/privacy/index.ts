@@ -2,6 +2,8 @@ import { withDefaults } from "../../../core/options.ts";
 import { allForms, textViews } from "../../normalize/index.ts";
 import { re } from "../../regex.ts";
 import type { GuardRule, GuardVerdict } from "../../types.ts";
+import { PRIVACY_CLASS_PATTERNS, PRIVATE_LIFE_PATTERNS } from "./classes.ts";
+import { ABROAD_CLASS_PATTERNS, NAMED_CLASS_PATTERNS } from "./named.ts";
 import { NAMED_PATTERNS, PRIVACY_PATTERNS, PRONOUN_PATTERN } from "./patterns.ts";
 import { STAFF } from "./vocabulary.ts";
 
@@ -31,6 +33,8 @@ const TUTOR_ADDRESSED = re("giu")`
   \b(?:ask|asked|say to|said to|tell|told|type to|typed to|write to|wrote to)\s+(?:the\s+)?
   (?:tutor|bot|assistant)\b
 `;
+const OTHER_PERSON_PATTERNS = [...PRIVACY_PATTERNS, ...PRIVACY_CLASS_PATTERNS, ...ABROAD_CLASS_PATTERNS];
+
 const mentionsStaff = (text: string) => STAFF_WORD.test(text.replace(TUTOR_ADDRESSED, " "));
 
 export function findPrivacyRequest(
@@ -41,14 +45,21 @@ export function findPrivacyRequest(
   const forms = allForms(views);
   const aboutStaff = mentionsStaff(views.clean);
   for (const form of forms) {
-    for (const pattern of PRIVACY_PATTERNS) {
+    // A member of staff inside the match asks for their published details, which are fine.
+    for (const pattern of OTHER_PERSON_PATTERNS) {
       const match = pattern.exec(form);
       if (match && !mentionsStaff(match[0])) return "other_person";
     }
+    // A private life is private whoever lives it, staff included.
+    if (PRIVATE_LIFE_PATTERNS.some((pattern) => pattern.test(form))) return "other_person";
     if (!aboutStaff && PRONOUN_PATTERN.test(form)) return "other_person";
     for (const pattern of options.extraPatterns) if (pattern.test(form)) return "custom";
   }
   if (NAMED_PATTERNS.some((pattern) => pattern.test(views.clean) && !aboutStaff)) return "other_person";
+  for (const pattern of NAMED_CLASS_PATTERNS) {
+    const match = pattern.exec(views.clean);
+    if (match && !mentionsStaff(match[0])) return "other_person";
+  }
   return undefined;
 }
 

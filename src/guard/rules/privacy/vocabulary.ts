@@ -50,3 +50,80 @@ export const STAFF = reSource`
   (?:ta|tas|teaching assistants?|prof|professor|instructor|lecturer|teacher|staff|teaching team|grader|
   tutor|course coordinator|coordinator|dean|advisor|office)
 `;
+
+/*
+ * Vocabulary of the class patterns (classes.ts): who else a message points at, which of their
+ * attributes it asks for, and the request forms that ask. Kept apart from the sentence patterns
+ * above so a new wording of the same class needs no new sentence.
+ */
+
+// A fellow student described rather than named: "the quiet guy in my Friday lab", "the girl who
+// sits next to me". The trailing "in / from / who" keeps "the student model" (distillation) out.
+export const DESCRIBED_PERSON = reSource`
+  (?:the|that|this|some|one|a)\s+(?:[\p{L}-]+\s+){0,3}?(?:guy|girl|boy|kid|dude|woman|man|lady|person|
+  student|chica|chico)s?\s+(?:\([^)]{0,60}\)\s+)?(?:in|from|on|at|with|who|that|sitting|wearing|next to|
+  de)\b
+`;
+// Fellow students as a group, or a team picked out by its result: "students in section B", "other
+// students", "the team that got the top score", "the top-scoring team".
+export const OTHER_GROUP = reSource`
+  (?:(?:the\s+)?(?:students|people|everyone|everybody|classmates|teams|groups)\s+(?:in|on|from|of)\s+
+  (?:section|group|team|lab|tutorial|my|our|the|this)\b|(?:the\s+)?other\s+(?:students|users|people|
+  classmates|teams|groups|learners)|(?:all|every|each)\s+(?:the\s+)?(?:other\s+)?(?:students?|users?|
+  classmates?|teams?|groups?|learners?)|(?:the|which|a)\s+(?:team|group|student|person)\s+(?:that|who|which)\s+
+  (?:got|scored|came|won|placed|ranked|had|topped)\b|(?:the\s+)?(?:top|best|highest|winning|first-place)
+  (?:[- ]scor(?:ing|ed)|[- ]ranked|[- ]graded)?\s+(?:team|group|student|project)s?)
+`;
+// Teammates and classmates, including former ones ("my ex-teammate"), in the lower-case forms.
+export const PEER = reSource`
+  (?:(?:my|our)\s+(?:former\s+|old\s+|ex-?\s?)?(?:lab\s+|project\s+|study\s+|group\s+|team\s+)?
+  (?:partner|teammate|classmate|groupmate|roommate|team ?member|coequipier|coequipiere|companer[oa]|
+  kommiliton\w*|teamkolleg\w*|colega)s?)
+`;
+// A member of the teaching team, in the lower-case forms ("the TA", "Dr. Vasquez", "my professor").
+export const STAFF_REF = reSource`
+  (?:(?:the|my|our|that|this|a)\s+(?:\p{L}+\s+)?(?:ta|tas|teaching assistant|prof|professor|instructor|
+  lecturer|teacher|grader|tutor|profesora?|professeure?|professora?|dozent\w*)|(?:dr|prof|professor|
+  profesora?|professeure?|professora?)\.?\s+\p{L}+)
+`;
+// A student record only the student and the staff may see. PERSONAL_RECORD never names a formula
+// ("Cohen's kappa score" is a score), so a capitalised owner is enough for it.
+export const PERSONAL_RECORD = reSource`
+  (?:gpa|transcripts?|student\s+(?:ids?|numbers?|id numbers?)|id numbers?|attendance(?:\s+records?)?|
+  (?:poll\s+)?participation(?:\s+records?)?|accommodation(?:\s+letters?)?s?|extensions?|extra time|
+  exemptions?|late days|probation|peer (?:evaluations?|reviews?|ratings?|scores?))
+`;
+export const RECORD = reSource`(?:grades?|marks?|scores?|results?|standing|rank(?:ing)?|${PERSONAL_RECORD})`;
+// Contact details and accounts (a student's are private; staff publish only their work address).
+export const CONTACT = reSource`
+  (?:(?:personal\s+|private\s+|home\s+)?(?:e-?mails?(?:\s+address(?:es)?)?|(?:phone|cell|mobile)(?:\s+numbers?)?|
+  address(?:es)?)|instagram|insta|snapchat|snap|tiktok|twitter|facebook|linkedin|whatsapp|discord
+  (?:\s+(?:handle|tag|name))?|socials|social media(?:\s+(?:accounts?|handles?|profiles?))?|full name|
+  last name|real name)
+`;
+// A person's private life: private for students and staff alike.
+export const PRIVATE_LIFE = reSource`
+  (?:age|birthday|date of birth|marital status|relationship status|(?:work\s+|student\s+)?visa(?:\s+status)?|
+  immigration status|citizenship|nationality|religion|sexuality|sexual orientation|medical (?:conditions?|
+  records?|history|notes?|issues?|problems?|reasons?)|health(?:\s+(?:conditions?|issues?|problems?|records?))?|
+  illness|illnesses|disease|diagnos[ie]s|disabilit(?:y|ies)|mental health|pregnancy|home address|
+  kids|children|salary)
+`;
+// Somebody's graded work, which only they (and their team) may see.
+export const WORK = reSource`
+  (?:gradescope\s+)?(?:submissions?|submitted (?:work|code|files?)|code|notebooks?|reports?|solutions?|
+  answers|repo(?:sitory)?|work)
+`;
+// What a private life is asked about, as a predicate: "is she married", "is he here on a work visa".
+export const LIFE_PREDICATE = reSource`
+  (?:married|divorced|single|dating(?:\s+(?:anyone|someone|somebody))?|seeing (?:anyone|someone)|in a relationship|
+  engaged|pregnant|gay|straight|lesbian|trans|sick|ill|(?:here\s+)?on an?\s+(?:\p{L}+\s+)?visa|
+  (?:an?\s+)?green\s+card(?:\s+holder)?|
+  (?:an?\s+)?(?:immigrant|citizen|refugee)|undocumented|religious|muslim|jewish|christian|hindu|
+  (?:in|on)\s+(?:therapy|medication|rehab))
+`;
+// Verbs that ask for a record or a piece of work to be handed over or looked up.
+export const FETCH = reSource`
+  (?:give|send|show|share|tell|list|find|get|pull(?:\s+up)?|look\s+up|dig\s+up|check|leak|forward|export|
+  download|dump|print|reveal|post|paste|copy|compare|see|access|open|fetch|display)
+`;
