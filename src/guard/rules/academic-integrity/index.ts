@@ -2,6 +2,7 @@ import { withDefaults } from "../../../core/options.ts";
 import { contentTerms } from "../../../text/terms.ts";
 import { textViews } from "../../normalize/index.ts";
 import type { GuardRule, GuardVerdict } from "../../types.ts";
+import { INTEGRITY_CLASS_ABROAD, INTEGRITY_CLASS_PATTERNS } from "./classes.ts";
 import { MISCONDUCT_ABROAD, MISCONDUCT_PATTERNS } from "./misconduct.ts";
 import { pastesGradedQuestion } from "./pasted.ts";
 import { REQUEST_PATTERNS } from "./requests.ts";
@@ -36,7 +37,11 @@ export const defaultIntegrityOptions: IntegrityOptions = {
   minQuestionOverlap: 0.7,
 };
 
-const PATTERNS = REQUEST_PATTERNS.concat(MISCONDUCT_PATTERNS);
+const PATTERNS = REQUEST_PATTERNS.concat(
+  MISCONDUCT_PATTERNS,
+  INTEGRITY_CLASS_PATTERNS,
+  INTEGRITY_CLASS_ABROAD,
+);
 
 function pastesKnownQuestion(text: string, options: IntegrityOptions): boolean {
   if (options.gradedQuestions.length === 0) return false;
