@@ -1,6 +1,7 @@
 import { withDefaults } from "../../../core/options.ts";
 import { textViews } from "../../normalize/index.ts";
 import type { GuardRule, GuardVerdict } from "../../types.ts";
+import { ABUSE_CLASS_PATTERNS } from "./classes.ts";
 import { GENERAL_PATTERNS } from "./general.ts";
 import { NAME_CALLING_AND_EXPOSURE_PATTERNS } from "./name-calling.ts";
 import { ABUSE_PATTERNS } from "./patterns.ts";
@@ -44,6 +45,7 @@ export function findAbuse(
     GENERAL_PATTERNS,
     NAME_CALLING_AND_EXPOSURE_PATTERNS,
     TARGETED_PATTERNS,
+    ABUSE_CLASS_PATTERNS,
     options.extraPatterns.map((pattern) => ({ family: "custom" as const, pattern })),
   );
   for (const form of views.forms.concat(views.decoded.flatMap((p) => p.forms))) {
