@@ -9,24 +9,26 @@ import { ATTACK_KEYWORDS } from "./keywords.ts";
  */
 const TYPO_KEYWORDS = [...ATTACK_KEYWORDS, "homework", "assignment"];
 
-/** Optimal string alignment distance, capped: whether `a` is within one edit (or swap) of `b`. */
+/** Whether `a` and `b` agree from `i` in `a` and `j` in `b` to their ends. */
+function sameTail(a: string, i: number, b: string, j: number): boolean {
+  if (a.length - i !== b.length - j) return false;
+  for (; i < a.length; i++, j++) if (a[i] !== b[j]) return false;
+  return true;
+}
+
+/**
+ * Whether `a` is within one edit of `b`: one letter changed, added or dropped, or two neighbours
+ * swapped (optimal string alignment distance ≤ 1), in one pass and without allocating.
+ */
 function withinOneEdit(a: string, b: string): boolean {
   if (Math.abs(a.length - b.length) > 1) return false;
-  const rows = a.length + 1;
-  const cols = b.length + 1;
-  const d: number[][] = Array.from({ length: rows }, (_, i) =>
-    Array.from({ length: cols }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
-  );
-  for (let i = 1; i < rows; i++) {
-    for (let j = 1; j < cols; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let best = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
-        best = Math.min(best, d[i - 2]![j - 2]! + 1);
-      d[i]![j] = best;
-    }
-  }
-  return d[a.length]![b.length]! <= 1;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (i === a.length && i === b.length) return true;
+  if (a.length > b.length) return sameTail(a, i + 1, b, i);
+  if (a.length < b.length) return sameTail(a, i, b, i + 1);
+  const swapped = a[i] === b[i + 1] && a[i + 1] === b[i] && sameTail(a, i + 2, b, i + 2);
+  return swapped || sameTail(a, i + 1, b, i + 1);
 }
 
 /** Typos of attack keywords corrected ("previuos" → "previous"); inflections ("ignored") left alone. */
