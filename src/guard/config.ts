@@ -91,6 +91,7 @@ const ruleSchemas = {
       maxCentroidSimilarity: z.number().min(-1).max(1).optional(),
       maxTopSimilarity: z.number().min(-1).max(1).optional(),
       maxKnownTermShare: share.optional(),
+      maxKnownTermShareInDomain: share.optional(),
     })
     .strict(),
   "output.prompt_leak": z

@@ -26,7 +26,7 @@ import {
 import { citationsRule } from "./rules/citations.ts";
 import { groundingRule } from "./rules/grounding.ts";
 import { defaultInjectionRefusal, injectionRule } from "./rules/injection/index.ts";
-import { defaultOffTopicRefusal, offTopicRule } from "./rules/off-topic.ts";
+import { defaultOffTopicRefusal, offTopicRule } from "./rules/off-topic/index.ts";
 import { piiInputRule, piiOutputRule } from "./rules/pii.ts";
 import { defaultPrivacyRefusal, privacyRule } from "./rules/privacy/index.ts";
 import { promptLeakRule } from "./rules/prompt-leak.ts";

@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { defaultOffTopicOptions, knownTermShare, offTopicRule } from "../../../src/guard/rules/off-topic.ts";
+import {
+  defaultOffTopicOptions,
+  knownTermShare,
+  offTopicRule,
+} from "../../../src/guard/rules/off-topic/index.ts";
 import type { GuardRetrievalSignals } from "../../../src/guard/types.ts";
 
 const rule = offTopicRule();
@@ -40,5 +44,40 @@ describe("input.off_topic", () => {
     expect(check("best lasagna recipe", { ...far, termIdf: () => undefined, unseenIdf: 6 }).action).toBe(
       "refuse",
     );
+  });
+
+  it("reads a word of everyday life the course never uses, even when some chunk looks close", () => {
+    // A course about databases: it knows "query", "write", "index", never "landlord" or "deposit".
+    const course = new Map([
+      ["queri", 2],
+      ["write", 1],
+      ["index", 3],
+      ["help", 1],
+    ]);
+    const idf = (term: string) => course.get(term);
+    const close = { ...far, topVectorSimilarity: 0.6, centroidSimilarity: 0.35, termIdf: idf, unseenIdf: 6 };
+    const verdict = check("my landlord kept my deposit, can you help", close);
+    expect(verdict).toMatchObject({ action: "refuse", redirect: "off_topic" });
+    expect(verdict.details).toMatchObject({ domain: "law", domainTerm: "landlord" });
+    // Without the everyday word, the embedding signals keep it.
+    expect(check("can you help me write this", close).action).toBe("allow");
+    // A course that uses the word keeps questions with it: its own vocabulary decides.
+    const cooking = new Map([
+      ["recip", 2],
+      ["lasagna", 4],
+    ]);
+    const ownWord = { ...close, termIdf: (term: string) => cooking.get(term) };
+    expect(check("best lasagna recipe", ownWord).action).toBe("allow");
+    // Mostly the course's own (rarer) words: a course question that mentions an everyday word in passing.
+    const rare = new Map([
+      ["index", 5],
+      ["queri", 5],
+      ["filter", 5],
+      ["search", 5],
+    ]);
+    const passing = { ...close, termIdf: (term: string) => rare.get(term) };
+    expect(check("index query search filter for recipes", passing).action).toBe("allow");
+    // A confident retrieval is never off topic.
+    expect(check("my landlord kept my deposit", { ...close, confident: true }).action).toBe("allow");
   });
 });

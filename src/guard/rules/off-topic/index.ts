@@ -1,7 +1,8 @@
-import { withDefaults } from "../../core/options.ts";
-import { withoutRegister } from "../../text/register.ts";
-import { uniqueTerms } from "../../text/terms.ts";
-import type { GuardRule, GuardVerdict } from "../types.ts";
+import { withDefaults } from "../../../core/options.ts";
+import { withoutRegister } from "../../../text/register.ts";
+import { uniqueTerms } from "../../../text/terms.ts";
+import type { GuardRule, GuardVerdict } from "../../types.ts";
+import { foreignDomainTerm } from "./domains.ts";
 
 /**
  * Off-topic questions: the course material did not match the question well enough to answer
@@ -21,6 +22,8 @@ export interface OffTopicOptions {
    * weighing the most) at least this much is never off topic.
    */
   maxKnownTermShare: number;
+  /** The same bar for a question with a word of everyday life the course never uses (domains.ts). */
+  maxKnownTermShareInDomain: number;
   refusal?: string;
 }
 
@@ -34,6 +37,7 @@ export const defaultOffTopicOptions: OffTopicOptions = {
   maxCentroidSimilarity: 0.2,
   maxTopSimilarity: 0.38,
   maxKnownTermShare: 0.5,
+  maxKnownTermShareInDomain: 0.7,
 };
 
 /**
@@ -69,25 +73,33 @@ export function offTopicRule(settings: Partial<OffTopicOptions> = {}): GuardRule
       const signals = context.retrieval;
       const allow: GuardVerdict = { rule: "input.off_topic", action: "allow" };
       if (!signals || signals.confident) return allow;
-      const centroid = signals.centroidSimilarity;
-      // Without vectors there is no topic signal; the ordinary no-answer path handles it.
-      if (centroid === null || centroid === undefined) return allow;
-      if (centroid >= options.maxCentroidSimilarity) return allow;
-      if ((signals.topVectorSimilarity ?? 0) >= options.maxTopSimilarity) return allow;
       // "Is ignoring outliers ever OK?" uses the course's own words: a course question, poorly covered.
       // The topic is judged without the register: "lol" and "wtf" are not words the course lacks.
       const topic = withoutRegister(text);
-      const known = signals.termIdf ? knownTermShare(topic, signals.termIdf, signals.unseenIdf ?? 0) : 0;
-      if (known >= options.maxKnownTermShare) return allow;
+      const idf = signals.termIdf;
+      const known = idf ? knownTermShare(topic, idf, signals.unseenIdf ?? 0) : 0;
+      // A word of everyday life the course never uses ("paella", "landlord", "integral") says where
+      // the question lives, even when the embedding model finds some chunk close to it.
+      const domain = idf ? foreignDomainTerm(topic, idf) : undefined;
+      if (known >= (domain ? options.maxKnownTermShareInDomain : options.maxKnownTermShare)) return allow;
+      const centroid = signals.centroidSimilarity;
+      if (!domain) {
+        // Without vectors there is no topic signal; the ordinary no-answer path handles it.
+        if (centroid === null || centroid === undefined) return allow;
+        if (centroid >= options.maxCentroidSimilarity) return allow;
+        if ((signals.topVectorSimilarity ?? 0) >= options.maxTopSimilarity) return allow;
+      }
+      const round = (value: number) => Math.round(value * 1000) / 1000;
       return {
         rule: "input.off_topic",
         action: "refuse",
         reason: options.refusal ?? defaultOffTopicRefusal,
         redirect: "off_topic",
         details: {
-          centroidSimilarity: Math.round(centroid * 1000) / 1000,
-          coverage: Math.round(signals.coverage * 1000) / 1000,
-          knownTerms: Math.round(known * 1000) / 1000,
+          ...(typeof centroid === "number" ? { centroidSimilarity: round(centroid) } : {}),
+          coverage: round(signals.coverage),
+          knownTerms: round(known),
+          ...(domain ? { domain: domain.domain, domainTerm: domain.term } : {}),
         },
       };
     },
