@@ -57,6 +57,29 @@ export const EXTRACTION_PATTERNS: FamilyPattern[] = [
       at the (?:start|beginning|top))\b
     `,
   },
+  // The set-up described rather than named: "a summary of the text that sits above this
+  // conversation", "the stuff you were set up with before I arrived", "ce qu'on t'a dit avant moi".
+  {
+    family: "extraction",
+    pattern: re("iu")`
+      \b(?:text|words|content|stuff|things|message|instructions)\s+(?:that\s+|which\s+)?(?:sits?|sat|lies|
+      comes?|came|appears?|is|was|were)\s+(?:written\s+)?(?:above|before|ahead of|prior to)\s+(?:this|our|
+      the)\s+(?:conversation|chat|dialogue|thread|session)\b|\b(?:you\s+were|you've\s+been|you\s+have\s+been|
+      you\s+got)\s+(?:set\s+up|configured|primed|briefed|prepped|loaded|fed|given|told)\s+(?:with\s+)?
+      (?:\p{L}+\s+){0,3}?before\s+(?:i|we|this|our|the)\s+(?:arrived|came|joined|started|got here|
+      conversation|chat|session)\b
+    `,
+  },
+  // "Your system prompt" in Spanish, French, Portuguese, Italian and German (accents folded away):
+  // another language's student asking what a system prompt is says "un prompt", not "your".
+  {
+    family: "extraction",
+    pattern: re("iu")`
+      \b(?:tu|tus|ton|ta|tes|votre|vos|seu|sua|teu|tua|tuo|dein|deine|deinen|ihr|ihren)\s+(?:\p{L}+\s+)?
+      (?:prompt\s+(?:de|do|del|du|di)\s+sistema|prompt\s+(?:systeme|sistema|di\s+sistema)|system-?prompt|
+      systemprompt|instrucciones\s+del\s+sistema|instructions\s+systeme|instrucoes\s+do\s+sistema)\b
+    `,
+  },
   {
     family: "extraction",
     pattern: re("iu")`

@@ -102,6 +102,19 @@ export const PERSONA_PATTERNS: FamilyPattern[] = [
       jailbreak|jailbreakgpt|maximum|apophis|omega|kevin|nsfw ?gpt|the opposite (?:ai|of yourself))\b
     `,
   },
+  // A mode switched on by declaration, in Spanish, Portuguese, French, Italian and German (accents
+  // folded away): "Modo desenvolvedor ativado", "mode developpeur active", "Entwicklermodus an".
+  {
+    family: "persona",
+    pattern: re("iu")`
+      \b(?:modo\s+(?:desarrollador|desenvolvedor|programador|dios|sin\s+restricciones|sem\s+restricoes|
+      sviluppatore)|mode\s+(?:developpeur|sans\s+restrictions?|dieu)|entwicklermodus|entwickler-modus|
+      gott-?modus)\b.{0,30}?\b(?:activad[oa]|ativad[oa]|active|activee|attivat[oa]|aktiviert|an|on|
+      habilitad[oa]|enabled)\b|\b(?:activa|ativa|active|attiva|aktiviere|habilita)\s+(?:el\s+|o\s+|le\s+|
+      la\s+|il\s+|den\s+)?(?:modo\s+(?:desarrollador|desenvolvedor|sviluppatore)|mode\s+developpeur|
+      entwicklermodus)\b
+    `,
+  },
   { family: "persona", pattern: /\bdo anything now\b|\bdoanythingnow\b/iu },
   {
     family: "persona",
