@@ -183,6 +183,20 @@ describe("question shapes", () => {
     expect(said[0]).toMatch(/^A request scope holds/);
   });
 
+  it("answers a date question with the sentence that dates it, not one where 'may' is a verb", async () => {
+    const chunks = [
+      chunk(
+        "quiz",
+        "Quizzes",
+        "For the weekly quiz, you may bring one page of handwritten notes and a calculator. " +
+          "The weekly quiz runs every Tuesday at 09:00 in the main hall.",
+        0,
+      ),
+    ];
+    const said = sentences((await answerer.answer(ask("when is the weekly quiz", chunks))).answer);
+    expect(said[0]).toMatch(/every Tuesday at 09:00/);
+  });
+
   it("answers a size question with the sentence that carries the number", async () => {
     const chunks = [
       chunk(

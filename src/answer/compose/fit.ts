@@ -91,8 +91,10 @@ const CAUSAL = new RegExp(
   "i",
 );
 const TIME = new RegExp(
-  "\\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week \\d+|january|february|march|april|may|" +
-    "june|july|august|september|october|november|december|\\d{1,2}:\\d{2}|noon|midnight|\\d{4}-\\d{2}-\\d{2})\\b",
+  "\\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week \\d+|january|february|march|april|" +
+    // "may" is a month only beside a day: "you may bring two sheets" dates nothing.
+    "may \\d{1,2}|\\d{1,2} may|june|july|august|september|october|november|december|\\d{1,2}:\\d{2}|noon|midnight|" +
+    "\\d{4}-\\d{2}-\\d{2})\\b",
   "i",
 );
 // Names a deadline without giving it ("deadlines are described in the projects document").
