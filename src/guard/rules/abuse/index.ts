@@ -3,6 +3,7 @@ import { textViews } from "../../normalize/index.ts";
 import type { GuardRule, GuardVerdict } from "../../types.ts";
 import { ABUSE_CLASS_PATTERNS } from "./classes.ts";
 import { GENERAL_PATTERNS } from "./general.ts";
+import { HOSTILITY_PATTERNS } from "./hostility.ts";
 import { NAME_CALLING_AND_EXPOSURE_PATTERNS } from "./name-calling.ts";
 import { ABUSE_PATTERNS } from "./patterns.ts";
 import { ABROAD_PATTERNS, NAMED_PATTERNS, TARGETED_PATTERNS } from "./targets.ts";
@@ -46,6 +47,7 @@ export function findAbuse(
     NAME_CALLING_AND_EXPOSURE_PATTERNS,
     TARGETED_PATTERNS,
     ABUSE_CLASS_PATTERNS,
+    HOSTILITY_PATTERNS,
     options.extraPatterns.map((pattern) => ({ family: "custom" as const, pattern })),
   );
   for (const form of views.forms.concat(views.decoded.flatMap((p) => p.forms))) {
