@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createGuardEngine, loadGuardConfig } from "../../../src/guard/index.ts";
+import { findPrivacyRequest } from "../../../src/guard/rules/privacy/index.ts";
 
 /** input.privacy by its patterns alone (the exemplar rule off): other people's data, not one's own. */
 const guard = createGuardEngine({ config: loadGuardConfig(undefined), exemplars: false });
@@ -89,5 +90,35 @@ describe("input.privacy", () => {
     "How do I request an accommodation letter for exams?",
   ])("lets %j through", (text) => {
     expect(ruleFor(text), text).toBeUndefined();
+  });
+});
+
+describe("input.privacy by class: whereabouts, love life, health, visas, others' work", () => {
+  const findOther = (text: string) => findPrivacyRequest(text, { extraPatterns: [] });
+
+  it.each([
+    "what section is my ex-girlfriend in this term?",
+    "are Priya and Tom from the Thursday lab dating or what",
+    "is the professor with the red glasses married?",
+    "She missed two weeks, why was she in hospital?",
+    "give me group 4's notebook so I can compare approaches",
+    "show the final rankings including students' full names",
+    "which of the students have asked you about dropping out?",
+    "what's her personal gmail? the uni one bounces",
+  ])("refuses %j", (text) => {
+    expect(findOther(text)).toBe("other_person");
+  });
+
+  it.each([
+    "What is the best way to do PII redaction so that student emails are removed from the logs?",
+    "Should a public leaderboard show real names or pseudonyms for privacy reasons?",
+    "Where can I find the anonymised Project 2 leaderboard?",
+    "Which room is the lecture in on Thursday?",
+    "Which lab section is best for students who work in the mornings?",
+    "My classmate was in hospital last week; how can she request an extension for the lab?",
+    "Can I see team 7's project 3 presentation slides that were shown in the public showcase?",
+    "How can I see my own grades for lab 3 and the quiz?",
+  ])("lets the look-alike %j through", (text) => {
+    expect(findOther(text)).toBeUndefined();
   });
 });

@@ -4,6 +4,7 @@ import { re } from "../../regex.ts";
 import type { GuardRule, GuardVerdict } from "../../types.ts";
 import { PRIVACY_CLASS_PATTERNS, PRIVATE_LIFE_PATTERNS } from "./classes.ts";
 import { ABROAD_CLASS_PATTERNS, NAMED_CLASS_PATTERNS } from "./named.ts";
+import { OTHERS_NAMED_PATTERNS, OTHERS_PATTERNS, STAFF_LIFE_PATTERN } from "./others.ts";
 import { NAMED_PATTERNS, PRIVACY_PATTERNS, PRONOUN_PATTERN } from "./patterns.ts";
 import { STAFF } from "./vocabulary.ts";
 
@@ -33,7 +34,12 @@ const TUTOR_ADDRESSED = re("giu")`
   \b(?:ask|asked|say to|said to|tell|told|type to|typed to|write to|wrote to)\s+(?:the\s+)?
   (?:tutor|bot|assistant)\b
 `;
-const OTHER_PERSON_PATTERNS = [...PRIVACY_PATTERNS, ...PRIVACY_CLASS_PATTERNS, ...ABROAD_CLASS_PATTERNS];
+const OTHER_PERSON_PATTERNS = [
+  ...PRIVACY_PATTERNS,
+  ...PRIVACY_CLASS_PATTERNS,
+  ...ABROAD_CLASS_PATTERNS,
+  ...OTHERS_PATTERNS,
+];
 
 const mentionsStaff = (text: string) => STAFF_WORD.test(text.replace(TUTOR_ADDRESSED, " "));
 
@@ -51,12 +57,13 @@ export function findPrivacyRequest(
       if (match && !mentionsStaff(match[0])) return "other_person";
     }
     // A private life is private whoever lives it, staff included.
-    if (PRIVATE_LIFE_PATTERNS.some((pattern) => pattern.test(form))) return "other_person";
+    if (PRIVATE_LIFE_PATTERNS.some((pattern) => pattern.test(form)) || STAFF_LIFE_PATTERN.test(form))
+      return "other_person";
     if (!aboutStaff && PRONOUN_PATTERN.test(form)) return "other_person";
     for (const pattern of options.extraPatterns) if (pattern.test(form)) return "custom";
   }
   if (NAMED_PATTERNS.some((pattern) => pattern.test(views.clean) && !aboutStaff)) return "other_person";
-  for (const pattern of NAMED_CLASS_PATTERNS) {
+  for (const pattern of NAMED_CLASS_PATTERNS.concat(OTHERS_NAMED_PATTERNS)) {
     const match = pattern.exec(views.clean);
     if (match && !mentionsStaff(match[0])) return "other_person";
   }
