@@ -3,6 +3,7 @@ import { contentTerms } from "../../../text/terms.ts";
 import { textViews } from "../../normalize/index.ts";
 import type { GuardRule, GuardVerdict } from "../../types.ts";
 import { INTEGRITY_CLASS_ABROAD, INTEGRITY_CLASS_PATTERNS } from "./classes.ts";
+import { DECEIT_PATTERNS } from "./deceit.ts";
 import { MISCONDUCT_ABROAD, MISCONDUCT_PATTERNS } from "./misconduct.ts";
 import { pastesGradedQuestion } from "./pasted.ts";
 import { REQUEST_PATTERNS } from "./requests.ts";
@@ -41,6 +42,7 @@ const PATTERNS = REQUEST_PATTERNS.concat(
   MISCONDUCT_PATTERNS,
   INTEGRITY_CLASS_PATTERNS,
   INTEGRITY_CLASS_ABROAD,
+  DECEIT_PATTERNS,
 );
 
 function pastesKnownQuestion(text: string, options: IntegrityOptions): boolean {
