@@ -5,6 +5,7 @@ import { re } from "../../regex.ts";
 import type { GuardRule, GuardVerdict } from "../../types.ts";
 import { findInClauses } from "./clauses.ts";
 import { DELIMITER_PATTERNS } from "./delimiter.ts";
+import { EUROPEAN_PATTERNS } from "./european.ts";
 import { CONFIGURATION_AS_FIELD, EXTRACTION_PATTERNS, TRANSFORMED_CONFIGURATION } from "./extraction.ts";
 import { INDIRECT_PATTERNS } from "./indirect.ts";
 import { findAbroad } from "./languages.ts";
@@ -46,6 +47,7 @@ const PATTERNS: FamilyPattern[] = [
   ...INDIRECT_PATTERNS,
   ...PERSONA_PATTERNS,
   ...DELIMITER_PATTERNS,
+  ...EUROPEAN_PATTERNS,
 ];
 
 // Outside the quotes, the message tells the tutor to act on what is quoted.
