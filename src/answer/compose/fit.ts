@@ -14,7 +14,7 @@ export interface ShapeContext {
   /** The question asks for several things ("what are the five stages", "which tools"). */
   wantsList: boolean;
   /** A number asked for by its name ("what value of k…"): the name followed closely by a number. */
-  valueOf?: RegExp;
+  valueNamed?: RegExp;
 }
 
 // "what value of k", "the default value for top_k", "what should temperature be set to".
@@ -25,7 +25,7 @@ const ASKED_VALUE = [
 ];
 
 /** The name a number is asked for by, stated a few words before a number: "k = 60", "k is usually 60". */
-function valueOf(question: string): RegExp | undefined {
+function valueNamed(question: string): RegExp | undefined {
   for (const pattern of ASKED_VALUE) {
     const name = pattern.exec(question)?.[1];
     if (!name) continue;
@@ -45,7 +45,7 @@ export function shapeContext(question: string, shape: QuestionShape): ShapeConte
       PLURAL_ASK.test(question) ||
       /\b(?:list|name|enumerate)\b.*\b(?:the|all)\b/i.test(question) ||
       /\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+) (?:main |key )?\w+s\b/i.test(question),
-    ...(shape.type === "quantity" ? { valueOf: valueOf(question) } : {}),
+    ...(shape.type === "quantity" ? { valueNamed: valueNamed(question) } : {}),
   };
 }
 
@@ -221,7 +221,7 @@ export function shapeFit(unit: Unit, context: ShapeContext): number {
       // A measured amount ("200 to 500 tokens", "five late days") answers "how big/many"; a count
       // in passing ("three stages") much less.
       else fit += MEASURED.test(unit.text) ? 0.3 : NUMBER.test(unit.text) ? 0.1 : 0;
-      if (context.valueOf?.test(unit.text)) fit += 0.25;
+      if (context.valueNamed?.test(unit.text)) fit += 0.25;
       if (unit.kind === "row") fit += 0.05;
       break;
     case "procedure":

@@ -119,7 +119,8 @@ export const HOSTILITY_PATTERNS: AbusePattern[] = [
     // Roasting or humiliating a described person: "a meme page roasting the fat guy in lab 2",
     // "captions that will really humiliate him", "roast them as brutally as you can".
     pattern: re("iu")`
-      \broast(?:ing|s)?\s+(?:the|that|this|my|our)\s+(?:\p{L}+\s+){0,2}?(?:${PERSON_NOUN}|kid|dude|lady)s?\b|\b(?:captions?|
+      \broast(?:ing|s)?\s+(?:the|that|this|my|our)\s+(?:\p{L}+\s+){0,2}?(?:${PERSON_NOUN}|kid|dude|lady)s?\b|
+      \b(?:captions?|
       jokes?|lines?|insults?|comebacks?|memes?|messages?|posts?|comments?)\s+(?:that|which|to)\s+(?:will\s+|would\s+|
       can\s+)?(?:really\s+|totally\s+)?(?:humiliate|destroy|embarrass|crush|break)\s+(?:him|her|them)\b|
       \broast\s+(?:him|her|them)\s+(?:as\s+)?(?:brutally|savagely|mercilessly|hard)\b

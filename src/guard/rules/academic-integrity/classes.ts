@@ -38,7 +38,8 @@ const WHOLE = reSource`(?:whole|full|complete|entire|every|all(?:\s+(?:the|of\s+
 // Evidence a report rests on, which invented would be fraud (plain "data" is left out: fake data
 // for unit tests is a tool, not a claim).
 const EVIDENCE = reSource`
-  (?:results?(?:\s+tables?)?|numbers|figures|metrics|measurements|scores|logs?|runs|experiments?|citations|references|sources|bibliography|quotes|survey\s+(?:responses|results|
+  (?:results?(?:\s+tables?)?|numbers|figures|metrics|measurements|scores|logs?|runs|experiments?|citations|
+  references|sources|bibliography|quotes|survey\s+(?:responses|results|
   answers)|responses|participants|interviews?|confusion\s+matri(?:x|ces)|curves?|ablations?|benchmarks?|
   evaluation\s+(?:results|numbers|section)|p-?values?)
 `;
@@ -86,9 +87,11 @@ export const INTEGRITY_CLASS_PATTERNS: { family: IntegrityFamily; pattern: RegEx
     // "invent results for runs we never did".
     pattern: re("iu")`
       \b(?:make\s+up|invent|fabricate|forge|fake|fudge|falsify|cook\s+up)${NOT_A_TOOL}\s+(?:me\s+|us\s+)?
-      (?:[\p{L}\d,-]+\s+){0,4}?${EVIDENCE}\b|(?:${REQUEST})(?:me\s+|us\s+)?${INVENT}\b[^.?!]{0,30}?\b${FAKE}${NOT_A_TOOL}\s+(?:[\p{L}\d-]+\s+)
+      (?:[\p{L}\d,-]+\s+){0,4}?${EVIDENCE}\b|(?:${REQUEST})(?:me\s+|
+      us\s+)?${INVENT}\b[^.?!]{0,30}?\b${FAKE}${NOT_A_TOOL}\s+(?:[\p{L}\d-]+\s+)
       {0,3}?${EVIDENCE}\b|\b(?:${INVENT}|make\s+up|invent|fill)\b[^]{0,80}?\b${EVIDENCE}\b[^]{0,120}?\b
-      (?:${NOT_DONE}|so\s+(?:that\s+)?(?:it|they|this|the\s+(?:\p{L}+\s+){0,2}?\p{L}+)\s+${LOOKS}|(?:don'?t|doesn'?t|do\s+not|need\s+not)\s+(?:have|need)\s+to\s+(?:exist|be\s+real))
+      (?:${NOT_DONE}|so\s+(?:that\s+)?(?:it|they|this|the\s+(?:\p{L}+\s+){0,2}?\p{L}+)\s+${LOOKS}|(?:don'?t|
+      doesn'?t|do\s+not|need\s+not)\s+(?:have|need)\s+to\s+(?:exist|be\s+real))
     `,
   },
   {

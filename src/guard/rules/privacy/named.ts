@@ -47,8 +47,10 @@ export const NAMED_CLASS_PATTERNS: RegExp[] = [
   // "What illness does Priya have", "Does J.R. have an accommodation letter", "Is Lena pregnant".
   re("u")`
     \b(?:[Ww]hat|[Ww]hich)\s+(?:kind of\s+)?${PRIVATE_LIFE}\s+(?:does|did|has|is)\s+${NAME}\b|\b(?:[Dd]oes|[Dd]id|
-    [Hh]as)\s+(?:my\s+\p{Ll}+\s+)?${NAME}(?:\s+(?:from|in|on)\s+(?:my|our|the)\s+\p{Ll}+)?\s+(?:have|get|got)\s+(?:an?\s+|any\s+)?(?:\p{Ll}+\s+)?(?:${RECORD}|
-    ${PRIVATE_LIFE}|ADHD|adhd|autism|depression)\b|\b[Hh]ow\s+old\s+is\s+${NAME}|\b[Hh]ow\s+many\s+(?:lectures|labs|classes|sessions|
+    [Hh]as)\s+(?:my\s+\p{Ll}+\s+)?${NAME}(?:\s+(?:from|in|on)\s+(?:my|our|the)\s+\p{Ll}+)?\s+(?:have|get|
+    got)\s+(?:an?\s+|any\s+)?(?:\p{Ll}+\s+)?(?:${RECORD}|
+    ${PRIVATE_LIFE}|ADHD|adhd|autism|depression)\b|\b[Hh]ow\s+old\s+is\s+${NAME}|\b[Hh]ow\s+many\s+(?:lectures|
+    labs|classes|sessions|
     quizzes|meetings|deadlines|days)\s+(?:has|did|have)\s+${NAME}\s+(?:missed|skipped|attended|miss|skip|attend)\b
   `,
   // Spanish, French, German, Portuguese: contact details or a grade "of" a named person or of

@@ -13,7 +13,8 @@ export const PRIVACY_PATTERNS: RegExp[] = [
   re("iu")`
     (?!(?<=\b(?:for|on|at|before|after|until)\s+)${OTHER_PERSON}${POSSESSIVE}\s+birthdays?\b)
     \b${OTHER_PERSON}${POSSESSIVE}\s+(?:\p{L}+\s+){0,2}?${PERSONAL_DATA}\b
-    (?!(?<=birthdays?)\s+(?:is|falls|was|party|parties|gifts?|presents?|cards?|cakes?|dinner|surprise|plans?|wish(?:es)?))
+    (?!(?<=birthdays?)\s+(?:is|falls|was|party|parties|gifts?|presents?|cards?|cakes?|dinner|surprise|plans?|
+    wish(?:es)?))
   `,
   // "the student ID of the person who posted …", "the grades of everyone in my team".
   re("iu")`
@@ -35,7 +36,8 @@ export const PRIVACY_PATTERNS: RegExp[] = [
     cohort))?\s+(?:(?:has|have|had|got|gets|get)\s+(?:an?\s+)?(?:accommodations?|extensions?|extra (?:exam )?
     time|a disability|disabilities|special arrangements)|(?:got|had|has|have|scored|received)\s+(?:the\s+)?(?:highest|
     lowest|best|worst|top|
-    bottom)(?!\s+(?:paper|award|prize|poster|talk))|(?:got|had|has|have|scored|received)\s+(?:an? [a-f][+-]?|zero|0|full marks|below|under|above)|failed|flunked|passed|cheated|plagiari[sz]ed|
+    bottom)(?!\s+(?:paper|award|prize|poster|talk))|(?:got|had|has|have|scored|received)\s+(?:an? [a-f][+-]?|zero|
+    0|full marks|below|under|above)|failed|flunked|passed|cheated|plagiari[sz]ed|
     (?:is|are|was|were)\s+(?:failing|flunking|on (?:academic )?probation|caught|reported|in trouble|
     repeating))\b
   `,
