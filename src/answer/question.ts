@@ -116,7 +116,7 @@ const MECHANISM_VERBS = [
   ...["work", "function", "operate", "behave", "fire", "run", "execute", "happen", "start", "fail"],
   ...["propagate", "spread", "converge", "scale", "get triggered", "get called", "get computed"],
 ];
-const WORKS = new RegExp(`^how (?:does|do|is|are|did) (.+?) (?:${MECHANISM_VERBS.join("|")})\\b`, "i");
+const WORKS = new RegExp(`^how (?:does|do|is|are|did) (.+) (?:${MECHANISM_VERBS.join("|")})\\b`, "i");
 const YES_NO =
   /^(?:is|are|can|could|do|does|did|should|will|would|may|must|am|was|were|has|have|had|shall)\b/i;
 const DEFINITION = [
