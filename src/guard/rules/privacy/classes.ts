@@ -31,6 +31,13 @@ const NOT_ABOUT_COURSE = reSource`
   (?!\s+(?:affects?|influences?|matters?|counts?|compares?|policy|policies|rules?|form|process|office|column|
   field|feature|label|data(?:set)?|distribution|scale|rubric|calculation))
 `;
+// Where a described person is placed must be the course ("the guy in my lab", "the girl with the red
+// hoodie"), not the world: "who is the richest person in the world" asks for trivia.
+const IN_THE_COURSE = reSource`
+  (?:(?<=\b(?:with|who|that|sitting|wearing|next\s+to|de))|(?<=\b(?:in|from|on|at))\s+(?:my|our|the|this)\s+
+  (?:\p{L}+\s+)?(?:lab|labs|section|class|course|team|group|lecture|tutorial|seminar|cohort|project|row|
+  office|discord|slack|chat)\b)
+`;
 // Somebody other than the asker, as the lower-case forms show them.
 const SOMEONE = reSource`(?:${PEER}|${DESCRIBED_PERSON}|${OTHER_GROUP})`;
 // A person as the subject of a question: pronoun, peer, described student or member of staff.
@@ -98,7 +105,7 @@ export const PRIVACY_CLASS_PATTERNS: RegExp[] = [
   // glasses in section C".
   re("iu")`
     \b${DESCRIBED_PERSON}[^.?!]{0,80}?\b(?:what(?:'s|s| is)|tell me|give me|find|get me)\s+(?:his|her|their)\s+
-    (?:full\s+|real\s+|last\s+)?name\b|\bwho\s+is\s+${DESCRIBED_PERSON}
+    (?:full\s+|real\s+|last\s+)?name\b|\bwho\s+is\s+${DESCRIBED_PERSON}${IN_THE_COURSE}
   `,
   // "pull his attendance", "tell me her visa status": the owner is only a pronoun.
   re("iu")`
