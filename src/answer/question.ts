@@ -99,8 +99,10 @@ const NUMBER = new RegExp(
 // Asked with "what"/"which" around a measure: "what is the minimum percentage for an A".
 const MEASURE =
   /^(?:what|which)\b.*\b(?:minimum|maximum|percentage|percent|ratio|cost|price|throughput|how many|how much)\b/i;
+/** "get rebuilt", "get chosen", "get sent": the passive with "get" and any participle. */
+const GET_PASSIVE = "get [a-z]+(?:ed|en|wn|lt|pt|nt|ght|it|ut|et)";
 const MECHANISM = new RegExp(
-  "^how (?:is|are|does|do|was|were) .+ (?:computed|calculated|built|made|implemented|done|measured|detected|" +
+  `^how (?:is|are|does|do|was|were) .+ (?:${GET_PASSIVE}|computed|calculated|built|made|implemented|done|measured|detected|` +
     "set up|configured|chosen|estimated|trained|work|decide|increase|implement)\\b",
   "i",
 );
@@ -114,9 +116,16 @@ const PROCEDURE = new RegExp(
 // that say X acts on its own ("how do triggers fire"), so nothing after them is X's object.
 const MECHANISM_VERBS = [
   ...["work", "function", "operate", "behave", "fire", "run", "execute", "happen", "start", "fail"],
-  ...["propagate", "spread", "converge", "scale", "get triggered", "get called", "get computed"],
+  ...["propagate", "spread", "converge", "scale"],
+  GET_PASSIVE,
 ];
 const WORKS = new RegExp(`^how (?:does|do|is|are|did) (.+) (?:${MECHANISM_VERBS.join("|")})\\b`, "i");
+/** "how do I get started": the asker, not a concept. */
+const PERSON = /^(?:i|we|you|they|one|students?|people|someone|anyone)$/i;
+const worksSubject = (text: string) => {
+  const subject = cleanSubject(WORKS.exec(text)?.[1]);
+  return PERSON.test(subject) ? "" : subject;
+};
 const YES_NO =
   /^(?:is|are|can|could|do|does|did|should|will|would|may|must|am|was|were|has|have|had|shall)\b/i;
 const DEFINITION = [
@@ -174,7 +183,7 @@ export function namedConcepts(question: string): string[] {
   const shape = classifyQuestion(question);
   if (shape.subjects.length > 0 || shape.type !== "other") return shape.subjects;
   const text = normalise(question);
-  const works = cleanSubject(WORKS.exec(text)?.[1]);
+  const works = worksSubject(text);
   if (works) return [works];
   for (const pattern of DEFINITION) {
     const subject = cleanSubject(pattern.exec(text)?.[1]);
@@ -190,7 +199,7 @@ export function classifyQuestion(question: string): QuestionShape {
   const shaped = acronymShape(text) ?? comparisonShape(text);
   if (shaped) return shaped;
   if ((PROCEDURE.test(text) || MECHANISM.test(text)) && !NUMBER.test(text)) {
-    const subject = cleanSubject(WORKS.exec(text)?.[1]);
+    const subject = worksSubject(text);
     return { type: "procedure", subjects: subject ? [subject] : [] };
   }
   if (TIME.test(text)) return { type: "quantity", subjects: [], wants: "time" };

@@ -73,6 +73,14 @@ describe("a concept the question names that no passage mentions", () => {
     expect(namedConcepts("how does the learning rate affect training")).toEqual([]);
   });
 
+  it("reads the subject of a passive 'how do X get <done>', and never the asker", () => {
+    expect(namedConcepts("how do hash indexes get rebuilt in postgres")).toEqual(["hash indexes"]);
+    expect(namedConcepts("how do chunks get split")).toEqual(["chunks"]);
+    expect(namedConcepts("how does the reranker get trained")).toEqual(["reranker"]);
+    expect(namedConcepts("how do I get started")).toEqual([]);
+    expect(namedConcepts("how do we start the project")).toEqual([]);
+  });
+
   it("declines when no sentence holds all of the concept's words", async () => {
     for (const question of [
       "what is a materialized view",
@@ -82,6 +90,7 @@ describe("a concept the question names that no passage mentions", () => {
       "whats a partial index in sql",
       "how do foreign key checks run in mysql",
       "what is a trigger function for tables",
+      "how do hash indexes get rebuilt in postgres",
     ]) {
       const analysis = await answerer.analyse(ask(question));
       expect(analysis.absentSubject, question).toBeDefined();
@@ -97,6 +106,7 @@ describe("a concept the question names that no passage mentions", () => {
       ["what is RRF", "what is reciprocal rank fusion"],
       ["what is reciprocal rank fusion in search", undefined],
       ["what is the bias-variance trade-off for flexible models", undefined],
+      ["how does reciprocal rank fusion get computed", undefined],
     ] as const) {
       const analysis = await answerer.analyse(ask(question, query));
       expect(analysis.absentSubject, question).toBeUndefined();
