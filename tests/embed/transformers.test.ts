@@ -91,6 +91,27 @@ describe("transformers.js models loaded from a local folder (tiny ONNX model wri
     expect(Math.sqrt(dot(blank as number[], blank as number[]))).toBeCloseTo(1, 5);
   });
 
+  it("puts the manifest's query prefix before queries and its passage prefix before everything else", async () => {
+    const prefixed = path.join(root, "prefixed");
+    await writeTinyEmbeddingModel(prefixed, VECTORS);
+    await writeFile(
+      path.join(prefixed, "tutor-model.json"),
+      JSON.stringify({ kind: "bi-encoder", name: "prefixed", queryPrefix: "docker ", passagePrefix: "grading " }),
+    );
+    const embeddings = await TransformersEmbeddings.create({ modelDir: prefixed });
+    const plain = await TransformersEmbeddings.create({ modelDir });
+    const [asPassage] = await embeddings.embedDocuments(["drift"]);
+    const [expectedPassage, expectedQuery, bare] = await plain.embedDocuments([
+      "grading drift",
+      "docker drift",
+      "drift",
+    ]);
+    const asQuery = await embeddings.embedQuery("drift");
+    expect(dot(asPassage as number[], expectedPassage as number[])).toBeCloseTo(1, 5);
+    expect(dot(asQuery, expectedQuery as number[])).toBeCloseTo(1, 5);
+    expect(dot(asPassage as number[], bare as number[])).toBeLessThan(0.95);
+  });
+
   it("rejects a model folder without config.json with a message naming the setting", async () => {
     await expect(TransformersEmbeddings.create({ modelDir: path.join(root, "missing") })).rejects.toThrow(
       /EMBEDDING_MODEL_DIR/,

@@ -21,6 +21,8 @@ export const modelManifestSchema = z.object({
   normalize: z.boolean().default(true),
   /** Put before a query (not a passage) by retrieval models trained with an instruction. */
   queryPrefix: z.string().default(""),
+  /** Put before every other text (passages, sentences) by models trained with paired prefixes (e5). */
+  passagePrefix: z.string().default(""),
 });
 
 export type ModelManifest = z.infer<typeof modelManifestSchema>;

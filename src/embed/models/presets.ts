@@ -53,6 +53,23 @@ export const MODEL_PRESETS = {
       queryPrefix: "Represent this sentence for searching relevant passages: ",
     },
   },
+  "e5-small": {
+    repo: "Xenova/e5-small-v2",
+    revision: "main",
+    files: [...TOKENIZER_FILES, QUANTIZED],
+    optionalFiles: OPTIONAL_FILES,
+    summary: "e5-small-v2 retrieval embeddings (384-d, 512 tokens, 33 MB int8)",
+    manifest: {
+      kind: "bi-encoder",
+      name: "intfloat/e5-small-v2",
+      maxTokens: 512,
+      dimensions: 384,
+      pooling: "mean",
+      normalize: true,
+      queryPrefix: "query: ",
+      passagePrefix: "passage: ",
+    },
+  },
   "ms-marco-minilm": {
     repo: "Xenova/ms-marco-MiniLM-L-6-v2",
     revision: "main",

@@ -94,7 +94,7 @@ export class TransformersEmbeddings extends CourseEmbeddings {
     const { batchSize } = this.settings;
     for (let start = 0; start < order.length; start += batchSize) {
       const indices = order.slice(start, start + batchSize);
-      const batch = await this.encode(indices.map((i) => texts[i]!));
+      const batch = await this.encode(indices.map((i) => `${this.manifest.passagePrefix}${texts[i]!}`));
       indices.forEach((index, j) => {
         vectors[index] = batch[j]!;
       });
