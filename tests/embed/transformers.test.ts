@@ -96,7 +96,12 @@ describe("transformers.js models loaded from a local folder (tiny ONNX model wri
     await writeTinyEmbeddingModel(prefixed, VECTORS);
     await writeFile(
       path.join(prefixed, "tutor-model.json"),
-      JSON.stringify({ kind: "bi-encoder", name: "prefixed", queryPrefix: "docker ", passagePrefix: "grading " }),
+      JSON.stringify({
+        kind: "bi-encoder",
+        name: "prefixed",
+        queryPrefix: "docker ",
+        passagePrefix: "grading ",
+      }),
     );
     const embeddings = await TransformersEmbeddings.create({ modelDir: prefixed });
     const plain = await TransformersEmbeddings.create({ modelDir });
