@@ -34,6 +34,8 @@ export const courseArgs = {
   course: { type: "string", default: "aie101" },
   corpus: { type: "string", default: path.join(packageRoot, "corpus") },
   dump: { type: "string" },
+  /** A data folder already ingested with the model (e.g. data/eval-<model>/pglite). */
+  data: { type: "string" },
   "model-dir": { type: "string" },
 } as const;
 
@@ -41,6 +43,7 @@ export async function openGuardCourse(options: {
   course: string;
   corpus: string;
   dump?: string;
+  data?: string;
   "model-dir"?: string;
 }): Promise<GuardCourse> {
   const modelDir = options["model-dir"];
