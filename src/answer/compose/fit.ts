@@ -99,6 +99,9 @@ const TIME = new RegExp(
 );
 // Names a deadline without giving it ("deadlines are described in the projects document").
 const DEADLINE_WORD = /\b(?:due|deadlines?)\b/i;
+// Sends the reader elsewhere for it ("are described in the projects document", "see the calendar").
+const POINTER =
+  /\b(?:described|listed|given|posted|announced|published|found|specified)\s+(?:in|on)\b|\bsee the\b/i;
 const NUMBER =
   /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|thousand|million|half)\b/i;
 const MEASURED = new RegExp(
@@ -217,7 +220,13 @@ export function shapeFit(unit: Unit, context: ShapeContext): number {
       break;
     case "quantity":
       if (shape.wants === "time")
-        fit += TIME.test(unit.text) ? 0.35 : DEADLINE_WORD.test(unit.text) ? 0.05 : 0;
+        fit += TIME.test(unit.text)
+          ? 0.35
+          : POINTER.test(unit.text)
+            ? -0.15
+            : DEADLINE_WORD.test(unit.text)
+              ? 0.05
+              : 0;
       // A measured amount ("200 to 500 tokens", "five late days") answers "how big/many"; a count
       // in passing ("three stages") much less.
       else fit += MEASURED.test(unit.text) ? 0.3 : NUMBER.test(unit.text) ? 0.1 : 0;

@@ -1,5 +1,6 @@
 import { contentTerms } from "../../text/terms.ts";
 import type { ChunkCitations } from "../citations.ts";
+import { classifyQuestion } from "../question.ts";
 import { renderRow } from "./tables.ts";
 import type { Unit } from "./units.ts";
 
@@ -20,10 +21,30 @@ function focusColumns(header: readonly string[], questionTerms: ReadonlySet<stri
   return focus;
 }
 
+const REPLY_WORD = /^(?:yes|no)\b[.,!;:]?\s+(?=\S)/i;
+
+/**
+ * A FAQ answer opens with "Yes." or "No.", which answers its heading's question. It is kept only
+ * when the student asked a yes/no question that heading asks too (most of the question's words in
+ * it); quoted for another question, "Yes." would answer something nobody asked.
+ */
+function withoutForeignReply(text: string, unit: Unit, question: string, questionTerms: ReadonlySet<string>) {
+  if (!REPLY_WORD.test(text)) return text;
+  const heading = unit.chunk.heading ?? "";
+  if (classifyQuestion(question).type === "yesno" && heading.trim().endsWith("?")) {
+    const headingTerms = new Set(contentTerms(heading));
+    const shared = [...questionTerms].filter((t) => headingTerms.has(t)).length;
+    if (questionTerms.size > 0 && shared / questionTerms.size >= 0.6) return text;
+  }
+  const rest = text.replace(REPLY_WORD, "");
+  return rest.charAt(0).toUpperCase() + rest.slice(1);
+}
+
 /** A unit as answer text, cited; lists become markdown lists under their label. */
 function renderUnit(
   unit: Unit,
   numbering: ChunkCitations,
+  question: string,
   questionTerms: ReadonlySet<string>,
   maxListItems: number,
 ): string {
@@ -37,8 +58,8 @@ function renderUnit(
   }
   const text = unit.row
     ? renderRow(unit.row.header, unit.row.cells, focusColumns(unit.row.header, questionTerms))
-    : unit.text;
-  return withCitation(text, numbering.numberFor(unit.chunk, text));
+    : withoutForeignReply(unit.text, unit, question, questionTerms);
+  return withCitation(text, numbering.numberFor(unit.chunk, unit.row ? text : unit.text));
 }
 
 /** The answer: units in order, sentences run together, lists on lines of their own. */
@@ -52,7 +73,7 @@ export function renderAnswer(
   let answer = "";
   let previousWasList = false;
   for (const unit of units) {
-    const text = renderUnit(unit, numbering, questionTerms, maxListItems);
+    const text = renderUnit(unit, numbering, question, questionTerms, maxListItems);
     const isList = unit.kind === "list";
     if (answer === "") answer = text;
     else answer += isList || previousWasList ? `\n\n${text}` : ` ${text}`;
