@@ -35,6 +35,7 @@ export const MODEL_PRESETS = {
       pooling: "mean",
       normalize: true,
       queryPrefix: "",
+      passagePrefix: "",
     },
   },
   "bge-small": {
@@ -51,6 +52,7 @@ export const MODEL_PRESETS = {
       pooling: "cls",
       normalize: true,
       queryPrefix: "Represent this sentence for searching relevant passages: ",
+      passagePrefix: "",
     },
   },
   "e5-small": {
@@ -83,6 +85,7 @@ export const MODEL_PRESETS = {
       pooling: "mean",
       normalize: false,
       queryPrefix: "",
+      passagePrefix: "",
     },
   },
 } as const satisfies Record<string, ModelPreset>;
