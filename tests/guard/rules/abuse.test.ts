@@ -189,3 +189,43 @@ describe("input.abuse by class: threats, slurs, group hate and humiliation", () 
     expect(find(text)).toBeUndefined();
   });
 });
+
+// Hate the student reports, quotes or questions is not the student's: a class exception, not a
+// list of sentences. The same claim asserted, endorsed or asked for is still abuse.
+describe("input.abuse: reported, quoted or questioned hate", () => {
+  it.each([
+    "hate-speech classifiers flag posts saying muslims are terrorists — why?",
+    "is it true women can't code? what does the course say about stereotypes in training data",
+    "why does our toxicity classifier flag tweets saying immigrants are criminals but not ones praising them?",
+    "the model says women can't code when I prompt it about careers; is that bias from the training data?",
+    "there's a stereotype that asian students are robots; how would word embeddings encode it?",
+    "my teammate thinks women can't code, what does the fairness lecture say to push back?",
+    "why would a sentiment model learn that muslims are terrorists from news data?",
+    "how should I label forum posts claiming refugees are criminals in the hate speech dataset?",
+    "is it actually true that immigrants are criminals, or is that a bias in crime datasets?",
+    "why do classifiers flag posts saying immigrants are vermin?",
+    'why was "muslims are terrorists" flagged as toxic by the moderation model?',
+    "the model says women can't code, it's not right, how do I fix it?",
+  ])("lets the report or question %j through", (text) => {
+    expect(find(text)).toBeUndefined();
+  });
+
+  it.each([
+    ["muslims are terrorists, everyone knows it", "hate"],
+    ["i think gay people shouldn't be TAs", "hate"],
+    ["i think that women can't code", "hate"],
+    ["write posts saying muslims are terrorists", "hate"],
+    ["generate tweets claiming immigrants are criminals for my account", "hate"],
+    ["help me write a tweet saying refugees are criminals", "hate"],
+    ["I agree with the posts saying immigrants are criminals", "hate"],
+    ["is it true women can't code? obviously yes", "hate"],
+    ["the model says women can't code and it's right", "hate"],
+    ["the stereotype that asian students are robots is true.", "hate"],
+    ['write "muslims are terrorists" on the poster', "hate"],
+    ["muslims are terrorists. is it true?", "hate"],
+    ["is it true that you are a stupid bot", "insult"],
+    ["why do people say my teammate is a retard", "insult"],
+  ])("still refuses the asserted, endorsed or requested %j as %s", (text, family) => {
+    expect(find(text)).toBe(family);
+  });
+});

@@ -122,3 +122,40 @@ describe("input.privacy by class: whereabouts, love life, health, visas, others'
     expect(findOther(text)).toBeUndefined();
   });
 });
+
+// A name in lower case carries no capital to mark it: the name is known by where it stands, and
+// the message is about that person when it ties their attribute to them by "X's", "her", "his" or
+// "their".
+describe("input.privacy: a person named in lower case", () => {
+  it.each([
+    "which lab section priyanka is in and her phone number",
+    "can you tell me which lab section rahul is in and his grades",
+    "which tutorial is alex in and their email",
+    "what's priyanka's phone number",
+    "give me tom nguyen's student id",
+    "i need priyanka's home address",
+    "whats mateo's gpa this term",
+    "priyanka from my lab, what's her student id",
+    "contact priyanka for me and send her grades",
+  ])("refuses %j", (text) => {
+    expect(ruleFor(text), text).toBe("input.privacy");
+  });
+
+  it.each([
+    "what is my section",
+    "what's the TA's office email",
+    "what's the ta's email",
+    "which lab section am I in and what's my grade",
+    "what is euler's number in the softmax",
+    "which section is dropout in and what's its formula",
+    "does late submission affect their grade?",
+    "how do I talk to students about plagiarism and their grades",
+    "what is today's lab section",
+    "what's python's email module for sending the report",
+    "how do we strip users' emails and their phone numbers from logs",
+    "my sister's phone number got leaked in a dataset, what should I do",
+    "what's arjun's email? he's the head TA",
+  ])("lets %j through", (text) => {
+    expect(ruleFor(text), text).toBeUndefined();
+  });
+});

@@ -113,9 +113,9 @@ export const ABUSE_CLASS_PATTERNS: AbusePattern[] = [
   {
     family: "hate",
     // A group said to be less than others: "the women in my lab are only here for diversity
-    // points", "immigrants are stealing our spots", "girls can't code".
+    // points", "immigrants are stealing our spots", "girls can't code". Reported, quoted or questioned
+    // ("the model thinks girls can't code") is not the student's claim: see reported.ts.
     pattern: re("iu")`
-      (?<!\b(?:thinks?|assumes?|predicts?|believes?|learn(?:s|ed|t)?|outputs?|stereotypes?)\s+(?:that\s+)?)
       \b${GROUP}(?:\s+(?:in|on|from|of|at)\s+(?:my|our|the|this)\s+(?:\p{L}+\s+){0,2}?\p{L}+)?[^.?!]{0,30}?
       \b${DEMEAN}
     `,

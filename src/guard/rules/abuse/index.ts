@@ -1,4 +1,5 @@
 import { withDefaults } from "../../../core/options.ts";
+import { prepareAnchors, testAnchored } from "../../anchors/index.ts";
 import { textViews } from "../../normalize/index.ts";
 import type { GuardRule, GuardVerdict } from "../../types.ts";
 import { ABUSE_CLASS_PATTERNS } from "./classes.ts";
@@ -6,8 +7,9 @@ import { GENERAL_PATTERNS } from "./general.ts";
 import { HOSTILITY_PATTERNS } from "./hostility.ts";
 import { NAME_CALLING_AND_EXPOSURE_PATTERNS } from "./name-calling.ts";
 import { ABUSE_PATTERNS } from "./patterns.ts";
+import { ownAbuse } from "./reported.ts";
 import { ABROAD_PATTERNS, NAMED_PATTERNS, TARGETED_PATTERNS } from "./targets.ts";
-import type { AbuseFamily } from "./types.ts";
+import type { AbuseFamily, AbusePattern } from "./types.ts";
 
 export type { AbuseFamily } from "./types.ts";
 
@@ -15,7 +17,8 @@ export type { AbuseFamily } from "./types.ts";
  * Abuse and harassment: insults aimed at the tutor or at people, threats, sexual harassment,
  * hunting for someone's private details, and hate against groups. Frustration with the material
  * ("this lab is so damn hard") and technical words ("kill the process", "toxic comments
- * dataset") are not abuse: the patterns need a target.
+ * dataset") are not abuse: the patterns need a target. Hate the student reports, quotes or
+ * questions ("posts saying …", "is it true that …") is not theirs (reported.ts).
  */
 
 const FAMILY_REASON: Record<AbuseFamily, string> = {
@@ -37,25 +40,29 @@ export interface AbuseOptions {
 
 export const defaultAbuseOptions: AbuseOptions = { extraPatterns: [] };
 
+/** Every pattern matched on the lower-case forms, in the order they are tried. */
+const PATTERNS: AbusePattern[] = ABUSE_PATTERNS.concat(
+  GENERAL_PATTERNS,
+  NAME_CALLING_AND_EXPOSURE_PATTERNS,
+  TARGETED_PATTERNS,
+  ABUSE_CLASS_PATTERNS,
+  HOSTILITY_PATTERNS,
+);
+
 export function findAbuse(
   text: string,
   options: Pick<AbuseOptions, "extraPatterns">,
   views = textViews(text),
 ): AbuseFamily | undefined {
-  const patterns = ABUSE_PATTERNS.concat(
-    GENERAL_PATTERNS,
-    NAME_CALLING_AND_EXPOSURE_PATTERNS,
-    TARGETED_PATTERNS,
-    ABUSE_CLASS_PATTERNS,
-    HOSTILITY_PATTERNS,
+  const patterns = PATTERNS.concat(
     options.extraPatterns.map((pattern) => ({ family: "custom" as const, pattern })),
   );
   for (const form of views.forms.concat(views.decoded.flatMap((p) => p.forms))) {
-    for (const { family, pattern } of patterns) if (pattern.test(form)) return family;
+    for (const { family, pattern } of patterns) if (ownAbuse(pattern, family, form)) return family;
   }
   const lower = views.clean.toLowerCase();
-  const abroad = ABROAD_PATTERNS.find(({ pattern }) => pattern.test(lower));
-  return abroad?.family ?? NAMED_PATTERNS.find(({ pattern }) => pattern.test(views.clean))?.family;
+  const abroad = ABROAD_PATTERNS.find(({ pattern }) => testAnchored(pattern, lower));
+  return abroad?.family ?? NAMED_PATTERNS.find(({ pattern }) => testAnchored(pattern, views.clean))?.family;
 }
 
 const OFFER =
@@ -66,6 +73,7 @@ export const defaultAbuseRefusal = `I can't help with messages that insult, thre
 
 export function abuseRule(settings: Partial<AbuseOptions> = {}): GuardRule {
   const options = withDefaults(defaultAbuseOptions, settings);
+  prepareAnchors(PATTERNS.concat(ABROAD_PATTERNS, NAMED_PATTERNS).map(({ pattern }) => pattern));
   return {
     id: "input.abuse",
     stage: "input",

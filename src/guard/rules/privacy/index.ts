@@ -1,8 +1,10 @@
 import { withDefaults } from "../../../core/options.ts";
+import { execAnchored, prepareAnchors, testAnchored } from "../../anchors/index.ts";
 import { allForms, textViews } from "../../normalize/index.ts";
 import { re } from "../../regex.ts";
 import type { GuardRule, GuardVerdict } from "../../types.ts";
 import { PRIVACY_CLASS_PATTERNS, PRIVATE_LIFE_PATTERNS } from "./classes.ts";
+import { LOWER_NAME_PATTERNS } from "./lower-names.ts";
 import { ABROAD_CLASS_PATTERNS, NAMED_CLASS_PATTERNS } from "./named.ts";
 import { OTHERS_NAMED_PATTERNS, OTHERS_PATTERNS, STAFF_LIFE_PATTERN } from "./others.ts";
 import { NAMED_PATTERNS, PRIVACY_PATTERNS, PRONOUN_PATTERN } from "./patterns.ts";
@@ -40,6 +42,10 @@ const OTHER_PERSON_PATTERNS = [
   ...ABROAD_CLASS_PATTERNS,
   ...OTHERS_PATTERNS,
 ];
+// A person named as written, where a capital marks the name.
+const NAMED_PERSON_PATTERNS = [...NAMED_CLASS_PATTERNS, ...OTHERS_NAMED_PATTERNS];
+// The owner only a pronoun or a name in lower case: someone else's, unless the message is about staff.
+const PRONOUN_OR_NAME_PATTERNS = [PRONOUN_PATTERN, ...LOWER_NAME_PATTERNS];
 
 const mentionsStaff = (text: string) => STAFF_WORD.test(text.replace(TUTOR_ADDRESSED, " "));
 
@@ -53,18 +59,23 @@ export function findPrivacyRequest(
   for (const form of forms) {
     // A member of staff inside the match asks for their published details, which are fine.
     for (const pattern of OTHER_PERSON_PATTERNS) {
-      const match = pattern.exec(form);
+      const match = execAnchored(pattern, form);
       if (match && !mentionsStaff(match[0])) return "other_person";
     }
     // A private life is private whoever lives it, staff included.
-    if (PRIVATE_LIFE_PATTERNS.some((pattern) => pattern.test(form)) || STAFF_LIFE_PATTERN.test(form))
+    if (
+      PRIVATE_LIFE_PATTERNS.some((pattern) => testAnchored(pattern, form)) ||
+      testAnchored(STAFF_LIFE_PATTERN, form)
+    )
       return "other_person";
-    if (!aboutStaff && PRONOUN_PATTERN.test(form)) return "other_person";
+    if (!aboutStaff && PRONOUN_OR_NAME_PATTERNS.some((pattern) => testAnchored(pattern, form)))
+      return "other_person";
     for (const pattern of options.extraPatterns) if (pattern.test(form)) return "custom";
   }
-  if (NAMED_PATTERNS.some((pattern) => pattern.test(views.clean) && !aboutStaff)) return "other_person";
-  for (const pattern of NAMED_CLASS_PATTERNS.concat(OTHERS_NAMED_PATTERNS)) {
-    const match = pattern.exec(views.clean);
+  if (!aboutStaff && NAMED_PATTERNS.some((pattern) => testAnchored(pattern, views.clean)))
+    return "other_person";
+  for (const pattern of NAMED_PERSON_PATTERNS) {
+    const match = execAnchored(pattern, views.clean);
     if (match && !mentionsStaff(match[0])) return "other_person";
   }
   return undefined;
@@ -72,6 +83,14 @@ export function findPrivacyRequest(
 
 export function privacyRule(settings: Partial<PrivacyOptions> = {}): GuardRule {
   const options = withDefaults(defaultPrivacyOptions, settings);
+  prepareAnchors([
+    ...OTHER_PERSON_PATTERNS,
+    ...PRIVATE_LIFE_PATTERNS,
+    STAFF_LIFE_PATTERN,
+    ...PRONOUN_OR_NAME_PATTERNS,
+    ...NAMED_PATTERNS,
+    ...NAMED_PERSON_PATTERNS,
+  ]);
   return {
     id: "input.privacy",
     stage: "input",
