@@ -31,6 +31,8 @@ function dotProduct(a: Float32Array, b: Float32Array): number {
  */
 export class ExemplarIndex {
   private readonly vectors: Float32Array[];
+  // A message's embedding is matched by the input rule and again after retrieval: once is enough.
+  private readonly matched = new WeakMap<ArrayLike<number>, FamilyMatch[]>();
 
   constructor(
     readonly model: string,
@@ -40,7 +42,17 @@ export class ExemplarIndex {
     this.vectors = vectors.map(unitVector);
   }
 
-  match(vector: ArrayLike<number>): FamilyMatch[] {
+  /** The nearest exemplars of each family to this vector (the same vector object is matched once). */
+  match(vector: ArrayLike<number>): readonly FamilyMatch[] {
+    let matches = this.matched.get(vector);
+    if (!matches) {
+      matches = this.scan(vector);
+      this.matched.set(vector, matches);
+    }
+    return matches;
+  }
+
+  private scan(vector: ArrayLike<number>): FamilyMatch[] {
     const query = unitVector(vector);
     const attacks = new Map<ExemplarFamily, Neighbour>();
     let benign: Neighbour | null = null;

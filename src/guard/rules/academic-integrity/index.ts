@@ -1,5 +1,6 @@
 import { withDefaults } from "../../../core/options.ts";
 import { contentTerms } from "../../../text/terms.ts";
+import { prepareAnchors, testAnchored } from "../../anchors/index.ts";
 import { textViews } from "../../normalize/index.ts";
 import type { GuardRule, GuardVerdict } from "../../types.ts";
 import { INTEGRITY_CLASS_ABROAD, INTEGRITY_CLASS_PATTERNS } from "./classes.ts";
@@ -63,11 +64,11 @@ export function findIntegrityIssue(
 ): IntegrityFamily | undefined {
   const forms = views.forms.concat(views.decoded.flatMap((p) => p.forms));
   for (const form of forms) {
-    for (const { family, pattern } of PATTERNS) if (pattern.test(form)) return family;
+    for (const { family, pattern } of PATTERNS) if (testAnchored(pattern, form)) return family;
     for (const pattern of options.extraPatterns) if (pattern.test(form)) return "custom";
   }
   const lower = views.clean.toLowerCase();
-  const abroad = MISCONDUCT_ABROAD.find(({ pattern }) => pattern.test(lower));
+  const abroad = MISCONDUCT_ABROAD.find(({ pattern }) => testAnchored(pattern, lower));
   if (abroad) return abroad.family;
   if (pastesGradedQuestion(views.clean)) return "pasted_question";
   if (pastesKnownQuestion(views.clean, options)) return "known_question";
@@ -80,6 +81,7 @@ export const defaultIntegrityRefusal =
 
 export function academicIntegrityRule(settings: Partial<IntegrityOptions> = {}): GuardRule {
   const options = withDefaults(defaultIntegrityOptions, settings);
+  prepareAnchors(PATTERNS.concat(MISCONDUCT_ABROAD).map(({ pattern }) => pattern));
   return {
     id: "input.academic_integrity",
     stage: "input",

@@ -1,4 +1,5 @@
 import { withDefaults } from "../../../core/options.ts";
+import { execAnchored, prepareAnchors, testAnchored } from "../../anchors/index.ts";
 import { addressesTutor, asksAboutAttacks, startsClause, withoutQuotes } from "../../match.ts";
 import { textViews } from "../../normalize/index.ts";
 import { re } from "../../regex.ts";
@@ -106,7 +107,7 @@ function namesTokenInQuestion(
   if (text.includes("\n") || !/\?\s*$/.test(text.trim())) return false;
   if (!NAMES_TOKEN.test(text.slice(Math.max(0, match.index - 25), match.index))) return false;
   const rest = text.slice(0, match.index) + text.slice(match.index + match[0].length);
-  return !patterns.some(({ family, pattern }) => family === "delimiter" && pattern.test(rest));
+  return !patterns.some(({ family, pattern }) => family === "delimiter" && testAnchored(pattern, rest));
 }
 
 function aboutCoursework(text: string, match: RegExpExecArray): boolean {
@@ -129,7 +130,7 @@ function findInForm(
   const inClauses = findInClauses(unquoted, askingAbout);
   if (inClauses) return inClauses;
   for (const { family, pattern, coursework, nameable } of patterns) {
-    const match = pattern.exec(unquoted);
+    const match = execAnchored(pattern, unquoted);
     if (match && coursework && aboutCoursework(unquoted, match)) continue;
     if (match && nameable && namesTokenInQuestion(unquoted, match, patterns)) continue;
     if (match) {
@@ -143,7 +144,7 @@ function findInForm(
       continue;
     }
     // Only inside quotes: a quotation is discussed, unless the message says to act on it.
-    if (pattern.test(form)) {
+    if (testAnchored(pattern, form)) {
       const discussed = DISCUSSABLE.has(family) || family === "delimiter";
       if (!discussed || ACT_ON_QUOTE.test(unquoted) || !(askingAbout || /\?|\bmean\b/.test(unquoted))) {
         return family;
@@ -180,6 +181,7 @@ export const defaultInjectionRefusal = `The tutor's instructions can't be change
 
 export function injectionRule(settings: Partial<InjectionOptions> = {}): GuardRule {
   const options = withDefaults(defaultInjectionOptions, settings);
+  prepareAnchors(PATTERNS.map(({ pattern }) => pattern));
   return {
     id: "input.injection",
     stage: "input",

@@ -1,3 +1,4 @@
+import { testAnchored } from "../../anchors/index.ts";
 import { re } from "../../regex.ts";
 import type { InjectionFamily } from "./types.ts";
 
@@ -91,5 +92,5 @@ const ABROAD: { family: InjectionFamily; pattern: RegExp }[] = [
 /** The family of an injection written in one of these scripts, if the text holds one. */
 export function findAbroad(clean: string): InjectionFamily | undefined {
   const text = clean.toLowerCase();
-  return ABROAD.find(({ pattern }) => pattern.test(text))?.family;
+  return ABROAD.find(({ pattern }) => testAnchored(pattern, text))?.family;
 }

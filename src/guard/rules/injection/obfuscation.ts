@@ -1,3 +1,4 @@
+import { testAnchored } from "../../anchors/index.ts";
 import { quotedPassages } from "../../match.ts";
 import type { TextViews } from "../../normalize/index.ts";
 import { re } from "../../regex.ts";
@@ -54,7 +55,7 @@ export function findObfuscation(
   for (const payload of views.decoded) {
     if (payload.via === "unicode-tags") return { family: "obfuscation", via: payload.via };
     for (const form of payload.forms) {
-      if (patterns.some(({ pattern }) => pattern.test(form)))
+      if (patterns.some(({ pattern }) => testAnchored(pattern, form)))
         return { family: "obfuscation", via: payload.via };
     }
   }
@@ -68,7 +69,7 @@ export function findObfuscation(
   const fragments = quotedPassages(views.forms[0] ?? views.clean.toLowerCase());
   if (fragments.length >= 2 && COMBINE.test(views.clean)) {
     const glued = [fragments.join(" "), fragments.join("")];
-    if (glued.some((g) => patterns.some(({ pattern }) => pattern.test(g)))) {
+    if (glued.some((g) => patterns.some(({ pattern }) => testAnchored(pattern, g)))) {
       return { family: "obfuscation", via: "split-payload" };
     }
   }
