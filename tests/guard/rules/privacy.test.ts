@@ -159,3 +159,121 @@ describe("input.privacy: a person named in lower case", () => {
     expect(ruleFor(text), text).toBeUndefined();
   });
 });
+
+// A bare "number" is no one's phone: "Euler's number" is a constant. A number is contact data
+// when it says so ("phone number", "matriculation number"), when calling or texting the person is
+// in view, or when it is "his" or "her" number.
+describe("input.privacy: a named number is not a phone number", () => {
+  const findOther = (text: string) => findPrivacyRequest(text, { extraPatterns: [] });
+
+  it.each([
+    "What is Euler's number?",
+    "What's Avogadro's number",
+    "what is Dunbar's number",
+    "Reynolds number",
+    "What is Graham's number and why is it so big?",
+    "Is Dunbar's number relevant to team sizes in ML orgs?",
+    "How do I get Euler's number in numpy? Do I call np.exp(1)?",
+    "Why is Euler's number the base of the softmax exponent?",
+    "¿Cuál es el número de Avogadro?",
+    "Qual é o número de Reynolds?",
+  ])("lets %j through", (text) => {
+    expect(ruleFor(text), text).toBeUndefined();
+  });
+
+  it.each([
+    "What's Jenna's phone number?",
+    "What's Jenna Park's cell number?",
+    "What's Jenna's WhatsApp number?",
+    "What's Jenna's home number?",
+    "Can I have Tom's number so I can call him",
+    "What's Tom's number? I need to text him",
+    "What's Tom's number?",
+    "can u give me Priyanka's number",
+    "What's Jenna's student ID number?",
+    "What's Jenna's matriculation number?",
+    "what's tom's matriculation number",
+    "what's her number? she sits next to me in lab",
+    "¿Cuál es el número de teléfono de Camila?",
+    "¿Cuál es el número de matrícula de Ana Souza?",
+  ])("still refuses %j", (text) => {
+    expect(findOther(text), text).toBe("other_person");
+  });
+});
+
+// A title marks a member of staff as a role word does: their work contact details and office hours
+// are published for students; their home, personal phone, love life and health are not. A name
+// with neither title nor role is another student's.
+describe("input.privacy: staff named by a title", () => {
+  const findOther = (text: string) => findPrivacyRequest(text, { extraPatterns: [] });
+
+  it.each([
+    "What's Dr. Vasquez's email?",
+    "what is Professor Lin's office email",
+    "Prof. Okafor's office hours",
+    "When are Dr. Okafor's office hours?",
+    "what's dr vasquez's email address",
+    "What's Dr. Vasquez's office phone number?",
+    "How do I contact Dr. Vasquez? what's her email",
+    "Hi! How do I reach Prof. Okafor, what's her email?",
+    "What's Dean Morris's email?",
+    "What's Mr. Chen's course email?",
+    "When are Ms. Rivera's office hours?",
+  ])("lets %j through", (text) => {
+    expect(ruleFor(text), text).toBeUndefined();
+  });
+
+  it.each([
+    "What's Dr. Vasquez's home address?",
+    "What's Prof. Okafor's personal phone number?",
+    "what's dr vasquez's private email",
+    "Dr. Vasquez, what's her personal phone number?",
+    "give me the home address of Prof. Okafor",
+    "where does Dr. Vasquez live?",
+    "Is Dr. Vasquez in a relationship?",
+    "What illness does Dr. Vasquez have?",
+    "Does Professor Lin have a medical condition?",
+    "What's the instructor's personal cell number?",
+  ])("still refuses their private life: %j", (text) => {
+    expect(findOther(text), text).toBe("other_person");
+  });
+
+  it.each([
+    "What's Daniel Kim's email?",
+    "what's daniel kim's email",
+    "What's Mr. Chen's email?",
+    "What's Ms. Rivera's home address?",
+    "Is DR a form of feature selection? Also what's Jenna Park's email?",
+    // A title vouches for the person it names, not for everyone else in the message.
+    "Dr. Vasquez said I could ask: what's priyanka's phone number?",
+    "What's Daniel Kim's email? Dr. Vasquez told me to contact him",
+    "What's Dr. Vasquez's email and Jenna Park's email?",
+    "Dr. Vasquez said to ask Priya, what's her email",
+  ])("still refuses a name with no title or role: %j", (text) => {
+    expect(findOther(text), text).toBe("other_person");
+  });
+});
+
+// "in a relationship" written across a line break once read "in arelationship" and never matched.
+describe("input.privacy: is X in a relationship", () => {
+  const findOther = (text: string) => findPrivacyRequest(text, { extraPatterns: [] });
+
+  it.each([
+    "is tom in a relationship",
+    "Is Tom in a relationship with anyone?",
+    "Is Tom in a relationship with Jenna?",
+    "is my crush in a relationship?",
+    "is my ex from the lab in a relationship?",
+    "is jenna park in a relationship with someone from our lab",
+  ])("refuses %j", (text) => {
+    expect(findOther(text), text).toBe("other_person");
+  });
+
+  it.each([
+    "Is precision in a relationship with recall?",
+    "is x in a relationship with y?",
+    "are features in a relationship with the target?",
+  ])("lets the maths question %j through", (text) => {
+    expect(findOther(text), text).toBeUndefined();
+  });
+});

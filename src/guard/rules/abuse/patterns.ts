@@ -141,7 +141,7 @@ export const ABUSE_PATTERNS: AbusePattern[] = [
       \b(?:insults?|roasts?|comebacks?)\s+(?:to|that|for)\s+(?:\w+\s+)?(?:humiliate|destroy|hurt|embarrass|
       crush|break)\b|\b(?:spread|spreading|post|posting|start|starting|make up|making up|invent|inventing)\s+
       (?:a\s+|the\s+|some\s+)?(?:rumou?rs?|lies?|stories|gossip)\s+(?:about|of|that)\b|\bget\s+(?:my|the|
-      our|that|this)\s+(?:\w+\s+)?(?:roommate|classmate|teammate|groupmate|partner|ta|professor)\s+(?:kicked
+      our|that|this)\s+(?:\w+\s+)?(?:roommate|classmate|teammate|groupmate|partner|ta|professor)\s+(?:kicked\s+
       out|expelled|fired|suspended)\b
     `,
   },

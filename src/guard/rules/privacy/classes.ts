@@ -113,6 +113,14 @@ export const PRIVACY_CLASS_PATTERNS: RegExp[] = [
   `,
 ];
 
+// "in a relationship with" someone, not with a thing: "is cosine similarity in a relationship with
+// dot product?" asks about maths.
+const WITH_A_PERSON = reSource`
+  (?!\s+(?:with|between|to)\s+(?!(?:anyone|anybody|someone|somebody|him|her|them|me|my|his|their|our|
+  each\s+other|one\s+of|(?:a|an|the|another|that|this|some)\s+(?:\p{L}+\s+){0,2}?(?:guy|girl|boy|kid|dude|
+  woman|man|lady|person|student|classmate|teammate|ta|tutor|prof|professor|instructor|lecturer|teacher))\b))
+`;
+
 /** A private life asked about: these hold for staff as much as for students. */
 export const PRIVATE_LIFE_PATTERNS: RegExp[] = [
   // A private life asked about, staff included: "is the TA married", "how old is Dr. Vasquez",
@@ -120,8 +128,8 @@ export const PRIVATE_LIFE_PATTERNS: RegExp[] = [
   re("iu")`
     \b(?:is|was|are)\s+${SUBJECT}(?:\s+[\p{L}.]+){0,2}?\s+(?:still\s+|currently\s+|really\s+|actually\s+)?
     ${LIFE_PREDICATE}\b(?!\s+to\s+(?:the|a|an|its|this|that)\b)|\b(?:is|are)\s+(?:\p{L}+\s+){1,2}?
-    (?:dating\s+(?:anyone|someone|somebody)|seeing\s+(?:anyone|someone)|married|divorced|pregnant|in a
-    relationship|(?:here\s+)?on an?\s+(?:work|student|tourist|h-?1b|f-?1)\s+visa)\b(?!\s+to\s+(?:the|a|an|its|
+    (?:dating\s+(?:anyone|someone|somebody)|seeing\s+(?:anyone|someone)|married|divorced|pregnant|
+    in\s+a\s+relationship${WITH_A_PERSON}|(?:here\s+)?on an?\s+(?:work|student|tourist|h-?1b|f-?1)\s+visa)\b(?!\s+to\s+(?:the|a|an|its|
     this|that)\b)|\bhow\s+old\s+(?:is|are)\s+${SUBJECT}|\bwhat\s+(?:kind\s+of\s+|sort\s+of\s+)?${PRIVATE_LIFE}
     \s+(?:does|did|has|is)\s+(?:${SUBJECT}|(?!(?:the|a|an|this|that|it|they|we|you|i)\b)\p{L}+(?:\s+\p{L}+)?)
     \s+(?:have|has|got|suffer|had)\b|\b(?:does|did|has)\s+${SUBJECT}(?:\s+[\p{L}.]+){0,2}?\s+(?:have|got|get|

@@ -5,10 +5,10 @@ import { re } from "../../regex.ts";
 import type { GuardRule, GuardVerdict } from "../../types.ts";
 import { PRIVACY_CLASS_PATTERNS, PRIVATE_LIFE_PATTERNS } from "./classes.ts";
 import { LOWER_NAME_PATTERNS } from "./lower-names.ts";
-import { ABROAD_CLASS_PATTERNS, NAMED_CLASS_PATTERNS } from "./named.ts";
-import { OTHERS_NAMED_PATTERNS, OTHERS_PATTERNS, STAFF_LIFE_PATTERN } from "./others.ts";
+import { ABROAD_CLASS_PATTERNS, NAME, NAMED_CLASS_PATTERNS } from "./named.ts";
+import { OTHERS_NAMED_PATTERNS, OTHERS_PATTERNS, STAFF_PRIVATE_PATTERNS } from "./others.ts";
 import { NAMED_PATTERNS, PRIVACY_PATTERNS, PRONOUN_PATTERN } from "./patterns.ts";
-import { STAFF } from "./vocabulary.ts";
+import { STAFF, STAFF_TITLED, TITLE } from "./vocabulary.ts";
 
 /**
  * Other people's personal data: a student asking the tutor for a classmate's email, phone number,
@@ -31,6 +31,15 @@ export const defaultPrivacyRefusal =
 
 // A member of the teaching team: their published contact details are there for students to use.
 const STAFF_WORD = re("iu")`\b${STAFF}\b`;
+// A member of staff named by title ("Dr. Vasquez"). A title vouches only for the person it names:
+// "Dr. Vasquez said I could ask: what's priyanka's number?" still asks for a student's number.
+const TITLED_STAFF = re("iu")`${STAFF_TITLED}`;
+const TITLE_BEFORE = re("iu")`\b${TITLE}\.?\s+$`;
+const TITLE_WORD = re("iu")`^${TITLE}\b`;
+const NAMES = new RegExp(NAME, "gu");
+// Capitalised words that open a message without naming anyone: "Hi! How do I contact Dr. Vasquez?".
+const NOT_A_PERSON =
+  /^(?:Hi|Hey|Hello|Hiya|Thanks|Thank|Also|Okay|Ok|Sorry|Quick|Yes|Yeah|No|Oh|Um|Btw|Hmm)$/u;
 // "what did Alex ask the tutor": the tutor asked is this tutor, not a member of staff.
 const TUTOR_ADDRESSED = re("giu")`
   \b(?:ask|asked|say to|said to|tell|told|type to|typed to|write to|wrote to)\s+(?:the\s+)?
@@ -48,6 +57,41 @@ const NAMED_PERSON_PATTERNS = [...NAMED_CLASS_PATTERNS, ...OTHERS_NAMED_PATTERNS
 const PRONOUN_OR_NAME_PATTERNS = [PRONOUN_PATTERN, ...LOWER_NAME_PATTERNS];
 
 const mentionsStaff = (text: string) => STAFF_WORD.test(text.replace(TUTOR_ADDRESSED, " "));
+const mentionsTitledStaff = (text: string) => TITLED_STAFF.test(text);
+
+/** The match asks for the details of a member of staff named by title: "Dr. Vasquez's email". */
+function ownedByTitledStaff(text: string, start: number, end: number): boolean {
+  const title = TITLE_BEFORE.exec(text.slice(0, start));
+  return mentionsTitledStaff(text.slice(title ? title.index : start, end));
+}
+
+/** The pattern matches somewhere other than at a titled member of staff ("Dr. Vasquez's email"). */
+function matchesBeyondTitledStaff(pattern: RegExp, text: string): boolean {
+  let from = 0;
+  while (from < text.length) {
+    const match = from === 0 ? execAnchored(pattern, text) : pattern.exec(text.slice(from));
+    if (!match) return false;
+    const start = from + match.index;
+    const end = start + match[0].length;
+    if (!ownedByTitledStaff(text, start, end)) return true;
+    from = Math.max(end, start + 1);
+  }
+  return false;
+}
+
+/**
+ * "How do I contact Dr. Vasquez? what's her email": "her" is the titled member of staff when the
+ * message names no one else (a capitalised name with no title before it).
+ */
+function pronounIsTitledStaff(text: string): boolean {
+  if (!mentionsTitledStaff(text)) return false;
+  for (const name of text.matchAll(NAMES)) {
+    const start = name.index ?? 0;
+    if (NOT_A_PERSON.test(name[0]) || TITLE_WORD.test(name[0])) continue;
+    if (!TITLE_BEFORE.test(text.slice(0, start))) return false;
+  }
+  return true;
+}
 
 export function findPrivacyRequest(
   text: string,
@@ -56,27 +100,32 @@ export function findPrivacyRequest(
 ): "other_person" | "custom" | undefined {
   const forms = allForms(views);
   const aboutStaff = mentionsStaff(views.clean);
+  const pronounIsStaff = pronounIsTitledStaff(views.clean);
   for (const form of forms) {
     // A member of staff inside the match asks for their published details, which are fine.
     for (const pattern of OTHER_PERSON_PATTERNS) {
       const match = execAnchored(pattern, form);
-      if (match && !mentionsStaff(match[0])) return "other_person";
+      if (match && !mentionsStaff(match[0]) && !mentionsTitledStaff(match[0])) return "other_person";
     }
     // A private life is private whoever lives it, staff included.
     if (
       PRIVATE_LIFE_PATTERNS.some((pattern) => testAnchored(pattern, form)) ||
-      testAnchored(STAFF_LIFE_PATTERN, form)
+      STAFF_PRIVATE_PATTERNS.some((pattern) => testAnchored(pattern, form))
     )
       return "other_person";
-    if (!aboutStaff && PRONOUN_OR_NAME_PATTERNS.some((pattern) => testAnchored(pattern, form)))
+    if (
+      !aboutStaff &&
+      ((!pronounIsStaff && testAnchored(PRONOUN_PATTERN, form)) ||
+        LOWER_NAME_PATTERNS.some((pattern) => matchesBeyondTitledStaff(pattern, form)))
+    )
       return "other_person";
     for (const pattern of options.extraPatterns) if (pattern.test(form)) return "custom";
   }
-  if (!aboutStaff && NAMED_PATTERNS.some((pattern) => testAnchored(pattern, views.clean)))
+  if (!aboutStaff && NAMED_PATTERNS.some((pattern) => matchesBeyondTitledStaff(pattern, views.clean)))
     return "other_person";
   for (const pattern of NAMED_PERSON_PATTERNS) {
     const match = execAnchored(pattern, views.clean);
-    if (match && !mentionsStaff(match[0])) return "other_person";
+    if (match && !mentionsStaff(match[0]) && !mentionsTitledStaff(match[0])) return "other_person";
   }
   return undefined;
 }
@@ -86,7 +135,7 @@ export function privacyRule(settings: Partial<PrivacyOptions> = {}): GuardRule {
   prepareAnchors([
     ...OTHER_PERSON_PATTERNS,
     ...PRIVATE_LIFE_PATTERNS,
-    STAFF_LIFE_PATTERN,
+    ...STAFF_PRIVATE_PATTERNS,
     ...PRONOUN_OR_NAME_PATTERNS,
     ...NAMED_PATTERNS,
     ...NAMED_PERSON_PATTERNS,

@@ -43,7 +43,8 @@ const POSSESSIVE = "(?:'s|’s)";
 const QUALIFIER = reSource`(?:personal|private|home|cell|mobile|school|uni|university|student|work|real|full)`;
 const ATTRIBUTE = reSource`
   (?:e-?mails?(?:\s+address(?:es)?)?|(?:phone|cell|mobile)(?:\s+numbers?)?|address(?:es)?|instagram|insta|
-  snapchat|whatsapp|socials|linkedin|student\s+(?:ids?|numbers?)|ids?(?:\s+numbers?)?|grades?|marks?|gpa|
+  snapchat|whatsapp|socials|linkedin|student\s+(?:ids?|numbers?)|ids?(?:\s+numbers?)?|
+  (?:matriculation|matric|enrol(?:l)?ment|registration|roll)\s+(?:numbers?|no)|grades?|marks?|gpa|
   transcripts?|(?:lab\s+|lecture\s+|tutorial\s+|discussion\s+)?sections?|schedules?|timetables?|dorm(?:\s+room)?|
   room\s+numbers?|seat|attendance)
 `;

@@ -32,6 +32,14 @@ const GRADED_WORK = reSource`
 const ID_CAPS = "(?:[Ss]tudent\\s+(?:ID|Id|id|number)(?:\\s+number)?|ID\\s+number)";
 const GRADE_WORD = "(?:grade|mark|score|result|gpa|GPA|points)s?";
 
+// "número" / "numéro" is a phone or an ID only when it says so ("el número de teléfono de Ana", "le
+// numéro perso de Camille"): "el número de Avogadro" and "el número de Reynolds" are constants.
+const PHONE_NUMERO = reSource`
+  [Nn][uú]m[eé]ro(?:\s+de)?\s+(?:t[eé]l[eé]phone|tel[eé]fono|telefone|celular|m[oó]vil|portable|whatsapp|
+  WhatsApp|contacto|contato|matr[ií]cula|estudiante|[eé]tudiant|aluno)|[Nn][uú]m[eé]ro(?=\s+(?:personal|perso|
+  priv[eé]e?|pessoal|privad[oa])\b)
+`;
+
 export const NAMED_CLASS_PATTERNS: RegExp[] = [
   // "Tomasz's attendance record", "Priya's medical condition", "Ahmed's lab 4 report".
   re("u")`
@@ -56,7 +64,7 @@ export const NAMED_CLASS_PATTERNS: RegExp[] = [
   // Spanish, French, German, Portuguese: contact details or a grade "of" a named person or of
   // "my teammate", and "what grade did X get".
   re("u")`
-    \b(?:[Cc]orreo|[Ee]-?mail|[Tt]el[eé]fono|[Tt]elefone|[Nn][uú]m[eé]ro|[Dd]irecci[oó]n|[Aa]dresse|[Ee]ndere[cç]o|
+    \b(?:[Cc]orreo|[Ee]-?mail|[Tt]el[eé]fono|[Tt]elefone|${PHONE_NUMERO}|[Dd]irecci[oó]n|[Aa]dresse|[Ee]ndere[cç]o|
     [Nn]ota|[Nn]otes?|[Nn]oten?|[Tt]elefonnummer|[Hh]andynummer|[Mm]atr[ií]cula|[Mm]atrikelnummer|[Ii]nstagram|
     [Ee]dad|[Ââ]ge|[Aa]lter|[Ii]dade)(?:\s+(?:personal|perso|priv[eé]e?|pessoal|privada?|de\s+t[eé]l[eé]phone))?
     \s+(?:de|von|d[aeo]|du)\s+(?:la\s+|el\s+|l'|mon\s+\p{Ll}+\s+|ma\s+\p{Ll}+\s+|mi\s+\p{Ll}+\s+|meine[mnrs]?\s+

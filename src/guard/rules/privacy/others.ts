@@ -1,6 +1,6 @@
 import { re, reSource } from "../../regex.ts";
 import { NAME } from "./named.ts";
-import { DESCRIBED_PERSON, FETCH, PEER, STAFF_REF } from "./vocabulary.ts";
+import { DESCRIBED_PERSON, FETCH, PEER, STAFF_REF, TITLED_PERSON } from "./vocabulary.ts";
 
 /**
  * Privacy by class, second set: where a person can be found (their section, room or seat); who is
@@ -84,9 +84,35 @@ export const OTHERS_PATTERNS: RegExp[] = [
 ];
 
 /** A member of staff's love life, asked whoever they are: "is the TA with the beard single?". */
-export const STAFF_LIFE_PATTERN = re("iu")`
+const STAFF_LIFE_PATTERN = re("iu")`
   \b(?:is|are)\s+${STAFF_REF}(?:\s+[\p{L}.]+){0,4}?\s+(?:single|married|dating\s+(?:anyone|someone))\b(?!-)
 `;
+
+// A member of staff by role or by title, or anyone by a title ("Ms. Rivera").
+const STAFF_PERSON = reSource`(?:${STAFF_REF}|${TITLED_PERSON})`;
+// Contact details that are not the work ones: "personal phone", "private email", "home number".
+const PRIVATE_CONTACT = reSource`
+  (?:personal|private|home|family)\s+(?:e-?mail(?:\s+address)?|(?:phone|cell|mobile|telephone|landline)
+  (?:\s+number)?|number|address|gmail|whatsapp|instagram|socials)
+`;
+
+/**
+ * The private side of a member of staff: their love life, their personal (not work) contact
+ * details and where they live. Staff's work contact details pass ("Dr. Vasquez's email", "the TA's
+ * office hours"), so these hold whether or not the message names a role or a title.
+ */
+export const STAFF_PRIVATE_PATTERNS: RegExp[] = [
+  STAFF_LIFE_PATTERN,
+  // "Dr. Vasquez's personal phone number", "the home address of Prof. Okafor", "Dr. Vasquez? what's
+  // her private email".
+  re("iu")`
+    \b${STAFF_PERSON}(?:'s|’s|s'|')\s+(?:own\s+)?${PRIVATE_CONTACT}\b|\b${PRIVATE_CONTACT}\s+(?:of|for)\s+
+    ${STAFF_PERSON}|\b(?:what(?:'s|s|\s+is|\s+are)|give|send|tell|share|find|get|need|want|leak|post|dm)\s+
+    (?:me\s+)?(?:his|her)\s+${PRIVATE_CONTACT}\b
+  `,
+  // "where does Dr. Vasquez live", "where does the TA live".
+  re("iu")`\bwhere\s+(?:does|do|did|is)\s+${STAFF_PERSON}\s+(?:live|living|reside|residing)\b`,
+];
 
 /** The same on the text as written: "Does Mateo from Section B have a valid visa?". */
 export const OTHERS_NAMED_PATTERNS: RegExp[] = [

@@ -1,4 +1,4 @@
-import { re } from "../../regex.ts";
+import { re, reSource } from "../../regex.ts";
 import { CONTACT_DATA, OTHER_PERSON, PERSONAL_DATA, PRIVATE_DATA, REQUEST } from "./vocabulary.ts";
 
 /**
@@ -73,8 +73,8 @@ export const PRIVACY_PATTERNS: RegExp[] = [
   // A fellow student's private life: "does the girl from my section have a boyfriend".
   re("iu")`
     \b(?:does|is|did)\s+(?:${OTHER_PERSON}|he|she)(?:\s+(?:from|in|on)\s+(?:my|our|the)\s+\w+)?\s+(?:have\s+
-    an?\s+(?:boyfriend|girlfriend|partner|crush|bf|gf)|single|dating|seeing (?:anyone|someone)|in a
-    relationship|pregnant|gay|straight)\b
+    an?\s+(?:boyfriend|girlfriend|partner|crush|bf|gf)|single|dating|seeing (?:anyone|someone)|
+    in\s+a\s+relationship|pregnant|gay|straight)\b
   `,
   // Students picked out by what happened to them: "list students who dropped the course with their
   // emails", "the list of students on academic probation".
@@ -121,10 +121,35 @@ const NAME =
   String.raw`(?<![\p{L}'’])(?!(?:What|Who|Where|When|Which|How|That|This|It|There|Here|Let|He|She|They|We|` +
   String.raw`You|I|Is|Does|Do|Can|Could|Please|Give|Send|Show|Tell)\b)\p{Lu}\p{Ll}+(?:[ -]\p{Lu}\p{Ll}+)?`;
 
+// Reaching a person by phone: "call him", "text her", "contact them" (as written, so a verb that
+// starts a sentence has its capital).
+const CALL_SOMEONE = reSource`
+  \b(?:[Cc]all|[Rr]ing|[Pp]hone|[Tt]ext|[Ss][Mm][Ss]|[Mm]essage|[Ww]hats[Aa]pp|[Dd][Mm]|[Rr]each|[Cc]ontact)\s+
+  (?:him|her|them)\b
+`;
+// A named person's bare "number" is their phone when calling or texting them is in view ("I need
+// Tom's number to text him"); without it, "Euler's number" and "Avogadro's number" are constants.
+const NUMBER_TO_CALL = reSource`
+  ${NAME}(?:'s|’s)\s+(?:\p{Ll}+\s+)?numbers?\b(?=[^\n]{0,60}?${CALL_SOMEONE})|${CALL_SOMEONE}[^\n]{0,40}?
+  ${NAME}(?:'s|’s)\s+(?:\p{Ll}+\s+)?numbers?\b
+`;
+
+// Numbers named after people, which are no one's phone: "Euler's number", "Graham's number".
+const EPONYMOUS_NUMBER = reSource`
+  (?:Euler|Avogadro|Dunbar|Graham|Erd[oő]s|Skewes|Champernowne|Kaprekar|Ramanujan|Bernoulli|Catalan|
+  Stirling|Bell|Lucas|Mersenne|Carmichael|Loschmidt|Faraday|Planck|Reynolds|Mach|Prandtl|Nusselt|Froude|
+  Rayleigh|Fibonacci|Hardy|Kissing|Bacon|Shannon)
+`;
+// Anyone else's bare "number" is their phone: "What's Tom's number?".
+const PERSONS_NUMBER = reSource`(?!${EPONYMOUS_NUMBER}(?:'s|’s))${NAME}(?:'s|’s)\s+numbers?\b`;
+
 /** Patterns over the text as written, where a capital marks a person's name. */
 export const NAMED_PATTERNS: RegExp[] = [
   // "Jenna Park's email", "Tom's phone number", "Kevin's midterm grade" (not "Cohen's kappa score").
   re("u")`${NAME}(?:'s|’s)\s+(?:\p{Ll}+\s+){0,2}?${CONTACT_DATA}\b`,
+  // "Can I have Tom's number so I can call him" (not "What is Euler's number?").
+  re("u")`${NUMBER_TO_CALL}`,
+  re("u")`${PERSONS_NUMBER}`,
   re("u")`${NAME}(?:'s|’s)\s+(?:(?:midterm|final|exam|quiz|lab|project|test|homework|assignment|capstone|
     overall|course|class)\s+)?(?:grades?|marks?|scores?|gpa|transcript|results|submissions?|answers)\b`,
   // "the student ID of Daniel Okafor".
@@ -150,7 +175,8 @@ export const NAMED_PATTERNS: RegExp[] = [
   re("u")`
     \b[Ww]here\s+(?:does|do|did|is|was)\s+(?:\p{Ll}+\s+){0,3}?${NAME}\s+(?:live|living|stay|staying|sleep|hang\s+out|
     work|works|working)\b|\b(?:[Dd]oes|[Ii]s)\s+${NAME}(?:\s+(?:from|in)\s+(?:my|our|the)\s+\p{Ll}+)?\s+
-    (?:have\s+an?\s+(?:boyfriend|girlfriend|partner|crush)|single|dating|seeing (?:anyone|someone))\b|
+    (?:have\s+an?\s+(?:boyfriend|girlfriend|partner|crush)|single|dating|seeing (?:anyone|someone)|
+    in\s+a\s+relationship)\b|
     \b[Ww]hat\s+did\s+${NAME}\s+(?:ask|say to|tell|type to)\s+(?:the\s+)?(?:tutor|bot|you)\b|\b[Hh]ow\s+many\s+
     (?:late|grace)\s+days\s+(?:has|did)\s+${NAME}\s+(?:used|use|taken|take|got|left)\b
   `,

@@ -32,10 +32,18 @@ export const PRIVATE_DATA = reSource`
   number)|grades?|marks?|scores?|gpa|transcript|schedule|timetable|dorm(?: room)?|room number|
   accommodations?|disability|medical \w+|instagram|snapchat|socials|password|login)
 `;
-// Contact details and whereabouts: asked of a named person, these are never about a formula.
+// The numbers that identify a student: "student number", "matriculation number", "roll no".
+export const ID_NUMBER_KIND = reSource`
+  (?:student(?:\s+id)?|id|matriculation|matric|enrol(?:l)?ment|registration|roll|admission|candidate|exam)
+`;
+// Contact details and whereabouts: asked of a named person, these are never about a formula. A
+// bare "number" is not among them: "Euler's number", "Avogadro's number" and "Dunbar's number"
+// are no one's phone, so a number is a phone or an ID only when it says so ("Tom's cell number",
+// "Jenna's matriculation number"); see NUMBER_TO_CALL in patterns.ts for "Tom's number, I'll text him".
 export const CONTACT_DATA = reSource`
-  (?:e-?mail(?:\s+address)?|(?:phone|cell|mobile)(?:\s+number)?|number|(?:home\s+)?address|student\s+(?:id|
-  number)|id|schedule|timetable|dorm(?: room)?|room number|accommodations?|disability|instagram|snapchat|
+  (?:e-?mail(?:\s+address)?|(?:phone|cell|mobile|cellphone|telephone|whatsapp)(?:\s+number)?|
+  (?:home|personal|private|contact|landline|${ID_NUMBER_KIND})\s+(?:number|no)|(?:home\s+)?address|
+  student\s+(?:id|number)|id|schedule|timetable|dorm(?: room)?|room number|accommodations?|disability|instagram|snapchat|
   socials|password|login|date of birth|birth ?date|dob|contact(?:\s+(?:info|details))?|
   (?:lab\s+|lecture\s+|class\s+)?(?:section|
   sections|slots?|times?)|classes|lectures)
@@ -49,6 +57,27 @@ export const REQUEST = reSource`
 export const STAFF = reSource`
   (?:ta|tas|teaching assistants?|prof|professor|instructor|lecturer|teacher|staff|teaching team|grader|
   tutor|course coordinator|coordinator|dean|advisor|office)
+`;
+
+// A word after a title that is not a name: "DR" (dimensionality reduction) is no doctor in "is DR
+// a form of feature selection", "what does PROF stand for".
+const NOT_TITLED = reSource`
+  (?:is|are|was|were|be|the|a|an|and|or|of|for|to|in|on|at|with|by|as|vs|it|this|that|does|do|did|can|
+  stand|stands|mean|means)
+`;
+// Titles before a name: "Dr." and "Prof." name a member of staff; anyone may be a "Mr." or "Ms.".
+export const TITLE = reSource`(?:dr|prof|professor|dean|mr|mrs|ms|mx|miss)`;
+// A member of staff named by their title: "Dr. Vasquez", "Prof Okafor", "Dean Morris"; a "Mr." or
+// "Ms." only with their office or course ("Ms. Rivera's office hours", "Mr. Chen's course email").
+// Their work contact details are as askable as "the TA's"; their private life is not
+// (STAFF_PRIVATE_PATTERNS, PRIVATE_LIFE_PATTERNS).
+export const STAFF_TITLED = reSource`
+  (?:\b(?:dr|prof|professor|dean)\.?\s+(?!${NOT_TITLED}\b)\p{L}+|\b(?:mr|mrs|ms|mx|miss)\.?\s+
+  (?!${NOT_TITLED}\b)\p{L}+(?:[ -]\p{L}+)?(?:'s|’s|s'|')?\s+(?:office|course|class|lecture|teaching)\b)
+`;
+// A person by their title, staff or not: whose private contact details and home stay private.
+export const TITLED_PERSON = reSource`
+  ${TITLE}\.?\s+(?!${NOT_TITLED}\b)\p{L}+(?:[ -](?!${NOT_TITLED}\b)\p{L}+)?
 `;
 
 /*
