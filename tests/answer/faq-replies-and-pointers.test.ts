@@ -1,32 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { ExtractiveAnswerer } from "../../src/answer/extractive.ts";
-import type { AnswerRequest } from "../../src/answer/types.ts";
-import type { ScoredChunk } from "../../src/core/chunks.ts";
-import { scoredChunk } from "../retrieve/chunks.ts";
+import { askOver, passage } from "./passages.ts";
 
 /**
  * A FAQ's "Yes." answers its own heading, so it is quoted only for that question; and a sentence
  * that points elsewhere for a date never leads over one that gives the date. Passages written for
  * this test.
  */
-const chunk = (id: string, heading: string, text: string, rank: number): ScoredChunk =>
-  scoredChunk(id, {
-    source: `${id}.md`,
-    heading,
-    headingPath: [heading],
-    ord: rank,
-    text,
-    score: 1 - rank / 10,
-  });
-
+const chunk = passage;
 const answerer = new ExtractiveAnswerer();
-const ask = (question: string, chunks: ScoredChunk[]): AnswerRequest => ({
-  question,
-  chunks,
-  termWeight: () => 1,
-  mode: "explain",
-  history: [],
-});
+const ask = askOver;
 
 describe("a FAQ answer's yes or no", () => {
   const faq = [

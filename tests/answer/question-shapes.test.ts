@@ -2,35 +2,11 @@ import { describe, expect, it } from "vitest";
 import { addressesQuestion, defaultNoAnswerThresholds } from "../../src/answer/compose/addresses.ts";
 import { ExtractiveAnswerer } from "../../src/answer/extractive.ts";
 import { classifyQuestion } from "../../src/answer/question.ts";
-import type { AnswerRequest } from "../../src/answer/types.ts";
-import type { ScoredChunk } from "../../src/core/chunks.ts";
+import { askOver, passage } from "./passages.ts";
 
 /** The classes of failure issue #14 measured, on passages written for this test. */
-function chunk(id: string, heading: string, text: string, rank = 0): ScoredChunk {
-  return {
-    chunkId: id,
-    courseId: "db",
-    source: `notes/${id}.md`,
-    title: "Databases",
-    heading,
-    headingPath: [heading],
-    locator: null,
-    url: `/course/db/${id}`,
-    week: null,
-    ord: rank,
-    text,
-    score: 1 - rank * 0.1,
-    scores: {},
-  };
-}
-
-const ask = (question: string, chunks: ScoredChunk[]): AnswerRequest => ({
-  question,
-  chunks,
-  termWeight: () => 1,
-  mode: "explain",
-  history: [],
-});
+const chunk = passage;
+const ask = askOver;
 
 const answerer = new ExtractiveAnswerer();
 const withoutMarkers = (answer: string) => answer.replace(/\s*\[\d+\]/g, "");
