@@ -28,7 +28,9 @@ describe("rate limits on the student routes", () => {
       RATE_LIMIT_IP: "3",
       RATE_LIMIT_SESSION: "2",
       RATE_LIMIT_COURSE: "4",
-      RATE_LIMIT_WINDOW_MS: "60000",
+      // Ten minutes: one allowance comes back every 200 s (IP), 300 s (session), 150 s (course), far
+      // longer than a slow machine takes between two requests of one test.
+      RATE_LIMIT_WINDOW_MS: "600000",
     };
     a = await start(env, { overrides: { embeddings } });
     b = await start(env, { overrides: { embeddings } });
@@ -61,7 +63,7 @@ describe("rate limits on the student routes", () => {
     const retryAfter = Number(refused.headers.get("retry-after"));
     expect(Number.isInteger(retryAfter)).toBe(true);
     expect(retryAfter).toBeGreaterThanOrEqual(1);
-    expect(retryAfter).toBeLessThanOrEqual(20);
+    expect(retryAfter).toBeLessThanOrEqual(200);
     const body = (await refused.json()) as { error: { code: string; message: string } };
     expect(body.error.code).toBe("rate_limited");
     expect(body.error.message).toMatch(/network address/);
