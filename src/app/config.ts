@@ -122,6 +122,11 @@ const envSchema = z.object({
       .optional(),
   ),
   REDIS_URL: optionalString,
+  // A rate-limit check Redis has not answered within this time lets the request through.
+  RATE_LIMIT_STORE_TIMEOUT_MS: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number().int().min(10).max(60_000).default(500),
+  ),
   // Requests allowed per window for each scope; 0 turns that scope off.
   RATE_LIMIT_WINDOW_MS: z.preprocess(
     emptyToUndefined,
@@ -246,7 +251,15 @@ export interface Config {
   };
   redisUrl: string | undefined;
   /** Per-IP, per-session and per-course limits on the student routes (requests per window). */
-  rateLimit: { windowMs: number; ip: number; session: number; course: number; trustProxyHops: number };
+  rateLimit: {
+    windowMs: number;
+    ip: number;
+    session: number;
+    course: number;
+    trustProxyHops: number;
+    /** How long a check may wait for Redis before the request is let through; optional for hand-built configs. */
+    storeTimeoutMs?: number;
+  };
   /** Bearer token for GET /metrics; unset leaves it open (scrapers on a private network). */
   metricsToken: string | undefined;
   /** Largest course-material upload, in bytes (zip or files, after unzipping). */
@@ -364,6 +377,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       session: e.RATE_LIMIT_SESSION,
       course: e.RATE_LIMIT_COURSE,
       trustProxyHops: e.TRUST_PROXY_HOPS,
+      storeTimeoutMs: e.RATE_LIMIT_STORE_TIMEOUT_MS,
     },
     metricsToken: e.METRICS_TOKEN,
     adminUploadMaxBytes: e.ADMIN_UPLOAD_MAX_BYTES,

@@ -205,6 +205,7 @@ function createLimiter(config: Config, telemetry: Telemetry): RateLimiter | unde
   return createRateLimiter({
     settings: limits,
     redisUrl: config.redisUrl,
+    storeTimeoutMs: limits.storeTimeoutMs,
     onStoreError: (error) => {
       telemetry.metrics.rateLimitStoreError();
       telemetry.logger.warn(

@@ -6,10 +6,12 @@ import { RedisRateLimitStore } from "./redis-store.ts";
 export function createRateLimiter(options: {
   settings: RateLimitSettings;
   redisUrl?: string;
+  /** How long a Redis check may take before the limiter lets the request through. */
+  storeTimeoutMs?: number;
   onStoreError?: (error: unknown) => void;
 }): RateLimiter {
   const store = options.redisUrl
-    ? new RedisRateLimitStore({ url: options.redisUrl })
+    ? new RedisRateLimitStore({ url: options.redisUrl, commandTimeoutMs: options.storeTimeoutMs })
     : new MemoryRateLimitStore();
   return new RateLimiter({ store, settings: options.settings, onStoreError: options.onStoreError });
 }

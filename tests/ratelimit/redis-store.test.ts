@@ -7,7 +7,7 @@ describe("RedisRateLimitStore against a real redis-server", () => {
   let redis: RedisServer;
   const stores: RedisRateLimitStore[] = [];
   const open = async () => {
-    const store = new RedisRateLimitStore({ url: redis.url, keyPrefix: `test:${Math.random()}:` });
+    const store = new RedisRateLimitStore({ url: redis.url, keyPrefix: `test:${Math.random()}:`, commandTimeoutMs: 10_000 });
     stores.push(store);
     await store.ready();
     return store;
@@ -46,8 +46,8 @@ describe("RedisRateLimitStore against a real redis-server", () => {
 
   it("shares one allowance between two clients, as two replicas would", async () => {
     const prefix = `shared:${Math.random()}:`;
-    const a = new RedisRateLimitStore({ url: redis.url, keyPrefix: prefix });
-    const b = new RedisRateLimitStore({ url: redis.url, keyPrefix: prefix });
+    const a = new RedisRateLimitStore({ url: redis.url, keyPrefix: prefix, commandTimeoutMs: 10_000 });
+    const b = new RedisRateLimitStore({ url: redis.url, keyPrefix: prefix, commandTimeoutMs: 10_000 });
     stores.push(a, b);
     await Promise.all([a.ready(), b.ready()]);
     const settings = { windowMs: 60_000, ip: 0, session: 4, course: 0 };

@@ -37,6 +37,8 @@ describe("two API processes on one database", () => {
       RATE_LIMIT_IP: "0",
       RATE_LIMIT_COURSE: "0",
       RATE_LIMIT_SESSION: "3",
+      // A check that times out fails open; a loaded machine must not turn into a limit not kept.
+      RATE_LIMIT_STORE_TIMEOUT_MS: "10000",
     });
     spawned.push(child);
     const [, port] = await child.waitFor(/listening on http:\/\/localhost:(\d+)/, 120_000);
