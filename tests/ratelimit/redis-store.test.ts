@@ -7,7 +7,11 @@ describe("RedisRateLimitStore against a real redis-server", () => {
   let redis: RedisServer;
   const stores: RedisRateLimitStore[] = [];
   const open = async () => {
-    const store = new RedisRateLimitStore({ url: redis.url, keyPrefix: `test:${Math.random()}:`, commandTimeoutMs: 10_000 });
+    const store = new RedisRateLimitStore({
+      url: redis.url,
+      keyPrefix: `test:${Math.random()}:`,
+      commandTimeoutMs: 10_000,
+    });
     stores.push(store);
     await store.ready();
     return store;
