@@ -5,6 +5,7 @@ import { isEnglishWord } from "./english.ts";
 import { expandAcronyms } from "./expand.ts";
 import { resolveFollowUp } from "./follow-up.ts";
 import { type CourseLexicon, createCourseLexicon } from "./lexicon.ts";
+import { nameMeasures } from "./measures.ts";
 import { expandShorthand } from "./shorthand.ts";
 import { correctSpelling } from "./spelling.ts";
 
@@ -21,8 +22,8 @@ export const rewriterDefaults = { isKnownWord: isEnglishWord } satisfies Rewrite
 /**
  * Turns what a student typed into what retrieval searches for: chat shorthand is spelled out,
  * misspelt words become the course's words, follow-ups get the subject of the turns before
- * them, and acronyms the course defines are spelled out (as a second form of the query: see
- * `RewrittenQuery`).
+ * them, and acronyms the course defines are spelled out and the measure a "how big" asks about
+ * is named (as a second form of the query: see `RewrittenQuery`).
  */
 export class CourseQueryRewriter implements QueryRewriter {
   private readonly options: Required<RewriterOptions>;
@@ -50,7 +51,10 @@ export class CourseQueryRewriter implements QueryRewriter {
       normalise(question),
       context.history.map((turn) => ({ question: normalise(turn.question) })),
     );
-    return { query: resolved, spelledOut: lexicon ? expandAcronyms(resolved, lexicon) : resolved };
+    return {
+      query: resolved,
+      spelledOut: lexicon ? nameMeasures(expandAcronyms(resolved, lexicon), lexicon) : resolved,
+    };
   }
 }
 
