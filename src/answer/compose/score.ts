@@ -68,6 +68,24 @@ export function headingTerms(unit: Unit): Set<string> {
   return terms;
 }
 
+const sectionCache = new WeakMap<object, Set<string>>();
+/** The terms of the unit's own section heading (the innermost one), without the title above it. */
+function sectionTerms(unit: Unit): Set<string> {
+  let terms = sectionCache.get(unit.chunk);
+  if (!terms) {
+    terms = new Set(contentTerms(unit.chunk.headingPath.at(-1) ?? ""));
+    sectionCache.set(unit.chunk, terms);
+  }
+  return terms;
+}
+
+/**
+ * A section named for what is asked ("Prerequisites" for "what are the prerequisites") answers it
+ * in its first sentences, which rarely repeat the name: they get the share of the question their
+ * heading carries and they do not, fading with their place in the section.
+ */
+const SECTION_NAMED = 0.5;
+
 /** Word-overlap relevance of one unit (about 0 to 1.5), the best over the question's forms. */
 export function lexicalRelevance(unit: Unit, views: readonly QueryView[]): number {
   return Math.max(...views.map((view) => relevanceTo(unit, view)));
@@ -78,6 +96,8 @@ function relevanceTo(unit: Unit, query: QueryView): number {
   // A list's terms are all its items': a long list would cover anything.
   if (unit.kind === "list") coverage *= 0.8;
   let score = coverage + 0.1 * weightedCoverage(headingTerms(unit), query) + 0.15 / (unit.chunkRank + 1);
+  const named = weightedCoverage(sectionTerms(unit), query);
+  if (named > coverage) score += (SECTION_NAMED * (named - coverage)) / (1 + unit.position);
   if (query.pairs.size > 0) {
     const pairs = adjacentPairs(unit.sequence);
     let shared = 0;
