@@ -38,7 +38,8 @@ const DEMEAN = reSource`
   (?:in|here|accepted|admitted|hired|passed|pass)\s+(?:because|for|thanks|due)|diversity\s+(?:hires?|points|
   quotas?|admits?)|(?:can'?t|cannot|could\s+never|will\s+never|don'?t\s+know\s+how\s+to)\s+(?:actually\s+|
   really\s+|even\s+|ever\s+)?(?:code|program|do\s+(?:math|maths|ml|machine\s+learning|ai|engineering|
-  science|this|real\s+work)|think|learn|understand)|(?:are|is)\s+(?:stealing|taking)\s+(?:our|my|the)\s+|
+  science|this|real\s+work)|think|learn|understand|(?:speak|write|read|understand)\s+(?:proper\s+|good\s+|basic\s+|
+  decent\s+|real\s+)?english|communicate)|(?:are|is)\s+(?:stealing|taking)\s+(?:our|my|the)\s+|
   (?:don'?t|do\s+not|doesn'?t)\s+belong\s+(?:here|in)|should\s+(?:go\s+back|be\s+banned|be\s+kicked\s+out|
   not\s+be\s+(?:allowed|here|admitted))|none\s+of\s+them\s+(?:can|could)\s+(?:actually\s+)?(?:code|program|
   do|think))

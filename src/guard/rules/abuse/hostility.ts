@@ -1,6 +1,6 @@
 import { re, reSource } from "../../regex.ts";
 import type { AbusePattern } from "./types.ts";
-import { GROUP, PERSON_NOUN } from "./vocabulary.ts";
+import { MEMBER, PERSON_NOUN } from "./vocabulary.ts";
 
 /**
  * Abuse by class, second set: threats made by lying in wait "until he regrets it" or by bringing
@@ -17,10 +17,12 @@ const REGRETS = reSource`
 // Vandalism and arson verbs, for someone's belongings or workplace.
 const DAMAGE = reSource`
   (?:key|keying|keyed|slash|slashing|torch|torching|firebomb|firebombing|vandali[sz]e|vandali[sz]ing|egg|
-  egging|trash|trashing|smash\s+up|burn\s+down|burning\s+down|set\s+fire\s+to|setting\s+fire\s+to)
+  egging|trash|trashing|smash(?:\s+up)?|smashing|spray[- ]?paint|
+  burn\s+down|burning\s+down|set\s+fire\s+to|setting\s+fire\s+to)
 `;
 const BELONGING = reSource`
-  (?:car|cars|tires|tyres|bike|office|offices|house|home|apartment|flat|dorm|lab|windows|door)
+  (?:car|cars|tires|tyres|bike|office|offices|house|home|apartment|flat|dorm|lab|windows|door|windshield|
+  windscreen|mirrors?|headlights?|scooter|motorbike|motorcycle|locker)
 `;
 // Whose belonging: a possessive, never "the" alone ("key the cars table" is a database).
 const WHOSE = reSource`(?:his|her|their|your|(?:the\s+)?\p{L}+(?:\s+\p{L}+)?'s)`;
@@ -29,17 +31,12 @@ const DEHUMANISING = reSource`
   (?:retards?|retarded|subhumans?|sub-human|morons|imbeciles|cretins|halfwits|dumbasses|vermin|scumbags|
   degenerates|mongoloids?|untermenschen)
 `;
-// Groups by religion, gender, sexuality, disability or origin, one of them or several.
-const MEMBER = reSource`
-  (?:(?:gay|lesbian|trans|transgender|queer|bi|muslim|jewish|christian|hindu|sikh|deaf|blind|disabled|
-  autistic|wheelchair|black|asian|arab|african|immigrant|foreign|female|women)\s+(?:kid|guy|girl|boy|
-  student|woman|man|person|one|classmate|teammate|ta|dude)s?|${GROUP}|deaf people|blind people|
-  muslims|jews|homosexuals|lesbians|trans\s+(?:women|men))
-`;
 // Positions a group is barred from: "gay people shouldn't be TAs", "… shouldn't be admitted".
 const POSITION = reSource`
   (?:tas|teachers|professors|lecturers|instructors|engineers|programmers|developers|scientists|doctors|
-  leaders|students|here|in\s+(?:tech|stem|cs|this\s+(?:course|class|program|field))|admitted|allowed|hired|
+  leaders|students|here|in\s+(?:this\s+|our\s+|my\s+|the\s+)?(?:(?!same\b)\p{L}+\s+)?(?:tech|stem|cs|engineering|computing|
+  science|ml|ai|course|courses|class|classes|program|programs|programme|field|fields|team|teams|major|degree)|
+  admitted|allowed|hired|
   accepted|enrolled|trusted|teaching|teach|study|studying|code)
 `;
 const HUMILIATE_ABROAD = reSource`
@@ -92,7 +89,7 @@ export const HOSTILITY_PATTERNS: AbusePattern[] = [
     pattern: re("iu")`
       \b${MEMBER}\b[^.?!,]{0,40}?\b(?:shouldn'?t|should\s+not|mustn'?t|must\s+not|can'?t|
       cannot|don'?t\s+deserve\s+to)\s+(?:ever\s+|even\s+|really\s+|be\s+allowed\s+to\s+)?(?:be\s+|become\s+)?
-      ${POSITION}\b|\b${MEMBER}\b[^.?!]{0,40}?\b(?:is|are|'s|'re)\s+(?:all\s+)?(?:\p{L}+\s+)?
+      ${POSITION}\b(?!\s+without)|\b${MEMBER}\b[^.?!]{0,40}?\b(?:is|are|'s|'re)\s+(?:all\s+)?(?:\p{L}+\s+)?
       (?:terrorists?|criminals?|rapists?|pedophiles?|paedophiles?|perverts?|degenerates?|disgusting|
       an\s+abomination|abominations|dead\s+weight|a\s+burden|sick\s+in\s+the\s+head)\b|\b${MEMBER}\b[^.?!]{0,30}?,
       \s*(?:it'?s|that'?s)\s+(?:so\s+|just\s+)?(?:disgusting|sick|gross|unnatural)\b

@@ -2,6 +2,7 @@ import { withDefaults } from "../../../core/options.ts";
 import { prepareAnchors, testAnchored } from "../../anchors/index.ts";
 import { textViews } from "../../normalize/index.ts";
 import type { GuardRule, GuardVerdict } from "../../types.ts";
+import { CAMPAIGN_PATTERNS } from "./campaigns.ts";
 import { ABUSE_CLASS_PATTERNS } from "./classes.ts";
 import { GENERAL_PATTERNS } from "./general.ts";
 import { HOSTILITY_PATTERNS } from "./hostility.ts";
@@ -47,6 +48,7 @@ const PATTERNS: AbusePattern[] = ABUSE_PATTERNS.concat(
   TARGETED_PATTERNS,
   ABUSE_CLASS_PATTERNS,
   HOSTILITY_PATTERNS,
+  CAMPAIGN_PATTERNS,
 );
 
 export function findAbuse(

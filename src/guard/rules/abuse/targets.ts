@@ -15,7 +15,8 @@ const I_WILL = reSource`
 const PROPERTY = reSource`
   (?:building|buildings|campus|school|university|uni|college|department|dept|lab|labs|lecture hall|
   classroom|library|office|offices|dorm|house|home|apartment|flat|car|cars|tires|tyres|windows|bike|
-  computer|laptop|server room|exam hall|hall)
+  computer|laptop|server room|exam hall|hall|windshield|windscreen|mirrors?|headlights?|scooter|motorbike|
+  motorcycle|locker)
 `;
 // Roles, named after the role as students write them: "the TA Marcus", "my teammate Kevin".
 const ROLE = reSource`
@@ -68,8 +69,8 @@ export const TARGETED_PATTERNS: AbusePattern[] = [
       \b${GROUP}\s+(?:secretly\s+)?(?:control|run|own|rule|infiltrate)\s+(?:the\s+|all\s+(?:the\s+)?)?
       (?:\p{L}+\s+)?(?:media|banks?|banking|tech|world|government|hollywood|money|finance|everything|
       companies|universit\w+|industry)\b|\b${GROUP}\b.{0,80}\b(?:they|them)\s+(?:should|must|need to|ought to|
-      deserve to)\s+(?:all\s+)?(?:be\s+)?(?:kicked out|expelled|deported|banned|removed|thrown out|sent back|
-      go back|shot|locked up)\b
+      deserve to)\s+(?:all\s+)?(?:be\s+)?(?:kicked (?:out|off)|expelled|deported|banned|removed|thrown (?:out|off)|
+      booted|sent back|go back|shot|locked up)\b
     `,
   },
   {

@@ -77,3 +77,23 @@ export const PEOPLE_PLURAL = reSource`
   (?:tas|teaching assistants|profs|professors|instructors|lecturers|graders|staff|teaching team|teachers|
   teammates|classmates|groupmates|students|people (?:here|in (?:this|the) (?:class|course)))
 `;
+
+// Groups by religion, gender, sexuality, disability or origin, one of them or several.
+export const MEMBER = reSource`
+  (?:(?:gay|lesbian|trans|transgender|queer|bi|muslim|jewish|christian|hindu|sikh|deaf|blind|disabled|
+  autistic|wheelchair|black|asian|arab|african|immigrant|foreign|female|women)\s+(?:kid|guy|girl|boy|
+  student|woman|man|person|one|classmate|teammate|ta|dude)s?|${GROUP}|deaf people|blind people|
+  muslims|jews|homosexuals|lesbians|trans\s+(?:women|men))
+`;
+// Peoples by nationality or origin, as insults and slurs aim at them ("insults about Indians").
+export const ORIGIN = reSource`
+  (?:indians|pakistanis|bangladeshis|sri\s+lankans|nepalis|chinese|japanese|koreans|vietnamese|filipinos|thais|
+  indonesians|malaysians|nigerians|ghanaians|kenyans|ethiopians|somalis|africans|arabs|iranians|persians|turks|
+  kurds|afghans|russians|ukrainians|poles|romanians|albanians|serbians|italians|germans|brits|americans|
+  canadians|mexicans|brazilians|colombians|venezuelans|latinos|latinas|hispanics|jews|muslims|christians|hindus|
+  sikhs|black\s+people|asians|immigrants|foreigners|gay\s+people|gays|trans\s+people|women|girls)
+`;
+// One person the student could reach: a pronoun, a named member of staff, a peer or a described person.
+export const VICTIM = reSource`
+  (?:him|her|them|${NAMED_TARGET}|(?:my|our|the|that|this|a)\s+(?:\p{L}+\s+){0,2}?${PERSON_NOUN}s?)
+`;

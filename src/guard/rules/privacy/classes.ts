@@ -41,7 +41,10 @@ const IN_THE_COURSE = reSource`
 // Somebody other than the asker, as the lower-case forms show them.
 const SOMEONE = reSource`(?:${PEER}|${DESCRIBED_PERSON}|${OTHER_GROUP})`;
 // A person as the subject of a question: pronoun, peer, described student or member of staff.
-const SUBJECT = reSource`(?:he|she|${PEER}|${DESCRIBED_PERSON}|${STAFF_REF})`;
+// A student "with" a condition, unnamed, is anyone in that case: "does a student with ADHD get extra
+// time?" asks the policy.
+const ANY_STUDENT_WITH = reSource`(?:a|an|any|some)\s+(?:student|person|learner|classmate)s?\s+with\b`;
+const SUBJECT = reSource`(?:he|she|${PEER}|(?!${ANY_STUDENT_WITH})${DESCRIBED_PERSON}|${STAFF_REF})`;
 // "the students who have / haven't": a status question about other students' work or attendance.
 const GROUP_ASKED = reSource`
   (?:who|which\s+(?:students|people|classmates|teams|groups|ones|of\s+(?:us|them|my\s+\p{L}+))|list\s+

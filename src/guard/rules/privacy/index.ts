@@ -3,11 +3,14 @@ import { execAnchored, prepareAnchors, testAnchored } from "../../anchors/index.
 import { allForms, textViews } from "../../normalize/index.ts";
 import { re } from "../../regex.ts";
 import type { GuardRule, GuardVerdict } from "../../types.ts";
+import { ACCOUNT_PATTERNS, PRIVATE_CONTACT_PATTERNS } from "./accounts.ts";
 import { PRIVACY_CLASS_PATTERNS, PRIVATE_LIFE_PATTERNS } from "./classes.ts";
+import { HEALTH_PATTERNS } from "./health.ts";
 import { LOWER_NAME_PATTERNS } from "./lower-names.ts";
 import { ABROAD_CLASS_PATTERNS, NAME, NAMED_CLASS_PATTERNS } from "./named.ts";
 import { OTHERS_NAMED_PATTERNS, OTHERS_PATTERNS, STAFF_PRIVATE_PATTERNS } from "./others.ts";
 import { NAMED_PATTERNS, PRIVACY_PATTERNS, PRONOUN_PATTERN } from "./patterns.ts";
+import { NAMED_RECORD_PATTERNS, RECORD_PATTERNS } from "./records.ts";
 import { STAFF, STAFF_TITLED, TITLE } from "./vocabulary.ts";
 
 /**
@@ -50,9 +53,18 @@ const OTHER_PERSON_PATTERNS = [
   ...PRIVACY_CLASS_PATTERNS,
   ...ABROAD_CLASS_PATTERNS,
   ...OTHERS_PATTERNS,
+  ...ACCOUNT_PATTERNS,
+  ...RECORD_PATTERNS,
 ];
 // A person named as written, where a capital marks the name.
-const NAMED_PERSON_PATTERNS = [...NAMED_CLASS_PATTERNS, ...OTHERS_NAMED_PATTERNS];
+const NAMED_PERSON_PATTERNS = [...NAMED_CLASS_PATTERNS, ...OTHERS_NAMED_PATTERNS, ...NAMED_RECORD_PATTERNS];
+// Private whoever it concerns, staff included: a private life, health, a personal address.
+const ANYONES_PRIVATE_PATTERNS = [
+  ...PRIVATE_LIFE_PATTERNS,
+  ...STAFF_PRIVATE_PATTERNS,
+  ...HEALTH_PATTERNS,
+  ...PRIVATE_CONTACT_PATTERNS,
+];
 // The owner only a pronoun or a name in lower case: someone else's, unless the message is about staff.
 const PRONOUN_OR_NAME_PATTERNS = [PRONOUN_PATTERN, ...LOWER_NAME_PATTERNS];
 
@@ -108,11 +120,7 @@ export function findPrivacyRequest(
       if (match && !mentionsStaff(match[0]) && !mentionsTitledStaff(match[0])) return "other_person";
     }
     // A private life is private whoever lives it, staff included.
-    if (
-      PRIVATE_LIFE_PATTERNS.some((pattern) => testAnchored(pattern, form)) ||
-      STAFF_PRIVATE_PATTERNS.some((pattern) => testAnchored(pattern, form))
-    )
-      return "other_person";
+    if (ANYONES_PRIVATE_PATTERNS.some((pattern) => testAnchored(pattern, form))) return "other_person";
     if (
       !aboutStaff &&
       ((!pronounIsStaff && testAnchored(PRONOUN_PATTERN, form)) ||
@@ -134,8 +142,7 @@ export function privacyRule(settings: Partial<PrivacyOptions> = {}): GuardRule {
   const options = withDefaults(defaultPrivacyOptions, settings);
   prepareAnchors([
     ...OTHER_PERSON_PATTERNS,
-    ...PRIVATE_LIFE_PATTERNS,
-    ...STAFF_PRIVATE_PATTERNS,
+    ...ANYONES_PRIVATE_PATTERNS,
     ...PRONOUN_OR_NAME_PATTERNS,
     ...NAMED_PATTERNS,
     ...NAMED_PERSON_PATTERNS,

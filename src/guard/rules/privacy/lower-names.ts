@@ -28,8 +28,8 @@ const NOT_A_NAME = reSource`
   bert|gpt|llama|adam|euler|avogadro|bayes|cohen|pearson|spearman|fisher|gauss|markov|zipf|moore)
 `;
 // One word of a name, or two ("tom nguyen"), as the lower-case forms write it.
-const WORD = reSource`(?!${NOT_A_NAME}\b)\p{Ll}{2,}(?:-\p{Ll}{2,})?`;
-const LOWER_NAME = reSource`${WORD}(?:\s${WORD})?`;
+export const WORD = reSource`(?!${NOT_A_NAME}\b)\p{Ll}{2,}(?:-\p{Ll}{2,})?`;
+export const LOWER_NAME = reSource`${WORD}(?:\s${WORD})?`;
 // A possessive that follows a request or question, never an adjective ("better chunk's id") or a
 // determiner ("the model's address").
 const ASKED = reSource`

@@ -156,3 +156,52 @@ export const FETCH = reSource`
   (?:give|send|show|share|tell|list|find|get|pull(?:\s+up)?|look\s+up|dig\s+up|check|leak|forward|export|
   download|dump|print|reveal|post|paste|copy|compare|see|access|open|fetch|display)
 `;
+
+/*
+ * Vocabulary of the health, account and record classes (health.ts, accounts.ts, records.ts).
+ */
+
+// A particular fellow student pointed at ("the girl who asks too many questions", "that guy from my
+// lab"), never a hypothetical one ("a student with ADHD", "some students"): only "the/that/this".
+export const PARTICULAR_PERSON = reSource`
+  (?:the|that|this)\s+(?:[\p{L}-]+\s+){0,3}?(?:guy|girl|boy|kid|dude|woman|man|lady|person|student)\s+
+  (?:in|from|on|at|with|who|that|sitting|wearing|next\s+to)\s+(?:[\p{L}\p{N}]+\s+){0,4}?[\p{L}\p{N}]+
+`;
+// People one knows privately, as the lower-case forms write them: "my ex", "my friend".
+export const RELATION = reSource`
+  (?:my|our)\s+(?:best\s+)?(?:ex|ex-?girlfriend|ex-?boyfriend|crush|friend|girlfriend|boyfriend|roommate|
+  flatmate|housemate|neighbou?r)
+`;
+// Conditions of body and mind and the allowances that come with them: a person's own business.
+export const HEALTH = reSource`
+  (?:adhd|autism|asperger'?s|dyslexia|dyspraxia|dyscalculia|depression|anxiety(?:\s+disorder)?|bipolar
+  (?:\s+disorder)?|ocd|ptsd|an?\s+eating\s+disorder|cancer|diabetes|epilepsy|long\s+covid|hiv|
+  (?:an?\s+)?(?:learning\s+|physical\s+)?disabilit(?:y|ies)|(?:adhd\s+|disability\s+|exam\s+|medical\s+)?
+  accommodations?(?:\s+letters?)?|extra\s+(?:exam\s+|test\s+)?time\s+(?:on|for|in)\s+(?:the\s+)?(?:exams?|tests?|
+  quiz(?:zes)?|midterms?|finals?)|(?:an?\s+)?(?:medical|health|mental\s+health|chronic)\s+(?:condition|issue|
+  problem)s?|(?:a\s+)?mental\s+illness|(?:a\s+)?(?:chronic\s+|serious\s+|terminal\s+)?illness|(?:a\s+)?diagnosis|
+  therapy|medication|meds|rehab)
+`;
+// A condition said of a person as a predicate: "is he autistic", "is she on the spectrum".
+export const HEALTH_STATE = reSource`
+  (?:autistic|depressed|bipolar|dyslexic|anorexic|bulimic|mentally\s+ill|on\s+the\s+spectrum|
+  (?:seriously\s+|really\s+|very\s+)?(?:sick|ill)|in\s+(?:the\s+)?hospital(?!\s+(?:building|wing|lobby|
+  parking|cafeteria|library))|in\s+rehab|in\s+therapy|on\s+(?:medication|meds))
+`;
+// What a feature or policy is, not what a person has: "an accommodations policy", "a diagnosis module".
+export const NOT_A_FEATURE = reSource`
+  (?!\s+(?:policy|policies|module|modules|feature|features|function|tool|tools|setting|settings|option|
+  options|support|form|forms|process|office|page|field|column|label|dataset|data|api|plugin|mode|rules?|info|
+  information|details))
+`;
+// Accounts on social platforms, which their owner shares with whom they like.
+export const SOCIAL = reSource`
+  (?:instagram|insta|ig|tiktok|snapchat|snap|twitter|facebook|fb|linkedin|onlyfans|bereal|reddit|tumblr|
+  discord|telegram|social\s+media|socials|dating\s+(?:app|profile))
+`;
+// Verbs that hand a piece of someone's work over to the asker: "send me their report", "can I see
+// her notebook". Sharing with someone else ("can I share their code with the TA?") is not among them.
+export const HANDOVER = reSource`
+  (?:(?:send|give|share|forward|show|email|dm|pass|get|find)\s+(?:me|us)|leak|dump|pull\s+up|look\s+up|
+  can\s+i\s+(?:see|have|get|copy)|let\s+me\s+(?:see|copy|look\s+at))
+`;
