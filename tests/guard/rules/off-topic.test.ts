@@ -77,7 +77,11 @@ describe("input.off_topic", () => {
     ]);
     const passing = { ...close, termIdf: (term: string) => rare.get(term) };
     expect(check("index query search filter for recipes", passing).action).toBe("allow");
-    // A confident retrieval is never off topic.
-    expect(check("my landlord kept my deposit", { ...close, confident: true }).action).toBe("allow");
+    // A confident retrieval answers a course question with an everyday word in it …
+    expect(
+      check("can my landlord example be in the project write-up", { ...close, confident: true }).action,
+    ).toBe("allow");
+    // … but not the student's own everyday affairs that name nothing of a course.
+    expect(check("my landlord kept my deposit", { ...close, confident: true }).action).toBe("refuse");
   });
 });

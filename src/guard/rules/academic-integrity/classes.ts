@@ -20,12 +20,22 @@ const INVENT = reSource`
 `;
 // A graded piece of this course by its name: "project 3", "the lab 6 notebook", "the take-home".
 const GRADED_REF = reSource`(?:${GRADED}|final exam paper|exam paper|design problem)(?:\s*\d+)?`;
+// Who hands it in: the student, or the team they speak for ("our team will submit it").
+const SUBMITTER = reSource`
+  (?:i|we|(?:my|our|the)\s+(?:team|group|partner|teammates?|groupmates?))
+`;
+// The tutor's text handed in unchanged: "submit it exactly as you write it", "word for word".
+const UNCHANGED = reSource`
+  (?:exactly\s+as\s+(?:you|u)\s+(?:write|wrote|draft|give|phrase|word)\s+(?:it|them)|word\s+for\s+word|
+  verbatim|unchanged|without\s+(?:any\s+)?(?:changes|edits|editing|changing\s+(?:a|anything)))
+`;
 // The work goes in as it comes out: ready to commit, push or submit, under the student's name.
 const AS_IS = reSource`
   (?:ready\s+to\s+(?:commit|push|submit|hand\s+in|turn\s+in|upload|deploy|merge)|
   so\s+(?:i|we)\s+can\s+(?:just\s+)?(?:commit|push|submit|hand|turn|upload|copy|paste)|
-  (?:i|we)(?:'ll|\s+will|'m\s+going\s+to|\s+can)\s+(?:just\s+)?(?:commit|push|submit|hand|turn|upload|copy|
-  paste)\b[^.?!]{0,20}?\b(?:as\s+is|it|them|this)|(?:upload|submit|push|commit|hand\s+in|turn\s+in)\s+
+  ${SUBMITTER}(?:'ll|\s+will|'m\s+going\s+to|\s+(?:is|are)\s+going\s+to|\s+can)\s+(?:just\s+)?(?:commit|push|
+  submit|hand|turn|upload|copy|paste)\b[^.?!]{0,20}?\b(?:as\s+is|it|them|this)|(?:submit|hand\s+in|turn\s+in|
+  upload|paste|commit)\s+(?:it|them|this|that)?\s*${UNCHANGED}|(?:upload|submit|push|commit|hand\s+in|turn\s+in)\s+
   (?:it|them|this)?\s*as\s+is|i\s+should\s+(?:hand|turn)\s+in|(?:to|that\s+i\s+can)\s+(?:hand|turn)\s+in|
   under\s+(?:my|our)\s+(?:name|account|github|username)|in\s+my\s+(?:own\s+)?voice|
   (?:we'll|we\s+will|i'll|i\s+will)\s+say\s+(?:we|i|the\s+team|my\s+team|our\s+team)\s+(?:wrote|did|made|
@@ -59,13 +69,43 @@ const NOT_A_TOOL = reSource`
   (?![^.?!]{0,90}\b(?:to\s+test|for\s+(?:unit\s+)?test(?:s|ing)|test\s+(?:data|fixtures?)|to\s+debug|to\s+demo)\b)
 `;
 
+// What a model did, which a report presents as observed: its misclassified examples, failure cases,
+// wrong predictions (plural: "make up a wrong prediction to explain precision" is a teaching example).
+const MODEL_OUTCOMES = reSource`
+  (?:(?:misclassified|mislabell?ed|misranked|misrouted|failed|failing|wrong|incorrect|erroneous|
+  hallucinated|false[- ](?:positive|negative))\s+(?:\p{L}+\s+)?(?:examples|cases|predictions|outputs|queries|
+  answers|samples|instances|items|responses|retrievals|rows|documents)|misclassifications|failure\s+cases|
+  error\s+cases|(?:model\s+)?predictions|model\s+outputs|user\s+(?:feedback|sessions|complaints))
+`;
+const MADE_UP = reSource`(?:invent|make\s+up|fabricate|fake|dream\s+up|cook\s+up|conjure\s+up|fudge|imagine)`;
+// A graded report to hold them, or a claim that the model produced them.
+const PRESENTED_AS_OBSERVED = reSource`
+  (?:${GRADED_REF}|report|write-?up|results\s+section|submission)\b|\b(?:the|our|my)\s+
+  (?:model|system|classifier|pipeline|retriever)\s+(?:got|gets|made|produced|returned)\b
+`;
+
+// Made up to learn from, not to report: "… to help me understand what error analysis looks like".
+const FOR_A_REAL_CLAIM = reSource`
+  (?![^.?!]{0,60}\b(?:understand|learn|practi[cs]e|illustrat\w*|explain\s+(?:to\s+me|how|what|why)|as\s+an?\s+
+  (?:example|exercise|illustration)|toy)\b)
+`;
+
 export const INTEGRITY_CLASS_PATTERNS: { family: IntegrityFamily; pattern: RegExp }[] = [
+  {
+    family: "fabrication",
+    // Model outcomes made up for a graded report and analysed as if observed: "invent 20 misclassified
+    // examples and write the error analysis for our Project 2 report".
+    pattern: re("iu")`
+      ^(?=[^]*?\b${PRESENTED_AS_OBSERVED})[^]*?\b${MADE_UP}${NOT_A_TOOL}\s+(?:me\s+|us\s+)?(?:[\p{L}\d,-]+\s+)
+      {0,3}?${MODEL_OUTCOMES}\b${FOR_A_REAL_CLAIM}
+    `,
+  },
   {
     family: "do_my_work",
     // A deliverable of a graded piece, to go in as is: "gimme the project 2 code ready to commit",
     // "fill in every TODO so it passes the autograder, I'll upload it".
     pattern: re("iu")`
-      ^(?=[^]*?\b${GRADED_REF}\b)[^]*?\b${PRODUCE}\b[^]{0,160}?\b${AS_IS}|
+      ^(?=[^]*?\b${GRADED_REF}\b)[^]*?\b${PRODUCE}\b[^]{0,200}?\b${AS_IS}|
       (?:${REQUEST})${PRODUCE}\b[^.?!]{0,30}?\b${WHOLE}\s+(?:\p{L}+\s+){0,3}?(?:todos?|cells?|answers?|code|
       solutions?|report|write-?up|notebook|implementation|query\s+set|test\s+set|labels|dockerfile|app|
       evaluation)\b[^.?!]{0,60}?\b(?:for|of|in|from)\s+(?:our\s+|my\s+|the\s+)?${GRADED_REF}\b

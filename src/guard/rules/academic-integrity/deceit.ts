@@ -63,7 +63,40 @@ const ANSWER_ANY = reSource`
   resuelv\w*|losen|resolv\w*)\b
 `;
 
+// Sight of a sat assessment before it is sat: "someone who saw the midterm early", "a friend in the
+// morning section already took the quiz", "I got a peek at tomorrow's exam".
+const SEEN_EARLY = reSource`
+  (?:saw|seen|peeked\s+at|looked\s+at|got\s+(?:a\s+)?(?:look|peek|preview)\s+(?:at|of)|
+  had\s+(?:a\s+)?(?:look|peek)\s+at|
+  previewed|read)\s+(?:the\s+|this\s+|our\s+|tomorrow'?s\s+|next\s+week'?s\s+|\p{L}+day'?s\s+)?${SAT_ASSESSMENT}
+  (?:\s+(?:paper|questions))?\s+(?:early|in\s+advance|ahead\s+of\s+time|beforehand|before\s+(?:us|me|everyone|
+  anyone|release|it\s+(?:opens|opened|was\s+released|came\s+out)))|(?:someone|somebody|a\s+friend|my\s+friend|
+  friends|a\s+classmate|classmates|people|students|a\s+student|a\s+senior)\b[^.?!]{0,60}?\b(?:already\s+)?
+  (?:took|sat|wrote|did|has\s+taken|have\s+taken|finished)\s+(?:the|this|our|it)\s+(?:${SAT_ASSESSMENT}\s+)?
+  (?:already|earlier|yesterday|this\s+morning|in\s+(?:the|an)\s+(?:earlier|other|morning|first)\s+
+  (?:section|sitting|slot|session))
+`;
+// What the paper asks or wants, reported: "the numerical problem's answer is 0.75", "the design
+// question wants a canary release".
+const REPORTED_CONTENT = reSource`
+  (?:answers?|questions?|problems?|part\s+\w)\s+(?:is|are|was|were|wants|asks(?:\s+for)?|needs|expects|
+  will\s+be|comes\s+out\s+(?:to|as))\b
+`;
+// Asked to be confirmed before it is sat.
+const CONFIRM = reSource`
+  (?:confirm|verify|check|double-?check|validate|tell\s+me\s+(?:if|whether)\s+(?:those|these|that|they|
+  it)|are\s+(?:those|these|they)\s+(?:right|correct)|is\s+(?:that|this|it)\s+(?:right|correct))
+`;
+
 export const DECEIT_PATTERNS: { family: IntegrityFamily; pattern: RegExp }[] = [
+  {
+    family: "answer_key",
+    // What a paper seen early holds, reported and asked to be confirmed (either order).
+    pattern: re("iu")`
+      \b(?:${SEEN_EARLY})\b[^]{0,200}?\b${REPORTED_CONTENT}[^]{0,160}?\b${CONFIRM}\b|\b${CONFIRM}\b[^]{0,160}?
+      \b${REPORTED_CONTENT}[^]{0,160}?\b(?:${SEEN_EARLY})\b
+    `,
+  },
   {
     family: "do_my_work",
     // The whole thing written to go straight onto the platform: "… so I can upload it to Gradescope".

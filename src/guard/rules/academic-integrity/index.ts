@@ -8,6 +8,7 @@ import { DECEIT_PATTERNS } from "./deceit.ts";
 import { MISCONDUCT_ABROAD, MISCONDUCT_PATTERNS } from "./misconduct.ts";
 import { pastesGradedQuestion } from "./pasted.ts";
 import { REQUEST_PATTERNS } from "./requests.ts";
+import { SUBMISSION_PATTERNS } from "./submission.ts";
 import { integrityTopic } from "./topic.ts";
 import type { IntegrityFamily } from "./types.ts";
 
@@ -44,6 +45,7 @@ const PATTERNS = REQUEST_PATTERNS.concat(
   INTEGRITY_CLASS_PATTERNS,
   INTEGRITY_CLASS_ABROAD,
   DECEIT_PATTERNS,
+  SUBMISSION_PATTERNS,
 );
 
 function pastesKnownQuestion(text: string, options: IntegrityOptions): boolean {

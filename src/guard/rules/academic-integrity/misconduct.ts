@@ -59,6 +59,27 @@ export const MISCONDUCT_ABROAD: { family: IntegrityFamily; pattern: RegExp }[] =
   },
 ];
 
+// Reworking someone's text until it no longer looks like theirs, …
+const REWORD = reSource`
+  (?:reword|rephrase|paraphrase|rewrite|spin|reformulate|change|edit|tweak|humani[sz]e|disguise|obfuscate|
+  alter|modify|translate)
+`;
+const CHECKER = reSource`
+  (?:plagiarism|turnitin|gptzero|moss|jplag|codequiry|similarity|originality|ai[- ]?detect\w*|detector|
+  checker|copy ?leaks|zerogpt|gradescope'?s? (?:ai|similarity))
+`;
+// … or someone's code, by the verbs that reshape code ("restructure it enough that the code
+// similarity check won't match it"). These verbs also order search results "so the highest
+// similarity comes first", so the checker must be named as one.
+const RESHAPE_CODE = reSource`
+  (?:restructure|refactor|reorgani[sz]e|rearrange|reorder|shuffle|rename|rework|camouflage|scramble|
+  mix\s+up|change\s+up)
+`;
+const NAMED_CHECKER = reSource`
+  (?:plagiarism|turnitin|moss|jplag|codequiry|copy ?leaks|(?:code\s+)?similarity\s+(?:check\w*|detect\w*|
+  tool|software|report|scan\w*))
+`;
+
 export const MISCONDUCT_PATTERNS: { family: IntegrityFamily; pattern: RegExp }[] = [
   {
     family: "fabrication",
@@ -84,14 +105,13 @@ export const MISCONDUCT_PATTERNS: { family: IntegrityFamily; pattern: RegExp }[]
     // Rewording to get past a checker: "reword this so turnitin won't flag it", "spin this essay so
     // the plagiarism checker doesn't catch it", "make my text sound human for the AI detector".
     pattern: re("iu")`
-      \b(?:reword|rephrase|paraphrase|rewrite|spin|reformulate|change|edit|tweak|humani[sz]e|disguise|
-      obfuscate|alter|modify|translate)\b.{0,80}\b(?:so|that|to|and|enough)\b.{0,30}\b(?:plagiarism|turnitin|gptzero|
-      moss|
-      similarity|originality|ai[- ]?detect\w*|detector|checker|copy ?leaks|zerogpt|gradescope'?s? (?:ai|
-      similarity))\b|\b(?:get around|get past|beat|bypass|evade|fool|trick|avoid|dodge|pass)\s+(?:the\s+)?
-      (?:ai[- ]?detect\w*|ai[- ]checker|detector|plagiarism check\w*|similarity check\w*)\b|\b(?:plagiarism|turnitin|
-      similarity|ai[- ]?detect\w*)\b.{0,40}\b(?:won'?t|doesn'?t|don'?t|can'?t|wouldn'?t|not)\s+(?:flag|catch|
-      detect|notice|pick)\b|\bso (?:it|this) doesn'?t look (?:copied|plagiari[sz]ed|ai[- ]generated)\b|
+      \b${REWORD}\b.{0,80}\b(?:so|that|to|and|enough)\b.{0,30}\b${CHECKER}\b|\b${RESHAPE_CODE}\b.{0,80}\b(?:so|
+      that|to|and|enough)\b.{0,30}\b${NAMED_CHECKER}\b|\b(?:get around|get past|beat|
+      bypass|evade|fool|trick|avoid|dodge|pass)\s+(?:the\s+)?(?:ai[- ]?detect\w*|ai[- ]checker|detector|
+      plagiarism check\w*|similarity check\w*)\b|\b(?:plagiarism|turnitin|similarity|ai[- ]?detect\w*|moss|
+      jplag)\b.{0,40}\b(?:won'?t|doesn'?t|don'?t|can'?t|wouldn'?t|not)\s+(?:(?:flag|catch|detect|notice|
+      pick)\b|(?:match|link|connect|tie|pair)\s+(?:it|this|them|ours|mine|(?:my|our)\s+\p{L}+)\s+(?:to|with|
+      against)\b)|\bso (?:it|this) doesn'?t look (?:copied|plagiari[sz]ed|ai[- ]generated)\b|
       \b(?:rewrite|reword|paraphrase|change)\s+(?:his|her|their|my (?:friend|teammate|classmate|roommate|
       partner)'?s?)\s+(?:\p{L}+\s+)?(?:code|work|report|essay|answers?|write-?up|lab)\b.{0,60}\b(?:look|
       seem|appear|sound)s?\s+like\s+(?:mine|i (?:wrote|did) it|my own)\b|\b(?:so|that)\s+(?:the\s+)?

@@ -47,10 +47,46 @@ const INTERNALS = reSource`
   internal\s+rules|reglas\s+internas|keys?|claves|passwords?|configuration|config)
 `;
 
+// The set-up named by what it is, not whose: "instrução de sistema", "instrucciones del sistema",
+// "istruzioni di sistema", "consignes du systeme", "prompt de sistema".
+const SYSTEM_ORDERS = reSource`
+  (?:instruca?o(?:es)?|instruccion(?:es)?|istruzion[ei]|instructions?|consignes?|regras?|reglas?|regole|
+  regles?|prompt)\s+(?:de|do|da|del|di|du|dos|das)\s+(?:o\s+|il\s+)?(?:sistema|systeme)
+`;
+// The wording itself asked for: "palavra por palavra", "mot pour mot", "o que estava escrito nelas".
+const VERBATIM = reSource`
+  (?:palavra\s+por\s+palavra|palabra\s+por\s+palabra|mot\s+(?:pour|a)\s+mot|parola\s+per\s+parola|
+  wort\s+fur\s+wort|letra\s+por\s+letra|textualmente|literalmente|al\s+pie\s+de\s+la\s+letra|na\s+integra|
+  (?:o|lo|ce|cio|quello)\s+(?:que|qui|che)\s+(?:\p{L}+\s+)?(?:estava|estaba|esta|etait|est|era|c'?era)\s+
+  (?:escrito|ecrit|scritto))
+`;
+// Told to the student: "me diga", "dime", "dis-moi", "dimmi", "mostre-me", "repita".
+const TELL_ME = reSource`
+  (?:me\s+(?:diga|digas|diz|conte|mostre|mostra|passe)|diga-?me|diz-?me|conte-?me|mostre-?me|dime|
+  digame|cuentame|muestrame|dis-moi|dites-moi|montre-moi|dimmi|mi\s+dica|mostrami|sag\s+mir|zeig\s+mir|
+  repit[ae]|repete|ripeti|escreva|escribe|copi[ae])
+`;
+// Pretending the set-up is not there, in Portuguese, Spanish, Italian and French: "finja que você
+// não tem nenhuma instrução", "haz como si no tuvieras reglas", "fai finta di non avere regole".
+const PRETEND_NONE = reSource`
+  (?:finja|finge|imagine|imagina|faz\s+de\s+conta|haz\s+como\s+si|fais\s+comme\s+si|fai\s+finta|
+  immagina|supon|suponha)\s+(?:que\s+|di\s+)?(?:voce\s+|tu\s+|usted\s+|vous\s+)?(?:(?:nao|no|non)\s+|n'\s*)
+  (?:tem|tens|tiene|tienes|tuvieras|tuviera|tivesse|avere|hai|as|aviez|avais|existe)\s+(?:pas\s+(?:de\s+|d')?)?
+  (?:nenhuma?\s+|ninguna?\s+|ningun\s+|aucune?\s+|nessuna?\s+|alcuna?\s+|mais\s+|mas\s+|piu\s+)?
+  (?:instruca?o(?:es)?|instruccion(?:es)?|istruzion[ei]|instructions?|consignes?|regras?|reglas?|regole|
+  regles?|restrico(?:es)?|restriccion(?:es)?|restrizion[ei]|filtros?|filtri|limites?|limiti)
+`;
+
 export const EUROPEAN_PATTERNS: FamilyPattern[] = [
   { family: "override", pattern: re("iu")`\b(?:${DROP_EARLIER})\b` },
   { family: "persona", pattern: re("iu")`\b${UNRESTRICTED}\b` },
   { family: "extraction", pattern: re("iu")`\b${HIDDEN_ORDERS}` },
+  // The system's instructions asked for word for word, by a "tell / show me" aimed at the tutor.
+  {
+    family: "extraction",
+    pattern: re("iu")`^(?=[^]*?\b${SYSTEM_ORDERS}\b)(?=[^]*?\b${TELL_ME}\b)[^]*?\b${VERBATIM}\b`,
+  },
+  { family: "persona", pattern: re("iu")`\b${PRETEND_NONE}\b` },
   {
     family: "persona",
     pattern: re("iu")`

@@ -1,5 +1,11 @@
-import { re } from "../../regex.ts";
+import { re, reSource } from "../../regex.ts";
 import type { FamilyPattern } from "./types.ts";
+
+// A place in the course ("what we covered in week 3 before my first question", "the lab 4
+// instructions"): what sits there is material, not the tutor's set-up.
+const NOT_COURSE_PLACE = reSource`
+  (?!\b(?:week|lab|lecture|notes|slides|project|chapter|reading|module|syllabus|readme)\b)
+`;
 
 /** System prompt extraction: asking for the tutor's instructions or configuration. */
 export const EXTRACTION_PATTERNS: FamilyPattern[] = [
@@ -198,16 +204,20 @@ export const EXTRACTION_PATTERNS: FamilyPattern[] = [
   },
 
   // The set-up located by where it sits rather than named: "summarize the text that appears
-  // before my first message". Only the student's own turn counts as the landmark: "should the
-  // retrieved text go before the user's question?" is prompt design, and so is a landmark
-  // placed in a template or an app ("what comes before my question in a grounded prompt").
+  // before my first message", "recap everything that was said to you before my first message".
+  // Only the student's own turn counts as the landmark: "should the retrieved text go before the
+  // user's question?" is prompt design, and so is a landmark placed in a template or an app
+  // ("what comes before my question in a grounded prompt").
   {
     family: "extraction",
     pattern: re("iu")`
-      \b(?:summari[sz]e|repeat|print|show|tell me|paste|quote|output|list|recite|read (?:out|back)|copy|
+      \b(?:summari[sz]e|sum up|recap|rehash|restate|reiterate|go over|run (?:me )?through|
+      walk me through|repeat|print|show|tell me|paste|quote|output|list|recite|read (?:out|back)|copy|
       echo|dump|reproduce|what(?:'s| is| was| were| came| comes| appears| sits| did you (?:get|receive|
-      see)))\b.{0,40}?\b(?:text|content|words|everything|anything|whatever|stuff|messages?|lines?|
-      instructions|paragraphs?|part)?\s*(?:that\s+|which\s+)?(?:\w+\s+){0,2}?(?:before|above|prior to|
+      see)))\b(?:${NOT_COURSE_PLACE}.){0,40}?\b(?:text|content|words|everything|anything|whatever|stuff|
+      messages?|lines?|instructions|paragraphs?|part)?\s*(?:that\s+|which\s+)?(?:${NOT_COURSE_PLACE}\w+\s+)
+      {0,2}?(?:(?:said|told|given|sent|
+      written|shown|passed|fed|provided|handed)\s+(?:to\s+)?(?:you|u)\s+)?(?:before|above|prior to|
       preceding|ahead of)\s+(?:my|this|our)\s+(?:very\s+)?(?:first\s+)?(?:message|question|prompt|input|
       turn|chat message|conversation)\b(?![^.?!\n]{0,40}\b(?:template|grounded prompt|rag|pipeline|app|
       notes|lecture|week|lab|project|slides)\b)

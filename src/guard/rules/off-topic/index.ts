@@ -1,8 +1,9 @@
 import { withDefaults } from "../../../core/options.ts";
 import { withoutRegister } from "../../../text/register.ts";
 import { uniqueTerms } from "../../../text/terms.ts";
-import type { GuardRule, GuardVerdict } from "../../types.ts";
-import { foreignDomainTerm } from "./domains.ts";
+import type { GuardRetrievalSignals, GuardRule, GuardVerdict } from "../../types.ts";
+import { type DomainTerm, foreignDomainTerm } from "./domains.ts";
+import { everydayRequest, ownAffairs } from "./everyday.ts";
 
 /**
  * Off-topic questions: the course material did not match the question well enough to answer
@@ -10,6 +11,9 @@ import { foreignDomainTerm } from "./domains.ts";
  * (the mean embedding of its chunks), with no chunk close to it and few of its words in the
  * course's vocabulary. Only all of these together mark a question as outside the course;
  * a course question the notes happen not to cover gets the ordinary "not in the material" reply.
+ * An everyday word the course never uses (domains.ts) stands in for the embedding signals; an
+ * everyday request by its phrasing, or the student's own everyday affairs naming nothing of a
+ * course, are off topic even when retrieval was confident on their generic words (everyday.ts).
  * The refusal redirects (`redirect: "off_topic"`): the reply goes out as a polite no_answer.
  */
 export interface OffTopicOptions {
@@ -72,16 +76,28 @@ export function offTopicRule(settings: Partial<OffTopicOptions> = {}): GuardRule
     check(text, context): GuardVerdict {
       const signals = context.retrieval;
       const allow: GuardVerdict = { rule: "input.off_topic", action: "allow" };
-      if (!signals || signals.confident) return allow;
-      // "Is ignoring outliers ever OK?" uses the course's own words: a course question, poorly covered.
+      if (!signals) return allow;
       // The topic is judged without the register: "lol" and "wtf" are not words the course lacks.
       const topic = withoutRegister(text);
+      // "Recommend me some shows like …" is everyday by its phrasing, whatever words it shares.
+      const request = everydayRequest(topic);
+      // Retrieval can be confident on a question's generic words ("file", "student", "job"): only
+      // the student's own everyday affairs ("my taxes", "my calc homework") naming nothing of a
+      // course are looked at further. Anything else the material answered is answered.
+      if (signals.confident && !request && !ownAffairs(topic)) return allow;
       const idf = signals.termIdf;
       const known = idf ? knownTermShare(topic, idf, signals.unseenIdf ?? 0) : 0;
       // A word of everyday life the course never uses ("paella", "landlord", "integral") says where
-      // the question lives, even when the embedding model finds some chunk close to it.
-      const domain = idf ? foreignDomainTerm(topic, idf) : undefined;
-      if (known >= (domain ? options.maxKnownTermShareInDomain : options.maxKnownTermShare)) return allow;
+      // the question lives, even when the embedding model finds some chunk close to it. A word
+      // whose stem the course knows through other words ("integral"/"integrity") is weaker evidence
+      // and needs the stricter bar.
+      const domain = request ?? (idf ? foreignDomainTerm(topic, idf) : undefined);
+      const domainBar = domain?.masked ? options.maxKnownTermShare : options.maxKnownTermShareInDomain;
+      const refuse = (): GuardVerdict => offTopicVerdict(options, signals, known, domain);
+      if (request) return refuse();
+      if (signals.confident) return domain && known < domainBar ? refuse() : allow;
+      // "Is ignoring outliers ever OK?" uses the course's own words: a course question, poorly covered.
+      if (known >= (domain ? domainBar : options.maxKnownTermShare)) return allow;
       const centroid = signals.centroidSimilarity;
       if (!domain) {
         // Without vectors there is no topic signal; the ordinary no-answer path handles it.
@@ -89,19 +105,29 @@ export function offTopicRule(settings: Partial<OffTopicOptions> = {}): GuardRule
         if (centroid >= options.maxCentroidSimilarity) return allow;
         if ((signals.topVectorSimilarity ?? 0) >= options.maxTopSimilarity) return allow;
       }
-      const round = (value: number) => Math.round(value * 1000) / 1000;
-      return {
-        rule: "input.off_topic",
-        action: "refuse",
-        reason: options.refusal ?? defaultOffTopicRefusal,
-        redirect: "off_topic",
-        details: {
-          ...(typeof centroid === "number" ? { centroidSimilarity: round(centroid) } : {}),
-          coverage: round(signals.coverage),
-          knownTerms: round(known),
-          ...(domain ? { domain: domain.domain, domainTerm: domain.term } : {}),
-        },
-      };
+      return refuse();
+    },
+  };
+}
+
+function offTopicVerdict(
+  options: OffTopicOptions,
+  signals: GuardRetrievalSignals,
+  known: number,
+  domain: DomainTerm | undefined,
+): GuardVerdict {
+  const round = (value: number) => Math.round(value * 1000) / 1000;
+  const centroid = signals.centroidSimilarity;
+  return {
+    rule: "input.off_topic",
+    action: "refuse",
+    reason: options.refusal ?? defaultOffTopicRefusal,
+    redirect: "off_topic",
+    details: {
+      ...(typeof centroid === "number" ? { centroidSimilarity: round(centroid) } : {}),
+      coverage: round(signals.coverage),
+      knownTerms: round(known),
+      ...(domain ? { domain: domain.domain, domainTerm: domain.term } : {}),
     },
   };
 }
