@@ -170,17 +170,30 @@ export function selectUnits(
       paragraph.push(next.unit);
     }
   }
+  const onSubject = aboutTheSubject(context);
   const open =
     views.length > 0 && context.shape.type !== "comparison"
-      ? complement(ranked, lead.unit, views)
+      ? complement(ranked.filter(onSubject), lead.unit, views)
       : undefined;
   if (open) add(open);
   const floor = Math.max(options.minScore, lead.score * options.supportRatio);
   for (const s of ranked.slice(1)) {
     if (s.score < floor || chosen.length >= options.maxUnits) break;
-    add(s);
+    if (onSubject(s)) add(s);
   }
   const leading = sides.length === 2 ? sides : [chosen[0] as Unit, ...paragraph];
   const rest = chosen.filter((u) => !leading.includes(u));
   return [...leading, ...rest.sort((a, b) => a.chunkRank - b.chunkRank || a.position - b.position)];
+}
+
+/**
+ * What may support a definition: a unit that names the defined term, in its words or its section's
+ * heading. "What does MLOps mean" is not helped by "an ROC-AUC of 0.5 means random ranking", which
+ * shares only "mean". Other shapes take any support.
+ */
+function aboutTheSubject(context: ShapeContext): (s: ScoredUnit) => boolean {
+  const subject = context.subjectTerms[0];
+  const defining = context.shape.type === "definition" || context.shape.type === "acronym";
+  if (!defining || !subject || subject.length === 0) return () => true;
+  return ({ unit }) => subject.some((term) => unit.terms.has(term) || headingTerms(unit).has(term));
 }
