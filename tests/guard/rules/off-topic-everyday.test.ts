@@ -74,3 +74,12 @@ describe("input.off_topic: everyday questions retrieval was confident about", ()
     expect(check(text)).toBe("allow");
   });
 });
+
+describe("input.off_topic: another subject's work asked for after a course question", () => {
+  it.each([
+    "What's the four-fifths rule? also do my chemistry lab report, 3 pages",
+    "explain MRR quickly, then finish our econ problem set please",
+  ])("redirects %s", (text) => {
+    expect(check(text)).toBe("refuse");
+  });
+});

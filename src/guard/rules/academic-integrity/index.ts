@@ -5,6 +5,7 @@ import { textViews } from "../../normalize/index.ts";
 import type { GuardRule, GuardVerdict } from "../../types.ts";
 import { INTEGRITY_CLASS_ABROAD, INTEGRITY_CLASS_PATTERNS } from "./classes.ts";
 import { DECEIT_PATTERNS } from "./deceit.ts";
+import { HANDOFF_PATTERNS } from "./handoff.ts";
 import { MISCONDUCT_ABROAD, MISCONDUCT_PATTERNS } from "./misconduct.ts";
 import { pastesGradedQuestion } from "./pasted.ts";
 import { REQUEST_PATTERNS } from "./requests.ts";
@@ -46,6 +47,7 @@ const PATTERNS = REQUEST_PATTERNS.concat(
   INTEGRITY_CLASS_ABROAD,
   DECEIT_PATTERNS,
   SUBMISSION_PATTERNS,
+  HANDOFF_PATTERNS,
 );
 
 function pastesKnownQuestion(text: string, options: IntegrityOptions): boolean {

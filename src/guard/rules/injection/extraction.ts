@@ -37,6 +37,7 @@ export const EXTRACTION_PATTERNS: FamilyPattern[] = [
       top|first (?:line|lines|part|paragraph))\s+of\s+)?(?:your|ur|this (?:bot|tutor|assistant|model|ai)'?s|
       the (?:bot|tutor|assistant|model|ai)'?s)\s+(?:full\s+|entire\s+|complete\s+|exact\s+|whole\s+|
       original\s+|initial\s+|hidden\s+|secret\s+|internal\s+|underlying\s+|raw\s+|verbatim\s+|first\s+|
+      opening\s+|starting\s+|startup\s+|start-up\s+|preset\s+|pre-?loaded\s+|background\s+|base\s+|core\s+|
       real\s+|actual\s+|private\s+|confidential\s+|system\s+|developer\s+|current\s+)*(?:prompts?|
       instructions|directives|guidelines|rules|context window|conditioning|system message|developer message|
       hidden message|initial message|secret message|configuration|config|setup|programming|pre-?prompt|

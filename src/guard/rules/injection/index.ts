@@ -24,6 +24,7 @@ import {
   RULES_DECLARED_OFF,
 } from "./override.ts";
 import { PERSONA_PATTERNS, PERSONA_WITH_RULES_OFF, UPGRADED_PERSONA } from "./persona.ts";
+import { plantsOrdersInData, RETOLD_PATTERNS } from "./retold.ts";
 import { ROMANIZED_PATTERNS } from "./romanized.ts";
 import type { FamilyPattern, InjectionFamily, InjectionFinding } from "./types.ts";
 import { COURSEWORK, STUDENT_PERMISSION } from "./vocabulary.ts";
@@ -57,6 +58,7 @@ const PATTERNS: FamilyPattern[] = [
   ...DELIMITER_PATTERNS,
   ...EUROPEAN_PATTERNS,
   ...ROMANIZED_PATTERNS,
+  ...RETOLD_PATTERNS,
 ];
 
 // Outside the quotes, the message tells the tutor to act on what is quoted.
@@ -155,6 +157,8 @@ function findInForm(
   askingAbout: boolean,
   patterns: readonly FamilyPattern[],
 ): InjectionFamily | undefined {
+  // Orders planted in pasted data speak as the system, quoted or not.
+  if (plantsOrdersInData(form)) return "delimiter";
   const unquoted = withoutQuotes(form);
   const inClauses = findInClauses(unquoted, askingAbout);
   if (inClauses) return inClauses;

@@ -36,6 +36,17 @@ const OTHER_SUBJECT_WORK = re("iu")`
   final|seminar|paper)\b
 `;
 
+// Another subject's coursework asked to be done: "can you also write my history essay on the causes
+// of WWI", "do our chem homework". Asked for, it is off topic even after a course question ("What's
+// the four-fifths rule? btw write my history essay"); "how do I cite in my history essay?" asks nothing done.
+const OTHER_SUBJECT_ASK = re("iu")`
+  \b(?:write|do|finish|complete|solve|draft)\s+(?:my|our|the)\s+(?:\d+[-\s]word\s+)?(?:accounting|calc|calculus|
+  chem|chemistry|organic\s+chemistry|physics|bio|biology|anatomy|history|art\s+history|econ|economics|finance|
+  marketing|psych|psychology|philosophy|sociology|literature|english|spanish|french|german|geography|geology|
+  law|political\s+science|poli\s+sci|music\s+theory)\s+(?:homework|assignment|essay|problem\s+set|pset|
+  paper|worksheet|lab\s+report|report)\b
+`;
+
 // The student's own life: "my", "I", "me".
 const OWN = /\b(?:my|i|me|i'm|im|mine)\b/iu;
 // Anything of a course (any course): its pieces, its people, its logistics, its coursework objects.
@@ -53,6 +64,8 @@ const COURSE_ANCHOR = re("iu")`
 export function everydayRequest(topic: string): DomainTerm | undefined {
   const match = ENTERTAINMENT_REQUEST.exec(topic);
   if (match) return { term: match[0].toLowerCase(), domain: "entertainment" };
+  const asked = OTHER_SUBJECT_ASK.exec(topic);
+  if (asked) return { term: asked[0].toLowerCase(), domain: "subjects" };
   // Another subject's coursework, unless the question ties it to this course's own pieces.
   const work = OTHER_SUBJECT_WORK.exec(topic);
   return work && !COURSE_ANCHOR.test(topic) ? { term: work[0].toLowerCase(), domain: "subjects" } : undefined;
