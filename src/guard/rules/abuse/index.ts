@@ -8,6 +8,7 @@ import { GENERAL_PATTERNS } from "./general.ts";
 import { HOSTILITY_PATTERNS } from "./hostility.ts";
 import { NAME_CALLING_AND_EXPOSURE_PATTERNS } from "./name-calling.ts";
 import { ABUSE_PATTERNS } from "./patterns.ts";
+import { PRESSURE_PATTERNS } from "./pressure.ts";
 import { ownAbuse } from "./reported.ts";
 import { ABROAD_PATTERNS, NAMED_PATTERNS, TARGETED_PATTERNS } from "./targets.ts";
 import type { AbuseFamily, AbusePattern } from "./types.ts";
@@ -49,6 +50,7 @@ const PATTERNS: AbusePattern[] = ABUSE_PATTERNS.concat(
   ABUSE_CLASS_PATTERNS,
   HOSTILITY_PATTERNS,
   CAMPAIGN_PATTERNS,
+  PRESSURE_PATTERNS,
 );
 
 export function findAbuse(

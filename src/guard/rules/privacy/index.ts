@@ -12,6 +12,7 @@ import { OTHERS_NAMED_PATTERNS, OTHERS_PATTERNS, STAFF_PRIVATE_PATTERNS } from "
 import { NAMED_PATTERNS, PRIVACY_PATTERNS, PRONOUN_PATTERN } from "./patterns.ts";
 import { NAMED_RECORD_PATTERNS, RECORD_PATTERNS } from "./records.ts";
 import { STAFF, STAFF_TITLED, TITLE } from "./vocabulary.ts";
+import { NAMED_REACH_PATTERNS, REACH_PATTERNS, ROLE_PRIVATE_PATTERNS } from "./whereabouts.ts";
 
 /**
  * Other people's personal data: a student asking the tutor for a classmate's email, phone number,
@@ -55,15 +56,22 @@ const OTHER_PERSON_PATTERNS = [
   ...OTHERS_PATTERNS,
   ...ACCOUNT_PATTERNS,
   ...RECORD_PATTERNS,
+  ...REACH_PATTERNS,
 ];
 // A person named as written, where a capital marks the name.
-const NAMED_PERSON_PATTERNS = [...NAMED_CLASS_PATTERNS, ...OTHERS_NAMED_PATTERNS, ...NAMED_RECORD_PATTERNS];
+const NAMED_PERSON_PATTERNS = [
+  ...NAMED_CLASS_PATTERNS,
+  ...OTHERS_NAMED_PATTERNS,
+  ...NAMED_RECORD_PATTERNS,
+  ...NAMED_REACH_PATTERNS,
+];
 // Private whoever it concerns, staff included: a private life, health, a personal address.
 const ANYONES_PRIVATE_PATTERNS = [
   ...PRIVATE_LIFE_PATTERNS,
   ...STAFF_PRIVATE_PATTERNS,
   ...HEALTH_PATTERNS,
   ...PRIVATE_CONTACT_PATTERNS,
+  ...ROLE_PRIVATE_PATTERNS,
 ];
 // The owner only a pronoun or a name in lower case: someone else's, unless the message is about staff.
 const PRONOUN_OR_NAME_PATTERNS = [PRONOUN_PATTERN, ...LOWER_NAME_PATTERNS];

@@ -40,7 +40,10 @@ const ASKED = reSource`
 const POSSESSIVE = "(?:'s|’s)";
 // The brief attributes of a person: contact details, IDs, grades and where they are timetabled.
 // "score" and "results" are left out: models and benchmarks have them too.
-const QUALIFIER = reSource`(?:personal|private|home|cell|mobile|school|uni|university|student|work|real|full)`;
+const QUALIFIER = reSource`
+  (?:personal|private|home|cell|mobile|school|uni|university|student|work|real|full|gradescope|canvas|moodle|
+  piazza|slack|github|outlook|course|college)
+`;
 const ATTRIBUTE = reSource`
   (?:e-?mails?(?:\s+address(?:es)?)?|(?:phone|cell|mobile)(?:\s+numbers?)?|address(?:es)?|instagram|insta|
   snapchat|whatsapp|socials|linkedin|student\s+(?:ids?|numbers?)|ids?(?:\s+numbers?)?|
